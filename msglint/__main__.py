@@ -1,0 +1,5 @@
+"""``python -m msglint``."""
+
+from msglint.cli import main
+
+main()

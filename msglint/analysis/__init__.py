@@ -1,0 +1,209 @@
+"""The analysis layer: one spaCy parse per message, then every fact the rules share.
+
+``analyze`` groups messages by language and parses each group with
+``nlp.pipe``; sentences, paragraphs, asks, time expressions, deadlines,
+urgency markers and metrics are then computed once per message. Rules read
+these facts and never parse text themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from msglint.analysis.model import Analysis, Metrics, Paragraph, Sentence
+from msglint.lang import get_pack
+from msglint.lang.detect import detect_language
+from msglint.message import Block, Message
+from msglint.text import WORD, count_words
+
+_WORDS_PER_MINUTE = 230
+
+
+def choose_language(message: Message, forced: str | None) -> str:
+    """``forced`` when given, else the detected language of subject and body."""
+    if forced:
+        return forced
+    return detect_language(f"{message.subject or ''}\n{message.body}")
+
+
+def reference_time(message: Message, forced: datetime | None) -> datetime:
+    """``--now`` when given, else the e-mail's Date header, else the current local time."""
+    if forced is not None:
+        return forced
+    if message.sent is not None:
+        return message.sent if message.sent.tzinfo else message.sent.astimezone()
+    return datetime.now().astimezone()
+
+
+def _blocks(message: Message) -> list[Block]:
+    from msglint.analysis.layout import text_blocks
+
+    return message.blocks if message.blocks is not None else text_blocks(message.body)
+
+
+def _sentences(doc, blocks: list[Block]) -> list[Sentence]:  # type: ignore[no-untyped-def]
+    """Sentences with whitespace trimmed, each tagged with its block."""
+    import bisect
+
+    block_starts = [b.start for b in blocks]
+    found: list[Sentence] = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = start + len(stripped)
+        block_index = max(0, bisect.bisect_right(block_starts, start) - 1)
+        block = blocks[block_index] if blocks else None
+        words = count_words(stripped)
+        found.append(
+            Sentence(
+                start=start,
+                end=end,
+                text=stripped,
+                words=words,
+                block=block_index,
+                is_question=stripped.rstrip(")\"'”»").endswith("?"),
+                in_list=block is not None and block.kind == "item",
+                is_heading=block is not None and block.kind == "heading",
+            )
+        )
+    return found
+
+
+def _paragraphs(body: str, blocks: list[Block], sentences: list[Sentence]) -> list[Paragraph]:
+    """Paragraphs and headings as they are; consecutive items of one list as one ``list``."""
+    per_block: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        per_block.setdefault(sentence.block, []).append(sentence)
+    paragraphs: list[Paragraph] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == "item":
+            last = index
+            while (
+                last + 1 < len(blocks)
+                and blocks[last + 1].kind == "item"
+                and blocks[last + 1].list_id == block.list_id
+            ):
+                last += 1
+            members = range(index, last + 1)
+            sents = [s for i in members for s in per_block.get(i, [])]
+            paragraphs.append(
+                Paragraph(
+                    start=block.start,
+                    end=blocks[last].end,
+                    kind="list",
+                    words=sum(s.words for s in sents),
+                    sentences=len(sents),
+                    items=tuple((blocks[i].start, blocks[i].end) for i in members),
+                    ordered=block.ordered,
+                )
+            )
+            index = last + 1
+            continue
+        sents = per_block.get(index, [])
+        paragraphs.append(
+            Paragraph(
+                start=block.start,
+                end=block.end,
+                kind=block.kind,
+                words=sum(s.words for s in sents),
+                sentences=len(sents),
+            )
+        )
+        index += 1
+    return paragraphs
+
+
+def _metrics(doc, lang: str, sentences: list[Sentence], paragraphs: list[Paragraph]) -> Metrics:  # type: ignore[no-untyped-def]
+    from msglint.analysis.readability import reading_ease, syllables
+
+    prose = [s for s in sentences if not s.is_heading]
+    words = WORD.findall(doc.text)
+    alpha_words = [w for w in words if any(c.isalpha() for c in w)]
+    syllable_count = sum(syllables(w, lang) for w in alpha_words)
+    prose_words = sum(s.words for s in prose)
+    metrics = Metrics(
+        words=len(words),
+        sentences=len(prose),
+        paragraphs=sum(1 for p in paragraphs if p.kind != "heading"),
+        questions=sum(1 for s in prose if s.is_question),
+        list_items=sum(len(p.items) for p in paragraphs),
+        mean_sentence_words=round(prose_words / len(prose), 1) if prose else 0.0,
+        longest_sentence_words=max((s.words for s in prose), default=0),
+        syllables_per_word=round(syllable_count / len(alpha_words), 2) if alpha_words else 0.0,
+        readability=reading_ease(lang, len(alpha_words), len(prose), syllable_count),
+        readability_formula=get_pack(lang).settings["readability"]["formula"],
+        reading_seconds=round(len(words) * 60 / _WORDS_PER_MINUTE),
+    )
+    return metrics
+
+
+def _is_fyi(message: Message, sentences: list[Sentence], lang: str) -> bool:
+    markers = get_pack(lang).lexicon("fyi_markers")
+    if message.subject and markers.search(message.subject):
+        return True
+    opening = " ".join(s.text for s in sentences[:2])
+    return markers.search(opening) is not None
+
+
+def analyze_many(
+    messages: Sequence[Message],
+    forced_langs: Sequence[str | None] | None = None,
+    forced_now: datetime | None = None,
+) -> list[Analysis]:
+    """Analyse messages in input order, parsing each language's group in one ``nlp.pipe``.
+
+    ``forced_langs`` gives each message's language, or None to detect it.
+    """
+    from msglint.analysis.asks import find_asks
+    from msglint.analysis.deadlines import find_deadlines
+    from msglint.analysis.layout import forced_sentence_starts
+    from msglint.analysis.pipeline import parse_many
+    from msglint.analysis.times import find_times
+    from msglint.analysis.urgency import find_urgency
+
+    forced = list(forced_langs) if forced_langs is not None else [None] * len(messages)
+    languages = [choose_language(m, lang) for m, lang in zip(messages, forced)]
+    layouts = [_blocks(m) for m in messages]
+    results: list[Analysis | None] = [None] * len(messages)
+    for lang in sorted(set(languages)):
+        pack = get_pack(lang)
+        indices = [i for i, code in enumerate(languages) if code == lang]
+        items = (
+            (messages[i].body, forced_sentence_starts(messages[i].body, layouts[i])) for i in indices
+        )
+        for i, doc in zip(indices, parse_many(lang, items)):
+            message = messages[i]
+            now = reference_time(message, forced_now)
+            sentences = _sentences(doc, layouts[i])
+            paragraphs = _paragraphs(message.body, layouts[i], sentences)
+            asks = find_asks(doc, sentences, pack)
+            times = find_times(message.body, lang, now)
+            if message.subject:
+                subject_times = find_times(message.subject, lang, now, field="subject")
+                times = subject_times + times
+            urgency = find_urgency(message.subject or "", pack, "subject") if message.subject else []
+            urgency += find_urgency(message.body, pack)
+            results[i] = Analysis(
+                message=message,
+                language=lang,
+                pack=pack,
+                now=now,
+                doc=doc,
+                sentences=sentences,
+                paragraphs=paragraphs,
+                asks=asks,
+                times=times,
+                deadlines=find_deadlines(
+                    message.body, message.subject, times, sentences, asks, pack
+                ),
+                urgency=urgency,
+                metrics=_metrics(doc, lang, sentences, paragraphs),
+                fyi=_is_fyi(message, sentences, lang),
+            )
+    return [r for r in results if r is not None]

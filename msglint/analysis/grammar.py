@@ -1,0 +1,110 @@
+"""Facts read from the dependency parse, computed on demand and kept on the Analysis.
+
+Passive constructions, coordinated items and an opening pronoun are each used
+by one rule, so they are computed the first time that rule asks and cached in
+``Analysis.extra``: a run that does not select the rule does not pay for it.
+Labels cover both pipelines: English (ClearNLP style: ``auxpass``,
+``nsubjpass``, chained ``conj``) and French (Universal Dependencies:
+``aux:pass``, ``nsubj:pass``, ``conj`` attached to the first item).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from msglint.text import count_words
+
+if TYPE_CHECKING:
+    from msglint.analysis.model import Analysis, Sentence
+
+_PASSIVE_AUX = {"auxpass", "aux:pass"}
+_PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
+_OPENING_PRONOUNS = {"en": {"this", "that"}, "fr": {"ça", "cela", "ceci"}}
+_OBJECT_DEPS = {"dobj", "pobj", "obj", "obl", "obl:arg", "obl:mod", "iobj"}
+
+
+def passive_spans(a: Analysis) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of each passive verb group, stative participles excluded."""
+    cached = a.extra.get("passives")
+    if cached is not None:
+        return cached
+    found: list[tuple[int, int, str]] = []
+    if a.doc is not None:
+        exceptions = a.pack.words("passive_exceptions")
+        for token in a.doc:
+            if token.dep_ not in _PASSIVE_AUX:
+                continue
+            verb = token.head
+            if verb.lemma_.lower() in exceptions or verb.text.lower() in exceptions:
+                continue
+            group = [token, verb, *(c for c in verb.children if c.dep_ in _PASSIVE_AUX | {"aux"})]
+            start = min(t.idx for t in group)
+            end = max(t.idx + len(t.text) for t in group)
+            if not found or found[-1][0] != start:
+                found.append((start, end, verb.text))
+    a.extra["passives"] = found
+    return found
+
+
+def _conj_closure(token) -> list:  # type: ignore[no-untyped-def]
+    items = [token]
+    frontier = [token]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ == "conj":
+                items.append(child)
+                frontier.append(child)
+    return items
+
+
+def coordinated_items(a: Analysis, sentence: Sentence) -> list[int]:
+    """Word counts of the items of the largest coordination in ``sentence`` (empty if none).
+
+    An item's words are its subtree minus the other items' subtrees, so
+    "update the page, send the contract and book the room" gives [3, 3, 3].
+    """
+    if a.doc is None:
+        return []
+    span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return []
+    best: list[int] = []
+    for token in span:
+        if token.dep_ == "conj":
+            continue
+        items = _conj_closure(token)
+        if len(items) < 3 or len(items) <= len(best):
+            continue
+        subtrees = {item.i: {t.i for t in item.subtree} for item in items}
+        counts = []
+        for item in items:
+            own = set(subtrees[item.i])
+            for other in items:
+                if other.i != item.i and other.i in subtrees[item.i]:
+                    own -= subtrees[other.i]
+            words = [a.doc[i].text for i in sorted(own) if a.doc[i].dep_ not in ("cc", "punct")]
+            counts.append(count_words(" ".join(words)))
+        best = counts
+    return best
+
+
+def opening_pronoun(a: Analysis) -> tuple[int, int, str] | None:
+    """A bare demonstrative pronoun in the first sentence past the greeting, if any."""
+    if a.doc is None or not a.sentences:
+        return None
+    pronouns = _OPENING_PRONOUNS.get(a.language, set())
+    greeting = a.pack.lexicon("greetings")
+    for sentence in a.sentences[:2]:
+        if greeting.search(sentence.text) and sentence.words <= 4:
+            continue
+        span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span:
+            if token.lower_ not in pronouns or token.pos_ != "PRON" or token.lower_ == "it":
+                continue
+            if token.dep_ in _OBJECT_DEPS or sentence.is_question:
+                return token.idx, token.idx + len(token.text), token.text
+        return None
+    return None

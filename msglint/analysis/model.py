@@ -1,0 +1,163 @@
+"""The facts of one message: computed once by the analysis layer, read by every rule.
+
+All offsets are character offsets into ``Message.body`` unless a fact says
+``field == "subject"``. Every fact is a plain dataclass so the JSON report and
+``msglint inspect`` can export it as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from msglint.lang import LanguagePack
+    from msglint.message import Message
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body; list items and headings are sentences of their own."""
+
+    start: int
+    end: int
+    text: str
+    words: int
+    block: int
+    is_question: bool = False
+    in_list: bool = False
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of the body: a paragraph, a heading, or a whole list."""
+
+    start: int
+    end: int
+    kind: str  # "paragraph" | "heading" | "list"
+    words: int
+    sentences: int
+    items: tuple[tuple[int, int], ...] = ()
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A request made to the reader: a question, an imperative or a polite request."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    form: str  # "question" | "imperative" | "request" | "need"
+    hedged: bool = False
+    owner: str = "reader"  # "reader" | "nobody" (someone should…) | "we"
+    in_list: bool = False
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression, resolved against the message's reference time.
+
+    ``value`` is ISO 8601 (the start of the expression's grain) or None when
+    it cannot be resolved (vague words such as "ASAP"). ``end_value`` closes
+    an interval. ``direction`` is "before" for "by Friday" / "avant 16h" and
+    "after" for "after 2pm". ``weekday`` is the weekday the text names (0 =
+    Monday) when it also gives a full date, so a mismatch can be checked.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    grain: str | None = None
+    kind: str = "instant"  # "instant" | "interval" | "open_interval" | "duration" | "vague"
+    end_value: str | None = None
+    direction: str | None = None
+    vague: bool = False
+    has_time: bool = False
+    has_timezone: bool = False
+    ambiguous: bool = False
+    weekday: int | None = None
+    field: str = "body"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time expression that says when something is due."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    vague: bool
+    has_time: bool
+    has_timezone: bool
+    time: int  # index into Analysis.times
+    ask: int | None = None  # index into Analysis.asks, when tied to one
+    field: str = "body"
+
+
+@dataclass(frozen=True)
+class UrgencyMarker:
+    """A word or sign that says "this is urgent"."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "word" | "caps" | "punctuation"
+    field: str = "body"
+
+
+@dataclass
+class Metrics:
+    """Counts and scores of the author's own text."""
+
+    words: int = 0
+    sentences: int = 0
+    paragraphs: int = 0
+    questions: int = 0
+    list_items: int = 0
+    mean_sentence_words: float = 0.0
+    longest_sentence_words: int = 0
+    syllables_per_word: float = 0.0
+    readability: float | None = None
+    readability_formula: str = ""
+    reading_seconds: int = 0
+
+
+@dataclass
+class Analysis:
+    """Everything the rules may read about one message."""
+
+    message: Message
+    language: str
+    pack: LanguagePack
+    now: datetime
+    doc: Doc | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    asks: list[Ask] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    urgency: list[UrgencyMarker] = field(default_factory=list)
+    metrics: Metrics = field(default_factory=Metrics)
+    fyi: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return self.message.body
+
+    @property
+    def subject(self) -> str | None:
+        return self.message.subject
+
+    @property
+    def kind(self) -> str:
+        return self.message.kind

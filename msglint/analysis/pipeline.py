@@ -1,0 +1,66 @@
+"""Load each language's spaCy pipeline once, and parse bodies with their layout.
+
+The rules read sentences, parts of speech, morphology and dependencies, but
+never named entities, so the ``ner`` component is not loaded. Sentence starts
+implied by the layout (paragraphs, list items, hard breaks) are set before the
+parser runs; the parser respects them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from msglint.errors import MsglintError
+from msglint.lang import get_pack
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+UNUSED_COMPONENTS = ["ner"]
+
+
+def model_name(lang: str) -> str:
+    """The first installed spaCy package named by the language pack."""
+    pack = get_pack(lang)
+    for name in pack.models:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise MsglintError(
+        f"lang={lang}",
+        f"no spaCy pipeline installed (tried {', '.join(pack.models)}); "
+        f"reinstall msglint to bring them",
+    )
+
+
+@cache
+def load_pipeline(lang: str) -> Language:
+    """The shared pipeline of a language, loaded on first use."""
+    import spacy
+
+    name = model_name(lang)
+    try:
+        return spacy.load(name, exclude=UNUSED_COMPONENTS)
+    except (OSError, ImportError, ValueError) as exc:
+        raise MsglintError(f"lang={lang}", f"cannot load spaCy pipeline {name}: {exc}") from None
+
+
+def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:
+    doc = nlp.make_doc(text)
+    if not starts or not len(doc):
+        return doc
+    wanted = set(starts)
+    for token in doc:
+        if token.idx in wanted and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def parse_many(lang: str, items: Iterable[tuple[str, list[int]]], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse ``(text, forced sentence starts)`` pairs with ``nlp.pipe``, in order."""
+    nlp = load_pipeline(lang)
+    docs = (_prepare(nlp, text, starts) for text, starts in items)
+    yield from nlp.pipe(docs, batch_size=batch_size)

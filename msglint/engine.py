@@ -1,0 +1,139 @@
+"""The engine: run the selected rules and turn their hits into findings.
+
+Rules yield offsets and message ids; here they get their place in the file
+(line and column), their severity and penalty from the configuration, their
+message in the draft's language, and are dropped when suppressed inline or
+when they fall in text that is not prose (inline code, URLs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from msglint.analysis.model import Analysis
+from msglint.config import Config
+from msglint.rules import Hit, Rule, all_rules
+from msglint.scoring import family_scores, grade, total_score
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_FIELD_ORDER = {"subject": 0, "body": 1, "message": 2}
+
+
+@dataclass
+class Finding:
+    """One reported problem, ready for any output format."""
+
+    code: str
+    name: str
+    family: str
+    severity: str
+    message: str
+    suggestion: str | None
+    penalty: float
+    field: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Result:
+    """The verdict on one message."""
+
+    analysis: Analysis
+    findings: list[Finding]
+    score: float
+    grade: str
+    families: dict[str, float]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.analysis.message.path
+
+
+def _in_verbatim(analysis: Analysis, hit: Hit) -> bool:
+    if hit.field != "body":
+        return False
+    return any(start <= hit.start < end for start, end in analysis.message.verbatim)
+
+
+def _suppressed(analysis: Analysis, rule: Rule, line: int | None) -> bool:
+    aliases = rule.aliases()
+    return any(s.covers(aliases, line) for s in analysis.message.suppressions)
+
+
+def _locate(analysis: Analysis, hit: Hit) -> tuple[int, int, int, int, int, int]:
+    message = analysis.message
+    if hit.field == "message":
+        line, column = message.position("body", 0)
+        return 0, 0, line, column, line, column
+    text = (message.subject or "") if hit.field == "subject" else message.body
+    start = max(0, min(hit.start, len(text)))
+    end = max(start, min(hit.end, len(text)))
+    line, column = message.position(hit.field, start)
+    end_line, end_column = message.position(hit.field, max(start, end - 1)) if end > start else (line, column)
+    if end > start:
+        end_column += 1
+    return start, end, line, column, end_line, end_column
+
+
+def check(analysis: Analysis, config: Config) -> Result:
+    """Run every selected rule on one analysed message."""
+    findings: list[Finding] = []
+    errors: list[str] = []
+    scoring = config.scoring
+    weights = scoring.get("weights", {})
+    cap = float(scoring.get("max_rule_penalty", 1e9))
+    for rule in all_rules():
+        if analysis.language not in rule.languages:
+            continue
+        settings = config.settings(rule, analysis.kind)
+        if settings is None:
+            continue
+        try:
+            hits = list(rule.check(analysis, settings.options))
+        except Exception as exc:  # a broken rule must not take the others down
+            errors.append(f"{analysis.message.path}: internal error in {rule.code}: {exc!r}")
+            continue
+        spent = 0.0
+        weight = float(weights.get(rule.family, 1.0))
+        for hit in sorted(hits, key=lambda h: (_FIELD_ORDER.get(h.field, 3), h.start, h.end)):
+            if _in_verbatim(analysis, hit):
+                continue
+            start, end, line, column, end_line, end_column = _locate(analysis, hit)
+            if _suppressed(analysis, rule, None if hit.field == "message" else line):
+                continue
+            penalty = min(settings.penalty * weight, max(0.0, cap - spent))
+            spent += penalty
+            findings.append(
+                Finding(
+                    code=rule.code,
+                    name=rule.name,
+                    family=rule.family,
+                    severity=settings.severity,
+                    message=analysis.pack.message(rule.code, hit.message_id, **hit.args),
+                    suggestion=hit.suggestion,
+                    penalty=round(penalty, 2),
+                    field=hit.field,
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                )
+            )
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    score = total_score(findings)
+    return Result(
+        analysis=analysis,
+        findings=findings,
+        score=score,
+        grade=grade(score, scoring),
+        families=family_scores(findings, scoring),
+        errors=errors,
+    )

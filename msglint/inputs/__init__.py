@@ -1,0 +1,123 @@
+"""Inputs: files, directories and stdin become :class:`~msglint.message.Message` objects.
+
+Each reader knows one format; this module picks the reader from the file
+extension (or, for stdin, from the content) and walks directories.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from msglint.errors import MsglintError
+from msglint.inputs.decode import decode_text
+from msglint.inputs.email_reader import looks_like_email, read_email
+from msglint.inputs.html_text import html_to_text
+from msglint.inputs.markdown_reader import read_markdown
+from msglint.inputs.text_reader import read_text
+from msglint.message import Message, SourceMap, align_lines
+
+EXTENSIONS = {
+    ".eml": "email",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to read: a file path, or ``-`` for standard input."""
+
+    path: str
+    format: str | None = None
+
+
+def discover(paths: list[str]) -> Iterator[Source | MsglintError]:
+    """Expand directories (sorted, symlinked directories not followed) into files to read."""
+    for raw in paths:
+        if raw == "-":
+            yield Source("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    ext = os.path.splitext(name)[1].lower()
+                    if ext in EXTENSIONS:
+                        found = True
+                        yield Source(os.path.join(root, name), EXTENSIONS[ext])
+            if not found:
+                yield MsglintError(raw, "no .eml, .txt, .md or .html files in this directory")
+        elif path.exists():
+            ext = path.suffix.lower()
+            yield Source(raw, EXTENSIONS.get(ext, "text"))
+        else:
+            yield MsglintError(raw, "no such file or directory")
+
+
+def read_bytes(source: Source, max_bytes: int) -> bytes:
+    """The raw bytes of a source, refusing anything over ``max_bytes``."""
+    try:
+        if source.path == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(source.path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise MsglintError(source.path, "is a directory") from None
+    except PermissionError:
+        raise MsglintError(source.path, "permission denied") from None
+    except OSError as exc:
+        raise MsglintError(source.path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise MsglintError(
+            source.path, f"larger than the input limit of {max_bytes} bytes (limits.max_bytes)"
+        )
+    return data
+
+
+def parse(data: bytes, source: Source, kind: str | None) -> Message:
+    """Turn the bytes of one source into a Message with the right reader."""
+    where = source.path
+    fmt = source.format
+    if fmt is None or (fmt == "text" and looks_like_email(data)):
+        fmt = "email" if looks_like_email(data) else "text"
+    if fmt == "email":
+        if not data.strip():
+            raise MsglintError(where, "empty input")
+        return read_email(data, where, kind or "email")
+    text = decode_text(data, where)
+    if not text.strip():
+        raise MsglintError(where, "empty input: nothing to check")
+    if fmt == "markdown":
+        return read_markdown(text, where, kind)
+    if fmt == "html":
+        prose = html_to_text(text)
+        message = read_text(prose, where, kind or "doc")
+        message.source_text = text
+        message.body_map = SourceMap(text, align_lines(message.body, text))
+        return message
+    return read_text(text, where, kind)
+
+
+def load_messages(
+    paths: list[str], kind: str | None, max_bytes: int
+) -> Iterator[Message | MsglintError]:
+    """Every message of every path, in order; unreadable ones as errors, the rest still read."""
+    for item in discover(paths):
+        if isinstance(item, MsglintError):
+            yield item
+            continue
+        try:
+            yield parse(read_bytes(item, max_bytes), item, kind)
+        except MsglintError as error:
+            yield error

@@ -1,0 +1,63 @@
+"""Shared steps of every reader: build the body from kept lines, with its source map."""
+
+from __future__ import annotations
+
+from msglint.inputs.reply import ReplySplit, split_reply
+from msglint.inputs.suppression import is_directive_line
+from msglint.message import Segment, SourceMap
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of each line of ``text``."""
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def body_from_lines(
+    text: str, keep: list[int], text_map: SourceMap, source_text: str
+) -> tuple[str, SourceMap]:
+    """Join the kept lines of ``text`` into a body, mapped back to the source file.
+
+    ``text_map`` maps offsets of ``text`` to the source; leading and trailing
+    blank lines are dropped and runs of blank lines collapse to one.
+    """
+    lines = text.split("\n")
+    starts = line_starts(text)
+    chosen = [i for i in keep if not is_directive_line(lines[i])]
+    while chosen and not lines[chosen[0]].strip():
+        chosen.pop(0)
+    while chosen and not lines[chosen[-1]].strip():
+        chosen.pop()
+    parts: list[str] = []
+    segments: list[Segment] = []
+    offset = 0
+    previous_blank = False
+    for index in chosen:
+        line = lines[index]
+        blank = not line.strip()
+        if blank and previous_blank:
+            continue
+        previous_blank = blank
+        if blank:
+            line = ""
+        source = text_map.source_offset(starts[index])
+        segments.append(Segment(offset, source, len(line)))
+        parts.append(line)
+        offset += len(line) + 1
+    return "\n".join(parts), SourceMap(source_text, segments)
+
+
+def split_and_map(
+    text: str, text_map: SourceMap, source_text: str, reply: bool = True
+) -> tuple[str, str, str, SourceMap]:
+    """Body, quoted history, signature and body map of an e-mail or text draft."""
+    if reply:
+        split = split_reply(text)
+    else:
+        split = ReplySplit(own_lines=list(range(text.count("\n") + 1)))
+    body, body_map = body_from_lines(text, split.own_lines, text_map, source_text)
+    return body, split.quoted, split.signature, body_map

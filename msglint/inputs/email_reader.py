@@ -1,0 +1,140 @@
+"""Read an RFC 5322 / MIME e-mail with the standard library's ``email`` package."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import re
+from datetime import datetime
+from email.message import EmailMessage
+
+from msglint.errors import MsglintError
+from msglint.inputs.common import split_and_map
+from msglint.inputs.decode import normalise_newlines
+from msglint.inputs.html_text import html_to_text
+from msglint.inputs.suppression import find_suppressions
+from msglint.message import Attachment, Message, SourceMap, align_lines
+
+_HEADER_LINE = re.compile(rb"^[!-9;-~]+:[ \t]?", re.M)
+_KNOWN_HEADERS = re.compile(
+    rb"^(from|to|cc|subject|date|message-id|mime-version|content-type|received|"
+    rb"return-path|reply-to|in-reply-to|references|x-[\w-]+)\s*:",
+    re.IGNORECASE | re.M,
+)
+
+
+def looks_like_email(data: bytes) -> bool:
+    """True when the data starts with a header block naming typical e-mail headers."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    lines = [line for line in block.splitlines() if line and not line[:1].isspace()]
+    if not lines or not all(_HEADER_LINE.match(line) for line in lines):
+        return False
+    known = {m.group(1).lower() for m in _KNOWN_HEADERS.finditer(block)}
+    return len(known) >= 2 or (b"subject" in known and len(lines) >= 1 and len(known) >= 1)
+
+
+def _parse_date(raw: str | None) -> datetime | None:
+    if not raw:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(str(raw))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _part_text(part: EmailMessage) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError, ValueError, AssertionError):
+        payload = part.get_payload(decode=True) or b""
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            content = payload.decode(charset, errors="replace")
+        except LookupError:
+            content = payload.decode("utf-8", errors="replace")
+    if isinstance(content, bytes):
+        content = content.decode("utf-8", errors="replace")
+    return normalise_newlines(str(content))
+
+
+def _attachments(msg: EmailMessage, body_part: EmailMessage | None) -> list[Attachment]:
+    found: list[Attachment] = []
+    for part in msg.walk():
+        if part is body_part or part.is_multipart():
+            continue
+        disposition = (part.get_content_disposition() or "").lower()
+        filename = part.get_filename()
+        maintype = part.get_content_maintype()
+        if disposition == "attachment" or filename or maintype not in ("text", "multipart"):
+            found.append(
+                Attachment(
+                    filename=str(filename or "(unnamed)"),
+                    content_type=part.get_content_type(),
+                    inline=disposition == "inline",
+                )
+            )
+    return found
+
+
+def _addresses(msg: EmailMessage) -> list[str]:
+    values: list[str] = []
+    for name in ("to", "cc"):
+        for raw in msg.get_all(name, []) or []:
+            values.extend(addr for _, addr in email.utils.getaddresses([str(raw)]) if addr)
+    return values
+
+
+def _subject_map(source: str, subject: str) -> SourceMap | None:
+    match = re.search(r"^subject:[ \t]*", source, re.IGNORECASE | re.M)
+    if not match:
+        return None
+    start = match.end()
+    if source.startswith(subject, start):
+        return SourceMap.identity(source, start, len(subject))
+    return SourceMap.identity(source, start, 0)
+
+
+def read_email(data: bytes, path: str, kind: str = "email") -> Message:
+    """Parse e-mail bytes into a Message whose body is the author's own text."""
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+    except Exception as exc:  # the parser is lenient; anything raised here is a broken file
+        raise MsglintError(path, f"unreadable e-mail: {exc}") from None
+    assert isinstance(msg, EmailMessage)
+    source = normalise_newlines(data.decode("utf-8", errors="replace"))
+    header_end = source.find("\n\n")
+    header_end = len(source) if header_end < 0 else header_end + 2
+
+    try:
+        body_part = msg.get_body(preferencelist=("plain", "html"))
+    except (KeyError, IndexError, TypeError):
+        body_part = None
+    text = ""
+    if body_part is not None:
+        text = _part_text(body_part)
+        if body_part.get_content_subtype() == "html":
+            text = html_to_text(text)
+    text_map = SourceMap(source, align_lines(text, source, header_end))
+    body, quoted, signature, body_map = split_and_map(text, text_map, source)
+
+    raw_subject = msg.get("subject")
+    subject = None if raw_subject is None else " ".join(str(raw_subject).split())
+    return Message(
+        path=path,
+        kind=kind,
+        body=body,
+        subject=subject,
+        has_subject_field=True,
+        quoted=quoted,
+        signature=signature,
+        attachments=_attachments(msg, body_part),
+        attachments_known=True,
+        recipients=_addresses(msg),
+        sent=_parse_date(msg.get("date")),
+        source_text=source,
+        body_map=body_map,
+        subject_map=_subject_map(source, subject or ""),
+        suppressions=find_suppressions(source),
+    )

@@ -1,0 +1,81 @@
+"""Choose the language of a draft among the installed packs, deterministically.
+
+langdetect (seeded, with only the profiles of installed packs loaded) decides
+for texts long enough for character n-grams to be reliable. Very short texts
+("ok merci", "Thanks, will do") are decided by each pack's list of common
+function words (``function_words.txt``), then by accented letters, then by
+langdetect, then by the first installed pack.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from msglint.lang import available_languages, get_pack
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_SHORT_TEXT_WORDS = 12
+_SAMPLE_CHARS = 2000
+
+
+@cache
+def _factory():  # type: ignore[no-untyped-def]
+    """A langdetect factory holding only the profiles of installed packs."""
+    import langdetect
+    from langdetect.detector_factory import DetectorFactory
+
+    profiles_dir = Path(langdetect.__file__).resolve().parent / "profiles"
+    profiles = []
+    for code in available_languages():
+        profile = profiles_dir / code
+        if profile.is_file():
+            profiles.append(profile.read_text(encoding="utf-8"))
+    factory = DetectorFactory()
+    factory.load_json_profile(profiles)
+    factory.seed = 0
+    return factory
+
+
+def _langdetect(text: str) -> tuple[str | None, float]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        detector = _factory().create()
+        detector.append(text[:_SAMPLE_CHARS])
+        best = detector.get_probabilities()
+    except LangDetectException:
+        return None, 0.0
+    if not best:
+        return None, 0.0
+    return best[0].lang, best[0].prob
+
+
+def _function_word_votes(words: list[str]) -> dict[str, int]:
+    votes: dict[str, int] = {}
+    for code in available_languages():
+        vocabulary = get_pack(code).words("function_words")
+        votes[code] = sum(1 for word in words if word in vocabulary)
+    return votes
+
+
+def detect_language(text: str) -> str:
+    """The code of the installed language ``text`` is most likely written in."""
+    languages = available_languages()
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text[:_SAMPLE_CHARS])]
+    if len(words) >= _SHORT_TEXT_WORDS:
+        lang, prob = _langdetect(text)
+        if lang in languages and prob >= 0.8:
+            return lang
+    votes = _function_word_votes(words)
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], languages.index(item[0])))
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    if "fr" in languages and re.search(r"[éèêàùçœâîôû]", text[:_SAMPLE_CHARS], re.IGNORECASE):
+        return "fr"
+    lang, _ = _langdetect(text)
+    if lang in languages:
+        return lang
+    return "en" if "en" in languages else languages[0]

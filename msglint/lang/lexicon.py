@@ -1,0 +1,118 @@
+"""Word lists as data: one phrase a line, matched on word boundaries, case-insensitively.
+
+A line of a lexicon file is a phrase (``in order to``), or a regular
+expression when it starts with ``re:``. ``#`` starts a comment. Straight and
+curly apostrophes match each other, and a space matches any run of spaces, so
+a phrase is written once the way a person types it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from msglint.errors import MsglintError
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regex source for one lexicon phrase (or ``re:`` expression)."""
+    if phrase.startswith("re:"):
+        return phrase[3:].strip()
+    parts = []
+    for char in phrase:
+        if char in "'’":
+            parts.append("['’]")
+        elif char == " ":
+            parts.append(r"\s+")
+        elif char == "-":
+            parts.append(r"[-‑\s]?")
+        else:
+            parts.append(re.escape(char))
+    body = "".join(parts)
+    head = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    tail = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return f"{head}{body}{tail}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon entry found in a text."""
+
+    start: int
+    end: int
+    text: str
+    entry: str
+
+
+class Lexicon:
+    """A compiled list of phrases; longest entries win where they overlap."""
+
+    def __init__(self, entries: list[str], where: str = "<lexicon>") -> None:
+        self.entries = entries
+        ordered = sorted(entries, key=len, reverse=True)
+        self._entry_patterns = []
+        alternatives = []
+        for index, entry in enumerate(ordered):
+            source = phrase_pattern(entry)
+            try:
+                self._entry_patterns.append(re.compile(source, re.IGNORECASE))
+            except re.error as exc:
+                raise MsglintError(where, f"bad pattern {entry!r}: {exc}") from None
+            alternatives.append(f"(?P<e{index}>{source})")
+        self._ordered = ordered
+        self._regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+    def finditer(self, text: str) -> Iterator[Hit]:
+        """Non-overlapping hits, left to right."""
+        if self._regex is None:
+            return
+        for match in self._regex.finditer(text):
+            name = next(
+                key for key, value in match.groupdict().items() if value is not None and key[0] == "e"
+            )
+            entry = self._ordered[int(name[1:])]
+            yield Hit(match.start(), match.end(), match.group(), entry)
+
+    def search(self, text: str) -> Hit | None:
+        return next(self.finditer(text), None)
+
+    def fullmatch(self, text: str) -> bool:
+        """True when the whole of ``text`` (stripped) is one entry."""
+        stripped = text.strip()
+        return any(p.fullmatch(stripped) for p in self._entry_patterns)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def read_entries(path: Path) -> list[str]:
+    """Entries of a lexicon file: stripped lines, comments and blanks dropped."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise MsglintError(str(path), f"cannot read lexicon: {exc.strerror or exc}") from None
+    entries = []
+    for line in raw.splitlines():
+        line = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("re:") else line.strip()
+        if line and not line.startswith("#"):
+            entries.append(line)
+    return entries
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    """``phrase<TAB>replacement`` lines of a .tsv lexicon (an empty replacement means "delete")."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise MsglintError(str(path), f"cannot read lexicon: {exc.strerror or exc}") from None
+    pairs = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if "\t" not in line:
+            raise MsglintError(f"{path}:{number}", f"expected 'phrase<TAB>replacement', got {line!r}")
+        phrase, replacement = line.split("\t", 1)
+        pairs.append((phrase.strip(), replacement.strip()))
+    return pairs

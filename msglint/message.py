@@ -1,0 +1,173 @@
+"""The Message every input becomes, and the map from its text back to the file.
+
+Rules only ever see the author's own text (``body``) and the subject. Findings
+are located by offsets into those two strings; :class:`SourceMap` turns an
+offset back into the line and column of the file the user opened, whatever
+decoding, quoting or Markdown rendering happened on the way.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime
+
+KINDS = ("email", "chat", "doc")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attached or inline file, listed by name and type (never read)."""
+
+    filename: str
+    content_type: str
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of ``length`` characters of text that sits unchanged at ``source`` in the file."""
+
+    start: int
+    source: int
+    length: int
+
+
+class SourceMap:
+    """Maps offsets in a derived text (body or subject) to line/column in the source file.
+
+    The derived text is described as segments copied verbatim from the source;
+    an offset between segments maps to the end of the previous segment.
+    """
+
+    def __init__(self, source_text: str, segments: list[Segment]) -> None:
+        self._line_starts = [0]
+        for index, char in enumerate(source_text):
+            if char == "\n":
+                self._line_starts.append(index + 1)
+        self._segments = sorted(segments, key=lambda s: s.start)
+        self._starts = [s.start for s in self._segments]
+        self.source_length = len(source_text)
+
+    def source_offset(self, offset: int) -> int:
+        """The file offset holding the derived text's character at ``offset``."""
+        if not self._segments:
+            return 0
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return self._segments[0].source
+        seg = self._segments[index]
+        inside = min(offset - seg.start, seg.length)
+        return min(seg.source + inside, self.source_length)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the source file for a derived-text offset."""
+        src = self.source_offset(offset)
+        line_index = bisect.bisect_right(self._line_starts, src) - 1
+        return line_index + 1, src - self._line_starts[line_index] + 1
+
+    @classmethod
+    def identity(cls, source_text: str, start: int = 0, length: int | None = None) -> SourceMap:
+        """A map for a text that is a verbatim slice of the source."""
+        size = len(source_text) - start if length is None else length
+        return cls(source_text, [Segment(0, start, size)])
+
+
+def align_lines(derived: str, source: str, source_from: int = 0) -> list[Segment]:
+    """Locate each line of ``derived`` in ``source``, in order, as segments.
+
+    Used when the derived text went through a transformation (quoted-printable,
+    reply splitting, line endings) that keeps lines mostly intact. A line that
+    cannot be found verbatim maps to where the search stands, so positions stay
+    monotonic and inside the file.
+    """
+    segments: list[Segment] = []
+    cursor = source_from
+    offset = 0
+    for line in derived.split("\n"):
+        if line:
+            found = source.find(line, cursor)
+            if found < 0:
+                stripped = line.strip()
+                inner = source.find(stripped, cursor) if stripped else -1
+                if inner >= 0:
+                    lead = len(line) - len(line.lstrip())
+                    segments.append(Segment(offset + lead, inner, len(stripped)))
+                    cursor = inner + len(stripped)
+                else:
+                    segments.append(Segment(offset, cursor, 0))
+            else:
+                segments.append(Segment(offset, found, len(line)))
+                cursor = found + len(line)
+        else:
+            segments.append(Segment(offset, cursor, 0))
+        offset += len(line) + 1
+    return segments
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading or list item of the body, as the author laid it out.
+
+    Items of one list share ``list_id``; ``ordered`` is True for numbered lists.
+    """
+
+    kind: str
+    start: int
+    end: int
+    list_id: int = -1
+    ordered: bool = False
+
+
+@dataclass
+class Message:
+    """One draft, split into what the author wrote and what came with it.
+
+    ``blocks`` is the layout when the input format knows it (Markdown); for
+    plain text the analysis derives it. ``verbatim`` lists body spans that are
+    not prose (inline code, URLs): findings there are dropped.
+    """
+
+    path: str
+    kind: str
+    body: str
+    subject: str | None = None
+    quoted: str = ""
+    signature: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+    attachments_known: bool = False
+    recipients: list[str] = field(default_factory=list)
+    sent: datetime | None = None
+    source_text: str = ""
+    body_map: SourceMap | None = None
+    subject_map: SourceMap | None = None
+    suppressions: list[Suppression] = field(default_factory=list)
+    has_subject_field: bool = False
+    blocks: list[Block] | None = None
+    verbatim: list[tuple[int, int]] = field(default_factory=list)
+
+    def position(self, where: str, offset: int) -> tuple[int, int]:
+        """(line, column) in the file for an offset into ``body`` or ``subject``."""
+        source_map = self.subject_map if where == "subject" else self.body_map
+        if source_map is None:
+            return 1, 1
+        return source_map.position(offset)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline ``msglint-disable`` directive: codes off from ``first_line`` to ``last_line``.
+
+    ``codes`` empty means every rule. ``last_line`` is None for "to the end".
+    """
+
+    codes: frozenset[str]
+    first_line: int
+    last_line: int | None
+
+    def covers(self, code_aliases: set[str], line: int | None) -> bool:
+        if self.codes and not (self.codes & code_aliases):
+            return False
+        if line is None:
+            return True
+        return self.first_line <= line and (self.last_line is None or line <= self.last_line)

@@ -1,0 +1,111 @@
+"""The HTML report: one self-contained page (inline CSS and SVG, no script needed).
+
+The draft is shown with every finding highlighted in place and explained in
+a numbered side note (and on hover); the score is a gauge, the families a
+bar chart, the asks a checklist. Many files get a sorted index on top.
+Everything from the draft goes through Jinja2's autoescaping.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from msglint import __version__
+from msglint.engine import Finding, Result
+from msglint.report import InputError, ReportOptions
+from msglint.report.facts import asks
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of the draft's text and the findings (by number) covering it."""
+
+    text: str
+    notes: tuple[int, ...]
+    severity: str | None
+    tooltip: str
+
+
+def pieces(text: str, findings: Sequence[tuple[int, Finding]]) -> list[Piece]:
+    """Cut ``text`` at every finding boundary so overlapping highlights stay exact."""
+    spans = [(f.start, f.end, n, f) for n, f in findings if f.end > f.start]
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    result: list[Piece] = []
+    for left, right in zip(cuts, cuts[1:]):
+        if right <= left:
+            continue
+        covering = [(n, f) for s, e, n, f in spans if s <= left and right <= e]
+        severity = max((f.severity for _, f in covering), key=_RANK.__getitem__, default=None)
+        tooltip = "\n".join(f"{n}. {f.code} {f.message}" for n, f in covering)
+        result.append(Piece(text[left:right], tuple(n for n, _ in covering), severity, tooltip))
+    return result
+
+
+def gauge_path(score: float) -> str:
+    """SVG arc path for a half-circle gauge filled to ``score``/100."""
+    angle = math.pi * (1 - max(0.0, min(100.0, score)) / 100)
+    x = 60 + 50 * math.cos(angle)
+    y = 60 - 50 * math.sin(angle)
+    return f"M10,60 A50,50 0 0,1 {x:.2f},{y:.2f}"
+
+
+def _view(result: Result, anchor: str) -> dict[str, Any]:
+    analysis = result.analysis
+    numbered = list(enumerate(result.findings, start=1))
+    body = [(n, f) for n, f in numbered if f.field == "body"]
+    subject = [(n, f) for n, f in numbered if f.field == "subject"]
+    whole = [(n, f) for n, f in numbered if f.field == "message"]
+    pack = analysis.pack
+    return {
+        "anchor": anchor,
+        "result": result,
+        "ui": pack.ui,
+        "lang": analysis.language,
+        "subject_pieces": pieces(analysis.subject or "", subject),
+        "body_pieces": pieces(analysis.body, body),
+        "notes": numbered,
+        "message_notes": whole,
+        "gauge": gauge_path(result.score),
+        "families": [(pack.ui("family_" + k), v) for k, v in result.families.items()],
+        "asks": asks(analysis),
+        "deadlines": analysis.deadlines,
+    }
+
+
+@cache
+def _template():  # type: ignore[no-untyped-def]
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("msglint", "report/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("report.html.j2")
+
+
+def render(results: Sequence[Result], errors: Sequence[InputError], options: ReportOptions) -> str:
+    views = [_view(r, f"r{i}") for i, r in enumerate(results, start=1)]
+    page_ui = results[0].analysis.pack.ui if results else _english_ui()
+    index = sorted(views, key=lambda v: (v["result"].score, v["result"].path))
+    return _template().render(
+        views=views,
+        index=index,
+        errors=errors,
+        ui=page_ui,
+        lang=results[0].analysis.language if results else "en",
+        version=__version__,
+    )
+
+
+def _english_ui():  # type: ignore[no-untyped-def]
+    from msglint.lang import get_pack
+
+    return get_pack("en").ui

@@ -1,0 +1,63 @@
+"""The text report: one line per finding, then the score with a bar per family.
+
+``path:line:col: CODE [severity] message (name)``, as compilers and linters
+print them so editors can jump to the place. Colour only on a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from msglint.engine import Result
+from msglint.report import InputError, ReportOptions
+from msglint.report.facts import summary
+
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+_BAR = 20
+
+
+def _bar(score: float) -> str:
+    filled = round(score / 100 * _BAR)
+    return "█" * filled + "░" * (_BAR - filled)
+
+
+def render(results: Sequence[Result], errors: Sequence[InputError], options: ReportOptions) -> str:
+    def paint(text: str, **style: object) -> str:
+        return click.style(text, **style) if options.color else text  # type: ignore[arg-type]
+
+    lines: list[str] = []
+    for result in results:
+        pack = result.analysis.pack
+        for f in result.findings:
+            severity = paint(f"[{f.severity}]", fg=_COLORS[f.severity], bold=f.severity == "error")
+            lines.append(
+                f"{result.path}:{f.line}:{f.column}: {paint(f.code, bold=True)} {severity} "
+                f"{f.message} ({f.name})"
+            )
+            if f.suggestion:
+                lines.append(f"    {pack.ui('suggestion')}: {f.suggestion}")
+        score_text = paint(f"{result.score:g}/100 ({result.grade})", bold=True)
+        lines.append(
+            f"{result.path}: {pack.ui('score')} {score_text} · "
+            f"{pack.ui('findings', count=len(result.findings))}"
+        )
+        for family, value in result.families.items():
+            color = "green" if value >= 90 else "yellow" if value >= 60 else "red"
+            lines.append(f"  {pack.ui('family_' + family):<12} {paint(_bar(value), fg=color)} {value:g}")
+        lines.append("")
+    for error in errors:
+        lines.append(f"{error.path}: {paint('error', fg='red', bold=True)}: {error.message}")
+    if options.show_summary and len(results) + len(errors) > 1:
+        info = summary(results, len(errors))
+        sev = info["by_severity"]
+        mean = "n/a" if info["mean_score"] is None else f"{info['mean_score']:g}"
+        lines.append(
+            f"{info['inputs']} checked, {len(errors)} unreadable · {info['findings']} findings "
+            f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) · mean score {mean}"
+        )
+        if info["by_rule"]:
+            counts = ", ".join(f"{code} {n}" for code, n in info["by_rule"].items())
+            lines.append(f"by rule: {counts}")
+    return "\n".join(lines).rstrip("\n") + "\n"

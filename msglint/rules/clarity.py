@@ -1,0 +1,210 @@
+"""Clarity rules (CL): precise, self-contained messages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from msglint.analysis.model import Analysis
+from msglint.rules.base import Hit, Options, rule
+
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w-])")
+
+
+@rule("CL01", "clarity.vague-reference", "info")
+def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for references the reader cannot resolve on their own.
+
+    ## What it does
+    Reports vague references from the pack's ``vague_references.txt`` ("the
+    thing we discussed", "that stuff", "ce truc", "le machin", "tu sais
+    quoi"), and a message that opens with a bare pronoun ("this", "that",
+    "ça", "cela") standing for something never named.
+
+    ## Why is this bad?
+    An asynchronous message is read later, out of context, maybe forwarded to
+    someone who was not in the conversation. "Can you fix this?" forces a
+    round trip to ask what "this" is.
+
+    ## Example
+    ```
+    Can you look at this before the call?
+    ```
+
+    ## Use instead
+    ```
+    Can you look at the updated pricing table (link) before the call?
+    ```
+    """
+    for hit in a.pack.lexicon("vague_references").finditer(a.body):
+        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+    from msglint.analysis.grammar import opening_pronoun
+
+    found = opening_pronoun(a)
+    if found is not None:
+        start, end, text = found
+        yield Hit(start, end, args={"phrase": text})
+
+
+@rule("CL02", "clarity.undefined-acronym", "info", options={"allow": []})
+def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that acronyms are spelled out or widely known.
+
+    ## What it does
+    Reports, once each, acronyms of two to seven capitals that are neither in
+    the pack's ``common_acronyms.txt`` (PDF, CEO, FYI, CET…) nor in the
+    ``allow`` option, nor defined in the message ("Statement of Work (SOW)",
+    "SOW (statement of work)"). Ordinary words in capitals ("URGENT",
+    "PLEASE") and placeholders ("[NAME]") are left to TN01, UR02 and CL05.
+
+    ## Why is this bad?
+    Team jargon is opaque to new colleagues, assistants and clients, who
+    either guess or have to ask.
+
+    ## Example
+    ```
+    Please update the SOW before the QBR.
+    ```
+
+    ## Use instead
+    ```
+    Please update the statement of work (SOW) before the quarterly business
+    review.
+    ```
+    """
+    known = a.pack.words("common_acronyms") | {x.lower() for x in opts["allow"] if x}
+    # Ordinary words in capitals ("URGENT", "PLEASE") are shouting, not acronyms.
+    known |= a.pack.words("urgency_words") | a.pack.words("function_words") | a.pack.words("courtesy")
+    skipped = _shouted_ranges(a.body) + [
+        (h.start, h.end) for h in a.pack.lexicon("placeholders").finditer(a.body)
+    ]
+    seen: set[str] = set()
+    for match in _ACRONYM.finditer(a.body):
+        word = match.group(1)
+        base = word[:-1] if word.endswith("s") and len(word) > 2 else word
+        if base in seen or base.lower() in known or word.lower() in known:
+            continue
+        if not any(c.isalpha() for c in base) or any(s <= match.start() < e for s, e in skipped):
+            continue
+        seen.add(base)
+        if _is_defined(a.body, base, match.start()):
+            continue
+        yield Hit(match.start(1), match.end(1), args={"acronym": base})
+
+
+def _shouted_ranges(text: str) -> list[tuple[int, int]]:
+    """Runs of three or more capitalised words: shouting, not acronyms (TN01's business)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"(?:\b[A-Z]{2,}\b[\s,!.?]+){2,}\b[A-Z]{2,}\b", text)]
+
+
+def _is_defined(text: str, acronym: str, position: int) -> bool:
+    """True when the text spells the acronym out: "(SOW)" after words, or "SOW (…)"."""
+    escaped = re.escape(acronym)
+    if re.search(rf"\(\s*{escaped}s?\s*\)", text) or re.search(rf"\b{escaped}s?\s*\([^)]{{4,}}\)", text):
+        return True
+    initials = re.compile(
+        r"\b" + r"\w*[\s-]+(?:(?:of|the|and|for|de|des|du|la|le|et|pour|d'|l')\s+)?".join(acronym) + r"\w*",
+        re.IGNORECASE,
+    )
+    return bool(initials.search(text))
+
+
+@rule(
+    "CL03",
+    "clarity.readability",
+    "info",
+    options={"min_words": 60, "min_score_en": 40.0, "min_score_fr": 35.0},
+)
+def readability(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that the text is easy enough to read.
+
+    ## What it does
+    Computes the reading ease of the author's text — Flesch reading ease for
+    English, Kandel–Moles (Flesch adapted to French) for French — and reports
+    a score below ``min_score_en`` (40) or ``min_score_fr`` (35) for messages
+    of at least ``min_words`` (60) words (the formulas are unreliable on
+    shorter texts).
+
+    ## Why is this bad?
+    Scores under 40 correspond to academic prose: long sentences of long
+    words. Work messages are read fast, on phones, often in a second
+    language; plain words and short sentences get answered.
+
+    ## Example
+    ```
+    Notwithstanding the aforementioned considerations, the implementation of
+    the reorganisation necessitates comprehensive consultation.
+    ```
+
+    ## Use instead
+    ```
+    Before we reorganise the team, we need to talk to everyone involved.
+    ```
+    """
+    score = a.metrics.readability
+    if score is None or a.metrics.words < opts["min_words"]:
+        return
+    minimum = opts["min_score_fr"] if a.language == "fr" else opts["min_score_en"]
+    if score < minimum:
+        yield Hit(
+            field="message",
+            args={"score": score, "min": minimum, "formula": a.metrics.readability_formula},
+        )
+
+
+@rule("CL04", "clarity.missing-attachment", "error", kinds=("email",))
+def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that a message which mentions an attachment has one.
+
+    ## What it does
+    In an e-mail file (``.eml``), reports a mention of an attachment from the
+    pack's ``attachment_phrases.txt`` ("attached", "please find enclosed",
+    "ci-joint", "en pièce jointe", "je vous joins") when the message carries
+    no attachment.
+
+    ## Why is this bad?
+    The forgotten attachment costs a round trip and an apology: the reader
+    writes back to ask for it, and the clock on your request stops.
+
+    ## Example
+    An e-mail saying "Please find attached the signed quote." with no file.
+
+    ## Use instead
+    Attach the file, or link to it.
+    """
+    if not a.message.attachments_known or a.message.attachments:
+        return
+    hit = a.pack.lexicon("attachment_phrases").search(a.body)
+    if hit is not None:
+        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+
+
+@rule("CL05", "clarity.placeholder", "error")
+def placeholder(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for template placeholders left in the message.
+
+    ## What it does
+    Reports leftover placeholders in the subject and body: ``[NAME]``,
+    ``{{first_name}}``, ``<<date>>``, ``XXX``, ``TODO``, ``[Prénom]``,
+    ``[insérer la date]``… (the pack's ``placeholders.txt``).
+
+    ## Why is this bad?
+    A placeholder tells the reader they got a template, and often hides a
+    missing fact (a date, an amount, a name) that they then have to ask for.
+
+    ## Example
+    ```
+    Hi [NAME], the meeting is on {{date}}.
+    ```
+
+    ## Use instead
+    ```
+    Hi Priya, the meeting is on Tuesday 12 January at 10 am CET.
+    ```
+    """
+    lexicon = a.pack.lexicon("placeholders")
+    if a.subject:
+        for hit in lexicon.finditer(a.subject):
+            yield Hit(hit.start, hit.end, field="subject", args={"phrase": hit.text})
+    for hit in lexicon.finditer(a.body):
+        yield Hit(hit.start, hit.end, args={"phrase": hit.text})

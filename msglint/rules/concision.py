@@ -1,0 +1,221 @@
+"""Concision rules (CN): say it in as few words as it takes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from msglint.analysis.model import Analysis
+from msglint.rules.base import Hit, Options, rule
+
+
+@rule("CN01", "concision.too-long", "warning", options={"max_words": 250})
+def too_long(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that the message fits its kind's length budget.
+
+    ## What it does
+    Counts the words the author wrote (quoted history and signature
+    excluded) and reports a message longer than ``max_words``: 250 for an
+    e-mail, 80 for a chat message, 2,000 for a document by default. The
+    finding points at the sentence where the budget runs out.
+
+    ## Why is this bad?
+    Long messages are skimmed, and the ask gets lost. Most work e-mails that
+    get a reply are short; anything longer usually belongs in a document
+    with a short e-mail pointing to it.
+
+    ## Example
+    A 400-word e-mail that tells the whole story of a project before asking
+    for one approval.
+
+    ## Use instead
+    Three or four short paragraphs: the ask and its deadline first, the
+    context the reader needs, and a link to the full document.
+    """
+    budget = opts["max_words"]
+    if a.metrics.words <= budget:
+        return
+    seen = 0
+    for sentence in a.sentences:
+        seen += sentence.words
+        if seen > budget:
+            yield Hit(
+                sentence.start,
+                sentence.end,
+                args={"words": a.metrics.words, "max": budget},
+            )
+            return
+    yield Hit(field="message", args={"words": a.metrics.words, "max": budget})
+
+
+@rule("CN02", "concision.long-sentence", "warning", options={"max_words": 35})
+def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for sentences too long to read in one go.
+
+    ## What it does
+    Reports each sentence of more than ``max_words`` words (35 by default;
+    list items and headings are sentences of their own).
+
+    ## Why is this bad?
+    Comprehension drops sharply past 25 to 30 words: plain-language guides
+    (GOV.UK, plainlanguage.gov) advise an average of 15 to 20 words. Long
+    sentences hide the ask and invite misreading, all the more for readers
+    writing in a second language.
+
+    ## Example
+    ```
+    I wanted to let you know that since the supplier changed their delivery
+    schedule last week we will probably need to move the launch, which means
+    that the marketing plan and the budget will need to be reviewed again.
+    ```
+
+    ## Use instead
+    ```
+    The supplier changed their delivery schedule, so the launch will move.
+    Could you review the marketing plan and budget by Thursday?
+    ```
+    """
+    for sentence in a.sentences:
+        if sentence.words > opts["max_words"] and not sentence.is_heading:
+            yield Hit(
+                sentence.start,
+                sentence.end,
+                args={"words": sentence.words, "max": opts["max_words"]},
+            )
+
+
+@rule("CN03", "concision.filler", "info", options={"max_per_message": 0})
+def filler(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for filler words and hedges that add length, not meaning.
+
+    ## What it does
+    Reports words and phrases of the pack's ``fillers.txt`` and ``hedges.txt``
+    ("basically", "actually", "I think", "kind of"; "en fait", "du coup",
+    "je pense que", "en quelque sorte") beyond ``max_per_message`` (0).
+
+    ## Why is this bad?
+    Fillers dilute the message; hedges make a clear request or decision
+    sound optional and leave the reader guessing how sure you are.
+
+    ## Example
+    ```
+    I basically think we should kind of move the review to Monday.
+    ```
+
+    ## Use instead
+    ```
+    Let's move the review to Monday.
+    ```
+    """
+    hits = [
+        hit
+        for name in ("fillers", "hedges")
+        for hit in a.pack.lexicon(name).finditer(a.body)
+    ]
+    hits.sort(key=lambda h: h.start)
+    for hit in hits[opts["max_per_message"] :]:
+        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+
+
+@rule("CN04", "concision.wordy-phrase", "info", messages=("default", "delete"))
+def wordy_phrase(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for wordy phrases that have a shorter equivalent.
+
+    ## What it does
+    Reports phrases of the pack's ``wordy.tsv`` and gives the shorter
+    replacement as the finding's suggestion: "in order to" → "to",
+    "at this point in time" → "now", "au jour d'aujourd'hui" → "aujourd'hui",
+    "dans le but de" → "pour".
+
+    ## Why is this bad?
+    Each wordy phrase costs the reader a little; together they turn a
+    five-line message into a ten-line one.
+
+    ## Example
+    ```
+    In order to finalise the contract, we need your signature.
+    ```
+
+    ## Use instead
+    ```
+    To finalise the contract, we need your signature.
+    ```
+    """
+    for hit, replacement in a.pack.phrase_replacements("wordy", a.body):
+        yield Hit(
+            hit.start,
+            hit.end,
+            "default" if replacement else "delete",
+            {"phrase": hit.text, "replacement": replacement},
+            suggestion=replacement,
+        )
+
+
+@rule("CN05", "concision.passive-voice", "info", options={"max_per_message": 1})
+def passive_voice(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for passive sentences that hide who does what.
+
+    ## What it does
+    Finds passive constructions in the spaCy parse (English ``auxpass`` /
+    ``nsubjpass``, French ``aux:pass`` / ``nsubj:pass``), leaves out
+    participles that describe a state (the pack's ``passive_exceptions.txt``:
+    "interested", "attached", "prévu"…), and reports them beyond
+    ``max_per_message`` (1).
+
+    ## Why is this bad?
+    "The report must be sent" does not say who sends it. In an asynchronous
+    message nobody is there to ask, so the task is dropped or done twice.
+
+    ## Example
+    ```
+    The slides should be updated before the meeting.
+    ```
+
+    ## Use instead
+    ```
+    Could you update the slides before the meeting?
+    ```
+    """
+    found = a.extra.get("passives")
+    if found is None:
+        from msglint.analysis.grammar import passive_spans
+
+        found = passive_spans(a)
+    for start, end, verb in found[opts["max_per_message"] :]:
+        yield Hit(start, end, args={"verb": verb})
+
+
+@rule("CN06", "concision.preamble", "info", kinds=("email", "chat"))
+def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for pleasantries that delay the point.
+
+    ## What it does
+    Reports a pleasantry from the pack's ``pleasantries.txt`` ("I hope this
+    email finds you well", "I'm reaching out to", "J'espère que vous allez
+    bien", "Je me permets de vous écrire") in the first sentences of the
+    message, before anything is asked or said.
+
+    ## Why is this bad?
+    The first lines are what the preview pane and the notification show.
+    Spending them on formulas pushes the point out of sight. A warm tone is
+    better carried by a short greeting and a thank-you.
+
+    ## Example
+    ```
+    Hi Léa, I hope this email finds you well. I am reaching out because the
+    invoice is due.
+    ```
+
+    ## Use instead
+    ```
+    Hi Léa, the March invoice is due on Friday: could you approve it?
+    ```
+    """
+    lexicon = a.pack.lexicon("pleasantries")
+    opening = a.sentences[:3]
+    if not opening:
+        return
+    limit = opening[-1].end
+    for hit in lexicon.finditer(a.body[:limit]):
+        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+        return
+

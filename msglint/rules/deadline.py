@@ -1,0 +1,189 @@
+"""Deadline rules (DL): explicit, unambiguous response times."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from msglint.analysis.grains import deadline_moment, parse_value
+from msglint.analysis.model import Analysis
+from msglint.rules.base import Hit, Options, rule
+
+@rule("DL01", "deadline.missing", "warning", kinds=("email", "chat"))
+def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that a message which asks for something says by when.
+
+    ## What it does
+    Reports the first ask of a message that contains no deadline at all: no
+    date, day or time tied to an ask or introduced by a deadline word ("by",
+    "before", "due", "d'ici", "avant", "au plus tard"). A vague deadline
+    ("ASAP") counts as a deadline here and is reported by DL02 instead.
+
+    ## Why is this bad?
+    Without a deadline the reader guesses: too late and you wait, too early
+    and they drop something more important. Asynchronous work depends on
+    explicit response times.
+
+    ## Example
+    ```
+    Could you review the contract?
+    ```
+
+    ## Use instead
+    ```
+    Could you review the contract by Thursday 3 pm CET?
+    ```
+    """
+    if a.asks and not a.deadlines and not a.fyi:
+        first = a.asks[0]
+        yield Hit(first.start, first.end)
+
+
+@rule("DL02", "deadline.vague", "warning")
+def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for deadlines that do not name a time.
+
+    ## What it does
+    Reports vague time words from the pack's ``vague_deadlines.txt``: "ASAP",
+    "soon", "when you get a chance", "at your earliest convenience", "dès
+    que possible", "rapidement", "au plus vite", "prochainement".
+
+    ## Why is this bad?
+    "ASAP" means today to the writer and next week to a busy reader. A vague
+    deadline is no deadline, with the added cost of sounding pushy.
+
+    ## Example
+    ```
+    Please send me the figures ASAP.
+    ```
+
+    ## Use instead
+    ```
+    Please send me the figures by Wednesday noon CET.
+    ```
+    """
+    for time in a.times:
+        if time.vague:
+            yield Hit(time.start, time.end, field=time.field, args={"phrase": time.text})
+
+
+@rule("DL03", "deadline.no-timezone", "warning")
+def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that a deadline with a clock time names its time zone.
+
+    ## What it does
+    Reports a deadline that gives a clock time ("by 5 pm", "avant 17h") but no
+    time zone ("CET", "UTC", "heure de Paris", "ET", "+01:00").
+
+    ## Why is this bad?
+    Remote colleagues and assistants often work hours away from you. "5 pm"
+    is a different moment in Montréal, Paris and Manila; someone will miss it.
+
+    ## Example
+    ```
+    Please confirm by 5 pm tomorrow.
+    ```
+
+    ## Use instead
+    ```
+    Please confirm by 5 pm CET tomorrow.
+    ```
+    """
+    for deadline in a.deadlines:
+        if deadline.has_time and not deadline.has_timezone:
+            yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})
+
+
+@rule("DL04", "deadline.ambiguous-date", "warning")
+def deadline_ambiguous_date(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for dates that readers can understand two ways.
+
+    ## What it does
+    Reports numeric dates where day and month could be swapped ("03/04",
+    "4/5/2027") and relative weekdays such as "next Friday" that do not say
+    which week they mean.
+
+    ## Why is this bad?
+    03/04 is 3 April in Paris and March 4 in New York; "next Friday" is this
+    week's Friday for some and the following one for others. One of the two
+    readers will be a week or a month off.
+
+    ## Example
+    ```
+    Can you send the draft by 03/04?
+    ```
+
+    ## Use instead
+    ```
+    Can you send the draft by Friday 3 April?
+    ```
+    """
+    for time in a.times:
+        if time.ambiguous:
+            yield Hit(time.start, time.end, field=time.field, args={"phrase": time.text})
+
+
+@rule("DL05", "deadline.weekday-mismatch", "error")
+def deadline_weekday_mismatch(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that a weekday matches the date it comes with.
+
+    ## What it does
+    Reports a date written with a weekday that does not fall on it, such as
+    "Friday 12 December 2026" (a Saturday).
+
+    ## Why is this bad?
+    The reader cannot know which of the two you meant, and whichever they
+    pick, they may be a day off. Fix it before sending.
+
+    ## Example
+    ```
+    The deadline is Friday 12 December 2026.
+    ```
+
+    ## Use instead
+    ```
+    The deadline is Friday 11 December 2026.
+    ```
+    """
+    for time in a.times:
+        resolved = parse_value(time.value)
+        if time.weekday is None or resolved is None:
+            continue
+        if resolved.weekday() != time.weekday:
+            yield Hit(
+                time.start,
+                time.end,
+                field=time.field,
+                args={
+                    "phrase": time.text,
+                    "actual": a.pack.weekday_name(resolved.weekday()),
+                },
+            )
+
+
+@rule("DL06", "deadline.past", "warning")
+def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for deadlines already past when the message is written.
+
+    ## What it does
+    Reports a deadline that ends before the message's reference time: the
+    e-mail's ``Date`` header, ``--now``, or the current time.
+
+    ## Why is this bad?
+    A past deadline is a typo (wrong day or month) or a copied old message.
+    Either way the reader cannot meet it.
+
+    ## Example
+    Sent on Monday 14 December 2026:
+    ```
+    Please send your timesheet by Friday 11 December.
+    ```
+
+    ## Use instead
+    ```
+    Please send your timesheet by Friday 18 December.
+    ```
+    """
+    for deadline in a.deadlines:
+        time = a.times[deadline.time]
+        moment = deadline_moment(time)
+        if moment is not None and moment < a.now:
+            yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})

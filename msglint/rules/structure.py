@@ -1,0 +1,173 @@
+"""Structure rules (ST): short paragraphs, lists, and the ask up front."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from msglint.analysis.model import Analysis
+from msglint.rules.base import Hit, Options, rule
+
+_INLINE_NUMBERING = re.compile(r"(?:^|[\s:;,])(?:\(?(\d{1,2}|[a-h])\))\s+\S", re.IGNORECASE)
+
+
+@rule(
+    "ST01",
+    "structure.long-paragraph",
+    "warning",
+    options={"max_words": 100, "max_sentences": 6},
+    messages=("words", "sentences"),
+)
+def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for paragraphs too long to take in at a glance.
+
+    ## What it does
+    In a message of two or more paragraphs, reports a paragraph of more than
+    ``max_words`` (100) words or ``max_sentences`` (6) sentences. A message
+    that is one single block is left to ST02 (wall of text).
+
+    ## Why is this bad?
+    Readers scan messages on small screens. A paragraph of more than five or
+    six lines is skipped, and whatever it asks with it.
+
+    ## Example
+    A 150-word paragraph mixing the background, two decisions and a request.
+
+    ## Use instead
+    One idea per paragraph, three or four sentences at most, and a list for
+    anything that enumerates.
+    """
+    prose = [p for p in a.paragraphs if p.kind == "paragraph"]
+    if len(a.paragraphs) < 2:
+        return
+    for paragraph in prose:
+        if paragraph.words > opts["max_words"]:
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "words",
+                {"words": paragraph.words, "max": opts["max_words"]},
+            )
+        elif paragraph.sentences > opts["max_sentences"]:
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "sentences",
+                {"sentences": paragraph.sentences, "max": opts["max_sentences"]},
+            )
+
+
+@rule("ST02", "structure.wall-of-text", "warning", options={"min_words": 120})
+def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for a message written as one unbroken block.
+
+    ## What it does
+    Reports a body of at least ``min_words`` (120) words with no paragraph
+    break and no list: a single block of text.
+
+    ## Why is this bad?
+    A wall of text signals effort before a word is read. Readers postpone it,
+    and when they do read it they miss the ask buried inside.
+
+    ## Example
+    A 180-word e-mail typed as one paragraph, greeting to sign-off.
+
+    ## Use instead
+    Break it where the topic changes, put the ask in its own short paragraph,
+    and turn enumerations into a bulleted list.
+    """
+    blocks = [p for p in a.paragraphs if p.kind in ("paragraph", "list")]
+    substantial = [p for p in blocks if p.words >= 12]
+    if len(substantial) == 1 and substantial[0].kind == "paragraph":
+        block = substantial[0]
+        if block.words >= opts["min_words"]:
+            yield Hit(block.start, block.end, args={"words": block.words})
+
+
+@rule(
+    "ST03",
+    "structure.inline-list",
+    "info",
+    options={"min_items": 3, "min_item_words": 3},
+    messages=("items", "sequence", "numbering"),
+)
+def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for enumerations run into a sentence that should be a list.
+
+    ## What it does
+    Reports, outside lists: a sentence coordinating ``min_items`` (3) or more
+    items of at least ``min_item_words`` (3) words each (from the parse);
+    a paragraph that walks through steps with sequence words from the pack's
+    ``sequence_markers.txt`` ("first… second… third", "premièrement…
+    deuxièmement… troisièmement"); and inline numbering such as "1) … 2) … 3)".
+
+    ## Why is this bad?
+    Items buried in a sentence are easy to miss and impossible to answer
+    point by point. A list can be scanned, ticked off and replied to inline.
+
+    ## Example
+    ```
+    Before Friday we need to update the pricing page, send the new contract
+    to the client and book the room for the kick-off meeting.
+    ```
+
+    ## Use instead
+    ```
+    Before Friday we need to:
+    - update the pricing page;
+    - send the new contract to the client;
+    - book the room for the kick-off meeting.
+    ```
+    """
+    from msglint.analysis.grammar import coordinated_items
+
+    reported: set[int] = set()
+    for index, sentence in enumerate(a.sentences):
+        if sentence.in_list or sentence.is_heading:
+            continue
+        numbering = _INLINE_NUMBERING.findall(sentence.text)
+        if len(numbering) >= opts["min_items"]:
+            reported.add(index)
+            yield Hit(sentence.start, sentence.end, "numbering", {"items": len(numbering)})
+            continue
+        items = coordinated_items(a, sentence)
+        if len(items) >= opts["min_items"] and all(n >= opts["min_item_words"] for n in items):
+            reported.add(index)
+            yield Hit(sentence.start, sentence.end, "items", {"items": len(items)})
+    markers = a.pack.lexicon("sequence_markers")
+    for paragraph in a.paragraphs:
+        if paragraph.kind != "paragraph":
+            continue
+        hits = list(markers.finditer(a.body[paragraph.start : paragraph.end]))
+        distinct = {hit.entry.lower() for hit in hits}
+        if len(distinct) >= opts["min_items"]:
+            first = paragraph.start + hits[0].start
+            if not any(a.sentences[i].start <= first < a.sentences[i].end for i in reported):
+                yield Hit(paragraph.start, paragraph.end, "sequence", {"items": len(distinct)})
+
+
+@rule("ST04", "structure.buried-ask", "warning", kinds=("email", "chat"), options={"min_words": 120})
+def buried_ask(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that a long message asks early (bottom line up front).
+
+    ## What it does
+    In a message of at least ``min_words`` (120) words, reports the first ask
+    when it only comes in the last third of the text.
+
+    ## Why is this bad?
+    Readers decide from the first lines whether a message needs them.
+    An ask at the bottom is read last, or not at all: state it first, then
+    give the context.
+
+    ## Example
+    Three paragraphs of background, then "So could you approve the budget?".
+
+    ## Use instead
+    "Could you approve the Q3 budget by Thursday? Context below." followed by
+    the background.
+    """
+    if a.metrics.words < opts["min_words"] or not a.asks or not a.body:
+        return
+    first = min(a.asks, key=lambda ask: ask.start)
+    if first.start > len(a.body) * 2 / 3:
+        yield Hit(first.start, first.end, args={"words": a.metrics.words})

@@ -1,0 +1,204 @@
+"""Subject rules (SJ): a clear, descriptive subject line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from msglint.analysis.model import Analysis
+from msglint.rules.base import Hit, Options, rule
+
+_PREFIX = re.compile(r"^\s*((?:re|fwd?|tr|aw|wg|réf|rép)\s*(?:\[\d+\])?\s*:\s*)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def strip_prefixes(subject: str) -> tuple[str, int, int]:
+    """The subject without Re:/Fwd:/TR: prefixes, where it starts, and how many were removed."""
+    count = 0
+    offset = 0
+    rest = subject
+    while True:
+        match = _PREFIX.match(rest)
+        if not match:
+            break
+        count += 1
+        offset += match.end()
+        rest = rest[match.end() :]
+    return rest, offset, count
+
+
+@rule(
+    "SJ01",
+    "subject.missing",
+    "warning",
+    kinds=("email", "doc"),
+    messages=("default", "doc"),
+)
+def subject_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that an e-mail has a subject (and a document a title).
+
+    ## What it does
+    Reports an e-mail whose subject is missing or empty, and a document with
+    no first-level heading or front-matter title.
+
+    ## Why is this bad?
+    The subject is what the reader sees in a crowded inbox and what they search
+    for weeks later. A message without one is read last and found never.
+
+    ## Example
+    ```
+    Subject:
+
+    Hi Sam, could you check the March invoice before Friday 5 pm CET?
+    ```
+
+    ## Use instead
+    ```
+    Subject: Check the March invoice by Friday 5 pm CET
+    ```
+    """
+    if not (a.subject or "").strip() or not strip_prefixes(a.subject or "")[0].strip():
+        yield Hit(field="subject", message_id="doc" if a.kind == "doc" else "default")
+
+
+@rule("SJ02", "subject.generic", "warning", kinds=("email", "doc"))
+def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that the subject says what the message is about.
+
+    ## What it does
+    Reports a subject that is only a generic word or phrase from the
+    language pack's ``generic_subjects.txt`` ("Question", "Quick question",
+    "Update", "Petite question", "Demande", "Hello"), once Re:/Fwd:/TR:
+    prefixes are set aside.
+
+    ## Why is this bad?
+    A generic subject forces the reader to open the message to learn whether
+    it matters, and makes the thread impossible to find later.
+
+    ## Example
+    ```
+    Subject: Quick question
+    ```
+
+    ## Use instead
+    ```
+    Subject: Approve the 2027 travel budget by 12 Jan?
+    ```
+    """
+    subject = a.subject or ""
+    rest, offset, _ = strip_prefixes(subject)
+    core = rest.strip().rstrip("?!.:").strip()
+    if core and a.pack.lexicon("generic_subjects").fullmatch(core):
+        lead = len(rest) - len(rest.lstrip())
+        yield Hit(offset + lead, offset + lead + len(rest.strip()), field="subject", args={"subject": core})
+
+
+@rule(
+    "SJ03",
+    "subject.length",
+    "info",
+    kinds=("email",),
+    options={"min_words": 3, "max_words": 10},
+    messages=("short", "long"),
+)
+def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that the subject is neither too terse nor a sentence.
+
+    ## What it does
+    Counts the subject's words (Re:/Fwd:/TR: prefixes excluded) and reports
+    fewer than ``min_words`` (3) or more than ``max_words`` (10). A subject
+    already reported as generic (SJ02) is left to that rule.
+
+    ## Why is this bad?
+    One or two words rarely say what is asked; more than about ten are cut
+    off in most inbox lists (mobile clients show 30 to 40 characters).
+
+    ## Example
+    ```
+    Subject: Budget
+    ```
+
+    ## Use instead
+    ```
+    Subject: Budget 2027: your figures by Friday
+    ```
+    """
+    rest, offset, _ = strip_prefixes(a.subject or "")
+    words = _WORD.findall(rest)
+    if not words or a.pack.lexicon("generic_subjects").fullmatch(rest.strip().rstrip("?!.:")):
+        return
+    lead = len(rest) - len(rest.lstrip())
+    span = (offset + lead, offset + lead + len(rest.strip()))
+    if len(words) < opts["min_words"]:
+        yield Hit(*span, "short", {"count": len(words), "min": opts["min_words"]}, "subject")
+    elif len(words) > opts["max_words"]:
+        yield Hit(*span, "long", {"count": len(words), "max": opts["max_words"]}, "subject")
+
+
+@rule(
+    "SJ04",
+    "subject.shouting",
+    "warning",
+    kinds=("email", "doc"),
+    options={"min_letters": 8, "max_upper_ratio": 0.7},
+    messages=("caps", "punctuation"),
+)
+def subject_shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that the subject does not shout.
+
+    ## What it does
+    Reports a subject written mostly in capitals (more than ``max_upper_ratio``
+    of at least ``min_letters`` letters) or carrying stacked ``!!`` / ``?!``.
+
+    ## Why is this bad?
+    Capitals and exclamation marks read as shouting and as false urgency;
+    readers learn to ignore them, and spam filters notice them.
+
+    ## Example
+    ```
+    Subject: PLEASE READ - NEW EXPENSE POLICY!!!
+    ```
+
+    ## Use instead
+    ```
+    Subject: New expense policy from 1 March: what changes for you
+    ```
+    """
+    subject = a.subject or ""
+    letters = [c for c in subject if c.isalpha()]
+    if len(letters) >= opts["min_letters"]:
+        ratio = sum(1 for c in letters if c.isupper()) / len(letters)
+        if ratio > opts["max_upper_ratio"]:
+            yield Hit(0, len(subject), "caps", field="subject")
+            return
+    bangs = re.search(r"[!?]*![!?]+|[!?]+![!?]*", subject)
+    if bangs and len(bangs.group()) >= 2:
+        yield Hit(bangs.start(), bangs.end(), "punctuation", field="subject")
+
+
+@rule("SJ05", "subject.reply-chain", "info", kinds=("email",), options={"max_prefixes": 1})
+def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for stacked reply and forward prefixes.
+
+    ## What it does
+    Reports a subject starting with more than ``max_prefixes`` reply or
+    forward prefixes, such as ``Re: Re: Fwd:`` or ``RE: TR:``.
+
+    ## Why is this bad?
+    A stack of prefixes says the thread has drifted: the subject no longer
+    describes the current question, and the useful words are pushed out of
+    sight in the inbox.
+
+    ## Example
+    ```
+    Subject: Re: Re: Fwd: Re: Q3 planning
+    ```
+
+    ## Use instead
+    ```
+    Subject: Re: Q3 planning: venue options for the offsite
+    ```
+    """
+    _, offset, count = strip_prefixes(a.subject or "")
+    if count > opts["max_prefixes"]:
+        yield Hit(0, offset, field="subject", args={"count": count})

@@ -1,0 +1,113 @@
+"""Tone rules (TN): keep the relationship warm."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from msglint.analysis.model import Analysis
+from msglint.rules.base import Hit, Options, rule
+
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+"
+_CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[\s,]+{_CAPS_WORD}){{2,}}(?![\w-])")
+
+
+@rule("TN01", "tone.shouting", "warning", options={"min_words": 3})
+def shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for runs of words in capitals.
+
+    ## What it does
+    Reports runs of ``min_words`` (3) or more consecutive words written in
+    capitals in the body ("PLEASE DO NOT FORGET", "C'EST TRÈS IMPORTANT").
+    Known acronyms (``common_acronyms.txt``) do not count toward a run.
+
+    ## Why is this bad?
+    Capitals read as shouting. They make the reader defensive and add no
+    information; bold or a clear sentence carries emphasis without the
+    aggression.
+
+    ## Example
+    ```
+    PLEASE DO NOT FORGET to submit your timesheet.
+    ```
+
+    ## Use instead
+    ```
+    Please remember to submit your timesheet by Friday 5 pm CET.
+    ```
+    """
+    known = a.pack.words("common_acronyms")
+    for match in _CAPS_RUN.finditer(a.body):
+        words = [w for w in re.split(r"[\s,]+", match.group()) if w]
+        loud = [w for w in words if w.lower() not in known]
+        if len(loud) >= opts["min_words"]:
+            yield Hit(match.start(), match.end(), args={"words": len(words)})
+
+
+@rule("TN02", "tone.exclamation", "info", options={"max_exclamations": 2})
+def exclamation(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for stacked or overused exclamation marks.
+
+    ## What it does
+    Reports each run of two or more exclamation marks in the body, and the
+    exclamation mark past ``max_exclamations`` (2) in a message. Runs that
+    follow an urgency word are left to UR02.
+
+    ## Why is this bad?
+    One exclamation mark can be warm; three in a row, or one per sentence,
+    read as alarm or forced cheer, and the message loses credibility.
+
+    ## Example
+    ```
+    Thanks!! The draft looks great!! See you tomorrow!!
+    ```
+
+    ## Use instead
+    ```
+    Thanks, the draft looks great. See you tomorrow!
+    ```
+    """
+    urgency_bangs = {m.start for m in a.urgency if m.kind == "punctuation" and m.field == "body"}
+    word_markers = [m for m in a.urgency if m.kind != "punctuation" and m.field == "body"]
+    for match in re.finditer(r"!{2,}", a.body):
+        near_urgency = any(0 <= match.start() - m.end <= 3 for m in word_markers)
+        if match.start() in urgency_bangs and near_urgency:
+            continue
+        yield Hit(match.start(), match.end(), args={"count": len(match.group())})
+    singles = [m.start() for m in re.finditer(r"(?<!!)!(?!!)", a.body)]
+    if len(singles) > opts["max_exclamations"]:
+        position = singles[opts["max_exclamations"]]
+        yield Hit(position, position + 1, args={"count": len(singles)})
+
+
+@rule("TN03", "tone.no-courtesy", "info", kinds=("email",))
+def no_courtesy(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that an ask comes with a word of courtesy somewhere.
+
+    ## What it does
+    Reports the first ask of a message that has no courtesy word at all —
+    "please", "thanks", "appreciate", "merci", "s'il vous plaît", "svp"…
+    (the pack's ``courtesy.txt``) — in the subject, the body or the sign-off.
+
+    ## Why is this bad?
+    Brevity is good; curtness is not. A single "please" or "thanks" keeps a
+    direct ask friendly, which matters most with remote colleagues you
+    rarely see.
+
+    ## Example
+    ```
+    Send me the invoice by Friday.
+    ```
+
+    ## Use instead
+    ```
+    Could you send me the invoice by Friday? Thanks!
+    ```
+    """
+    if not a.asks:
+        return
+    courtesy = a.pack.lexicon("courtesy")
+    for text in (a.body, a.subject or "", a.message.signature):
+        if courtesy.search(text):
+            return
+    yield Hit(a.asks[0].start, a.asks[0].end)

@@ -1,0 +1,179 @@
+"""Urgency rules (UR): say what is urgent, why, and by when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from msglint.analysis.model import Analysis
+from msglint.rules.base import Hit, Options, rule
+from msglint.analysis.grains import deadline_moment
+
+
+def _word_markers(a: Analysis) -> list:  # type: ignore[type-arg]
+    return [m for m in a.urgency if m.kind in ("word", "caps")]
+
+
+def _concrete_deadlines(a: Analysis) -> list:  # type: ignore[type-arg]
+    return [d for d in a.deadlines if not d.vague and d.value]
+
+
+@rule("UR01", "urgency.no-deadline", "warning")
+def urgency_no_deadline(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that a message marked urgent says by when.
+
+    ## What it does
+    Reports the first urgency marker ("urgent", "critical", "urgence",
+    "prioritaire"; the pack's ``urgency_words.txt``) of a message that gives
+    no concrete deadline.
+
+    ## Why is this bad?
+    "Urgent" alone does not tell the reader whether to drop everything now or
+    to handle it by the end of the day. A date and time does.
+
+    ## Example
+    ```
+    Subject: Urgent: contract
+
+    Please sign the contract, it's urgent.
+    ```
+
+    ## Use instead
+    ```
+    Subject: Contract to sign by 4 pm CET today
+
+    Please sign the contract by 4 pm CET today: the client countersigns tonight.
+    ```
+    """
+    markers = _word_markers(a)
+    if markers and not _concrete_deadlines(a):
+        first = markers[0]
+        yield Hit(first.start, first.end, field=first.field, args={"phrase": first.text})
+
+
+@rule("UR02", "urgency.inflation", "warning", options={"max_markers": 1})
+def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for urgency shouted rather than stated.
+
+    ## What it does
+    Reports urgency in capitals ("URGENT"), urgency words stacked beyond
+    ``max_markers`` (1) across subject and body ("urgent", "critical",
+    "immediately"…), and urgency words followed by ``!!``.
+
+    ## Why is this bad?
+    When everything is URGENT!!!, nothing is: readers discount the marker,
+    and the one truly urgent message is missed. Inflated urgency also reads
+    as panic or pressure.
+
+    ## Example
+    ```
+    URGENT!!! Need this immediately, critical for the client!!
+    ```
+
+    ## Use instead
+    ```
+    Urgent: the client needs the signed quote by 3 pm CET today to keep the slot.
+    ```
+    """
+    words = _word_markers(a)
+    shouted = [m for m in words if m.kind == "caps"]
+    bangs = [m for m in a.urgency if m.kind == "punctuation"]
+    if shouted:
+        yield Hit(shouted[0].start, shouted[0].end, field=shouted[0].field, args={"phrase": shouted[0].text, "count": len(words)})
+    elif len(words) > opts["max_markers"]:
+        second = words[opts["max_markers"]]
+        yield Hit(second.start, second.end, field=second.field, args={"phrase": second.text, "count": len(words)})
+    elif words and bangs:
+        yield Hit(bangs[0].start, bangs[0].end, field=bangs[0].field, args={"phrase": bangs[0].text, "count": len(words)})
+
+
+@rule(
+    "UR03",
+    "urgency.mismatch",
+    "info",
+    options={"urgent_within_hours": 72, "due_soon_hours": 4},
+    messages=("not-urgent", "unflagged"),
+)
+def urgency_mismatch(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that the urgency and the deadline tell the same story.
+
+    ## What it does
+    Reports a message marked urgent whose earliest deadline is more than
+    ``urgent_within_hours`` (72) hours away, and a deadline less than
+    ``due_soon_hours`` (4) hours away in a message not flagged as urgent.
+
+    ## Why is this bad?
+    "Urgent" for something due next week teaches readers to ignore the word.
+    A deadline in two hours without a flag may only be read after it passed.
+
+    ## Example
+    ```
+    URGENT: please review the slides by next Thursday.
+    ```
+
+    ## Use instead
+    ```
+    Please review the slides by Thursday 14 January, 10 am CET.
+    ```
+    """
+    moments = [
+        (moment, d)
+        for d in _concrete_deadlines(a)
+        if (moment := deadline_moment(a.times[d.time])) is not None and moment >= a.now
+    ]
+    if not moments:
+        return
+    earliest, deadline = min(moments, key=lambda item: item[0])
+    markers = _word_markers(a)
+    hours = (earliest - a.now).total_seconds() / 3600
+    if markers and earliest - a.now > timedelta(hours=opts["urgent_within_hours"]):
+        yield Hit(
+            markers[0].start,
+            markers[0].end,
+            "not-urgent",
+            {"phrase": markers[0].text, "days": round(hours / 24)},
+            markers[0].field,
+        )
+    elif not markers and hours < opts["due_soon_hours"]:
+        yield Hit(
+            deadline.start,
+            deadline.end,
+            "unflagged",
+            {"phrase": deadline.text, "hours": max(1, round(hours))},
+            deadline.field,
+        )
+
+
+@rule("UR04", "urgency.no-reason", "info")
+def urgency_no_reason(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that urgency comes with a reason.
+
+    ## What it does
+    Reports the first urgency marker of a message that gives no reason: none
+    of the pack's ``reason_markers.txt`` ("because", "so that", "otherwise",
+    "parce que", "car", "sinon", "afin que") appears anywhere.
+
+    ## Why is this bad?
+    A reason lets the reader judge the urgency against their other work and
+    find another way if they cannot make it. Urgency without one reads as
+    pressure.
+
+    ## Example
+    ```
+    Urgent: please send the signed form by 2 pm CET.
+    ```
+
+    ## Use instead
+    ```
+    Urgent: please send the signed form by 2 pm CET, because the bank closes
+    the file at 3 pm.
+    ```
+    """
+    markers = _word_markers(a)
+    if not markers:
+        return
+    reasons = a.pack.lexicon("reason_markers")
+    if reasons.search(a.body) or reasons.search(a.subject or ""):
+        return
+    first = markers[0]
+    yield Hit(first.start, first.end, field=first.field, args={"phrase": first.text})

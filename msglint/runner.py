@@ -1,0 +1,146 @@
+"""One check run, from paths to report text and exit status.
+
+Kept apart from the CLI so the server and the tests run exactly the same
+code as ``msglint check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from msglint.config import Config, load_config
+from msglint.errors import MsglintError
+from msglint.message import Message
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass
+class CheckRequest:
+    """Everything ``msglint check`` was asked to do."""
+
+    paths: list[str]
+    lang: str | None = None
+    lang_given: bool = False
+    kind: str | None = None
+    now: datetime | None = None
+    config_path: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    min_score: float | None = None
+    fmt: str = "text"
+    color: bool = False
+
+
+def _anchor(path: str) -> Path:
+    if path == "-":
+        return Path.cwd()
+    candidate = Path(path)
+    return candidate if candidate.is_dir() else candidate.parent
+
+
+class _ConfigCache:
+    """One Config per directory of checked files (or one for ``--config``)."""
+
+    def __init__(self, request_config: str | None, select: list[str] | None, ignore: list[str]):
+        self.explicit = request_config
+        self.select = select
+        self.ignore = ignore
+        self._by_dir: dict[Path, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        anchor = _anchor(path).resolve() if not self.explicit else Path("/")
+        if anchor not in self._by_dir:
+            self._by_dir[anchor] = load_config(self.explicit, anchor, self.select, self.ignore)
+        return self._by_dir[anchor]
+
+
+def load_inputs(
+    paths: list[str], kind: str | None, configs: _ConfigCache
+) -> tuple[list[tuple[Message, Config]], list[MsglintError]]:
+    """Read every input with its configuration; unreadable ones become errors."""
+    from msglint.inputs import discover, parse, read_bytes
+
+    loaded: list[tuple[Message, Config]] = []
+    errors: list[MsglintError] = []
+    for item in discover(paths):
+        if isinstance(item, MsglintError):
+            errors.append(item)
+            continue
+        try:
+            config = configs.for_path(item.path)
+            max_bytes = int(config.limits.get("max_bytes", _DEFAULT_MAX_BYTES))
+            loaded.append((parse(read_bytes(item, max_bytes), item, kind), config))
+        except MsglintError as error:
+            if error.where.endswith(".toml"):
+                raise  # a broken config stops the run: every result would be wrong
+            errors.append(error)
+    return loaded, errors
+
+
+def _analyze(loaded: list[tuple[Message, Config]], lang: str | None, now: datetime | None):  # type: ignore[no-untyped-def]
+    from msglint.analysis import analyze_many
+
+    messages = [message for message, _ in loaded]
+    langs = [lang or _config_lang(config) for _, config in loaded]
+    return analyze_many(messages, langs, now)
+
+
+def _config_lang(config: Config) -> str | None:
+    value = config.data.get("lang", "auto")
+    return None if value == "auto" else value
+
+
+def exit_status(results, errors: list, request: CheckRequest, configs: list[Config]) -> int:  # type: ignore[no-untyped-def]
+    """2 when an input could not be read, 1 when a result fails its gate, else 0."""
+    if errors:
+        return 2
+    for result, config in zip(results, configs):
+        fail_on = request.fail_on or config.data.get("fail_on", "warning")
+        min_score = request.min_score if request.min_score is not None else config.data.get("min_score", 0)
+        if fail_on != "never" and any(
+            SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings
+        ):
+            return 1
+        if min_score and result.score < min_score:
+            return 1
+    return 0
+
+
+def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
+    """Report text, exit status and error lines for one ``check`` request."""
+    from msglint.engine import check
+    from msglint.report import InputError, ReportOptions, renderer
+
+    configs = _ConfigCache(request.config_path, request.select, request.ignore)
+    loaded, errors = load_inputs(request.paths, request.kind, configs)
+    analyses = _analyze(loaded, request.lang, request.now) if loaded else []
+    results = [check(analysis, config) for analysis, (_, config) in zip(analyses, loaded)]
+    input_errors = [InputError(e.where, e.problem) for e in errors]
+    rule_errors = [line for result in results for line in result.errors]
+    report = renderer(request.fmt)(results, input_errors, ReportOptions(color=request.color))
+    status = exit_status(results, errors, request, [config for _, config in loaded])
+    if rule_errors:
+        status = 2
+    return report, status, [str(e) for e in errors] + rule_errors
+
+
+def inspect_inputs(
+    paths: list[str],
+    lang: str | None,
+    kind: str | None,
+    now: datetime | None,
+    config_path: str | None,
+    fmt: str,
+) -> tuple[str, int, list[str]]:
+    """The extracted facts of each input as JSON or text."""
+    from msglint.report.inspect_format import render_inspect
+
+    configs = _ConfigCache(config_path, None, [])
+    loaded, errors = load_inputs(paths, kind, configs)
+    analyses = _analyze(loaded, lang, now) if loaded else []
+    return render_inspect(analyses, fmt), 2 if errors else 0, [str(e) for e in errors]
