@@ -200,6 +200,7 @@ def analyze_many(
                 asks=asks,
                 times=times,
                 deadlines=find_deadlines(
+                    now,
                     message.body, message.subject, times, sentences, asks, pack
                 ),
                 urgency=urgency,

@@ -1,16 +1,19 @@
 """Which time expressions are deadlines, and which ask each one belongs to.
 
-A time expression is a deadline when it is vague ("ASAP"), when it closes an
-open interval ("by Friday", "avant 16h"), when a deadline cue from the pack's
-``deadline_cues.txt`` ("due", "d'ici", "no later than") stands just before it
-in the same sentence, or when it sits in a sentence that asks something
-("Could you send it Friday?"). Durations ("for two hours") never are.
+A time expression is a deadline when it closes an open interval ("by Friday",
+"avant 16h"), when a deadline cue from the pack's ``deadline_cues.txt``
+("due", "d'ici", "no later than") stands just before it, or when it is still
+to come and sits in a sentence that asks something ("Could you send it
+Friday?"). A vague time ("ASAP", "soon") is a deadline only when cued or in
+an ask. Durations ("for two hours") never are.
 """
 
 from __future__ import annotations
 
 import bisect
+from datetime import datetime
 
+from msglint.analysis.grains import deadline_moment
 from msglint.analysis.model import Ask, Deadline, Sentence, TimeExpr
 from msglint.lang import LanguagePack
 
@@ -24,7 +27,17 @@ def _sentence_index(sentences: list[Sentence], starts: list[int], offset: int) -
     return None
 
 
+def _is_past(time: TimeExpr, now: datetime) -> bool:
+    moment = deadline_moment(time)
+    if moment is None:
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=now.tzinfo)
+    return moment < now
+
+
 def find_deadlines(
+    now: datetime,
     body: str,
     subject: str | None,
     times: list[TimeExpr],
@@ -45,9 +58,15 @@ def find_deadlines(
         cued = any(hit.end >= len(window) - 3 for hit in cues.finditer(window))
         sentence = None if time.field == "subject" else _sentence_index(sentences, starts, time.start)
         ask = ask_by_sentence.get(sentence) if sentence is not None else None
-        is_deadline = time.vague or time.direction == "before" or cued or ask is not None
-        if time.field == "subject" and not is_deadline:
-            is_deadline = bool(asks)
+        upcoming = not _is_past(time, now)
+        if time.vague:
+            # "ASAP" in a request is a deadline; "the board meets soon" is not.
+            is_deadline = cued or ask is not None or (time.field == "subject" and bool(asks))
+        else:
+            # A past time in an ask ("the figures we got last week") is a reference.
+            is_deadline = time.direction == "before" or cued or (ask is not None and upcoming)
+            if time.field == "subject" and not is_deadline:
+                is_deadline = bool(asks) and upcoming
         if is_deadline:
             found.append(
                 Deadline(

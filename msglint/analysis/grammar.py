@@ -10,6 +10,7 @@ Labels cover both pipelines: English (ClearNLP style: ``auxpass``,
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from msglint.text import count_words
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 _PASSIVE_AUX = {"auxpass", "aux:pass"}
 _PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
 _OPENING_PRONOUNS = {"en": {"this", "that"}, "fr": {"ça", "cela", "ceci"}}
+_MAX_ITEM_WORDS = 15
 _OBJECT_DEPS = {"dobj", "pobj", "obj", "obl", "obl:arg", "obl:mod", "iobj"}
 
 
@@ -59,11 +61,46 @@ def _conj_closure(token) -> list:  # type: ignore[no-untyped-def]
 
 
 def coordinated_items(a: Analysis, sentence: Sentence) -> list[int]:
-    """Word counts of the items of the largest coordination in ``sentence`` (empty if none).
+    """Word counts of the items of the largest enumeration in ``sentence`` (empty if none).
 
-    An item's words are its subtree minus the other items' subtrees, so
-    "update the page, send the contract and book the room" gives [3, 3, 3].
+    Two readings, the longer wins: the parse (``conj`` chains; an item's words
+    are its subtree minus the other items' subtrees, so "update the page,
+    send the contract and book the room" gives [3, 3, 3]) and the surface
+    ("A, B and C" with the pack's ``list_conjunctions.txt``), which catches
+    lists the small pipelines misparse.
     """
+    surface = _surface_items(a, sentence.text)
+    parsed = _parsed_items(a, sentence)
+    return parsed if len(parsed) >= len(surface) else surface
+
+
+def _surface_items(a: Analysis, text: str) -> list[int]:
+    """Word counts of the items of an "A, B(,) and C" run, or [] when there is none."""
+    conjunctions = a.pack.lexicon("list_conjunctions")
+    pronouns = a.pack.words("subject_pronouns")
+    best: list[int] = []
+    for hit in conjunctions.finditer(text):
+        tail = re.split(r"[,;:.!?()]", text[hit.end :], maxsplit=1)[0]
+        first = re.match(r"\s*([^\W\d_]+)", tail)
+        if first is None or first.group(1).lower() in pronouns:
+            continue  # "…, and we will fix it" joins clauses, not items
+        chunks = re.split(r"[,;]", text[: hit.start].rstrip().rstrip(","))
+        items = [count_words(tail)]
+        for chunk in reversed(chunks):
+            words = count_words(chunk)
+            if not words:
+                break
+            # The first item often shares its chunk with the lead-in clause
+            # ("we need the numbers, the slides and the contract"): count it.
+            items.append(min(words, _MAX_ITEM_WORDS))
+            if words > _MAX_ITEM_WORDS:
+                break
+        if len(items) >= 3 and len(items) > len(best):
+            best = list(reversed(items))
+    return best
+
+
+def _parsed_items(a: Analysis, sentence: Sentence) -> list[int]:
     if a.doc is None:
         return []
     span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")

@@ -82,6 +82,8 @@ class LanguagePack:
         template = self.messages().get(code, {}).get(message_id)
         if template is None:
             return f"{code}:{message_id}"
+        # Quoted phrases may span a line break in the draft: show them on one line.
+        args = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in args.items()}
         try:
             return template.format(**args)
         except (KeyError, IndexError, ValueError):

@@ -42,9 +42,11 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for deadlines that do not name a time.
 
     ## What it does
-    Reports vague time words from the pack's ``vague_deadlines.txt``: "ASAP",
-    "soon", "when you get a chance", "at your earliest convenience", "dès
-    que possible", "rapidement", "au plus vite", "prochainement".
+    Reports vague deadlines: words of the pack's ``vague_deadlines.txt``
+    ("ASAP", "soon", "when you get a chance", "at your earliest convenience",
+    "dès que possible", "rapidement", "au plus vite", "prochainement") used
+    in an ask or after a deadline word. "The board meets soon" is not a
+    deadline and is not reported.
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -60,9 +62,9 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     Please send me the figures by Wednesday noon CET.
     ```
     """
-    for time in a.times:
-        if time.vague:
-            yield Hit(time.start, time.end, field=time.field, args={"phrase": time.text})
+    for deadline in a.deadlines:
+        if deadline.vague:
+            yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})
 
 
 @rule("DL03", "deadline.no-timezone", "warning")

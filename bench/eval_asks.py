@@ -1,0 +1,207 @@
+"""Measure the ask detector (``msglint.analysis.asks.find_asks``) sentence by sentence.
+
+Usage::
+
+    python bench/eval_asks.py              # figures on every set found
+    python bench/eval_asks.py --failures   # also print each miss and false alarm
+    python bench/eval_asks.py --set train  # one set only (train, test, en, fr)
+
+Sets:
+
+* Parakweet EmailIntentDataSet (``parakweet-email-intent/{train,test}.jsonl``),
+  read at run time from ``$MSGLINT_EVAL_DIR`` or ``../shared/eval`` next to the
+  repository (nothing is copied into the project; a missing file is skipped).
+  "Yes" there means a request, a proposal OR a commitment; a sentence counts
+  as detected when ``find_asks`` returns at least one ask for it. Commitments
+  are not asks for msglint, so recall is also broken down by what the missed
+  sentences look like (a first-person commitment, a proposal, the rest).
+* msglint's own labelled sentences, ``tests/data/asks_{en,fr}.tsv``.
+
+Each sentence is parsed alone (``nlp.pipe``) and given to ``find_asks`` as one
+``Sentence`` covering the whole text (block 0). The baseline is the regex
+"question mark, or please / can you / could you".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from msglint.analysis.asks import find_asks  # noqa: E402
+from msglint.analysis.model import Sentence  # noqa: E402
+from msglint.lang import get_pack  # noqa: E402
+
+BASELINE = re.compile(r"\?|\bplease\b|\bcan you\b|\bcould you\b", re.IGNORECASE)
+# What a missed "Yes" sentence looks like (for the breakdown only, not for detection).
+COMMITMENT = re.compile(
+    r"\b(i|we)(['’]ll|['’]m going to| will| shall| am going to| are going to| can| 'll)\b"
+    r"|\b(i|we)(['’]d| would) (be (happy|glad|delighted|pleased)|love to)\b",
+    re.IGNORECASE,
+)
+PROPOSAL = re.compile(
+    r"\b(we|you) (can|could|might|may)\b|\bhow about\b|\bmaybe we\b|\bperhaps\b|"
+    r"\bi (suggest|propose|recommend)\b|\bwould (like|love) to (invite|meet|see)\b",
+    re.IGNORECASE,
+)
+
+
+def eval_dir() -> Path:
+    env = os.environ.get("MSGLINT_EVAL_DIR")
+    return Path(env) if env else (REPO.parent / "shared" / "eval")
+
+
+def load_nlp(code: str):  # type: ignore[no-untyped-def]
+    import spacy
+
+    for name in get_pack(code).models:
+        try:
+            return spacy.load(name, exclude=["ner"])
+        except OSError:
+            continue
+    raise SystemExit(f"no spaCy pipeline installed for {code!r}")
+
+
+def read_jsonl(path: Path) -> list[tuple[bool, str]]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                rows.append((bool(row["intent"]), row["sentence"]))
+    return rows
+
+
+def read_tsv(path: Path) -> list[tuple[bool, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, text = line.split("\t", 1)
+        rows.append((label.strip() == "1", text.strip()))
+    return rows
+
+
+def detect(nlp, code: str, texts: Iterable[str]) -> tuple[list[bool], float, float]:  # type: ignore[no-untyped-def]
+    """Whether each text holds an ask, with the seconds spent parsing and detecting."""
+    pack = get_pack(code)
+    texts = list(texts)
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=256))
+    parse_seconds = time.perf_counter() - started
+    find_asks(docs[0], [], pack)  # build the pack's compiled data outside the timing
+    flags = []
+    started = time.perf_counter()
+    for doc in docs:
+        text = doc.text
+        sentence = Sentence(
+            start=0,
+            end=len(text),
+            text=text,
+            words=len(text.split()),
+            block=0,
+            is_question=text.rstrip().endswith("?"),
+        )
+        flags.append(bool(find_asks(doc, [sentence], pack)))
+    return flags, parse_seconds, time.perf_counter() - started
+
+
+def figures(labels: list[bool], flags: list[bool]) -> tuple[float, float, float, int, int, int]:
+    tp = sum(1 for y, p in zip(labels, flags, strict=True) if y and p)
+    fp = sum(1 for y, p in zip(labels, flags, strict=True) if not y and p)
+    fn = sum(1 for y, p in zip(labels, flags, strict=True) if y and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, tp, fp, fn
+
+
+def line(name: str, labels: list[bool], flags: list[bool]) -> str:
+    p, r, f, tp, fp, fn = figures(labels, flags)
+    return (
+        f"  {name:<10} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})"
+    )
+
+
+def report(
+    title: str, nlp, code: str, rows: list[tuple[bool, str]], args: argparse.Namespace
+) -> None:  # type: ignore[no-untyped-def]
+    labels = [label for label, _ in rows]
+    texts = [text for _, text in rows]
+    flags, parse_s, detect_s = detect(nlp, code, texts)
+    baseline = [bool(BASELINE.search(text)) for text in texts]
+    positives = sum(labels)
+    print(f"{title}: {len(rows)} sentences, {positives} positive")
+    print(line("msglint", labels, flags))
+    print(line("baseline", labels, baseline))
+    print(
+        f"  time       parse {1000 * parse_s / len(rows):.2f} ms/sentence, "
+        f"find_asks {1000 * detect_s / len(rows):.3f} ms/sentence "
+        f"({100 * detect_s / parse_s:.1f} % of parsing)"
+    )
+    misses = [text for y, p, text in zip(labels, flags, texts, strict=True) if y and not p]
+    if code == "en" and misses:
+        commitments = sum(1 for t in misses if COMMITMENT.search(t))
+        proposals = sum(1 for t in misses if not COMMITMENT.search(t) and PROPOSAL.search(t))
+        print(
+            f"  misses     {len(misses)}: {commitments} look like commitments (I/we will, I can…), "
+            f"{proposals} like proposals (we could, how about…), "
+            f"{len(misses) - commitments - proposals} other"
+        )
+    if args.failures:
+        for y, p, text in zip(labels, flags, texts, strict=True):
+            if y != p:
+                print(f"    {'MISS' if y else 'FALSE'}  {text[:200]}")
+    print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--failures", action="store_true", help="print each miss and false alarm")
+    parser.add_argument("--set", choices=["train", "test", "en", "fr"], action="append")
+    args = parser.parse_args()
+    wanted = set(args.set or ["train", "test", "en", "fr"])
+
+    nlps: dict[str, object] = {}
+
+    def nlp(code: str):  # type: ignore[no-untyped-def]
+        if code not in nlps:
+            nlps[code] = load_nlp(code)
+        return nlps[code]
+
+    folder = eval_dir() / "parakweet-email-intent"
+    for split in ("train", "test"):
+        if split not in wanted:
+            continue
+        path = folder / f"{split}.jsonl"
+        if not path.is_file():
+            print(f"Parakweet {split}: {path} not found, skipped\n")
+            continue
+        report(
+            f"Parakweet {split} (Yes = request, proposal or commitment)",
+            nlp("en"),
+            "en",
+            read_jsonl(path),
+            args,
+        )
+    for code in ("en", "fr"):
+        if code not in wanted:
+            continue
+        path = REPO / "tests" / "data" / f"asks_{code}.tsv"
+        if not path.is_file():
+            print(f"{path} not found, skipped\n")
+            continue
+        report(f"msglint {path.name}", nlp(code), code, read_tsv(path), args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

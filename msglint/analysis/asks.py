@@ -1,0 +1,727 @@
+"""Asks: the requests a message makes to its reader, found from the spaCy parse.
+
+A sentence is an ask when it is one of:
+
+- a **request**: a polite request ("could you", "would you mind", "please…",
+  "I need you to", "merci de", "pourriez-vous"), a modal question to the
+  reader ("can you…?", "tu peux…?"), or a hedged ask ("I was wondering if",
+  "je me demandais si"): the phrase lists ``request_phrases`` and
+  ``hedged_asks``, plus a parse test (modal + second-person subject, inverted);
+- an **imperative** addressed to the reader: a verb in the base form heading
+  its clause with no subject and no auxiliary ("Send me the file", "Don't
+  forget…", "Let's meet"), or, where the parser does not know imperatives
+  (the French small pipeline tags most of them as nouns), a verb form with an
+  imperative shape at the start of a clause ("Envoie-moi", "Vérifiez",
+  "N'oublie pas"), checked against the pipeline's own verb tables;
+- a **proposal** of joint action ("could we move it to Thursday", "I'd like to
+  discuss this with you", "on pourrait en parler jeudi"): ``proposals``, form
+  "request", owner "we";
+- a **need**: "I need your…", "you need to…", "we need to…", "on doit…"
+  (``need_phrases``, ``we_asks``) and ownerless asks ("someone should…",
+  "the invoices need to be approved", "il faudrait revoir…": ``no_owner``);
+- a **question** to the reader: a sentence ending with "?", or an auxiliary
+  before a second-person subject without its question mark ("do you know if…").
+  Rhetorical tag questions ("…, isn't it?") and boilerplate ("Any
+  questions?", "Des questions ?") are in ``not_asks``; reported questions
+  ("she asked whether…") have no question mark and no inversion.
+
+Owners: "nobody" when ``no_owner`` matches, "we" for ``we_asks``, "let's",
+first-person plural imperatives ("faisons") and proposals, else "reader".
+``hedged`` (AK03) comes from ``hedged_asks`` or the softeners of
+``ask_hedges`` ("maybe", "if you get a chance", "si jamais").
+
+A sentence is not an ask when it is a closing, a greeting, an offer or a
+pointer that only looks like one (``not_asks``, matched against the whole
+sentence or a whole clause: "Thanks!", "Have a nice day", "Let me know if
+you have any questions", "Feel free to reach out", "N'hésitez pas si vous
+avez des questions", "Please find attached…", "Please note that…", "see
+below"), or when the ask is an offer conditioned on the reader's own need
+("If you need anything, call me", "si tu as besoin, appelle-moi":
+``offer_conditions``) or, coming first, on the reader's wish ("If you would
+like to discuss it, give me a call": ``wish_conditions``, unless an answer is
+asked for: "if you want to join, let me know"). An offer next to a real ask
+does not hide it ("Review the draft and let me know if you have questions"
+is an ask). Commitments ("I will send it tomorrow"), "let me explain" and
+statements are never asks: nothing here looks at them.
+
+Every word list is a data file of the language pack (``msglint/lang/<code>/``);
+the grammatical tests read only universal parse features (dependency labels,
+``VerbForm``/``Mood``, ``Person``) and the lists, so a new phrase or a new
+language needs no code.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.symbols import AUX, VERB
+
+from msglint.analysis.model import Ask, Sentence
+from msglint.lang.lexicon import Lexicon, phrase_pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from msglint.lang import LanguagePack
+
+# An ordered-list marker at the start of a line: "1.", "2)", "a)".
+_NUMBERED = re.compile(r"(?:\d{1,3}[.)]|[a-zA-Z]\))\s+")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zA-Z]\))[ \t]+$")
+# A list marker or quote sign to drop before matching a whole sentence.
+_LEAD = re.compile(r"^\s*(?:(?:[-*•>]|\d{1,3}[.)]|[a-zA-Z]\))\s+)*")
+# Closing punctuation, emoji and spaces to drop at the end of a sentence.
+_TRAIL = re.compile(r"[\s.!?…:;,)\]\"'»”’\U0001F300-\U0001FAFF\u2600-\u27BF]+$")
+_QUESTION_END = re.compile(r"\?[\s!?.…)\]\"'»”’\U0001F300-\U0001FAFF\u2600-\u27BF]*$")
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:subj"})
+_CLAUSE_DEPS = frozenset({"ROOT", "root", "parataxis", "dep"})
+_SEPARATORS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
+_HYPHENS = ("-", "‑")
+_VERBAL = (VERB, AUX)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled data of one language pack (built once per pack)."""
+
+    signs: _Phrases
+    hedges: _Phrases
+    offer_conditions: _Phrases
+    wish_conditions: _Phrases
+    response_requests: _Phrases
+    not_asks: re.Pattern[str] | None
+    clause_split: re.Pattern[str] | None
+    openers: frozenset[str]
+    second_person: frozenset[str]
+    modals: frozenset[str]
+    subject_pronouns: frozenset[str]
+    clitics: frozenset[str]
+    inverted_subjects: frozenset[str]
+    not_imperative: frozenset[str]
+    permission_verbs: frozenset[str]
+    let_me_requests: frozenset[str]
+    we_imperative_endings: tuple[str, ...]
+    imperative_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]
+    negation_prefixes: frozenset[str]
+    negation_words: frozenset[str]
+    verbs: _VerbTables | None
+    object_starters: frozenset[str]
+
+
+class _VerbTables:
+    """The pipeline's own lemmatizer tables, used to tell a verb form from a noun.
+
+    Only needed for pipelines whose tagger misses imperatives (French small):
+    a form is a verb form when the table of irregular forms knows it, or when
+    a suffix rule turns it into a known verb lemma.
+    """
+
+    def __init__(self, lookups_path: Path) -> None:
+        from spacy.lookups import Lookups
+
+        lookups = Lookups().from_disk(lookups_path)
+
+        def table(name: str) -> dict:  # type: ignore[type-arg]
+            return lookups.get_table(name) if lookups.has_table(name) else {}
+
+        self._exc: dict[str, list[str]] = dict(table("lemma_exc").get("verb", {}))
+        self._index: frozenset[str] = frozenset(table("lemma_index").get("verb", []))
+        self._rules: list[tuple[str, str]] = [
+            (old, new) for old, new in table("lemma_rules").get("verb", [])
+        ]
+        self._lookup = (
+            lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
+        )
+
+    def is_verb_form(self, form: str) -> bool:
+        form = form.lower()
+        if form in self._exc:
+            return True
+        for old, new in self._rules:
+            if form.endswith(old) and form[: len(form) - len(old)] + new in self._index:
+                return True
+        return form in self._index
+
+    def irregular(self, form: str) -> bool:
+        """True when ``form`` is in the table of irregular verb forms ("fais", "mets")."""
+        return form.lower() in self._exc
+
+    def usual_lemma_is_verb(self, form: str) -> bool:
+        """True when the most frequent reading of ``form`` is a verb."""
+        lemma = self._lookup.get(form.lower())
+        if isinstance(lemma, list):
+            lemma = lemma[0] if lemma else None
+        if not isinstance(lemma, str):
+            return False
+        return lemma in self._index or (lemma != form.lower() and self.is_verb_form(lemma))
+
+
+class _Phrases:
+    """A lexicon compiled for matching at word starts only.
+
+    Trying one alternation at each token start is several times cheaper than
+    scanning every character, and the asks only care about phrases that start
+    a word.
+    """
+
+    def __init__(self, *lexicons: tuple[str, Lexicon]) -> None:
+        groups = []
+        for kind, lexicon in lexicons:
+            entries = sorted(lexicon.entries, key=len, reverse=True)
+            if entries:
+                body = "|".join(f"(?:{phrase_pattern(entry)})" for entry in entries)
+                groups.append(f"(?P<{kind}>{body})")
+        self._pattern = re.compile("|".join(groups), re.IGNORECASE) if groups else None
+
+    def hits(self, text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of the match beginning at each of ``starts``, if any.
+
+        Where lexicons of several kinds match at one place, the first kind given
+        to the constructor wins.
+        """
+        pattern = self._pattern
+        if pattern is None:
+            return []
+        found = []
+        for position in starts:
+            match = pattern.match(text, position)
+            if match is not None:
+                found.append((match.start(), match.end(), match.lastgroup or ""))
+        return found
+
+
+def _words(pack: LanguagePack, name: str) -> frozenset[str]:
+    path = pack.folder / f"{name}.txt"
+    return pack.words(name) if path.is_file() else frozenset()
+
+
+def _lexicon(pack: LanguagePack, name: str) -> Lexicon:
+    path = pack.folder / f"{name}.txt"
+    return pack.lexicon(name) if path.is_file() else Lexicon([], str(path))
+
+
+def _phrases(pack: LanguagePack, name: str) -> _Phrases:
+    return _Phrases(("x", _lexicon(pack, name)))
+
+
+def _endings(pack: LanguagePack, name: str) -> tuple[str, ...]:
+    return tuple(sorted(_words(pack, name), key=len, reverse=True))
+
+
+def _find_verb_tables(pack: LanguagePack) -> _VerbTables | None:
+    """The lemmatizer tables of the first installed pipeline of the pack, if any."""
+    import spacy.util
+
+    for model in pack.models:
+        try:
+            root = Path(spacy.util.get_package_path(model))
+        except Exception:  # not installed
+            continue
+        for lookups in sorted(root.glob("*/lemmatizer/lookups")):
+            if (lookups / "lookups.bin").is_file():
+                try:
+                    return _VerbTables(lookups)
+                except Exception:  # unreadable tables: do without
+                    return None
+    return None
+
+
+def _clause_split(coordinators: Lexicon) -> re.Pattern[str]:
+    words = "|".join(phrase_pattern(entry) for entry in coordinators.entries)
+    source = r"[,;:()]+\s*|\s[-–—]+\s+"
+    if words:
+        source += rf"|\s(?:{words})\s+"
+    return re.compile(source, re.IGNORECASE)
+
+
+@cache
+def _rules(pack: LanguagePack) -> _Rules:
+    not_asks = _lexicon(pack, "not_asks")
+    whole = "|".join(f"(?:{phrase_pattern(entry)})" for entry in not_asks.entries)
+    object_starters = _words(pack, "object_starters")
+    verb_check = bool(_words(pack, "imperative_endings") or object_starters)
+    return _Rules(
+        signs=_Phrases(
+            ("hedged", _lexicon(pack, "hedged_asks")),
+            ("request", _lexicon(pack, "request_phrases")),
+            ("proposal", _lexicon(pack, "proposals")),
+            ("nobody", _lexicon(pack, "no_owner")),
+            ("we", _lexicon(pack, "we_asks")),
+            ("need", _lexicon(pack, "need_phrases")),
+        ),
+        hedges=_phrases(pack, "ask_hedges"),
+        offer_conditions=_phrases(pack, "offer_conditions"),
+        wish_conditions=_phrases(pack, "wish_conditions"),
+        response_requests=_phrases(pack, "response_requests"),
+        not_asks=re.compile(f"(?:{whole})", re.IGNORECASE) if whole else None,
+        clause_split=_clause_split(_lexicon(pack, "clause_coordinators")),
+        openers=_words(pack, "ask_openers"),
+        second_person=_words(pack, "second_person"),
+        modals=_words(pack, "request_modals"),
+        subject_pronouns=_words(pack, "subject_pronouns"),
+        clitics=_words(pack, "imperative_clitics"),
+        inverted_subjects=_words(pack, "inverted_subjects"),
+        not_imperative=_words(pack, "not_imperative_verbs"),
+        permission_verbs=_words(pack, "permission_verbs"),
+        let_me_requests=_words(pack, "let_me_requests"),
+        we_imperative_endings=_endings(pack, "we_imperative_endings"),
+        imperative_endings=_endings(pack, "imperative_endings"),
+        infinitive_endings=_endings(pack, "infinitive_endings"),
+        negation_prefixes=_words(pack, "negation_prefixes"),
+        negation_words=_words(pack, "negation_words"),
+        verbs=_find_verb_tables(pack) if verb_check else None,
+        object_starters=object_starters,
+    )
+
+
+def find_asks(doc: Doc, sentences: list[Sentence], pack: LanguagePack) -> list[Ask]:
+    """The asks of a parsed body: at most one per sentence, in order."""
+    rules = _rules(pack)
+    asks = []
+    for index, sentence in enumerate(sentences):
+        ask = _sentence_ask(doc, sentence, index, rules)
+        if ask is not None:
+            asks.append(ask)
+    return asks
+
+
+def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> Ask | None:
+    raw = doc.text[sentence.start : sentence.end]
+    stripped = raw.strip()
+    if not stripped or (sentence.is_heading and not stripped.endswith("?")):
+        return None
+    start = sentence.start + (len(raw) - len(raw.lstrip()))
+    end = start + len(stripped)
+    # The parse features look at the sentence without its list marker ("1.", "-"),
+    # which the parser often makes the head of the item.
+    lead = _LEAD.match(stripped)
+    span = doc.char_span(start + (lead.end() if lead else 0), end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+
+    # Every sign of an ask, by kind and offset in the sentence.
+    starts = [token.idx - start for token in span if token.idx >= start]
+    triggers: list[tuple[int, str]] = []
+    for hit_start, _, kind in rules.signs.hits(stripped, starts):
+        # A phrase in a subordinate clause ("the people you should call", "if we
+        # need it", "sure to please everyone") asks nothing of anyone.
+        if not _subordinate(doc, start + hit_start, span, verbs_only=kind in ("hedged", "request")):
+            triggers.append((hit_start, kind))
+    triggers.extend((token.idx - start, kind) for token, kind in _inverted_to_reader(span, rules))
+    triggers.extend((offset - start, kind) for offset, kind in _imperatives(span, rules))
+    if _QUESTION_END.search(stripped) or sentence.is_question:
+        triggers.append((len(stripped) - 1, "question"))
+    if not triggers:
+        return None
+    triggers = _drop_offers_and_closings(stripped, starts, triggers, rules)
+    if not triggers:
+        return None
+
+    kinds = {kind for _, kind in triggers}
+    if kinds & {"hedged", "request", "proposal"}:
+        form = "request"
+    elif kinds & {"imperative", "imperative-we"}:
+        form = "imperative"
+    elif kinds & {"need", "we", "nobody"}:
+        form = "request" if "nobody" in kinds and "question" in kinds else "need"
+    else:
+        form = "question"
+    if "nobody" in kinds:
+        owner = "nobody"
+    elif kinds & {"we", "imperative-we"} or (
+        kinds & {"proposal"} and not kinds & {"request", "hedged"}
+    ):
+        owner = "we"
+    else:
+        owner = "reader"
+    return Ask(
+        text=stripped,
+        start=start,
+        end=end,
+        sentence=index,
+        form=form,
+        hedged="hedged" in kinds or bool(rules.hedges.hits(stripped, starts)),
+        owner=owner,
+        in_list=sentence.in_list,
+        numbered=_is_numbered(doc.text, start, stripped),
+    )
+
+
+_SUBORDINATE_DEPS = frozenset(
+    {"relcl", "acl", "acl:relcl", "advcl", "csubj", "pcomp", "pobj", "amod"}
+)
+
+
+def _subordinate(doc: Doc, offset: int, span: Span, verbs_only: bool = False) -> bool:
+    """True when the word at ``offset`` belongs to a relative or adverbial clause.
+
+    With ``verbs_only``, only a verb counts ("sure to please you", not the
+    interjection "please").
+    """
+    char_span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if char_span is None:
+        return False
+    token = char_span[0]
+    if verbs_only and token.pos_ != "VERB":
+        return False
+    for _ in range(4):  # up to the clause's verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ == "AUX" and token.head is not token and token.dep_.startswith("aux"):
+        token = token.head
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end
+
+
+def _core(text: str) -> str:
+    """A sentence or clause without list markers and closing punctuation."""
+    return _TRAIL.sub("", _LEAD.sub("", text))
+
+
+def _is_not_ask(text: str, rules: _Rules) -> bool:
+    core = _core(text)
+    return not core or (rules.not_asks is not None and rules.not_asks.fullmatch(core) is not None)
+
+
+def _drop_offers_and_closings(
+    text: str, starts: list[int], triggers: list[tuple[int, str]], rules: _Rules
+) -> list[tuple[int, str]]:
+    """Triggers left once closings ("thanks, talk soon") and offers are set aside.
+
+    An offer is a clause conditioned on the reader's own need ("call me if you
+    need anything", "if you have questions, please contact me", "si besoin,
+    appelle-moi"): the condition's clause and, when the condition comes first,
+    the clause after it are not asks. Clauses are cut at punctuation and at
+    coordinators (``clause_coordinators``).
+    """
+    bounds = [0]
+    for match in rules.clause_split.finditer(text) if rules.clause_split is not None else ():
+        bounds.append(match.end())
+    bounds.append(len(text) + 1)
+    segments = list(itertools.pairwise(bounds))
+    dropped = set()
+    for number, (seg_start, seg_end) in enumerate(segments):
+        if _is_not_ask(text[seg_start:seg_end], rules):
+            dropped.add(number)
+    for hit_start, _, _ in rules.offer_conditions.hits(text, starts):
+        number = next(n for n, (a, b) in enumerate(segments) if a <= hit_start < b)
+        if any(offset < hit_start for offset, _ in triggers):
+            dropped.add(number)  # "call me if you need anything": the clause itself
+            continue
+        # "If you have questions or concerns, please contact me": up to the next ask.
+        dropped.update(_up_to_consequent(number, segments, triggers))
+    for hit_start, _, _ in rules.wish_conditions.hits(text, starts):
+        # Only a fronted wish is an offer ("If you would like to discuss it, call
+        # me"), and not when what follows asks for an answer ("if you want me to
+        # come, let me know").
+        if any(offset < hit_start for offset, _ in triggers):
+            continue
+        number = next(n for n, (a, b) in enumerate(segments) if a <= hit_start < b)
+        covered = _up_to_consequent(number, segments, triggers)
+        low, high = segments[covered[-1]]
+        if not any(a < high and b > low for a, b, _ in rules.response_requests.hits(text, starts)):
+            dropped.update(covered)
+    if not dropped:
+        return triggers
+    kept = []
+    for offset, kind in triggers:
+        number = next(
+            (n for n, (a, b) in enumerate(segments) if a <= offset < b), len(segments) - 1
+        )
+        if number not in dropped:
+            kept.append((offset, kind))
+    return kept
+
+
+def _up_to_consequent(
+    number: int, segments: list[tuple[int, int]], triggers: list[tuple[int, str]]
+) -> list[int]:
+    """The segments from a fronted condition to the first one holding an ask sign."""
+    covered = [number]
+    for later in range(number + 1, len(segments)):
+        covered.append(later)
+        a, b = segments[later]
+        if any(a <= offset < b for offset, _ in triggers):
+            break
+    return covered
+
+
+def _is_numbered(text: str, start: int, stripped: str) -> bool:
+    """True when the sentence is an item of an ordered list ("1. …", "2) …", "a) …")."""
+    if _NUMBERED.match(stripped):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LINE_PREFIX.match(text, line_start, start)) if line_start < start else False
+
+
+def _inverted_to_reader(span: Span, rules: _Rules) -> list[tuple[Token, str]]:
+    """Auxiliaries before a second-person subject at the start of a clause.
+
+    A modal makes a request ("could you…", "can you…"); another auxiliary a
+    question, even without its question mark ("do you know if…", "are you
+    free on Monday").
+    """
+    found = []
+    for token in span:
+        modal = token.lower_ in rules.modals
+        if not (modal or token.pos == AUX) or not _clause_initial(token, span, rules):
+            continue
+        head = token.head if token.dep_.startswith("aux") else token
+        for child in head.children:
+            if (
+                child.dep_ in _SUBJECT_DEPS
+                and child.i > token.i
+                and child.lower_ in rules.second_person
+            ):
+                found.append((token, "request" if modal else "question"))
+                break
+    return found
+
+
+def _clause_initial(token: Token, span: Span, rules: _Rules) -> bool:
+    """Only openers, a vocative and punctuation between the token and its clause start."""
+    i = token.i - 1
+    while i >= span.start:
+        other = span.doc[i]
+        if other.text in _SEPARATORS or other.text in ".!?":
+            return True
+        skippable = (
+            other.is_punct or other.pos_ in ("INTJ", "PROPN") or other.lower_ in rules.openers
+        )
+        question_word = other.tag_ in ("WRB", "WP", "WDT") or "Int" in other.morph.get("PronType")
+        if not (skippable or question_word):
+            return False
+        i -= 1
+    return True
+
+
+def _imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
+    """Character offsets of the imperative verbs of a span, with "imperative" or "imperative-we"."""
+    found = []
+    for token in span:
+        if token.pos in _VERBAL and _parsed_imperative(token, span, rules):
+            found.append((token.idx, "imperative-we" if _lets(token, rules) else "imperative"))
+    if rules.imperative_endings:
+        known = {offset for offset, _ in found}
+        found.extend(item for item in _shaped_imperatives(span, rules) if item[0] not in known)
+    elif not found and rules.object_starters and rules.verbs is not None:
+        # A list item or a line the tagger read as a noun phrase: "Book the room".
+        first = _first_content(span, rules)
+        doc = span.doc
+        if first + 1 < span.end and doc[first].pos_ not in ("VERB", "AUX"):
+            form = doc[first].lower_
+            if (
+                doc[first + 1].lower_ in rules.object_starters
+                and form not in rules.not_imperative
+                and form.isalpha()
+                and rules.verbs.is_verb_form(form)
+            ):
+                found.append((doc[first].idx, "imperative"))
+    return found
+
+
+def _lets(token: Token, rules: _Rules) -> bool:
+    """ "Let's…" / "let us discuss": the writer and the reader together ("let us know" is not)."""
+    if token.lemma_.lower() not in rules.permission_verbs:
+        return False
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in ("'s", "’s", "us"):
+        return False
+    # "let us know" asks the reader for an answer (``response_requests``).
+    return nxt.lower_ != "us" or not rules.response_requests.hits(doc.text, [token.idx])
+
+
+def _parsed_imperative(token: Token, span: Span, rules: _Rules) -> bool:
+    """A verb in the base form (or imperative mood) heading a clause with no subject."""
+    morph = token.morph
+    if "Imp" not in morph.get("Mood"):
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        # The tagger reads a base form after a vocative as a present: "Mike, send it".
+        if token.tag_ != "VB" and not (
+            token.tag_ == "VBP" and _subjectless_root(token, span, rules)
+        ):
+            return False
+    if token.lemma_.lower() in rules.not_imperative or token.lower_ in rules.not_imperative:
+        return False
+    if token.lemma_.lower() in rules.permission_verbs and not _permission_ask(token, rules):
+        return False
+    head = token.head
+    if token.dep_ == "conj":
+        if head.i < span.start or not (
+            head.pos_ not in ("VERB", "AUX") or _parsed_imperative(head, span, rules)
+        ):
+            return False
+    elif token.dep_ not in _CLAUSE_DEPS and not (
+        token.dep_ == "ccomp" and _after_separator(token, span)
+    ):
+        # A comma splice makes a leading imperative look subordinate:
+        # "Please describe it in detail, the capacity is…".
+        leading = (
+            token.dep_ in ("advcl", "csubj")
+            and token.i < head.i
+            and _sentence_initial(token, span, rules)
+        )
+        if not leading and span.start <= head.i < span.end and head is not token:
+            return False
+    for child in token.children:
+        if not span.start <= child.i < span.end:
+            continue  # the parser may hang a word of another sentence on the verb
+        dep = child.dep_
+        if dep in _SUBJECT_DEPS or dep == "mark":
+            return False
+        if dep.startswith("aux") and child.lower_ not in ("do", "don't", "dont"):
+            return False
+    # Nothing but openers, vocatives and punctuation before the verb in its clause.
+    for left in token.lefts:
+        if left.i < span.start:
+            continue
+        if left.dep_ in (
+            "prep",
+            "advcl",
+            "npadvmod",
+            "intj",
+            "punct",
+            "cc",
+            "advmod",
+            "neg",
+            "aux",
+            "dep",
+        ):
+            continue
+        return False
+    before = token.i - 1
+    return not (before >= span.start and token.doc[before].lower_ == "to")
+
+
+def _permission_ask(token: Token, rules: _Rules) -> bool:
+    """ "Let's go", "let me know": an ask; "let me explain", "let us help you": not one."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in child.children if c.dep_ in _SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in ("'s", "’s"):
+                return True
+            if subjects and subjects[0].pos_ == "PRON" and "1" in subjects[0].morph.get("Person"):
+                return child.lemma_.lower() in rules.let_me_requests
+    return True
+
+
+def _subjectless_root(token: Token, span: Span, rules: _Rules) -> bool:
+    """A present-tense clause head with no subject, first in its clause: "If possible, send it"."""
+    if _sentence_initial(token, span, rules):
+        return True
+    return all(
+        left.dep_ in ("advcl", "punct", "intj", "advmod", "npadvmod") for left in token.lefts
+    )
+
+
+def _sentence_initial(token: Token, span: Span, rules: _Rules) -> bool:
+    """Only openers, interjections and punctuation before the token in the span."""
+    for other in span.doc[span.start : token.i]:
+        if not (other.is_punct or other.pos_ in ("INTJ", "PROPN") or other.lower_ in rules.openers):
+            return False
+    return True
+
+
+def _after_separator(token: Token, span: Span) -> bool:
+    """True when the token's clause follows a comma, a dash or a colon."""
+    edge = token.left_edge.i
+    return edge - 1 >= span.start and token.doc[edge - 1].text in _SEPARATORS
+
+
+def _clause_starts(span: Span, rules: _Rules) -> list[int]:
+    """Token indices that start a clause: the span start and after separators or "and"."""
+    starts = [span.start]
+    for token in span:
+        if token.text in _SEPARATORS or (token.lower_ in rules.openers and token.pos_ == "CCONJ"):
+            starts.append(token.i + 1)
+    return starts
+
+
+def _shaped_imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
+    """Imperatives the parser missed, recognised by the shape of the verb form."""
+    doc = span.doc
+    found = []
+    for first in _clause_starts(span, rules):
+        i = first
+        # Skip openers ("alors", "aussi", "stp") and punctuation.
+        while i < span.end and (
+            doc[i].is_punct or doc[i].lower_ in rules.openers or doc[i].is_space
+        ):
+            i += 1
+        if i >= span.end:
+            continue
+        negated = False
+        if doc[i].lower_ in rules.negation_prefixes:  # "n'", "ne"
+            negated = True
+            i += 1
+            if i >= span.end:
+                continue
+        verdict = _verb_shape(doc, i, span, rules, negated)
+        if verdict is not None:
+            found.append((doc[i].idx, "imperative-we" if verdict == "we" else "imperative"))
+    return found
+
+
+def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> str | None:
+    """ "reader" or "we" when the token at ``i`` is shaped like an imperative, else None."""
+    token = doc[i]
+    form = token.lower_
+    if not form.isalpha() or form in rules.subject_pronouns:
+        return None
+    verbs = rules.verbs
+    nxt_text = doc[i + 1].lower_ if i + 1 < span.end else ""
+    if nxt_text in _HYPHENS and i + 2 < span.end:
+        nxt_text = "-" + doc[i + 2].lower_
+    we = "we" if form.endswith(rules.we_imperative_endings) else "reader"
+    if nxt_text[:1] in _HYPHENS:
+        # "envoie-moi", "signe-le" (but "peux-tu", "pouvez-vous": a question).
+        pronoun = nxt_text[1:]
+        if pronoun not in rules.clitics or pronoun in rules.inverted_subjects:
+            return None
+        if verbs is None or verbs.is_verb_form(form) or verbs.usual_lemma_is_verb(form):
+            return we
+        return None
+    if form in rules.not_imperative or nxt_text in rules.subject_pronouns:
+        return None
+    if "Imp" in token.morph.get("Mood"):
+        return we
+    if verbs is None or (negated and nxt_text not in rules.negation_words):
+        return None
+    if (
+        rules.infinitive_endings
+        and i == _first_content(span, rules)
+        and form.endswith(rules.infinitive_endings)
+        and (token.pos_ == "VERB" or verbs.is_verb_form(form))
+    ):
+        return "reader"  # a to-do line: "Valider le devis avant vendredi."
+    if not form.endswith(rules.imperative_endings + rules.we_imperative_endings):
+        return None
+    # A form that is also a noun ("note", "reste") is taken as a verb only when
+    # its usual reading is one, when it is irregular ("fais", "mets"), when its
+    # ending is distinctive ("-ez") or after a negation ("n'oublie pas").
+    distinctive = tuple(ending for ending in rules.imperative_endings if len(ending) > 1)
+    if verbs.irregular(form) or verbs.usual_lemma_is_verb(form):
+        return we
+    if (negated or form.endswith(distinctive)) and verbs.is_verb_form(form):
+        return we
+    return None
+
+
+def _first_content(span: Span, rules: _Rules) -> int:
+    doc = span.doc
+    i = span.start
+    while i < span.end and (doc[i].is_punct or doc[i].lower_ in rules.openers or doc[i].is_space):
+        i += 1
+    if i < span.end and doc[i].lower_ in rules.negation_prefixes:
+        i += 1
+    return i

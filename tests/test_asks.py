@@ -1,0 +1,264 @@
+"""The ask detector (msglint.analysis.asks) on the real spaCy pipelines."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from msglint.analysis.asks import find_asks
+from msglint.analysis.model import Ask, Sentence
+from msglint.lang import LanguagePack, get_pack
+
+DATA = Path(__file__).resolve().parent / "data"
+
+_NLP: dict[str, object] = {}
+
+
+def nlp(code: str):  # type: ignore[no-untyped-def]
+    """The pack's pipeline, loaded once per test session."""
+    if code not in _NLP:
+        import spacy
+
+        for name in get_pack(code).models:
+            try:
+                _NLP[code] = spacy.load(name, exclude=["ner"])
+                break
+            except OSError:
+                continue
+        else:
+            pytest.skip(f"no spaCy pipeline installed for {code}")
+    return _NLP[code]
+
+
+def whole(text: str, **flags: bool) -> Sentence:
+    return Sentence(
+        start=0,
+        end=len(text),
+        text=text,
+        words=len(text.split()),
+        block=0,
+        is_question=text.rstrip().endswith("?"),
+        **flags,
+    )
+
+
+def ask_of(code: str, text: str, pack: LanguagePack | None = None) -> Ask | None:
+    doc = nlp(code)(text)
+    asks = find_asks(doc, [whole(text)], pack or get_pack(code))
+    assert len(asks) <= 1
+    return asks[0] if asks else None
+
+
+# (language, sentence, form, owner, hedged); form None = not an ask.
+CASES = [
+    # English: the four forms.
+    ("en", "Could you send me the signed contract by Friday?", "request", "reader", False),
+    ("en", "Please review the attached draft before our call.", "request", "reader", False),
+    ("en", "Let me know which slot works best for you.", "request", "reader", False),
+    ("en", "I need you to book the meeting room for Tuesday.", "request", "reader", False),
+    ("en", "Send me the updated figures when they are ready.", "imperative", "reader", False),
+    ("en", "Don't forget to update the shared calendar.", "imperative", "reader", False),
+    ("en", "Mike, send it to John in Europe.", "imperative", "reader", False),
+    ("en", "What time works for you on Thursday?", "question", "reader", False),
+    ("en", "Do you know if the client received the samples.", "question", "reader", False),
+    ("en", "I need the signed NDA before we can share the files.", "need", "reader", False),
+    ("en", "You need to renew your badge before the end of the month.", "need", "reader", False),
+    # English: hedged (AK03).
+    (
+        "en",
+        "I was just wondering if maybe you could have a look at the report.",
+        "request",
+        "reader",
+        True,
+    ),
+    ("en", "Would it be possible to get the numbers by noon?", "request", "reader", True),
+    ("en", "If you get a chance, send me the minutes.", "imperative", "reader", True),
+    # English: owners.
+    ("en", "Someone should update the onboarding wiki.", "need", "nobody", False),
+    ("en", "It would be good if somebody could call the supplier.", "need", "nobody", False),
+    ("en", "Can someone reserve a table for eight?", "request", "nobody", False),
+    ("en", "The invoices need to be approved by Friday.", "need", "nobody", False),
+    ("en", "We need to finalise the agenda by Wednesday.", "need", "we", False),
+    ("en", "Let's meet on Monday to go through the plan.", "imperative", "we", False),
+    ("en", "Could we push the review to Thursday?", "request", "we", False),
+    ("en", "Let us discuss this on Monday.", "imperative", "we", False),
+    ("en", "Let us know by Friday.", "request", "reader", False),
+    # English: not asks.
+    ("en", "I will send the report tomorrow morning.", None, None, None),
+    ("en", "I need to leave early today.", None, None, None),
+    ("en", "Thanks for your help!", None, None, None),
+    ("en", "Have a nice weekend!", None, None, None),
+    ("en", "Hope you are well.", None, None, None),
+    ("en", "Looking forward to hearing from you.", None, None, None),
+    ("en", "Let me know if you have any questions.", None, None, None),
+    ("en", "If you need anything, call me.", None, None, None),
+    ("en", "Feel free to reach out if you need anything else.", None, None, None),
+    ("en", "Please find attached the minutes of yesterday's meeting.", None, None, None),
+    ("en", "She asked whether we could move the meeting.", None, None, None),
+    ("en", "Let me explain how the new process works.", None, None, None),
+    ("en", "Any questions?", None, None, None),
+    ("en", "It's been a long week, hasn't it?", None, None, None),
+    # English: an offer does not hide the real ask next to it.
+    (
+        "en",
+        "Please review the draft and let me know if you have any questions.",
+        "request",
+        "reader",
+        False,
+    ),
+    ("en", "If you want to join, let me know.", "request", "reader", False),
+    # French: the four forms.
+    ("fr", "Peux-tu m'envoyer le contrat signé avant vendredi ?", "request", "reader", False),
+    ("fr", "Pourriez-vous vérifier si la facture a été payée ?", "request", "reader", False),
+    ("fr", "Merci de relire le document avant notre appel.", "request", "reader", False),
+    ("fr", "Je vous prie de bien vouloir confirmer l'adresse.", "request", "reader", False),
+    ("fr", "Il faudrait que tu appelles le client cette semaine.", "request", "reader", False),
+    ("fr", "Tu peux m'envoyer la facture ?", "request", "reader", False),
+    ("fr", "Envoie-moi les chiffres à jour.", "imperative", "reader", False),
+    ("fr", "Envoyez-moi les chiffres à jour.", "imperative", "reader", False),
+    ("fr", "Vérifie les chiffres avant l'envoi.", "imperative", "reader", False),
+    ("fr", "N'oubliez pas de joindre les justificatifs.", "imperative", "reader", False),
+    ("fr", "Relis le contrat et signe-le avant lundi.", "imperative", "reader", False),
+    ("fr", "Quelle heure te convient jeudi ?", "question", "reader", False),
+    ("fr", "Tu dois renouveler ton badge avant la fin du mois.", "need", "reader", False),
+    # French: hedged (AK03).
+    ("fr", "Je me demandais si tu pourrais jeter un œil au rapport.", "request", "reader", True),
+    ("fr", "Si jamais tu as un moment, tu pourrais regarder le devis ?", "request", "reader", True),
+    ("fr", "Serait-il possible d'avoir les chiffres avant midi ?", "request", "reader", True),
+    # French: owners.
+    ("fr", "Quelqu'un pourrait mettre à jour le wiki ?", "request", "nobody", False),
+    ("fr", "Il faudrait que quelqu'un appelle le fournisseur.", "need", "nobody", False),
+    ("fr", "Il faudrait revoir les tarifs avant le lancement.", "need", "nobody", False),
+    ("fr", "On doit finaliser l'ordre du jour avant mercredi.", "need", "we", False),
+    ("fr", "Il faut qu'on finalise le budget d'ici lundi.", "need", "we", False),
+    ("fr", "Faisons le point jeudi.", "imperative", "we", False),
+    ("fr", "On pourrait décaler la revue à jeudi ?", "request", "we", False),
+    # French: not asks.
+    ("fr", "Je t'envoie le rapport demain matin.", None, None, None),
+    ("fr", "Je dois partir plus tôt aujourd'hui.", None, None, None),
+    ("fr", "Merci pour ton aide !", None, None, None),
+    ("fr", "Merci de ta réponse rapide.", None, None, None),
+    ("fr", "Bonne journée !", None, None, None),
+    ("fr", "N'hésitez pas si vous avez des questions.", None, None, None),
+    ("fr", "N'hésite pas à me contacter si besoin.", None, None, None),
+    ("fr", "Si tu as besoin de quoi que ce soit, appelle-moi.", None, None, None),
+    ("fr", "Vous trouverez ci-joint le compte rendu.", None, None, None),
+    ("fr", "Elle a demandé si on pouvait décaler la réunion.", None, None, None),
+    ("fr", "Reste à savoir si le budget sera validé.", None, None, None),
+    ("fr", "Entre nous, le projet a pris du retard.", None, None, None),
+    ("fr", "Des questions ?", None, None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "form", "owner", "hedged"), CASES, ids=[c[1][:40] for c in CASES]
+)
+def test_ask_flags(
+    code: str, text: str, form: str | None, owner: str | None, hedged: bool | None
+) -> None:
+    ask = ask_of(code, text)
+    if form is None:
+        assert ask is None, f"not an ask, got {ask}"
+        return
+    assert ask is not None, "missed"
+    assert (ask.form, ask.owner, ask.hedged) == (form, owner, hedged)
+
+
+def test_offsets_list_items_and_numbering() -> None:
+    body = (
+        "Hi Anna,\n\nTwo things:\n1. Send me the file.\n2) Book the room for Friday.\n"
+        "- Call Paul.\n\nThanks!"
+    )
+    sentences = []
+    for match in re.finditer(r"[^\n]+", body):
+        text = match.group()
+        item = bool(re.match(r"(\d[.)]|-) ", text))
+        start = match.start() + (
+            len(re.match(r"(\d[.)]|-) ", text).group()) if item and text[0] == "-" else 0
+        )
+        sentences.append(
+            Sentence(
+                start=start,
+                end=match.end(),
+                text=body[start : match.end()],
+                words=len(text.split()),
+                block=0,
+                in_list=item,
+            )
+        )
+    asks = find_asks(nlp("en")(body), sentences, get_pack("en"))
+    assert [(a.sentence, a.form, a.in_list, a.numbered) for a in asks] == [
+        (2, "imperative", True, True),
+        (3, "imperative", True, True),
+        (4, "imperative", True, False),
+    ]
+    for ask in asks:
+        assert body[ask.start : ask.end] == ask.text
+    assert asks[0].text == "1. Send me the file."
+    assert asks[2].text == "Call Paul."
+
+
+def test_at_most_one_ask_per_sentence_and_whitespace_trimmed() -> None:
+    body = "  Could you call me? Please send it.  "
+    doc = nlp("en")(body)
+    sentences = [whole(body)]
+    asks = find_asks(doc, sentences, get_pack("en"))
+    assert len(asks) == 1
+    assert asks[0].text == "Could you call me? Please send it."
+    assert (asks[0].start, asks[0].end) == (2, len(body) - 2)
+
+
+def test_headings_are_not_asks_unless_questions() -> None:
+    text = "Review of the budget"
+    doc = nlp("en")(text)
+    heading = Sentence(0, len(text), text, 4, 0, is_heading=True)
+    assert find_asks(doc, [heading], get_pack("en")) == []
+
+
+def test_a_french_phrase_needs_no_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import msglint.lang
+
+    shutil.copytree(msglint.lang.LANG_DIR / "fr", tmp_path / "fr")
+    monkeypatch.setattr(msglint.lang, "LANG_DIR", tmp_path)
+    sentence = "Je te charge de la réservation du restaurant."
+    pack = LanguagePack("fr")
+    assert ask_of("fr", sentence, pack) is None
+    with (tmp_path / "fr" / "request_phrases.txt").open("a", encoding="utf-8") as handle:
+        handle.write("je te charge de\n")
+    pack = LanguagePack("fr")
+    ask = ask_of("fr", sentence, pack)
+    assert ask is not None and ask.form == "request"
+
+
+def _labelled(code: str) -> list[tuple[bool, str]]:
+    rows = []
+    for line in (DATA / f"asks_{code}.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, text = line.split("\t", 1)
+            rows.append((label == "1", text))
+    return rows
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_precision_and_recall_on_labelled_sentences(code: str) -> None:
+    rows = _labelled(code)
+    assert len(rows) >= 80
+    pack = get_pack(code)
+    tp = fp = fn = 0
+    wrong = []
+    for label, text, doc in zip(
+        (r[0] for r in rows), (r[1] for r in rows), nlp(code).pipe(r[1] for r in rows), strict=True
+    ):
+        found = bool(find_asks(doc, [whole(text)], pack))
+        tp += label and found
+        fp += found and not label
+        fn += label and not found
+        if found != label:
+            wrong.append(text)
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    assert precision >= 0.95, wrong
+    assert recall >= 0.9, wrong
