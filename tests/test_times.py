@@ -1,0 +1,419 @@
+"""Time expressions and deadline words (msglint.analysis.times), English and French.
+
+All cases are resolved against one reference time, Tuesday 10 March 2026,
+09:15 at UTC+1, so every expected value is written out in full.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from msglint.analysis.model import TimeExpr
+from msglint.analysis.times import find_times
+
+CET = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 10, 9, 15, tzinfo=CET)  # a Tuesday
+
+
+def one(text: str, lang: str = "en") -> TimeExpr:
+    """The only time expression of ``text``."""
+    found = find_times(text, lang, NOW)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def texts(text: str, lang: str = "en") -> list[str]:
+    return [t.text for t in find_times(text, lang, NOW)]
+
+
+# --------------------------------------------------------------- English values
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "grain"),
+    [
+        (
+            "The offsite is on 12 December 2026.",
+            "12 December 2026",
+            "2026-12-12T00:00:00+01:00",
+            "day",
+        ),
+        ("Send it December 12, please.", "December 12", "2026-12-12T00:00:00+01:00", "day"),
+        ("The date is 2026-12-12.", "2026-12-12", "2026-12-12T00:00:00+01:00", "day"),
+        (
+            "Can we talk tomorrow at 10:30?",
+            "tomorrow at 10:30",
+            "2026-03-11T10:30:00+01:00",
+            "minute",
+        ),
+        ("Let's do it on Friday.", "Friday", "2026-03-13T00:00:00+01:00", "day"),
+        ("I'll call you tonight.", "tonight", "2026-03-10T18:00:00+01:00", "hour"),
+        ("See you at noon?", "at noon", "2026-03-10T12:00:00+01:00", "hour"),
+        ("Meet at 5pm.", "at 5pm", "2026-03-10T17:00:00+01:00", "hour"),
+        ("The call is at 17:00.", "at 17:00", "2026-03-10T17:00:00+01:00", "minute"),
+        ("Back in 3 days.", "in 3 days", "2026-03-13T09:00:00+01:00", "hour"),
+        ("Planning for next week.", "next week", "2026-03-16T00:00:00+01:00", "week"),
+        ("Targets for Q3 2026.", "Q3 2026", "2026-07-01T00:00:00+01:00", "quarter"),
+        ("We start in June.", "June", "2026-06-01T00:00:00+01:00", "month"),
+        ("Done last Thursday.", "last Thursday", "2026-03-05T00:00:00+01:00", "day"),
+        ("Christmas is busy.", "Christmas", "2026-12-25T00:00:00+01:00", "day"),
+    ],
+)
+def test_english_values(text: str, span: str, value: str, grain: str) -> None:
+    expr = one(text)
+    assert (expr.text, expr.value, expr.grain) == (span, value, grain)
+    assert text[expr.start : expr.end] == expr.text
+
+
+def test_deadline_before_with_clock_time() -> None:
+    expr = one("Please send the deck by Friday 5pm.")
+    assert expr.kind == "open_interval"
+    assert expr.direction == "before"
+    assert expr.value == "2026-03-13T17:00:00+01:00"
+    assert expr.has_time and not expr.has_timezone
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no later than Thursday", "before Thursday", "until Thursday", "Thursday at the latest"],
+)
+def test_before_words(text: str) -> None:
+    expr = one(f"I need it {text}.")
+    assert expr.direction == "before"
+    assert expr.value == "2026-03-12T00:00:00+01:00"
+
+
+def test_after_is_an_open_interval_after() -> None:
+    expr = one("Call me after 2pm.")
+    assert (expr.kind, expr.direction, expr.value) == (
+        "open_interval",
+        "after",
+        "2026-03-10T14:00:00+01:00",
+    )
+
+
+def test_within_a_duration() -> None:
+    expr = one("Reply within 48 hours.")
+    assert (expr.kind, expr.direction) == ("open_interval", "before")
+    assert expr.value == "2026-03-12T09:15:00+01:00"
+
+
+def test_clock_interval_takes_pm_from_its_end() -> None:
+    expr = one("I'm free from 2 to 4pm.")
+    assert expr.kind == "interval"
+    assert (expr.value, expr.end_value) == (
+        "2026-03-10T14:00:00+01:00",
+        "2026-03-10T16:00:00+01:00",
+    )
+
+
+def test_end_of_month_is_the_last_days() -> None:
+    expr = one("by the end of the month")
+    assert expr.direction == "before"
+    assert expr.end_value == "2026-03-31T00:00:00+01:00"
+
+
+def test_end_of_day_takes_its_day_from_elsewhere() -> None:
+    expr = one("Please reply by COB tomorrow.")
+    assert expr.direction == "before"
+    assert expr.value.startswith("2026-03-11T17:00")
+    assert not expr.has_time
+
+
+def test_weekday_range_wraps_to_the_next_week() -> None:
+    expr = one("Open Friday through Monday.")
+    assert (expr.value, expr.end_value) == (
+        "2026-03-13T00:00:00+01:00",
+        "2026-03-16T00:00:00+01:00",
+    )
+
+
+# --------------------------------------------------------------- French values
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "grain"),
+    [
+        ("Réunion le 12 décembre.", "le 12 décembre", "2026-12-12T00:00:00+01:00", "day"),
+        ("On se voit demain à 17h30.", "demain à 17h30", "2026-03-11T17:30:00+01:00", "minute"),
+        ("Je reviens après-demain.", "après-demain", "2026-03-12T00:00:00+01:00", "day"),
+        ("On en parle ce soir.", "ce soir", "2026-03-10T18:00:00+01:00", "hour"),
+        ("Je te rappelle dans 2 heures.", "dans 2 heures", "2026-03-10T11:15:00+01:00", "minute"),
+        ("Déjeuner à midi.", "à midi", "2026-03-10T12:00:00+01:00", "hour"),
+        ("Rendez-vous à 17h.", "à 17h", "2026-03-10T17:00:00+01:00", "hour"),
+        (
+            "C'est prévu la semaine prochaine.",
+            "la semaine prochaine",
+            "2026-03-16T00:00:00+01:00",
+            "week",
+        ),
+        ("Nous partons en juillet.", "juillet", "2026-07-01T00:00:00+01:00", "month"),
+        ("Fermé à la Toussaint.", "la Toussaint", "2026-11-01T00:00:00+01:00", "day"),
+    ],
+)
+def test_french_values(text: str, span: str, value: str, grain: str) -> None:
+    expr = one(text, "fr")
+    assert (expr.text, expr.value, expr.grain) == (span, value, grain)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("Merci de répondre avant 16h.", "before", "2026-03-10T16:00:00+01:00"),
+        ("Au plus tard le 20 mars.", "before", "2026-03-20T00:00:00+01:00"),
+        ("Le 20 mars au plus tard.", "before", "2026-03-20T00:00:00+01:00"),
+        ("Tu peux le faire pour jeudi ?", "before", "2026-03-12T00:00:00+01:00"),
+        ("Disponible jusqu'à jeudi.", "before", "2026-03-12T00:00:00+01:00"),
+        ("Je suis là à partir de lundi.", "after", "2026-03-16T00:00:00+01:00"),
+    ],
+)
+def test_french_open_intervals(text: str, direction: str, value: str) -> None:
+    expr = one(text, "fr")
+    assert (expr.kind, expr.direction, expr.value) == ("open_interval", direction, value)
+
+
+def test_french_intervals() -> None:
+    hours = one("Je suis libre entre 14h et 16h.", "fr")
+    assert (hours.value, hours.end_value) == (
+        "2026-03-10T14:00:00+01:00",
+        "2026-03-10T16:00:00+01:00",
+    )
+    days = one("En congé du 23 au 25 mars.", "fr")
+    assert (days.value, days.end_value) == (
+        "2026-03-23T00:00:00+01:00",
+        "2026-03-25T00:00:00+01:00",
+    )
+
+
+def test_french_end_of_month_and_week() -> None:
+    month = one("Je le fais d'ici la fin du mois.", "fr")
+    assert month.direction == "before"
+    assert month.end_value == "2026-03-31T00:00:00+01:00"
+    week = one("Livraison en fin de semaine.", "fr")
+    assert week.kind == "interval"
+    assert week.end_value == "2026-03-15T00:00:00+01:00"
+
+
+# --------------------------------------------------------------------- flags
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Send it by 5pm CET.", "2026-03-10T17:00:00+01:00"),
+        ("Call at 14:00 UTC.", "2026-03-10T14:00:00+00:00"),
+        ("Meet at 9 am ET.", "2026-03-10T09:00:00-04:00"),  # New York is on summer time
+        ("Deploy at 18:00 +02:00.", "2026-03-10T18:00:00+02:00"),
+        ("Call at 5pm GMT+1.", "2026-03-10T17:00:00+01:00"),
+    ],
+)
+def test_time_zone_is_flagged_and_kept(text: str, value: str) -> None:
+    expr = one(text)
+    assert expr.has_timezone and expr.has_time
+    assert expr.value == value
+
+
+def test_french_time_zone() -> None:
+    expr = one("À 17h heure de Paris.", "fr")
+    assert expr.has_timezone
+    assert expr.value == "2026-03-10T17:00:00+01:00"
+
+
+def test_french_cet_determiner_is_not_a_time_zone() -> None:
+    expr = one("À 3 heures cet après-midi.", "fr")
+    assert not expr.has_timezone
+    assert expr.value == "2026-03-10T15:00:00+01:00"
+
+
+def test_time_without_zone() -> None:
+    expr = one("Call at 5pm.")
+    assert expr.has_time and not expr.has_timezone
+    assert not one("Send it Friday.").has_time
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ambiguous"),
+    [
+        ("Due 03/04.", "en", True),
+        ("Due 25/12.", "en", False),
+        ("Due 10/10.", "en", False),
+        ("Due 2026-03-04.", "en", False),
+        ("Pour le 03/04.", "fr", True),
+        ("See you next Friday.", "en", True),
+        ("See you this Friday.", "en", False),
+        ("On se voit vendredi prochain.", "fr", True),
+        ("On se voit vendredi.", "fr", False),
+    ],
+)
+def test_ambiguous_flag(text: str, lang: str, ambiguous: bool) -> None:
+    assert one(text, lang).ambiguous is ambiguous
+
+
+def test_numeric_date_order_per_language() -> None:
+    assert one("Due 03/04.").value.startswith("2026-03-04")  # English: month first
+    assert one("Pour le 03/04.", "fr").value.startswith("2026-04-03")  # French: day first
+
+
+def test_next_weekday_readings() -> None:
+    # English "next Friday": the Friday of next week; French "vendredi prochain":
+    # the coming Friday (both flagged ambiguous).
+    assert one("next Friday").value.startswith("2026-03-20")
+    assert one("vendredi prochain", "fr").value.startswith("2026-03-13")
+    assert one("vendredi de la semaine prochaine", "fr").value.startswith("2026-03-20")
+
+
+def test_weekday_named_with_a_full_date() -> None:
+    wrong = one("Friday 12 December 2026")  # 12 December 2026 is a Saturday
+    assert wrong.weekday == 4
+    assert wrong.value == "2026-12-12T00:00:00+01:00"
+    assert one("Saturday, December 12, 2026").weekday == 5
+    assert one("vendredi 12 décembre 2026", "fr").weekday == 4
+    assert one("Friday").weekday is None
+
+
+def test_past_date_without_year_stays_in_the_past() -> None:
+    # Two days ago, not next year: a "deadline already past" rule can see it.
+    assert one("by March 8").value.startswith("2026-03-08")
+    assert one("by January 20").value.startswith("2027-01-20")
+
+
+# ------------------------------------------------------------------- vague words
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "ASAP",
+        "as soon as possible",
+        "when you get a chance",
+        "at your earliest convenience",
+        "soon",
+        "whenever you can",
+    ],
+)
+def test_english_vague_deadlines(phrase: str) -> None:
+    expr = one(f"Please review it {phrase}.")
+    assert (expr.kind, expr.vague, expr.value, expr.text) == ("vague", True, None, phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "dès que possible",
+        "rapidement",
+        "au plus vite",
+        "prochainement",
+        "quand tu peux",
+        "dans les meilleurs délais",
+        "à ta convenance",
+    ],
+)
+def test_french_vague_deadlines(phrase: str) -> None:
+    expr = one(f"Merci de me répondre {phrase}.", "fr")
+    assert (expr.kind, expr.vague, expr.value) == ("vague", True, None)
+
+
+def test_vague_phrases_are_data() -> None:
+    """A new phrase in the lexicon is found without touching the code."""
+    from msglint.analysis.times import _Lang, _Parser
+    from msglint.lang import get_pack
+
+    pack = get_pack("fr")
+    entries = [*pack.lexicon("vague_deadlines").entries, "à la saint-glinglin"]
+    lang = _Lang("fr", pack.data("times"), entries)
+    found = _Parser("Tu me le rends à la Saint-Glinglin ?", lang, NOW).run("body")
+    assert [(t.text, t.kind) for t in found] == [("à la Saint-Glinglin", "vague")]
+
+
+# ------------------------------------------------------------ false positives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have 3 people on the team.",
+        "Version 2.0 is out, see page 12.",
+        "It costs $500, that is 20% more.",
+        "Call me on 555-123-4567.",
+        "You may want to check it.",
+        "She will march on.",
+        "The second option is better.",
+        "I second that.",
+        "I sat down.",
+        "The sun is shining.",
+        "We offer 24/7 support.",
+        "About 3/4 of the team agreed.",
+        "Pay ABC 2000",
+        "Look at 3 options.",
+        "It took 2h.",
+        "Stay at the point.",
+    ],
+)
+def test_english_non_times(text: str) -> None:
+    assert find_times(text, "en", NOW) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a été très clair.",
+        "J'ai 3 personnes dans l'équipe.",
+        "La fin du projet approche.",
+        "Le dossier est au point mort.",
+        "Cela coûte 20 € ou 15 %.",
+        "Le 3 est meilleur.",
+        "Or, il faut choisir.",
+        "Appelle-moi au 06 12 34 56 78.",
+        "Mars est une planète.",
+        "Ça prend 2h.",
+        "J'ai relu les pages 12 à 15 du rapport.",
+        "La réunion dure pendant 2h.",
+    ],
+)
+def test_french_non_times(text: str) -> None:
+    assert find_times(text, "fr", NOW) == []
+
+
+# --------------------------------------------------------------------- general
+
+
+def test_results_are_sorted_and_do_not_overlap() -> None:
+    text = "ASAP please, and by Friday at 5pm at the latest; tomorrow works too."
+    found = find_times(text, "en", NOW)
+    assert [t.text for t in found] == ["ASAP", "by Friday at 5pm at the latest", "tomorrow"]
+    for left, right in itertools.pairwise(found):
+        assert left.end <= right.start
+    for expr in found:
+        assert text[expr.start : expr.end] == expr.text
+
+
+def test_field_is_passed_through() -> None:
+    assert one("Budget due Friday", "en").field == "body"
+    assert find_times("Budget due Friday", "en", NOW, field="subject")[0].field == "subject"
+
+
+def test_naive_now_is_accepted() -> None:
+    found = find_times("tomorrow", "en", datetime(2026, 3, 10, 9, 15))
+    assert found[0].value.startswith("2026-03-11T00:00:00")
+
+
+def test_empty_text() -> None:
+    assert find_times("", "en", NOW) == []
+
+
+def test_long_text_completes_linearly() -> None:
+    """A 20,000-word text is scanned in one pass (a smoke test, not a timing)."""
+    block = (
+        "Hi team, as discussed on Monday we need the figures by Friday 5pm CET. "
+        "There are 3 people and 12 pages, version 2.0 costs $500. "
+        "Let me know when you get a chance, or call 555-123-4567 before 10:30 tomorrow. "
+    )
+    words = len(block.split())
+    text = block * (20000 // words + 1)
+    found = find_times(text, "en", NOW)
+    per_block = find_times(block, "en", NOW)
+    assert len(text.split()) >= 20000
+    assert len(found) == len(per_block) * (20000 // words + 1)
