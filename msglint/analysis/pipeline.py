@@ -43,9 +43,21 @@ def load_pipeline(lang: str) -> Language:
 
     name = model_name(lang)
     try:
-        return spacy.load(name, exclude=UNUSED_COMPONENTS)
+        nlp = spacy.load(name, exclude=UNUSED_COMPONENTS)
     except (OSError, ImportError, ValueError) as exc:
         raise MsglintError(f"lang={lang}", f"cannot load spaCy pipeline {name}: {exc}") from None
+    _extend_tokenizer(nlp, get_pack(lang).settings.get("tokenizer", {}))
+    return nlp
+
+
+def _extend_tokenizer(nlp: Language, settings: dict) -> None:  # type: ignore[type-arg]
+    """Apply a pack's tokenizer fixes (extra suffixes) to the loaded pipeline."""
+    suffixes = settings.get("extra_suffixes", [])
+    if suffixes:
+        from spacy.util import compile_suffix_regex
+
+        rules = list(nlp.Defaults.suffixes or []) + list(suffixes)
+        nlp.tokenizer.suffix_search = compile_suffix_regex(rules).search
 
 
 def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:

@@ -18,20 +18,26 @@ def line_starts(text: str) -> list[int]:
 
 
 def body_from_lines(
-    text: str, keep: list[int], text_map: SourceMap, source_text: str
+    text: str,
+    keep: list[int],
+    text_map: SourceMap,
+    source_text: str,
+    line_ends: dict[int, int] | None = None,
 ) -> tuple[str, SourceMap]:
     """Join the kept lines of ``text`` into a body, mapped back to the source file.
 
-    ``text_map`` maps offsets of ``text`` to the source; leading and trailing
-    blank lines are dropped and runs of blank lines collapse to one.
+    ``text_map`` maps offsets of ``text`` to the source; ``line_ends`` cuts a
+    kept line short (a reply header glued to the author's last line); leading
+    and trailing blank lines are dropped and runs of blank lines collapse to one.
     """
     lines = text.split("\n")
+    for index, end in (line_ends or {}).items():
+        lines[index] = lines[index][:end]
     starts = line_starts(text)
     chosen = [i for i in keep if not is_directive_line(lines[i])]
-    while chosen and not lines[chosen[0]].strip():
-        chosen.pop(0)
-    while chosen and not lines[chosen[-1]].strip():
-        chosen.pop()
+    first = next((n for n, i in enumerate(chosen) if lines[i].strip()), len(chosen))
+    last = next((n for n in range(len(chosen) - 1, -1, -1) if lines[chosen[n]].strip()), -1)
+    chosen = chosen[first : last + 1]
     parts: list[str] = []
     segments: list[Segment] = []
     offset = 0
@@ -59,5 +65,7 @@ def split_and_map(
         split = split_reply(text)
     else:
         split = ReplySplit(own_lines=list(range(text.count("\n") + 1)))
-    body, body_map = body_from_lines(text, split.own_lines, text_map, source_text)
+    body, body_map = body_from_lines(
+        text, split.own_lines, text_map, source_text, split.own_line_ends
+    )
     return body, split.quoted, split.signature, body_map

@@ -1,0 +1,630 @@
+"""Split an e-mail body into the author's own text, the quoted history and the signature.
+
+The splitter works on lines, in one pass over the body plus bounded
+look-ahead, so its cost is linear in the size of the body:
+
+1. **History.** A run of ``>`` lines is quoted history, and so are the
+   attribution lines just above it ("On … wrote:"). A reply header —
+   an attribution ("On … wrote:", "Le … a écrit :", wrapped over up to four
+   lines), a separator ("-----Original Message-----", "-----Message
+   d'origine-----", "---------- Forwarded message ----------", Lotus
+   "-----Forwarded by …") or an Outlook field block ("From: … Sent: … To: …
+   Subject:", "De : … Envoyé : … À : … Objet :") — starts the history too:
+   when ``>`` lines follow it, only the header and that quote are history and
+   the author's text may go on below (bottom posting, interleaved answers:
+   every unquoted line the author wrote is kept); otherwise everything from
+   the header down is history (top posting).
+2. **Signature.** In the author's first and last blocks of text: the ``-- ``
+   delimiter, a mobile signature ("Sent from my iPhone", "Envoyé de mon
+   iPhone"; whatever follows it in the same block is the previous message), a
+   sign-off ("Best,", "Cordialement,", "Bien à vous") followed by a few short
+   lines (name, title, phone, address), a trailing contact block (a name, then
+   phones, addresses, links) or a final "-Name" line. A signature never starts
+   on the first line of the author's text.
+
+Every pattern lives in ``msglint/lang/reply_patterns.toml``: a new mail
+client's header or a new language's sign-off is a line of data, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from msglint.config_io import load_toml
+from msglint.errors import MsglintError
+
+_PATTERNS_FILE = Path(__file__).resolve().parent.parent / "lang" / "reply_patterns.toml"
+
+_OWN, _QUOTED, _SIGNATURE = 0, 1, 2
+
+#: Lines longer than this are prose, never a header, a sign-off or a signature line.
+_MAX_HEADER_CHARS = 600
+#: How many of a block's last lines are searched for a signature start.
+_SIGNATURE_WINDOW = 40
+
+
+@dataclass
+class ReplySplit:
+    """Line indices of the author's text, and the text of the rest."""
+
+    own_lines: list[int]
+    quoted: str = ""
+    signature: str = ""
+    quoted_lines: list[int] = field(default_factory=list)
+    signature_lines: list[int] = field(default_factory=list)
+    #: For a line of ``own_lines`` whose end is a reply header glued to the
+    #: author's text ("Thanks! On Tue, … <a@b.c> wrote:"): the column where the
+    #: author's text ends. The rest of that line is in ``quoted``.
+    own_line_ends: dict[int, int] = field(default_factory=dict)
+
+
+Pattern = re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    quote_prefixes: tuple[str, ...]
+    not_quoted: Pattern
+    continuation: Pattern
+    attribution: Pattern
+    attribution_lines: int
+    verbs: tuple[str, ...]
+    inline_start: Pattern | None
+    first_line: Pattern
+    after_blank: Pattern
+    above_quote: Pattern
+    history: Pattern
+    rule: Pattern
+    field_line: Pattern
+    field_groups: tuple[str, ...]
+    min_fields: int
+    field_window: int
+    delimiter: Pattern
+    short_delimiter: Pattern
+    weak_delimiter: Pattern
+    max_after_delimiter: int
+    mobile: Pattern
+    disclaimer: Pattern
+    signoff: Pattern
+    signoff_line: Pattern
+    max_after_signoff: int
+    dash_name: Pattern
+    list_item: Pattern
+    name_particles: frozenset[str]
+    contact: Pattern
+    max_contact_lines: int
+    short_chars: int
+    short_words: int
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any space."""
+    unique = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _compile(items: Sequence[str], subst: dict[str, str] | None = None) -> Pattern:
+    """One case-insensitive pattern matching where any of ``items`` matches.
+
+    ``{name}`` placeholders are replaced by ``subst[name]`` first. An empty
+    list gives a pattern that never matches.
+    """
+    expanded = []
+    for item in items:
+        for key, value in (subst or {}).items():
+            item = item.replace("{" + key + "}", value)
+        expanded.append(item)
+    try:
+        return re.compile("|".join(f"(?:{item})" for item in expanded) or r"(?!)", re.IGNORECASE)
+    except re.error:
+        for item in expanded:  # name the broken item
+            try:
+                re.compile(item)
+            except re.error as exc:
+                raise re.error(f"{exc} in {item!r}") from None
+        raise
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data: dict[str, Any] = load_toml(_PATTERNS_FILE)
+    try:
+        return _build(data)
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise MsglintError(str(_PATTERNS_FILE), f"invalid reply patterns: {detail}") from None
+
+
+def _build(data: dict[str, Any]) -> _Patterns:
+    """Compile the reply patterns file's data."""
+    attribution = data["attribution"]
+    subst = {
+        "starts": _alternation(attribution["starts"]),
+        "verbs": _alternation(attribution["verbs"]),
+        **{key: str(value) for key, value in data.get("placeholders", {}).items()},
+    }
+    fields = data["fields"]
+    groups = ("from", "sent", "date", "to", "subject", "cc", "reply_to")
+    labels = "|".join(f"(?P<{name}>{_alternation(fields.get(name, []))})" for name in groups)
+    signature = data["signature"]
+    signoffs = _alternation(signature["signoff"])
+    name = signature["name_after_signoff"]
+    return _Patterns(
+        quote_prefixes=tuple(data["quote"]["prefixes"]),
+        not_quoted=_compile(data["quote"].get("not_quoted", [])),
+        continuation=_compile(data["quote"].get("continuation", [])),
+        attribution=_compile(attribution["patterns"], subst),
+        attribution_lines=int(attribution.get("max_lines", 4)),
+        # Every attribution ends with a colon, a dash or one of its verbs.
+        verbs=tuple(" ".join(v.lower().split()) for v in attribution["verbs"] if v.strip()),
+        inline_start=(
+            _compile([attribution["inline_start"]], subst)
+            if attribution.get("inline_start")
+            else None
+        ),
+        first_line=_compile([attribution["first_line"]], subst),
+        after_blank=_compile([attribution["after_blank"]], subst),
+        above_quote=_compile(attribution.get("above_quote", []), subst),
+        history=_compile(data["separator"]["history"], subst),
+        rule=re.compile(data["separator"]["rule"]),
+        field_line=re.compile(fields["line"].replace("{label}", labels), re.IGNORECASE),
+        field_groups=groups,
+        min_fields=int(fields.get("min_fields", 2)),
+        field_window=int(fields.get("max_lines", 12)),
+        delimiter=_compile(signature["delimiter"]),
+        short_delimiter=_compile(signature.get("short_delimiter", [])),
+        weak_delimiter=_compile(signature.get("weak_delimiter", [])),
+        max_after_delimiter=int(signature["max_lines_after_delimiter"]),
+        mobile=_compile(signature["mobile"]),
+        disclaimer=_compile(signature.get("disclaimer", [])),
+        # "Best,", and "Regards, Roman" (the named group) in one pattern.
+        signoff=re.compile(
+            rf"^(?:{signoffs})(?P<named>\s*[,\u2013\u2014-]+\s*{name})?[\W_]*$", re.IGNORECASE
+        ),
+        signoff_line=_compile(signature.get("signoff_line", [])),
+        max_after_signoff=int(signature["max_lines_after_signoff"]),
+        dash_name=re.compile(signature["dash_name"]),
+        list_item=re.compile(signature["list_item"]),
+        name_particles=frozenset(w.lower() for w in signature.get("name_particles", [])),
+        contact=_compile(signature["contact"]),
+        max_contact_lines=int(signature["max_contact_lines"]),
+        short_chars=int(signature["short_line_chars"]),
+        short_words=int(signature["short_line_words"]),
+    )
+
+
+class _Splitter:
+    """The state of one split: the lines, what each one is, and the patterns."""
+
+    def __init__(self, text: str) -> None:
+        self.pats = _patterns()
+        self.lines = text.split("\n")
+        self.stripped = [line.strip() for line in self.lines]
+        self.n = len(self.lines)
+        self.quote = [self._is_quote(s) for s in self.stripped]
+        self.role = [_OWN] * self.n
+        #: line -> column where the author's text ends (a glued header follows)
+        self.cuts: dict[int, int] = {}
+        self._field_types: dict[int, str | None] = {}
+
+    # ------------------------------------------------------------------ lines
+
+    def _is_quote(self, stripped: str) -> bool:
+        return (
+            bool(stripped)
+            and stripped.startswith(self.pats.quote_prefixes)
+            and not (len(stripped) < _MAX_HEADER_CHARS and self.pats.not_quoted.match(stripped))
+        )
+
+    def _short(self, index: int, strict: bool = True) -> bool:
+        """A line that can be part of a signature: a name, a title, an address.
+
+        ``strict`` also refuses what reads like a sentence: "I'll call you
+        tomorrow.", "Also, the meeting moved to 3pm".
+        """
+        text = self.stripped[index]
+        if len(text) > self.pats.short_chars or text.endswith("?"):
+            return False
+        words = text.split()
+        if len(words) > self.pats.short_words:
+            return False
+        if not strict or self._contact(index):
+            return True
+        if len(words) >= 3 and text[-1] in ".!:" and len(words[-1]) > 5:
+            return False
+        if len(words) <= 4:
+            return True
+        alpha = [w for w in words if w[0].isalpha()]
+        lower = sum(1 for w in alpha if w[0].islower())
+        return lower * 2 <= len(alpha)
+
+    def _contact(self, index: int) -> bool:
+        text = self.stripped[index]
+        return len(text) <= self.pats.short_chars and self.pats.contact.match(text) is not None
+
+    def _name_like(self, index: int) -> bool:
+        words = self.stripped[index].rstrip(",").split()
+        if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in self.stripped[index]):
+            return False
+        particles = self.pats.name_particles
+        return (
+            all(w[0].isupper() or w.lower() in particles for w in words) and words[0][0].isalpha()
+        )
+
+    # ---------------------------------------------------------------- history
+
+    def mark_history(self) -> None:
+        i = 0
+        while i < self.n:
+            if not self.stripped[i]:
+                i += 1
+                continue
+            if self.quote[i]:
+                end = self._quote_block_end(i)
+                self._mark(i, end, _QUOTED)
+                self._mark_attribution_above(i)
+                i = end
+                continue
+            header_end = self._header_at(i)
+            if header_end is None:
+                header_end = self._inline_header(i)
+                if header_end is None:
+                    i += 1
+                    continue
+                start = i + 1  # the line itself stays the author's, up to the cut
+            else:
+                start = self._rules_above(i)
+            following = self._next_nonblank(header_end + 1)
+            if following is not None and self.quote[following]:
+                # "On … wrote:" then a ">" quote: the author may answer below it.
+                self._mark(start, header_end + 1, _QUOTED)
+                i = following
+                continue
+            self._mark(start, self.n, _QUOTED)
+            return
+
+    def _mark(self, start: int, end: int, role: int) -> None:
+        for index in range(start, end):
+            self.role[index] = role
+
+    def _next_nonblank(self, start: int) -> int | None:
+        for index in range(start, self.n):
+            if self.stripped[index]:
+                return index
+        return None
+
+    def _quote_block_end(self, start: int) -> int:
+        """One past the last line of the ``>`` block starting at ``start``."""
+        last = start
+        index = start + 1
+        while index < self.n:
+            text = self.stripped[index]
+            if self.quote[index]:
+                last = index
+            elif text:
+                squeezed = self.quote[index - 1] and index + 1 < self.n and self.quote[index + 1]
+                if not (
+                    squeezed
+                    and len(text) < _MAX_HEADER_CHARS
+                    and self.pats.continuation.match(text)
+                ):
+                    break
+                last = index
+            index += 1
+        return last + 1
+
+    def _rules_above(self, start: int) -> int:
+        """Rule lines (``____``, ``-----``) just above a history start join it."""
+        found = start
+        index = start - 1
+        while index >= 0 and self.role[index] == _OWN and not self.quote[index]:
+            text = self.stripped[index]
+            if text and not (len(text) < 200 and self.pats.rule.match(text)):
+                break
+            if text:
+                found = index
+            index -= 1
+        return found
+
+    def _mark_attribution_above(self, quote_start: int) -> None:
+        """The lines just above a ``>`` block that introduce it are history too."""
+        index = quote_start - 1
+        while index >= 0 and not self.stripped[index] and quote_start - index <= 3:
+            index -= 1
+        if index < 0 or self.role[index] != _OWN or not self.stripped[index] or index in self.cuts:
+            return
+        parts: list[str] = []
+        for start in range(index, max(-1, index - self.pats.attribution_lines), -1):
+            text = self.stripped[start]
+            if not text or self.role[start] != _OWN or self.quote[start]:
+                return
+            parts.insert(0, text)
+            joined = " ".join(parts)
+            if len(joined) > _MAX_HEADER_CHARS:
+                return
+            if self.pats.above_quote.match(joined) or self.pats.attribution.match(joined):
+                self._mark(self._rules_above(start), index + 1, _QUOTED)
+                return
+
+    def _header_at(self, index: int) -> int | None:
+        """The last line of a reply header starting at ``index``, if one does."""
+        text = self.stripped[index]
+        if len(text) > _MAX_HEADER_CHARS:
+            return None
+        if self.pats.history.match(text):
+            return index
+        end = self._attribution_end(index)
+        if end is not None:
+            # A sentence is not the first line of a wrapped header: in "On average,
+            # it works.\nOn 3 May 2024, Anna <a@b.c> wrote:" it is the second line.
+            if end > index and text[-1] in ".!?":
+                for later in range(index + 1, end + 1):
+                    if self.stripped[later] and self._attribution_end(later) == end:
+                        return None
+            return end
+        return self._field_block_end(index)
+
+    def _inline_header(self, index: int) -> int | None:
+        """A one-line attribution glued to the end of the author's line ``index``."""
+        finder = self.pats.inline_start
+        text = self.stripped[index]
+        if finder is None or len(text) > _MAX_HEADER_CHARS:
+            return None
+        if not self._ends_attribution(text):
+            return None
+        for match in finder.finditer(text):
+            tail = text[match.end() :]
+            mine = text[: match.start()].rstrip(" -")
+            if mine and self.pats.attribution.match(tail):
+                line = self.lines[index]
+                offset = len(line) - len(line.lstrip())
+                self.cuts[index] = offset + len(mine)
+                return index
+        return None
+
+    def _attribution_end(self, index: int) -> int | None:
+        """The last line of an attribution ("On … wrote:") starting at ``index``."""
+        if not self.pats.first_line.match(self.stripped[index]):
+            return None
+        parts: list[str] = []
+        line = index
+        limit = min(self.n, index + self.pats.attribution_lines + 2)
+        while line < limit and len(parts) < self.pats.attribution_lines:
+            text = self.stripped[line]
+            if not text:
+                # A wrapped header holds a blank line only before "<addr>" (Polymail).
+                if (
+                    not parts
+                    or parts[-1][-1] in ".!?;:"
+                    or line + 1 >= self.n
+                    or not self.pats.after_blank.match(self.stripped[line + 1])
+                ):
+                    return None
+                line += 1
+                continue
+            parts.append(text)
+            joined = " ".join(parts)
+            if len(joined) > _MAX_HEADER_CHARS:
+                return None
+            if self._ends_attribution(text):
+                if self.pats.attribution.match(joined):
+                    return line
+                # A header's wrapped lines do not end like a header: stop here.
+                return None
+            line += 1
+        return None
+
+    def _ends_attribution(self, text: str) -> bool:
+        """Cheap test: ``text`` ends with a colon, a dash or an attribution verb."""
+        tail = text[-64:]
+        end = len(tail)
+        while end and not (tail[end - 1].isalnum() or tail[end - 1] == "_"):
+            end -= 1
+        if ":" in tail[end:] or "-" in tail[end:]:
+            return True
+        core = " ".join(tail[:end].lower().split())
+        for verb in self.pats.verbs:
+            if core.endswith(verb) and (
+                len(core) == len(verb) or not core[-len(verb) - 1].isalnum()
+            ):
+                return True
+        return False
+
+    def _field_type(self, index: int) -> str | None:
+        if index not in self._field_types:
+            self._field_types[index] = self._find_field_type(index)
+        return self._field_types[index]
+
+    def _find_field_type(self, index: int) -> str | None:
+        text = self.stripped[index]
+        if not text or len(text) > _MAX_HEADER_CHARS:
+            return None
+        match = self.pats.field_line.match(text)
+        if not match:
+            return None
+        return next(name for name in self.pats.field_groups if match.group(name))
+
+    def _field_block_end(self, index: int) -> int | None:
+        """The last field line of an Outlook-style header block starting at ``index``."""
+        kind = self._field_type(index)
+        if kind is None:
+            return None
+        kinds = {kind}
+        has_address = "@" in self.stripped[index]
+        last_field = index
+        wrapped = blanks = 0
+        line = index + 1
+        while line < self.n and line < index + self.pats.field_window:
+            text = self.stripped[line]
+            if not text:
+                blanks += 1
+                if blanks > 3:
+                    break
+            elif (other := self._field_type(line)) is not None:
+                kinds.add(other)
+                has_address = has_address or "@" in text
+                last_field = line
+                wrapped = blanks = 0
+            elif wrapped or blanks:
+                break
+            else:
+                wrapped = 1
+            line += 1
+        if len(kinds) < self.pats.min_fields:
+            return None
+        # A mail header names its sender with a "Sent:", a subject or an address,
+        # or dates it with an address; "From: Paris\nTo: London\nDate: 3 May" is a trip.
+        if ("from" in kinds and ({"sent", "subject"} & kinds or has_address)) or (
+            {"sent", "date"} & kinds and has_address
+        ):
+            return last_field
+        return None
+
+    # -------------------------------------------------------------- signature
+
+    def mark_signatures(self) -> None:
+        own = [i for i in range(self.n) if self.role[i] == _OWN and self.stripped[i]]
+        if not own:
+            return
+        # The author's blocks of text, split by the quoted history between them.
+        blocks: list[list[int]] = [[own[0]]]
+        for previous, index in pairwise(own):
+            if any(self.role[k] == _QUOTED for k in range(previous + 1, index)):
+                blocks.append([index])
+            else:
+                blocks[-1].append(index)
+        first_line, last_line = own[0], own[-1]
+        chosen = [blocks[0]] if len(blocks) == 1 else [blocks[0], blocks[-1]]
+        for block in chosen:
+            self._block_signature(block, first_line, last_line)
+
+    def _kind(self, index: int) -> str | None:
+        text = self.stripped[index]
+        pats = self.pats
+        if len(text) > pats.short_chars * 3:
+            # Only a disclaimer's opening sentence is that long (anchored patterns).
+            return "disclaimer" if pats.disclaimer.match(text[:400]) else None
+        if pats.delimiter.match(text):
+            return "delimiter"
+        if pats.short_delimiter.match(text):
+            return "short_delimiter"
+        if pats.weak_delimiter.match(text):
+            return "weak_delimiter"
+        if pats.mobile.match(text):
+            return "mobile"
+        if pats.disclaimer.match(text):
+            return "disclaimer"
+        signoff = pats.signoff.match(text)
+        if (signoff and signoff.group("named")) or pats.signoff_line.match(text):
+            return "signoff_named"
+        if signoff:
+            return "signoff"
+        if pats.dash_name.match(text):
+            return "dash_name"
+        return None
+
+    def _block_signature(self, block: list[int], first_line: int, last_line: int) -> None:
+        window = block[-_SIGNATURE_WINDOW:]
+        for position, index in enumerate(window):
+            if index == first_line:
+                continue
+            kind = self._kind(index)
+            if kind is None:
+                continue
+            after = window[position + 1 :]
+            if self._accept(kind, index, after, window[:position], last_line):
+                self._mark_signature(index, block[-1])
+                return
+        # A trailing contact block with no sign-off: "Anna Smith / +33 6 … / www…"
+        tail = [window[-1]]
+        for index in reversed(window[:-1]):
+            if index != tail[0] - 1:
+                break
+            tail.insert(0, index)
+        if tail[0] != first_line and len(tail) >= 2 and self._contact_block(tail, True):
+            self._mark_signature(tail[0], block[-1])
+
+    def _accept(
+        self, kind: str, index: int, after: list[int], before: list[int], last_line: int
+    ) -> bool:
+        if kind in ("delimiter", "disclaimer"):
+            return len(after) <= self.pats.max_after_delimiter
+        if kind == "mobile":
+            return True
+        if kind == "weak_delimiter":
+            return self._contact_block(after, False)
+        if kind == "dash_name":
+            if before:
+                previous = self.stripped[before[-1]]
+                if self.pats.list_item.match(previous):
+                    return False
+            return all(self._kind(i) == "mobile" for i in after) and (
+                index == last_line or bool(after)
+            )
+        # A sign-off or a "---": a few short lines after it, up to a delimiter.
+        if kind == "signoff" and not after:
+            return False  # a lone "Thanks!" at the end is the author's text
+        for count, line in enumerate(after, start=1):
+            if self._kind(line) in ("delimiter", "mobile", "weak_delimiter", "disclaimer"):
+                return True
+            if not self._short(line) or count > self.pats.max_after_signoff:
+                return False
+        return True
+
+    def _contact_block(self, block: list[int], need_name: bool) -> bool:
+        if not block or len(block) > self.pats.max_contact_lines:
+            return False
+        if need_name and not self._name_like(block[0]):
+            return False
+        if not all(self._short(i, strict=need_name) for i in block):
+            return False
+        return any(self._contact(i) for i in block)
+
+    def _mark_signature(self, start: int, end: int) -> None:
+        """Lines ``start..end`` are the signature; after a mobile line, the previous message."""
+        role = _SIGNATURE
+        for index in range(start, end + 1):
+            if self.role[index] != _OWN:
+                continue
+            self.role[index] = role
+            if role == _SIGNATURE and self.stripped[index] and self._kind(index) == "mobile":
+                role = _QUOTED
+
+    # ----------------------------------------------------------------- result
+
+    def result(self) -> ReplySplit:
+        own = [i for i in range(self.n) if self.role[i] == _OWN]
+        quoted = [i for i in range(self.n) if self.role[i] == _QUOTED]
+        signature = [i for i in range(self.n) if self.role[i] == _SIGNATURE]
+        cuts = {i: col for i, col in self.cuts.items() if self.role[i] == _OWN}
+        history = [
+            self.lines[i] if self.role[i] == _QUOTED else self.lines[i][cuts[i] :].strip(" -")
+            for i in range(self.n)
+            if self.role[i] == _QUOTED or i in cuts
+        ]
+        return ReplySplit(
+            own_lines=own,
+            quoted="\n".join(history).strip("\n"),
+            signature="\n".join(self.lines[i] for i in signature).strip("\n"),
+            quoted_lines=quoted,
+            signature_lines=signature,
+            own_line_ends=cuts,
+        )
+
+
+def split_reply(text: str) -> ReplySplit:
+    """Split ``text`` (newline-normalised) into own, quoted and signature lines.
+
+    ``own_lines`` are indices into ``text.split("\\n")``; blank lines between
+    the author's paragraphs are kept in it.
+    """
+    splitter = _Splitter(text)
+    splitter.mark_history()
+    splitter.mark_signatures()
+    return splitter.result()
