@@ -47,7 +47,13 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Ask:
-    """A request made to the reader: a question, an imperative or a polite request."""
+    """A request made to the reader: a question, an imperative or a polite request.
+
+    ``secondary`` marks an ask that only completes another one: a fallback
+    ("If you can't make it, call me") or a request for the answer ("Let me
+    know by Friday" right after a question). It is still an ask, but it does
+    not count as one more thing asked (AK02).
+    """
 
     text: str
     start: int
@@ -58,6 +64,7 @@ class Ask:
     owner: str = "reader"  # "reader" | "nobody" (someone should…) | "we"
     in_list: bool = False
     numbered: bool = False
+    secondary: bool = False
 
 
 @dataclass(frozen=True)

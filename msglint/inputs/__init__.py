@@ -89,8 +89,10 @@ def parse(data: bytes, source: Source, kind: str | None) -> Message:
     """Turn the bytes of one source into a Message with the right reader."""
     where = source.path
     fmt = source.format
-    if fmt is None or (fmt == "text" and looks_like_email(data)):
+    if fmt is None:
         fmt = "email" if looks_like_email(data) else "text"
+    elif fmt == "text" and looks_like_email(data, strict=True):
+        fmt = "email"  # a saved e-mail with a .txt name
     if fmt == "email":
         if not data.strip():
             raise MsglintError(where, "empty input")

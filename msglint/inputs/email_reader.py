@@ -24,15 +24,22 @@ _KNOWN_HEADERS = re.compile(
 )
 
 
-def looks_like_email(data: bytes) -> bool:
-    """True when the data starts with a header block naming typical e-mail headers."""
+def looks_like_email(data: bytes, strict: bool = False) -> bool:
+    """True when the data starts with a header block naming typical e-mail headers.
+
+    Two known headers are needed: a lone ``Subject:`` line is how a plain-text
+    draft names its subject, not an e-mail. ``strict`` (for files named .txt)
+    also wants a From, To or Date header.
+    """
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
     lines = [line for line in block.splitlines() if line and not line[:1].isspace()]
     if not lines or not all(_HEADER_LINE.match(line) for line in lines):
         return False
     known = {m.group(1).lower() for m in _KNOWN_HEADERS.finditer(block)}
-    return len(known) >= 2 or (b"subject" in known and len(lines) >= 1 and len(known) >= 1)
+    if strict and not known & {b"from", b"to", b"date"}:
+        return False
+    return len(known) >= 2
 
 
 def _parse_date(raw: str | None) -> datetime | None:
@@ -45,6 +52,14 @@ def _parse_date(raw: str | None) -> datetime | None:
 
 
 def _part_text(part: EmailMessage) -> str:
+    if part.get_content_charset() is None and part.get_content_maintype() == "text":
+        # No declared charset: clients mean UTF-8 far more often than ASCII, and
+        # reading 8-bit text as ASCII would turn every accent into U+FFFD.
+        payload = part.get_payload(decode=True) or b""
+        try:
+            return normalise_newlines(payload.decode("utf-8"))
+        except UnicodeDecodeError:
+            return normalise_newlines(payload.decode("cp1252", errors="replace"))
     try:
         content = part.get_content()
     except (LookupError, UnicodeError, ValueError, AssertionError):

@@ -49,7 +49,9 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Counts the asks made outside a bulleted or numbered list and reports the
     first one past ``max_asks`` (1). Asks written as list items are fine:
-    they can be answered point by point.
+    they can be answered point by point; so is an ask that only completes
+    another ("If you can't, call me", "Let me know by Friday" after a
+    question).
 
     ## Why is this bad?
     Readers answer the first or the easiest ask and forget the rest. Several
@@ -69,7 +71,7 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     3. Tell me whether Paul is coming.
     ```
     """
-    loose = [ask for ask in a.asks if not ask.in_list]
+    loose = [ask for ask in a.asks if not ask.in_list and not ask.secondary]
     if len(loose) > opts["max_asks"]:
         extra = loose[opts["max_asks"]]
         yield Hit(extra.start, extra.end, args={"count": len(loose), "max": opts["max_asks"]})
