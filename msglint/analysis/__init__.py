@@ -162,7 +162,7 @@ def analyze_many(
     """
     from msglint.analysis.asks import find_asks
     from msglint.analysis.deadlines import find_deadlines
-    from msglint.analysis.layout import forced_sentence_starts
+    from msglint.analysis.layout import sentence_starts
     from msglint.analysis.pipeline import parse_many
     from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_urgency
@@ -174,8 +174,10 @@ def analyze_many(
     for lang in sorted(set(languages)):
         pack = get_pack(lang)
         indices = [i for i, code in enumerate(languages) if code == lang]
+        abbreviations = pack.words("abbreviations")
         items = (
-            (messages[i].body, forced_sentence_starts(messages[i].body, layouts[i])) for i in indices
+            (messages[i].body, sentence_starts(messages[i].body, layouts[i], abbreviations))
+            for i in indices
         )
         for i, doc in zip(indices, parse_many(lang, items)):
             message = messages[i]
@@ -201,7 +203,12 @@ def analyze_many(
                 times=times,
                 deadlines=find_deadlines(
                     now,
-                    message.body, message.subject, times, sentences, asks, pack
+                    message.body,
+                    message.subject,
+                    times,
+                    sentences,
+                    [] if message.kind == "doc" else asks,  # a document asks nothing
+                    pack,
                 ),
                 urgency=urgency,
                 metrics=_metrics(doc, lang, sentences, paragraphs),

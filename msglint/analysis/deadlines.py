@@ -4,8 +4,10 @@ A time expression is a deadline when it closes an open interval ("by Friday",
 "avant 16h"), when a deadline cue from the pack's ``deadline_cues.txt``
 ("due", "d'ici", "no later than") stands just before it, or when it is still
 to come and sits in a sentence that asks something ("Could you send it
-Friday?"). A vague time ("ASAP", "soon") is a deadline only when cued or in
-an ask. Durations ("for two hours") never are.
+Friday?") and names no cued deadline of its own. A vague time ("ASAP",
+"soon") is a deadline only when cued or in an ask. Durations never are, nor
+"until noon" (how long something lasts). Documents have no asks: there,
+only cued times are deadlines.
 """
 
 from __future__ import annotations
@@ -49,23 +51,39 @@ def find_deadlines(
     cues = pack.lexicon("deadline_cues")
     starts = [s.start for s in sentences]
     ask_by_sentence = {ask.sentence: index for index, ask in enumerate(asks)}
+
+    def cued(time: TimeExpr) -> bool:
+        text = (subject or "") if time.field == "subject" else body
+        window = text[max(0, time.start - _CUE_WINDOW) : time.start]
+        before = any(hit.end >= len(window) - 3 for hit in cues.finditer(window))
+        own = cues.search(time.text)
+        return before or time.direction == "before" or (own is not None and own.start == 0)
+
+    sentence_of = [
+        None if t.field == "subject" else _sentence_index(sentences, starts, t.start) for t in times
+    ]
+    is_cued = [cued(t) for t in times]
+    # In a sentence that names its deadline with a cue ("by Friday"), the
+    # other times are context ("the table is held until noon").
+    cued_sentences = {s for s, c, t in zip(sentence_of, is_cued, times) if c and not t.vague}
     found: list[Deadline] = []
     for index, time in enumerate(times):
         if time.kind == "duration":
             continue
-        text = (subject or "") if time.field == "subject" else body
-        window = text[max(0, time.start - _CUE_WINDOW) : time.start]
-        cued = any(hit.end >= len(window) - 3 for hit in cues.finditer(window))
-        sentence = None if time.field == "subject" else _sentence_index(sentences, starts, time.start)
+        sentence = sentence_of[index]
         ask = ask_by_sentence.get(sentence) if sentence is not None else None
         upcoming = not _is_past(time, now)
         if time.vague:
             # "ASAP" in a request is a deadline; "the board meets soon" is not.
-            is_deadline = cued or ask is not None or (time.field == "subject" and bool(asks))
+            is_deadline = is_cued[index] or ask is not None
+            is_deadline = is_deadline or (time.field == "subject" and bool(asks))
+        elif is_cued[index]:
+            is_deadline = True
         else:
-            # A past time in an ask ("the figures we got last week") is a reference.
-            is_deadline = time.direction == "before" or cued or (ask is not None and upcoming)
-            if time.field == "subject" and not is_deadline:
+            # An uncued time counts only in an ask, still to come, and when the
+            # sentence names no cued deadline; a past time there is a reference.
+            is_deadline = ask is not None and upcoming and sentence not in cued_sentences
+            if time.field == "subject":
                 is_deadline = bool(asks) and upcoming
         if is_deadline:
             found.append(

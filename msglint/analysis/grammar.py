@@ -145,3 +145,49 @@ def opening_pronoun(a: Analysis) -> tuple[int, int, str] | None:
                 return token.idx, token.idx + len(token.text), token.text
         return None
     return None
+
+
+def _is_past_group(verb) -> bool:  # type: ignore[no-untyped-def]
+    """True when a verb and its auxiliaries are in a past tense (simple or compound)."""
+    morph = verb.morph
+    if "Fin" in morph.get("VerbForm") and ("Past" in morph.get("Tense") or "Imp" in morph.get("Tense")):
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    if "Part" not in morph.get("VerbForm") or not auxiliaries:
+        return False
+    if any("Inf" in aux.morph.get("VerbForm") or aux.tag_ == "MD" for aux in auxiliaries):
+        return False  # "doit être envoyé", "will be sent"
+    finite = [aux for aux in auxiliaries if "Fin" in aux.morph.get("VerbForm")]
+    if any("Fut" in aux.morph.get("Tense") for aux in finite):
+        return False  # "sera envoyé"
+    # "a été envoyé", "was sent", "had sent"; but "is sent" is present passive.
+    return any(
+        "Past" in aux.morph.get("Tense") or "Imp" in aux.morph.get("Tense") or aux.lemma_ == "avoir"
+        for aux in finite
+    )
+
+
+def in_past_tense(a: Analysis, offset: int) -> bool:
+    """True when the verb governing the word at ``offset`` is in a past tense.
+
+    "The invoice was due on 30 November" and « le devis a été validé le 3 »
+    talk about the past; "Please send it by 30 November" does not.
+    """
+    if a.doc is None:
+        return False
+    span = a.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            break
+        token = token.head
+    if token.pos_ == "AUX" and token.head is not token and token.dep_ != "ROOT":
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if _is_past_group(token):
+        return True
+    copulas = [c for c in token.children if c.dep_ == "cop"]
+    return any("Past" in c.morph.get("Tense") or "Imp" in c.morph.get("Tense") for c in copulas)

@@ -12,6 +12,11 @@ import re
 
 from msglint.message import Block
 
+# End of a sentence: terminal punctuation (and closing quotes or brackets),
+# spaces, then what can start a sentence.
+_SENTENCE_BREAK = re.compile(
+    r"(?P<word>[^\W_]*)(?P<stop>[.!?…]+|\s[!?]+)[\"'»”’)\]]*[ \t]+(?=[\"«“‘(\[@#*-]?[^\W_\d]|\d)",
+)
 BULLET = re.compile(r"^[ \t]*(?:[-*•·–+]|(?P<num>\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)))[ \t]+\S")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\")\]]*$")
 
@@ -72,6 +77,13 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def sentence_starts(text: str, blocks: list[Block], abbreviations: frozenset[str]) -> list[int]:
+    """Every sentence start of ``text``: layout first, then punctuation, sorted."""
+    return sorted(
+        set(forced_sentence_starts(text, blocks)) | set(punctuation_sentence_starts(text, abbreviations))
+    )
+
+
 def forced_sentence_starts(text: str, blocks: list[Block]) -> list[int]:
     """Offsets where a sentence must start: each block, and hard breaks that end a thought.
 
@@ -98,4 +110,23 @@ def forced_sentence_starts(text: str, blocks: list[Block]) -> list[int]:
             label = len(prev.split()) <= 3 and line.lstrip()[:1].isupper()
             if ends_thought or short_line or label:
                 starts.append(offset + lead)
+    return starts
+
+
+def punctuation_sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
+    """Offsets where a sentence starts after terminal punctuation on the same line.
+
+    "Dr. Smith", « M. Dupont », "e.g. this" do not end a sentence: the word
+    before a full stop is checked against the pack's ``abbreviations.txt``.
+    """
+    starts = []
+    for match in _SENTENCE_BREAK.finditer(text):
+        word = match.group("word").lower()
+        if match.group("stop") == "." and word in abbreviations:
+            continue
+        initial = len(word) == 1 and word.isalpha()
+        after_number = text[max(0, match.start() - 2) : match.start()].strip()[-1:].isdigit()
+        if match.group("stop") == "." and initial and not after_number:
+            continue  # "J. Smith", but "à 16 h. Merci" ends a sentence
+        starts.append(match.end())
     return starts

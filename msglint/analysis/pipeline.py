@@ -61,13 +61,23 @@ def _extend_tokenizer(nlp: Language, settings: dict) -> None:  # type: ignore[ty
 
 
 def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:
+    """A tokenised doc whose sentence boundaries are fixed before parsing.
+
+    Sentences start exactly at ``starts`` (layout and punctuation): the small
+    pipelines' parsers otherwise cut "Peux-tu…" or « (onglet « Prestations ») »
+    mid-sentence. The parser respects preset boundaries both ways.
+    """
     doc = nlp.make_doc(text)
-    if not starts or not len(doc):
+    if not len(doc):
         return doc
     wanted = set(starts)
+    first = True
     for token in doc:
-        if token.idx in wanted and not token.is_space:
-            token.is_sent_start = True
+        if token.is_space:
+            token.is_sent_start = first
+            continue
+        token.is_sent_start = first or token.idx in wanted
+        first = False
     return doc
 
 

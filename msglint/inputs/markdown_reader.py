@@ -1,8 +1,8 @@
 """Read a Markdown document with markdown-it-py: prose blocks in, code and markup out.
 
 Headings, paragraphs and list items become :class:`~msglint.message.Block`s of
-the body; fenced and indented code, HTML blocks and front matter are not
-prose and are left out. Inline markup is removed piece by piece so every
+the body; fenced and indented code, tables, HTML blocks and front matter are
+not prose and are left out. Inline markup is removed piece by piece so every
 character of the body still maps to its place in the file.
 """
 
@@ -35,7 +35,7 @@ _INLINE = re.compile(
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    return MarkdownIt("commonmark").enable("table")
 
 
 def _inline_pieces(content: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
@@ -101,9 +101,16 @@ def read_markdown(text: str, path: str, kind: str | None) -> Message:
     list_counter = 0
     pending_kind = "paragraph"
     in_item = 0
+    in_table = 0
     first_heading_used = subject is not None
     for index, token in enumerate(tokens):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
+        if token.type == "table_open":
+            in_table += 1
+        elif token.type == "table_close":
+            in_table -= 1
+        elif in_table:
+            continue  # a table is data, not prose
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
             list_counter += 1
             list_stack.append((list_counter, token.type == "ordered_list_open"))
         elif token.type in ("bullet_list_close", "ordered_list_close"):

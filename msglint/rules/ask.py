@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
@@ -17,6 +18,8 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     question, request or instruction to the reader) that is not marked as
     informational ("FYI", "no action needed", "pour info", "aucune action
     requise"; the pack's ``fyi_markers.txt``) in its subject or opening.
+    Replies (quoted history or a "Re:" subject) and thank-you notes (the
+    pack's ``thanks_openers.txt`` in the first sentences) need no ask.
 
     ## Why is this bad?
     The reader finishes the message and wonders what they are supposed to
@@ -39,7 +42,25 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if a.asks or a.fyi or a.metrics.words < opts["min_words"]:
         return
+    if is_reply(a) or opens_with_thanks(a):
+        return
     yield Hit(field="message")
+
+
+_REPLY_PREFIX = re.compile(r"^\s*(?:re|réf|rép|aw|sv)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+
+
+def is_reply(a: Analysis) -> bool:
+    """A reply answers; it need not ask (quoted history, or a Re:/RE:/Réf: subject)."""
+    return bool(a.message.quoted.strip()) or bool(_REPLY_PREFIX.match(a.subject or ""))
+
+
+def opens_with_thanks(a: Analysis) -> bool:
+    """A thank-you note: its first sentences past the greeting thank the reader."""
+    thanks = a.pack.lexicon("thanks_openers")
+    greeting = a.pack.lexicon("greetings")
+    content = [s for s in a.sentences if not (greeting.search(s.text) and s.words <= 4)]
+    return any(thanks.search(s.text) for s in content[:2])
 
 
 @rule("AK02", "ask.multiple", "warning", kinds=("email", "chat"), options={"max_asks": 1})
@@ -77,7 +98,7 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
         yield Hit(extra.start, extra.end, args={"count": len(loose), "max": opts["max_asks"]})
 
 
-@rule("AK03", "ask.hedged", "info")
+@rule("AK03", "ask.hedged", "info", kinds=("email", "chat"))
 def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for asks so hedged they read as optional.
 
@@ -106,7 +127,7 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
             yield Hit(ask.start, ask.end)
 
 
-@rule("AK04", "ask.no-owner", "warning")
+@rule("AK04", "ask.no-owner", "warning", kinds=("email", "chat"))
 def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that an ask addressed to several people names who should act.
 

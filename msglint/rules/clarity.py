@@ -84,7 +84,8 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
         base = word[:-1] if word.endswith("s") and len(word) > 2 else word
         if base in seen or base.lower() in known or word.lower() in known:
             continue
-        if not any(c.isalpha() for c in base) or any(s <= match.start() < e for s, e in skipped):
+        letters = sum(1 for c in base if c.isalpha())
+        if letters < 2 or any(s <= match.start() < e for s, e in skipped):
             continue
         seen.add(base)
         if _is_defined(a.body, base, match.start()):

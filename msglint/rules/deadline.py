@@ -167,7 +167,9 @@ def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## What it does
     Reports a deadline that ends before the message's reference time: the
-    e-mail's ``Date`` header, ``--now``, or the current time.
+    e-mail's ``Date`` header, ``--now``, or the current time. A past date in
+    a past-tense sentence ("the invoice was due on 30 November") recalls what
+    happened and is not reported.
 
     ## Why is this bad?
     A past deadline is a typo (wrong day or month) or a copied old message.
@@ -184,8 +186,13 @@ def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
     Please send your timesheet by Friday 18 December.
     ```
     """
+    from msglint.analysis.grammar import in_past_tense
+
     for deadline in a.deadlines:
         time = a.times[deadline.time]
         moment = deadline_moment(time)
-        if moment is not None and moment < a.now:
-            yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})
+        if moment is None or moment >= a.now:
+            continue
+        if deadline.field == "body" and in_past_tense(a, deadline.start):
+            continue  # "the invoice was due on 30 November" recalls the past
+        yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})

@@ -57,8 +57,9 @@ def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## What it does
     Reports urgency in capitals ("URGENT"), urgency words stacked beyond
-    ``max_markers`` (1) across subject and body ("urgent", "critical",
-    "immediately"…), and urgency words followed by ``!!``.
+    ``max_markers`` (1) in the subject or in the body ("urgent", "critical",
+    "immediately"…), and urgency words followed by ``!!``. Saying it once in
+    the subject and once in the body, with the reason, is fine.
 
     ## Why is this bad?
     When everything is URGENT!!!, nothing is: readers discount the marker,
@@ -78,13 +79,19 @@ def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
     words = _word_markers(a)
     shouted = [m for m in words if m.kind == "caps"]
     bangs = [m for m in a.urgency if m.kind == "punctuation"]
-    if shouted:
-        yield Hit(shouted[0].start, shouted[0].end, field=shouted[0].field, args={"phrase": shouted[0].text, "count": len(words)})
-    elif len(words) > opts["max_markers"]:
-        second = words[opts["max_markers"]]
-        yield Hit(second.start, second.end, field=second.field, args={"phrase": second.text, "count": len(words)})
-    elif words and bangs:
-        yield Hit(bangs[0].start, bangs[0].end, field=bangs[0].field, args={"phrase": bangs[0].text, "count": len(words)})
+    stacked = [
+        field_markers[opts["max_markers"]]
+        for field in ("subject", "body")
+        if len(field_markers := [m for m in words if m.field == field]) > opts["max_markers"]
+    ]
+    culprit = shouted[0] if shouted else stacked[0] if stacked else bangs[0] if words and bangs else None
+    if culprit is not None:
+        yield Hit(
+            culprit.start,
+            culprit.end,
+            field=culprit.field,
+            args={"phrase": culprit.text, "count": len(words)},
+        )
 
 
 @rule(
