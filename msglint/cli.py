@@ -1,4 +1,4 @@
-"""The command line: ``msglint check``, ``inspect``, ``rules``.
+"""The command line: ``msglint check``, ``inspect``, ``rules``, ``serve``.
 
 Exit status: 0 passed, 1 findings at or above ``--fail-on`` or a score under
 ``--min-score``, 2 usage, configuration or input error (one line on stderr,
@@ -63,6 +63,25 @@ def write_output(text: str, output: str | None) -> None:
     write_atomic(Path(output), text)
 
 
+def _run(request: dict, socket_path: str | None, require_server: bool) -> tuple[str, int, list[str]]:  # type: ignore[type-arg]
+    """Check on the warm server when one answers, else in this process."""
+    stdin = None
+    if "-" in request["paths"]:
+        stdin = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    if socket_path:
+        from msglint.client import ServerUnavailable, check_remote
+
+        wire = dict(request, now=request["now"].isoformat() if request["now"] else None)
+        try:
+            return check_remote(socket_path, wire, stdin)
+        except ServerUnavailable as exc:
+            if require_server:
+                raise MsglintError("--socket", f"no server answered ({exc})") from None
+    from msglint.runner import CheckRequest, run_check
+
+    return run_check(CheckRequest(**request, stdin=stdin))
+
+
 common_options = [
     click.option("--lang", type=click.Choice(LANG_CHOICES), default=None,
                  help="Language of the drafts (default: config, else auto-detect)."),
@@ -99,31 +118,35 @@ def cli() -> None:
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when a message scores below this.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
+@click.option("--socket", "socket_path", metavar="PATH", envvar="MSGLINT_SOCKET", default=None,
+              help="Ask a running `msglint serve` on PATH [env: MSGLINT_SOCKET]; in-process if none answers.")
+@click.option("--require-server", is_flag=True, envvar="MSGLINT_REQUIRE_SERVER",
+              help="With --socket: exit 2 instead of running in-process when no server answers.")
 def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, config_path: str | None,
           fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str | None, min_score: float | None, color: str) -> None:  # fmt: skip
+          fail_on: str | None, min_score: float | None, color: str, socket_path: str | None,
+          require_server: bool) -> None:  # fmt: skip
     """Check drafts and report findings with a 0-100 score.
 
     PATH is an .eml, .txt, .md or .html file, a directory (walked for those),
     or - for standard input (an e-mail is recognised by its headers).
     """
-    from msglint.runner import CheckRequest, run_check
-
-    request = CheckRequest(
-        paths=_default_paths(paths),
-        lang=None if lang in (None, "auto") else lang,
-        lang_given=lang is not None,
-        kind=None if kind == "auto" else kind,
-        now=_parse_now(now),
-        config_path=config_path,
-        select=_split_selectors(select) or None,
-        ignore=_split_selectors(ignore),
-        fail_on=fail_on,
-        min_score=min_score,
-        fmt=fmt,
-        color=_use_color(color, output),
-    )
-    report, status, messages = run_check(request)
+    request = {
+        "paths": _default_paths(paths),
+        "lang": None if lang in (None, "auto") else lang,
+        "lang_given": lang is not None,
+        "kind": None if kind == "auto" else kind,
+        "now": _parse_now(now),
+        "config_path": config_path,
+        "select": _split_selectors(select) or None,
+        "ignore": _split_selectors(ignore),
+        "fail_on": fail_on,
+        "min_score": min_score,
+        "fmt": fmt,
+        "color": _use_color(color, output),
+        "cwd": os.getcwd(),
+    }
+    report, status, messages = _run(request, socket_path, require_server)
     write_output(report, output)
     for line in messages:
         click.echo(f"msglint: error: {line}", err=True)
@@ -152,6 +175,29 @@ def inspect(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None
     for line in messages:
         click.echo(f"msglint: error: {line}", err=True)
     sys.exit(status)
+
+
+@cli.command()
+@click.option("--socket", "socket_path", metavar="PATH", default=None,
+              help="Socket to listen on [default: $XDG_RUNTIME_DIR/msglint.sock or ~/.cache/msglint/msglint.sock].")
+@click.option("--idle-timeout", type=click.FloatRange(min=0), default=0, show_default=True,
+              help="Stop after this many seconds without a request (0: never).")
+@click.option("--max-request-bytes", type=click.IntRange(min=1024), default=16_000_000, show_default=True,
+              help="Refuse larger requests.")
+@click.option("--quiet", is_flag=True, help="Print nothing on start and stop.")
+def serve(socket_path: str | None, idle_timeout: float, max_request_bytes: int, quiet: bool) -> None:  # fmt: skip
+    """Keep the pipelines loaded and answer `msglint check --socket` in milliseconds."""
+    from msglint.server import serve as run_server
+
+    sys.exit(run_server(socket_path or default_socket_path(), idle_timeout or None, max_request_bytes, quiet))
+
+
+def default_socket_path() -> str:
+    """$XDG_RUNTIME_DIR/msglint.sock, else ~/.cache/msglint/msglint.sock."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime:
+        return os.path.join(runtime, "msglint.sock")
+    return os.path.join(os.path.expanduser("~"), ".cache", "msglint", "msglint.sock")
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from msglint.config import Config, load_config
 from msglint.errors import MsglintError
@@ -34,47 +35,73 @@ class CheckRequest:
     min_score: float | None = None
     fmt: str = "text"
     color: bool = False
+    cwd: str | None = None
+    stdin: bytes | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        """A JSON-ready form for the server (stdin travels separately)."""
+        data = {k: v for k, v in self.__dict__.items() if k != "stdin"}
+        data["now"] = self.now.isoformat() if self.now else None
+        return data
+
+    @classmethod
+    def from_wire(cls, data: dict[str, Any], stdin: bytes | None) -> CheckRequest:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "stdin"}
+        if known.get("now"):
+            known["now"] = datetime.fromisoformat(known["now"])
+        return cls(**known, stdin=stdin)
 
 
-def _anchor(path: str) -> Path:
+def _anchor(path: str, cwd: str | None) -> Path:
+    base = Path(cwd) if cwd else Path.cwd()
     if path == "-":
-        return Path.cwd()
-    candidate = Path(path)
+        return base
+    candidate = base / path
     return candidate if candidate.is_dir() else candidate.parent
 
 
 class _ConfigCache:
     """One Config per directory of checked files (or one for ``--config``)."""
 
-    def __init__(self, request_config: str | None, select: list[str] | None, ignore: list[str]):
-        self.explicit = request_config
+    def __init__(
+        self,
+        request_config: str | None,
+        select: list[str] | None,
+        ignore: list[str],
+        cwd: str | None = None,
+    ):
+        self.explicit = str(Path(cwd, request_config)) if cwd and request_config else request_config
         self.select = select
         self.ignore = ignore
+        self.cwd = cwd
         self._by_dir: dict[Path, Config] = {}
 
     def for_path(self, path: str) -> Config:
-        anchor = _anchor(path).resolve() if not self.explicit else Path("/")
+        anchor = _anchor(path, self.cwd).resolve() if not self.explicit else Path("/")
         if anchor not in self._by_dir:
             self._by_dir[anchor] = load_config(self.explicit, anchor, self.select, self.ignore)
         return self._by_dir[anchor]
 
 
 def load_inputs(
-    paths: list[str], kind: str | None, configs: _ConfigCache
+    paths: list[str],
+    kind: str | None,
+    configs: _ConfigCache,
+    stdin: bytes | None = None,
 ) -> tuple[list[tuple[Message, Config]], list[MsglintError]]:
     """Read every input with its configuration; unreadable ones become errors."""
     from msglint.inputs import discover, parse, read_bytes
 
     loaded: list[tuple[Message, Config]] = []
     errors: list[MsglintError] = []
-    for item in discover(paths):
+    for item in discover(paths, configs.cwd):
         if isinstance(item, MsglintError):
             errors.append(item)
             continue
         try:
-            config = configs.for_path(item.path)
+            config = configs.for_path(item.path if item.path == "-" else item.file or item.path)
             max_bytes = int(config.limits.get("max_bytes", _DEFAULT_MAX_BYTES))
-            loaded.append((parse(read_bytes(item, max_bytes), item, kind), config))
+            loaded.append((parse(read_bytes(item, max_bytes, stdin), item, kind), config))
         except MsglintError as error:
             if error.where.endswith(".toml"):
                 raise  # a broken config stops the run: every result would be wrong
@@ -116,8 +143,8 @@ def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
     from msglint.engine import check
     from msglint.report import InputError, ReportOptions, renderer
 
-    configs = _ConfigCache(request.config_path, request.select, request.ignore)
-    loaded, errors = load_inputs(request.paths, request.kind, configs)
+    configs = _ConfigCache(request.config_path, request.select, request.ignore, request.cwd)
+    loaded, errors = load_inputs(request.paths, request.kind, configs, request.stdin)
     analyses = _analyze(loaded, request.lang, request.now) if loaded else []
     results = [check(analysis, config) for analysis, (_, config) in zip(analyses, loaded)]
     input_errors = [InputError(e.where, e.problem) for e in errors]

@@ -33,44 +33,53 @@ EXTENSIONS = {
 
 @dataclass(frozen=True)
 class Source:
-    """One thing to read: a file path, or ``-`` for standard input."""
+    """One thing to read: ``path`` as the user wrote it (``-`` for stdin), ``file`` where it is."""
 
     path: str
     format: str | None = None
+    file: str | None = None
 
 
-def discover(paths: list[str]) -> Iterator[Source | MsglintError]:
-    """Expand directories (sorted, symlinked directories not followed) into files to read."""
+def discover(paths: list[str], base: str | None = None) -> Iterator[Source | MsglintError]:
+    """Expand directories (sorted, symlinked directories not followed) into files to read.
+
+    Relative paths are resolved against ``base`` (the client's working
+    directory when a server runs the check) but reported as written.
+    """
     for raw in paths:
         if raw == "-":
             yield Source("-")
             continue
-        path = Path(raw)
+        path = Path(base, raw) if base else Path(raw)
         if path.is_dir():
             found = False
             for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                shown_root = os.path.join(raw, os.path.relpath(root, path))
                 for name in sorted(files):
                     ext = os.path.splitext(name)[1].lower()
                     if ext in EXTENSIONS:
                         found = True
-                        yield Source(os.path.join(root, name), EXTENSIONS[ext])
+                        shown = os.path.normpath(os.path.join(shown_root, name))
+                        yield Source(shown, EXTENSIONS[ext], os.path.join(root, name))
             if not found:
                 yield MsglintError(raw, "no .eml, .txt, .md or .html files in this directory")
         elif path.exists():
-            ext = path.suffix.lower()
-            yield Source(raw, EXTENSIONS.get(ext, "text"))
+            yield Source(raw, EXTENSIONS.get(path.suffix.lower(), "text"), str(path))
         else:
             yield MsglintError(raw, "no such file or directory")
 
 
-def read_bytes(source: Source, max_bytes: int) -> bytes:
-    """The raw bytes of a source, refusing anything over ``max_bytes``."""
+def read_bytes(source: Source, max_bytes: int, stdin: bytes | None = None) -> bytes:
+    """The raw bytes of a source, refusing anything over ``max_bytes``.
+
+    ``stdin`` replaces standard input (a server receives it from the client).
+    """
     try:
         if source.path == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            data = stdin[: max_bytes + 1] if stdin is not None else sys.stdin.buffer.read(max_bytes + 1)
         else:
-            with open(source.path, "rb") as handle:
+            with open(source.file or source.path, "rb") as handle:
                 data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise MsglintError(source.path, "is a directory") from None
@@ -109,17 +118,3 @@ def parse(data: bytes, source: Source, kind: str | None) -> Message:
         message.body_map = SourceMap(text, align_lines(message.body, text))
         return message
     return read_text(text, where, kind)
-
-
-def load_messages(
-    paths: list[str], kind: str | None, max_bytes: int
-) -> Iterator[Message | MsglintError]:
-    """Every message of every path, in order; unreadable ones as errors, the rest still read."""
-    for item in discover(paths):
-        if isinstance(item, MsglintError):
-            yield item
-            continue
-        try:
-            yield parse(read_bytes(item, max_bytes), item, kind)
-        except MsglintError as error:
-            yield error
