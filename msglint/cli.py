@@ -63,6 +63,12 @@ def write_output(text: str, output: str | None) -> None:
     write_atomic(Path(output), text)
 
 
+def _cpu_count() -> int:
+    from msglint.parallel import default_jobs
+
+    return default_jobs()
+
+
 def _run(request: dict, socket_path: str | None, require_server: bool) -> tuple[str, int, list[str]]:  # type: ignore[type-arg]
     """Check on the warm server when one answers, else in this process."""
     stdin = None
@@ -122,10 +128,12 @@ def cli() -> None:
               help="Ask a running `msglint serve` on PATH [env: MSGLINT_SOCKET]; in-process if none answers.")
 @click.option("--require-server", is_flag=True, envvar="MSGLINT_REQUIRE_SERVER",
               help="With --socket: exit 2 instead of running in-process when no server answers.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for many files (0: one per CPU). Output is identical.")
 def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, config_path: str | None,
           fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, min_score: float | None, color: str, socket_path: str | None,
-          require_server: bool) -> None:  # fmt: skip
+          require_server: bool, jobs: int) -> None:  # fmt: skip
     """Check drafts and report findings with a 0-100 score.
 
     PATH is an .eml, .txt, .md or .html file, a directory (walked for those),
@@ -145,6 +153,7 @@ def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, 
         "fmt": fmt,
         "color": _use_color(color, output),
         "cwd": os.getcwd(),
+        "jobs": jobs or _cpu_count(),
     }
     report, status, messages = _run(request, socket_path, require_server)
     write_output(report, output)

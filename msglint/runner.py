@@ -37,6 +37,7 @@ class CheckRequest:
     color: bool = False
     cwd: str | None = None
     stdin: bytes | None = None
+    jobs: int = 1
 
     def to_wire(self) -> dict[str, Any]:
         """A JSON-ready form for the server (stdin travels separately)."""
@@ -145,8 +146,17 @@ def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
 
     configs = _ConfigCache(request.config_path, request.select, request.ignore, request.cwd)
     loaded, errors = load_inputs(request.paths, request.kind, configs, request.stdin)
-    analyses = _analyze(loaded, request.lang, request.now) if loaded else []
-    results = [check(analysis, config) for analysis, (_, config) in zip(analyses, loaded)]
+    if request.jobs > 1 and len(loaded) > 1:
+        from msglint.analysis import choose_language
+        from msglint.parallel import check_parallel
+
+        languages = [
+            choose_language(message, request.lang or _config_lang(config)) for message, config in loaded
+        ]
+        results = check_parallel(loaded, languages, request.now, request.jobs)
+    else:
+        analyses = _analyze(loaded, request.lang, request.now) if loaded else []
+        results = [check(analysis, config) for analysis, (_, config) in zip(analyses, loaded)]
     input_errors = [InputError(e.where, e.problem) for e in errors]
     rule_errors = [line for result in results for line in result.errors]
     report = renderer(request.fmt)(results, input_errors, ReportOptions(color=request.color))

@@ -65,6 +65,8 @@ from msglint.analysis.model import Ask, Sentence
 from msglint.lang.lexicon import Lexicon, phrase_pattern
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span, Token
 
     from msglint.lang import LanguagePack
@@ -76,6 +78,9 @@ _LINE_PREFIX = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zA-Z]\))[ \t]+$")
 _LEAD = re.compile(r"^\s*(?:(?:[-*•>]|\d{1,3}[.)]|[a-zA-Z]\))\s+)*")
 # Closing punctuation, emoji and spaces to drop at the end of a sentence.
 _TRAIL = re.compile(r"[\s.!?…:;,)\]\"'»”’\U0001F300-\U0001FAFF\u2600-\u27BF]+$")
+_SPACE_RUN = re.compile(r"\s+")
+# White space other than a single space: a line break, a tab, several spaces.
+_ODD_SPACE = re.compile(r"[^\S ]|\s{2,}")
 _QUESTION_END = re.compile(r"\?[\s!?.…)\]\"'»”’\U0001F300-\U0001FAFF\u2600-\u27BF]*$")
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:subj"})
@@ -233,11 +238,16 @@ def _find_verb_tables(pack: LanguagePack) -> _VerbTables | None:
 
 
 def _clause_split(coordinators: Lexicon) -> re.Pattern[str]:
+    """Clause boundaries: punctuation, a spaced dash, a coordinator ("and", "mais").
+
+    A coordinator right after the punctuation belongs to the boundary: "Thanks
+    again, and have a good break" is "Thanks again" and "have a good break".
+    """
     words = "|".join(phrase_pattern(entry) for entry in coordinators.entries)
-    source = r"[,;:()]+\s*|\s[-–—]+\s+"
-    if words:
-        source += rf"|\s(?:{words})\s+"
-    return re.compile(source, re.IGNORECASE)
+    punctuation = r"(?:[,;:()]+\s*|\s[-–—]+\s+)"
+    if not words:
+        return re.compile(punctuation)
+    return re.compile(rf"{punctuation}(?:(?:{words})\s+)?|\s(?:{words})\s+", re.IGNORECASE)
 
 
 @cache
@@ -305,21 +315,27 @@ def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> As
     if span is None or len(span) == 0:
         return None
 
-    # Every sign of an ask, by kind and offset in the sentence.
-    starts = [token.idx - start for token in span if token.idx >= start]
+    # Every sign of an ask, by kind and offset in the sentence. Phrases are
+    # matched on the sentence with its line breaks and runs of spaces made one
+    # space ("merci\nde me répondre"), and offsets are kept in that text.
+    flat, to_flat, to_raw = _flatten(stripped)
+    starts = [to_flat(token.idx - start) for token in span if token.idx >= start]
     triggers: list[tuple[int, str]] = []
-    for hit_start, _, kind in rules.signs.hits(stripped, starts):
+    for hit_start, _, kind in rules.signs.hits(flat, starts):
         # A phrase in a subordinate clause ("the people you should call", "if we
         # need it", "sure to please everyone") asks nothing of anyone.
-        if not _subordinate(doc, start + hit_start, span, verbs_only=kind in ("hedged", "request")):
+        offset = start + to_raw(hit_start)
+        if not _subordinate(doc, offset, span, verbs_only=kind in ("hedged", "request")):
             triggers.append((hit_start, kind))
-    triggers.extend((token.idx - start, kind) for token, kind in _inverted_to_reader(span, rules))
-    triggers.extend((offset - start, kind) for offset, kind in _imperatives(span, rules))
+    triggers.extend(
+        (to_flat(token.idx - start), kind) for token, kind in _inverted_to_reader(span, rules)
+    )
+    triggers.extend((to_flat(offset - start), kind) for offset, kind in _imperatives(span, rules))
     if _QUESTION_END.search(stripped) or sentence.is_question:
-        triggers.append((len(stripped) - 1, "question"))
+        triggers.append((len(flat) - 1, "question"))
     if not triggers:
         return None
-    triggers = _drop_offers_and_closings(stripped, starts, triggers, rules)
+    triggers = _drop_offers_and_closings(flat, starts, triggers, rules)
     if not triggers:
         return None
 
@@ -346,7 +362,7 @@ def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> As
         end=end,
         sentence=index,
         form=form,
-        hedged="hedged" in kinds or bool(rules.hedges.hits(stripped, starts)),
+        hedged="hedged" in kinds or bool(rules.hedges.hits(flat, starts)),
         owner=owner,
         in_list=sentence.in_list,
         numbered=_is_numbered(doc.text, start, stripped),
@@ -361,24 +377,48 @@ _SUBORDINATE_DEPS = frozenset(
 def _subordinate(doc: Doc, offset: int, span: Span, verbs_only: bool = False) -> bool:
     """True when the word at ``offset`` belongs to a relative or adverbial clause.
 
-    With ``verbs_only``, only a verb counts ("sure to please you", not the
-    interjection "please").
+    A clause opened by a subordinating word and coordinated to a noun phrase
+    ("for anything a client sees, or that someone must find again later") is
+    one too. With ``verbs_only``, only a verb counts ("sure to please you", not
+    the interjection "please"), and a verb with its own subject or infinitive
+    marker is not said to the reader ("he let me know", "to please everyone").
     """
     char_span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if char_span is None:
         return False
     token = char_span[0]
-    if verbs_only and token.pos_ != "VERB":
-        return False
+    hit = token.i
+    if verbs_only:
+        if token.pos_ != "VERB":
+            return False
+        for child in token.children:
+            if child.pos_ == "PART" and child.i == hit - 1:
+                return True  # "sure to please", "they have to let us know"
+            if child.dep_ in _SUBJECT_DEPS and _third_person_subject(child, token):
+                return True  # "he let me know"
     for _ in range(4):  # up to the clause's verb
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
-    if token.pos_ == "AUX" and token.head is not token and token.dep_.startswith("aux"):
+    if token.pos_ == "AUX" and token.head.i != token.i and token.dep_.startswith("aux"):
         token = token.head
-    while token.dep_ == "conj" and token.head is not token:
+    if token.dep_ == "conj" and any(
+        child.dep_ == "mark" and span.start <= child.i < hit for child in token.children
+    ):
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end
+
+
+def _third_person_subject(subject: Token, verb: Token) -> bool:
+    """A subject that is neither the writer nor the reader, and not a vocative ("Steve: let…")."""
+    if subject.i < verb.i and any(
+        token.is_punct for token in subject.doc[subject.i + 1 : verb.i]
+    ):
+        return False
+    person = subject.morph.get("Person")
+    return not ("1" in person or "2" in person)
 
 
 def _core(text: str) -> str:
@@ -454,6 +494,41 @@ def _up_to_consequent(
     return covered
 
 
+def _same(offset: int) -> int:
+    return offset
+
+
+def _flatten(text: str) -> tuple[str, Callable[[int], int], Callable[[int], int]]:
+    """``text`` with each run of white space made one space, and the two offset maps.
+
+    Returns the flat text, the map from an offset of ``text`` to the flat text
+    and the map back. A text with single spaces only is returned as is.
+    """
+    if _ODD_SPACE.search(text) is None:
+        return text, _same, _same
+    to_flat = [0] * (len(text) + 1)
+    to_raw = []
+    pieces = []
+    last = 0
+    for match in _SPACE_RUN.finditer(text):
+        for i in range(last, match.start()):
+            to_flat[i] = len(to_raw)
+            to_raw.append(i)
+        pieces.append(text[last : match.start()])
+        for i in range(match.start(), match.end()):
+            to_flat[i] = len(to_raw)
+        to_raw.append(match.start())
+        pieces.append(" ")
+        last = match.end()
+    for i in range(last, len(text)):
+        to_flat[i] = len(to_raw)
+        to_raw.append(i)
+    pieces.append(text[last:])
+    to_flat[len(text)] = len(to_raw)
+    to_raw.append(len(text))
+    return "".join(pieces), to_flat.__getitem__, to_raw.__getitem__
+
+
 def _is_numbered(text: str, start: int, stripped: str) -> bool:
     """True when the sentence is an item of an ordered list ("1. …", "2) …", "a) …")."""
     if _NUMBERED.match(stripped):
@@ -513,19 +588,34 @@ def _imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
         known = {offset for offset, _ in found}
         found.extend(item for item in _shaped_imperatives(span, rules) if item[0] not in known)
     elif not found and rules.object_starters and rules.verbs is not None:
-        # A list item or a line the tagger read as a noun phrase: "Book the room".
-        first = _first_content(span, rules)
+        # A list item or a line the tagger read as a noun phrase: "Book the room",
+        # "Yes, record 24 and 31 December as half days".
         doc = span.doc
-        if first + 1 < span.end and doc[first].pos_ not in ("VERB", "AUX"):
-            form = doc[first].lower_
-            if (
-                doc[first + 1].lower_ in rules.object_starters
-                and form not in rules.not_imperative
-                and form.isalpha()
-                and rules.verbs.is_verb_form(form)
-            ):
-                found.append((doc[first].idx, "imperative"))
+        first = _first_content(span, rules)
+        while first < span.end and (doc[first].pos_ == "INTJ" or doc[first].is_punct):
+            first += 1
+        if first + 1 < span.end and _misread_verb(doc[first], doc[first + 1], rules):
+            found.append((doc[first].idx, "imperative"))
     return found
+
+
+def _misread_verb(token: Token, nxt: Token, rules: _Rules) -> bool:
+    """A clause head tagged as a noun that is a verb form followed by its object."""
+    form = token.lower_
+    if (
+        token.pos_ in ("VERB", "AUX")
+        or token.dep_ in _SUBJECT_DEPS  # "Invoice 4521 is attached"
+        or token.dep_ == "compound"
+        or "Plur" in token.morph.get("Number")  # "Claims that arrive later…"
+        or form in rules.not_imperative
+        or not form.isalpha()
+    ):
+        return False
+    if nxt.lower_ in rules.object_starters:
+        starts_object = "Rel" not in nxt.morph.get("PronType")
+    else:
+        starts_object = nxt.pos_ == "NUM"  # "Order 12 chairs"
+    return starts_object and rules.verbs is not None and rules.verbs.is_verb_form(form)
 
 
 def _lets(token: Token, rules: _Rules) -> bool:
@@ -547,8 +637,11 @@ def _parsed_imperative(token: Token, span: Span, rules: _Rules) -> bool:
         if token.pos_ not in ("VERB", "AUX"):
             return False
         # The tagger reads a base form after a vocative as a present: "Mike, send it".
+        # ("am", "are" are presents whatever their place: the base form is "be").
         if token.tag_ != "VB" and not (
-            token.tag_ == "VBP" and _subjectless_root(token, span, rules)
+            token.tag_ == "VBP"
+            and token.lower_ == token.lemma_.lower()
+            and _subjectless_root(token, span, rules)
         ):
             return False
     if token.lemma_.lower() in rules.not_imperative or token.lower_ in rules.not_imperative:
@@ -557,9 +650,15 @@ def _parsed_imperative(token: Token, span: Span, rules: _Rules) -> bool:
         return False
     head = token.head
     if token.dep_ == "conj":
-        if head.i < span.start or not (
-            head.pos_ not in ("VERB", "AUX") or _parsed_imperative(head, span, rules)
-        ):
+        # Coordinated with an imperative, or with a clause head the tagger read
+        # as a noun ("Book the room and call Paul"), not with a noun inside a
+        # clause ("including Google Reader and easily access…").
+        if head.i < span.start:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            if not _parsed_imperative(head, span, rules):
+                return False
+        elif head.dep_ not in _CLAUSE_DEPS:
             return False
     elif token.dep_ not in _CLAUSE_DEPS and not (
         token.dep_ == "ccomp" and _after_separator(token, span)
@@ -571,7 +670,7 @@ def _parsed_imperative(token: Token, span: Span, rules: _Rules) -> bool:
             and token.i < head.i
             and _sentence_initial(token, span, rules)
         )
-        if not leading and span.start <= head.i < span.end and head is not token:
+        if not leading and span.start <= head.i < span.end and head.i != token.i:
             return False
     for child in token.children:
         if not span.start <= child.i < span.end:
@@ -676,12 +775,16 @@ def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> s
     """ "reader" or "we" when the token at ``i`` is shaped like an imperative, else None."""
     token = doc[i]
     form = token.lower_
-    if not form.isalpha() or form in rules.subject_pronouns:
-        return None
-    verbs = rules.verbs
     nxt_text = doc[i + 1].lower_ if i + 1 < span.end else ""
     if nxt_text in _HYPHENS and i + 2 < span.end:
         nxt_text = "-" + doc[i + 2].lower_
+    # The tokenizer may keep a verb and its clitics in one token ("dites-le-moi").
+    head, hyphen, tail = form.replace("‑", "-").partition("-")
+    if hyphen and head and all(part in rules.clitics for part in tail.split("-")):
+        form, nxt_text = head, "-" + tail.split("-")[0]
+    if not form.isalpha() or form in rules.subject_pronouns:
+        return None
+    verbs = rules.verbs
     we = "we" if form.endswith(rules.we_imperative_endings) else "reader"
     if nxt_text[:1] in _HYPHENS:
         # "envoie-moi", "signe-le" (but "peux-tu", "pouvez-vous": a question).
@@ -693,8 +796,17 @@ def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> s
         return None
     if form in rules.not_imperative or nxt_text in rules.subject_pronouns:
         return None
-    if "Imp" in token.morph.get("Mood"):
+    morph = token.morph
+    if "Imp" in morph.get("Mood"):
         return we
+    # A form that is also a noun ("note", "reste") is taken as a verb only when
+    # its usual reading is one, when it is irregular ("fais", "mets"), when its
+    # ending is distinctive ("-ez") or after a negation ("n'oublie pas").
+    distinctive = tuple(ending for ending in rules.imperative_endings if len(ending) > 1)
+    if "Part" in morph.get("VerbForm") and not form.endswith(
+        distinctive + rules.we_imperative_endings
+    ):
+        return None  # "mise en place en trois semaines", "facturés au cabinet"
     if verbs is None or (negated and nxt_text not in rules.negation_words):
         return None
     if (
@@ -706,14 +818,15 @@ def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> s
         return "reader"  # a to-do line: "Valider le devis avant vendredi."
     if not form.endswith(rules.imperative_endings + rules.we_imperative_endings):
         return None
-    # A form that is also a noun ("note", "reste") is taken as a verb only when
-    # its usual reading is one, when it is irregular ("fais", "mets"), when its
-    # ending is distinctive ("-ez") or after a negation ("n'oublie pas").
-    distinctive = tuple(ending for ending in rules.imperative_endings if len(ending) > 1)
     if verbs.irregular(form) or verbs.usual_lemma_is_verb(form):
         return we
     if (negated or form.endswith(distinctive)) and verbs.is_verb_form(form):
         return we
+    # A finite verb heading its clause with no subject: only an imperative has
+    # none ("Indique le nom du client", which the tagger reads as a subjunctive).
+    if token.pos == VERB and "Fin" in morph.get("VerbForm") and token.dep_ in _CLAUSE_DEPS:
+        if not any(child.dep_ in _SUBJECT_DEPS for child in token.children):
+            return we
     return None
 
 

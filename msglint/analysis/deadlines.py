@@ -84,7 +84,9 @@ def find_deadlines(
             # sentence names no cued deadline; a past time there is a reference.
             is_deadline = ask is not None and upcoming and sentence not in cued_sentences
             if time.field == "subject":
-                is_deadline = bool(asks) and upcoming
+                # "Contract to sign Friday" names a deadline; "January rota" a topic.
+                precise = time.grain in ("day", "hour", "minute", "second")
+                is_deadline = bool(asks) and upcoming and precise
         if is_deadline:
             found.append(
                 Deadline(

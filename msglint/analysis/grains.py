@@ -20,10 +20,18 @@ def parse_value(value: str | None) -> datetime | None:
 
 
 def deadline_moment(time: TimeExpr) -> datetime | None:
-    """The last instant a time expression allows as a deadline: the end of its grain."""
+    """The last instant a time expression allows as a deadline.
+
+    A clock time is the instant itself ("by 8 am" is 08:00); a day, week or
+    month runs to its end ("by Friday" allows all of Friday).
+    """
     closing = time.end_value if time.direction == "before" and time.end_value else time.value
     value = parse_value(closing)
-    return None if value is None else end_of_grain(value, time.grain)
+    if value is None:
+        return None
+    if time.grain in ("hour", "minute", "second"):
+        return value  # "by 8 am" means 08:00, not 08:59
+    return end_of_grain(value, time.grain)
 
 
 def end_of_grain(value: datetime, grain: str | None) -> datetime:

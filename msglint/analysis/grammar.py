@@ -153,6 +153,13 @@ def _is_past_group(verb) -> bool:  # type: ignore[no-untyped-def]
     if "Fin" in morph.get("VerbForm") and ("Past" in morph.get("Tense") or "Imp" in morph.get("Tense")):
         return True
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    finite_past = [
+        aux
+        for aux in auxiliaries
+        if "Fin" in aux.morph.get("VerbForm") and set(aux.morph.get("Tense")) & {"Past", "Imp"}
+    ]
+    if finite_past:
+        return True  # « était à rendre », "was sent", "had to send"
     if "Part" not in morph.get("VerbForm") or not auxiliaries:
         return False
     if any("Inf" in aux.morph.get("VerbForm") or aux.tag_ == "MD" for aux in auxiliaries):
@@ -184,6 +191,14 @@ def in_past_tense(a: Analysis, offset: int) -> bool:
             break
         token = token.head
     if token.pos_ == "AUX" and token.head is not token and token.dep_ != "ROOT":
+        token = token.head
+    for _ in range(4):
+        # « était à rendre le 30 », "was supposed to send it by": the tense is
+        # carried by the verb the infinitive depends on.
+        if "Inf" not in token.morph.get("VerbForm") or token.head is token:
+            break
+        if any(c.dep_ in ("cop", "aux", "aux:tense") for c in token.children):
+            break
         token = token.head
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False

@@ -105,6 +105,7 @@ _FOLLOW = frozenset(
         "conn",
         "rto",
         "before",
+        "until",
         "after",
         "latest",
         "mod",
@@ -129,6 +130,8 @@ _FUNCTION = frozenset(
         "in",
         "lead",
         "before",
+        "before_day",
+        "until",
         "after",
         "within",
         "rfrom",
@@ -151,8 +154,31 @@ _FUNCTION = frozenset(
         "to",
         "minus",
         "minjoin",
+        "conj",
     }
 )
+# Words that make a lone number next to them a clock time, in languages where
+# it needs one (times.toml [clock] bare_hour_needs_context): "à six ce soir".
+_NEAR_TIME = frozenset(
+    {
+        "weekday",
+        "month",
+        "relday",
+        "daypart",
+        "reldaypart",
+        "tz",
+        "holiday",
+        "posword",
+        "nowword",
+        "am",
+        "pm",
+        "oclock",
+    }
+)
+# The words that open an open interval, and the directions "at the latest" turns
+# into a deadline ("until Friday at the latest").
+_OPEN_CATS = frozenset({"before", "until", "after"})
+_DEADLINE = frozenset({"before", "until"})
 _WINDOW = 6  # how far after its first token an expression shows a strong token
 
 
@@ -253,6 +279,16 @@ class _Lang:
             _phrase_keys(w)[0] for w in raw.get("quarters", {}).get("prefixes", [])
         }
         clock = raw.get("clock", {})
+        # "une table pour six": after these leads a lone hour is never a clock time.
+        self.weak_leads = {_phrase_keys(w) for w in clock.get("weak_leads", [])}
+        # A lone hour after a lead needs a time word next to it ("à six" alone is not).
+        self.bare_hour_context = bool(clock.get("bare_hour_needs_context", False))
+        past = raw.get("past_cues", {})
+        self.past_skip = {_phrase_keys(w)[0] for w in past.get("skip", [])}
+        self.past_suffixes = tuple(str(w).lower() for w in past.get("suffixes", []))
+        self.past_words = {_phrase_keys(w)[0] for w in past.get("words", [])}
+        self.not_past = {_phrase_keys(w)[0] for w in past.get("not_past", [])}
+        self.past_not_after = {_phrase_keys(w)[0] for w in past.get("not_after", [])}
         preps = raw.get("prepositions", {})
         tables: list[tuple[str, Any]] = [
             ("month", raw.get("months", {})),
@@ -269,6 +305,7 @@ class _Lang:
             ("now", raw.get("now", {}).get("phrases", [])),
             ("nowword", raw.get("now", {}).get("words", [])),
             ("now_after", raw.get("now", {}).get("after", [])),
+            ("later", raw.get("now", {}).get("later", [])),
             ("mod", raw.get("modifiers", {})),
             ("postmod", raw.get("postfix_modifiers", {})),
             ("wdweek", raw.get("weekday_week", {})),
@@ -301,9 +338,12 @@ class _Lang:
             ("season", raw.get("season_rules", {}).get("words", [])),
             ("season_prep", raw.get("season_rules", {}).get("preps", [])),
             ("holiday", {k: _holiday_rule(v) for k, v in raw.get("holidays", {}).items()}),
+            ("conj", raw.get("vague_rules", {}).get("conjunctions", [])),
         ]
         for name, cat in (
             ("before", "before"),
+            ("before_day_only", "before_day"),
+            ("until", "until"),
             ("after", "after"),
             ("after_duration", "after_amount"),
             ("within", "within"),
@@ -353,6 +393,10 @@ class _Lang:
         # A lone "-" token never starts an expression; the rest of the first keys do.
         self.starts = frozenset(k for k in self.trie if k not in {_END, "-", ",", "'"})
         self.vague_first = frozenset(_phrase_keys(p)[0] for p in plain if _phrase_keys(p))
+        later = raw.get("now", {}).get("later", [])
+        self.later_first = frozenset(_phrase_keys(p)[0] for p in later if _phrase_keys(p))
+        conj = raw.get("vague_rules", {}).get("conjunctions", [])
+        self.conj_first = frozenset(_phrase_keys(p)[0] for p in conj if _phrase_keys(p))
         # Tokens that only time words contain: an expression has one within a few
         # tokens of its start, so the grammar is not even tried elsewhere.
         self.strong = frozenset(k for k in strong - weak if len(k) > 1 and k.isalnum())
@@ -953,7 +997,8 @@ class _Parser:
         lead = self.has(j, "lead")
         if lead:
             j = lead[0]
-            loose = not self.digit(i - 1)  # "pages 12 à 15": numbers, not a time
+            # "pages 12 à 15": numbers, not a time; "une table pour six": people
+            loose = not self.digit(i - 1) and tuple(self.k[i:j]) not in self.L.weak_leads
         found = self.clock_core(j, loose)
         if found is None and lead:
             found = self.clock_core(i, False)
@@ -963,7 +1008,25 @@ class _Parser:
         zone = self.zone(end)
         if zone:
             end, sp.tz = zone
+        elif (
+            lead
+            and self.L.bare_hour_context
+            and self.lone_number(j, end)
+            and not self.time_word_near(i, end)
+        ):
+            return None  # French "à six": a lone number, unless "à six heures", "demain à six"
         return end, sp
+
+    def lone_number(self, j: int, end: int) -> bool:
+        """Tokens j..end are only a number ("six", "6"): no hour mark, minutes or am/pm."""
+        number = self.number(j)
+        return number is not None and number[0] == end
+
+    def time_word_near(self, i: int, end: int) -> bool:
+        """A day or a part of the day before token i or at token end ("demain à six", "à six ce soir")."""
+        if end < self.n and not _NEAR_TIME.isdisjoint(self.m(end)):
+            return True
+        return any(self.prev_is(i, cat) for cat in ("weekday", "relday", "month", "holiday"))
 
     def clock_core(self, j: int, loose: bool) -> tuple[int, _Spec] | None:
         """A clock time without its lead or time zone."""
@@ -1040,11 +1103,18 @@ class _Parser:
                 return None
             after = self.ampm(end, sp, letters=False)
             if sp.minute is None and sp.ampm is None and not loose:
-                if not glued and not self.part_follows(end):
+                # "15h", "15 h": a short mark; "15 heures" also counts words
+                short = glued or len(self.k[j + 1]) == 1
+                context = (
+                    self.part_follows(end)
+                    or self.clock_context(j)
+                    or self.zone(after) is not None
+                )
+                if not short and not context:
                     return None  # "15 heures de travail"
                 timely = self.word(after) and self.follow_ok(after)
-                if glued and value <= 12 and not (timely or self.clock_context(j)):
-                    return None  # "it took 2h": a duration
+                if value <= 12 and not (timely or context):
+                    return None  # "it took 2h", "ça prend 2 h": a duration
             return after, sp
         # 1030, 330 p.m.
         if len(key) in (3, 4):
@@ -1089,6 +1159,7 @@ class _Parser:
                 "rbetween",
                 "rto",
                 "before",
+                "until",
                 "after",
                 "weekday",
                 "relday",
@@ -1529,7 +1600,26 @@ class _Parser:
             mode or evidence or self.prev_is(word_at, "dateprep") or self.clock(j)
         ):
             return None  # "Sun is shining", "the SAT"
+        if mode is None and sp.day is None and self.past_cue(word_at):
+            sp.wd_mode = "last"  # "the terms you approved on Friday": last Friday
         return j, sp
+
+    def past_cue(self, i: int) -> bool:
+        """A past verb before token i ("validées vendredi", "approved on Friday"; times.toml [past_cues])."""
+        k = i - 1
+        if self.key(k) in self.L.past_skip:
+            k -= 1
+        if k < 0 or not self.word(k):
+            return False
+        word = self.k[k]
+        if word in self.L.past_words:
+            return True
+        if word in self.L.not_past or len(word) < 4 or not self.L.past_suffixes:
+            return False
+        written = self.text[self.s[k] : self.e[k]].lower()
+        if not written.endswith(self.L.past_suffixes):
+            return False
+        return self.key(k - 1) not in self.L.past_not_after
 
     def date_dayonly(self, i: int) -> tuple[int, _Spec] | None:
         """ "the 15th", "on the first", "le 16", "le 1er", "20th of next month"."""
@@ -2387,8 +2477,12 @@ class _Parser:
         if bare is None and self.digit(j) and len(self.k[j]) <= 2 and int(self.k[j]) <= 24:
             bare = (j + 1, int(self.k[j]), False)
         if bare and (found is None or bare[0] > found[0]):
-            if self.key(bare[0]) == ":" or not self.number_ok_right(bare[0]):
-                return found
+            if (
+                self.key(bare[0]) == ":"
+                or not self.number_ok_right(bare[0])
+                or self.has(bare[0], "hmark")
+            ):
+                return found  # "à 10 h": an hour, not the 10th
             return bare[0], _Spec(bare=bare[1])
         return found
 
@@ -2435,7 +2529,12 @@ class _Parser:
                 if year is None:
                     year = today.year if month >= today.month else today.year + 1
                     mode = sp.month_mode
-                    if mode == "last":
+                    back = (today.month - month) % 12
+                    if mode is None and 0 < back and back * _PAST_WEIGHT < 12 - back:
+                        # the closest month, a past one counting 8x: "November
+                        # figures" written in December are last month's
+                        year = today.year if month < today.month else today.year - 1
+                    elif mode == "last":
                         year = today.year if month < today.month else today.year - 1
                     elif mode == "this":
                         year = today.year
@@ -2636,8 +2735,9 @@ class _Parser:
             # "13 to 15 July": the month and year; "9:30 - 11:00 CST": the zone
             if one.day is not None:
                 one.month = one.month if one.month is not None else other.month
-            if one.day is not None or one.has_time:
+            if one.day is not None or one.month is not None:
                 one.year = one.year if one.year is not None else other.year
+            if one.day is not None or one.has_time:
                 one.tz = one.tz if one.tz is not None else other.tz
         if lsp.has_time and rsp.has_time:
             if lsp.ampm is None and rsp.ampm is not None and not lsp.h24:
@@ -2647,6 +2747,14 @@ class _Parser:
                     lsp.h24 = True
             if lsp.part is None and rsp.part is not None:
                 lsp.part = rsp.part
+            if (
+                lsp.ampm is None
+                and rsp.ampm is None
+                and not lsp.h24
+                and (rsp.h24 or rsp.hour == 12)
+                and (lsp.hour or 0) + 12 >= (rsp.hour or 0)
+            ):
+                lsp.h24 = True  # "8:00 to 18:00", "9:00 to 12:00": the morning
             lsp.h24 = lsp.h24 or lsp.ampm is not None or rsp.ampm is not None
             for name in ("date", "weekday", "wd_mode", "day"):
                 if getattr(rsp, name) is not None and getattr(lsp, name) is None:
@@ -2699,14 +2807,14 @@ class _Parser:
         pre = None
         j = i
         found = self.m(j)
-        if not any(c in found for c in ("before", "after", "within")):
+        if not any(c in found for c in ("before", "until", "after", "within")):
             lead = self.date(i) or self.daypart(i)
             if lead is None or lead[1].has_time:
                 return None
             k = lead[0]
             conn = self.has(k, "conn")
             for start in (k, conn[0] if conn else None):
-                if start is not None and any(c in self.m(start) for c in ("before", "after")):
+                if start is not None and not _OPEN_CATS.isdisjoint(self.m(start)):
                     pre, j = lead[1], start
                     break
             else:
@@ -2729,10 +2837,11 @@ class _Parser:
                 bound = self.after_now(value, unit)
                 bound.kind, bound.direction = "open_interval", "after"
                 best = self.longer(best, (end, bound))
-        for cat in ("before", "after"):
+        for cat in ("before", "until", "after"):
             hit = found.get(cat)
             if hit is None:
                 continue
+            day_only = found.get("before_day") if cat == "before" else None
             if cat == "before" and "lead" in self.m(hit[0]) and self.key(hit[0] - 1) == "by":
                 continue  # "stop by at 6:30": a visit, not a deadline
             target = self.moment(hit[0])
@@ -2750,10 +2859,27 @@ class _Parser:
             bound = self.resolve(sp)
             if bound is None or bound.kind in ("open_interval", "vague"):
                 continue
+            if day_only and day_only[0] == hit[0] and _RANK[bound.grain] < _RANK["week"]:
+                continue  # "prestataire pour 2027": a period, not a deadline
             bound = replace(bound, kind="open_interval", direction=cat)
             if best is None or end > best[0]:
                 best = (end, bound)
         return best
+
+    def compound(self, end: int) -> bool:
+        """An expression ending before token ``end`` is the first half of a hyphenated word.
+
+        "first-aid", "second-hand": a hyphen glued on both sides, then a word that is
+        no time word ("Friday-ish", "Monday-Friday" stay times).
+        """
+        return (
+            self.key(end) == "-"
+            and self.text[self.s[end]] in "-\u2010\u2011"  # a hyphen, not a dash
+            and self.attached(end)
+            and self.attached(end + 1)
+            and self.word(end + 1)
+            and not self.m(end + 1)
+        )
 
     def parse_at(self, i: int) -> tuple[int, _R] | None:
         """The longest expression at token i: a moment, an interval or an open interval."""
@@ -2770,8 +2896,10 @@ class _Parser:
         if best is None:
             return None
         end, result = best
+        if self.compound(end):
+            return None  # "the first-aid kit", "a second-hand car"
         latest = self.has(end, "latest")
-        if latest and (result.kind in ("instant", "interval") or result.direction == "before"):
+        if latest and (result.kind in ("instant", "interval") or result.direction in _DEADLINE):
             best = (latest[0], replace(result, kind="open_interval", direction="before"))
         return best
 
@@ -2785,9 +2913,16 @@ class _Parser:
         isnum = self.isnum
         for i in range(self.n - 1, -1, -1):
             next_strong[i] = i if isnum[i] or keys[i] in strong else next_strong[i + 1]
+        conj_first = self.L.conj_first
         i = 0
         while i < self.n:
             key = keys[i]
+            if key in conj_first:
+                conj = self.has(i, "conj")
+                vague = self.has(i, "vague") if key in vague_first else None
+                if conj and (vague is None or vague[0] <= conj[0]):
+                    i = conj[0]  # "as soon as your plans change": no deadline
+                    continue
             if not (key in starts or isnum[i]):
                 i += 1
                 continue
@@ -2821,6 +2956,12 @@ class _Parser:
                     )
                     i = vague[0]
                     continue
+            if key in self.L.later_first:
+                later = self.has(i, "later")
+                if later and (found is None or later[0] > found[0]):
+                    # "plus tard": after now, not a deadline (times.toml [now] later)
+                    moment = _truncate(self.now, "minute")
+                    found = (later[0], _R(moment, "minute", kind="open_interval", direction="after"))
             if found is None:
                 i += 1
                 continue

@@ -37,6 +37,10 @@ class LanguagePack:
         self._messages: dict[str, dict[str, str]] | None = None
         self._replacements: dict[str, dict[str, str]] = {}
 
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        """Pickled by code: a worker process uses its own shared pack."""
+        return get_pack, (self.code,)
+
     @property
     def models(self) -> list[str]:
         """spaCy pipeline packages to try, in order of preference."""

@@ -84,7 +84,9 @@ def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
         for field in ("subject", "body")
         if len(field_markers := [m for m in words if m.field == field]) > opts["max_markers"]
     ]
-    culprit = shouted[0] if shouted else stacked[0] if stacked else bangs[0] if words and bangs else None
+    # "!!" right after an urgency word ("urgent!!"), not "Thanks a lot!!" elsewhere.
+    loud = [b for b in bangs if any(m.field == b.field and 0 <= b.start - m.end <= 3 for m in words)]
+    culprit = shouted[0] if shouted else stacked[0] if stacked else loud[0] if loud else None
     if culprit is not None:
         yield Hit(
             culprit.start,
