@@ -128,12 +128,17 @@ def cli() -> None:
               help="Ask a running `msglint serve` on PATH [env: MSGLINT_SOCKET]; in-process if none answers.")
 @click.option("--require-server", is_flag=True, envvar="MSGLINT_REQUIRE_SERVER",
               help="With --socket: exit 2 instead of running in-process when no server answers.")
+@click.option("--baseline", metavar="FILE", default=None,
+              help="Report only findings not recorded in FILE (see --write-baseline).")
+@click.option("--write-baseline", metavar="FILE", default=None,
+              help="Record today's findings in FILE, to adopt msglint on existing documents.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many files (0: one per CPU). Output is identical.")
 def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, config_path: str | None,
           fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, min_score: float | None, color: str, socket_path: str | None,
-          require_server: bool, jobs: int) -> None:  # fmt: skip
+          require_server: bool, baseline: str | None, write_baseline: str | None,
+          jobs: int) -> None:  # fmt: skip
     """Check drafts and report findings with a 0-100 score.
 
     PATH is an .eml, .txt, .md or .html file, a directory (walked for those),
@@ -154,6 +159,8 @@ def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, 
         "color": _use_color(color, output),
         "cwd": os.getcwd(),
         "jobs": jobs or _cpu_count(),
+        "baseline": baseline,
+        "write_baseline": write_baseline,
     }
     report, status, messages = _run(request, socket_path, require_server)
     write_output(report, output)

@@ -38,6 +38,8 @@ class CheckRequest:
     cwd: str | None = None
     stdin: bytes | None = None
     jobs: int = 1
+    baseline: str | None = None
+    write_baseline: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
         """A JSON-ready form for the server (stdin travels separately)."""
@@ -51,6 +53,10 @@ class CheckRequest:
         if known.get("now"):
             known["now"] = datetime.fromisoformat(known["now"])
         return cls(**known, stdin=stdin)
+
+
+def _resolve(path: str, cwd: str | None) -> str:
+    return str(Path(cwd, path)) if cwd else path
 
 
 def _anchor(path: str, cwd: str | None) -> Path:
@@ -157,6 +163,16 @@ def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
     else:
         analyses = _analyze(loaded, request.lang, request.now) if loaded else []
         results = [check(analysis, config) for analysis, (_, config) in zip(analyses, loaded)]
+    if request.write_baseline:
+        from msglint.baseline import write_baseline
+
+        write_baseline(_resolve(request.write_baseline, request.cwd), results)
+    if request.baseline:
+        from msglint.baseline import apply_baseline, read_baseline
+
+        known = read_baseline(_resolve(request.baseline, request.cwd))
+        for (_, config), result in zip(loaded, results):
+            apply_baseline([result], known, config.scoring)
     input_errors = [InputError(e.where, e.problem) for e in errors]
     rule_errors = [line for result in results for line in result.errors]
     report = renderer(request.fmt)(results, input_errors, ReportOptions(color=request.color))

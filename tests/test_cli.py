@@ -244,3 +244,46 @@ def test_score_is_reproducible_from_findings_and_config() -> None:
         for f in result["findings"]:
             per_rule[f["code"]] = per_rule.get(f["code"], 0) + f["penalty"]
         assert all(v <= 15 for v in per_rule.values())
+
+
+def test_baseline_reports_only_new_findings(tmp_path: Path) -> None:
+    draft = tmp_path / "d.eml"
+    original = (EXAMPLES / "bad-en.eml").read_text()
+    draft.write_text(original)
+    baseline = tmp_path / "baseline.json"
+    first = run_cli("check", str(draft), "--write-baseline", str(baseline), "--fail-on", "never")
+    assert first.returncode == 0 and baseline.is_file()
+    assert run_cli("check", str(draft), "--baseline", str(baseline)).returncode == 0
+    # An edit above every finding moves them all down: still known.
+    draft.write_text(original.replace("Hi all,\n", "Hi all,\n\nOne more line on top, for context only.\n"))
+    proc = run_cli("check", str(draft), "--baseline", str(baseline), "--format", "json")
+    assert proc.returncode == 0, proc.stdout.decode()
+    result = json.loads(proc.stdout)["results"][0]
+    assert result["findings"] == [] and result["score"] == 100
+    # A new problem is reported.
+    draft.write_text(original.replace("Thanks,", "Please reply soon. Thanks,"))
+    codes = {f["code"] for f in json.loads(run_cli("check", str(draft), "--baseline", str(baseline),
+                                                   "--format", "json").stdout)["results"][0]["findings"]}  # fmt: skip
+    assert codes, "the new vague deadline must be reported"
+
+
+def test_bad_baseline_file_is_an_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "b.json"
+    bogus.write_text("[1, 2]")
+    proc = run_cli("check", str(EXAMPLES / "good-en.eml"), "--baseline", str(bogus))
+    assert proc.returncode == 2 and "not a msglint baseline" in proc.stderr.decode()
+
+
+def test_jobs_give_identical_output() -> None:
+    one = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never", "--now", NOW)
+    two = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never", "--now", NOW, "--jobs", "2")
+    assert one.stdout == two.stdout and one.returncode == two.returncode
+
+
+def test_summary_counts_in_text_and_json() -> None:
+    proc = run_cli("check", str(EXAMPLES), "--fail-on", "never")
+    tail = proc.stdout.decode().strip().splitlines()
+    assert tail[-2].startswith("7 checked") and "mean score" in tail[-2]
+    assert tail[-1].startswith("by rule: ")
+    summary = json.loads(run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never").stdout)["summary"]
+    assert summary["inputs"] == 7 and sum(summary["by_file"].values()) == summary["findings"]

@@ -244,7 +244,8 @@ def _clause_split(coordinators: Lexicon) -> re.Pattern[str]:
     again, and have a good break" is "Thanks again" and "have a good break".
     """
     words = "|".join(phrase_pattern(entry) for entry in coordinators.entries)
-    punctuation = r"(?:[,;:()]+\s*|\s[-–—]+\s+)"
+    # (Not the colon of "mailto:" or "https://", nor the comma of "1,000".)
+    punctuation = r"(?:(?:[,;:]+(?!\S)|[()])+\s*|\s[-–—]+\s+)"
     if not words:
         return re.compile(punctuation)
     return re.compile(rf"{punctuation}(?:(?:{words})\s+)?|\s(?:{words})\s+", re.IGNORECASE)
@@ -314,6 +315,8 @@ def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> As
     span = doc.char_span(start + (lead.end() if lead else 0), end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _title_case(span):
+        return None  # a title: "Go Here Now For More Information", "Call Me Maybe"
 
     # Every sign of an ask, by kind and offset in the sentence. Phrases are
     # matched on the sentence with its line breaks and runs of spaces made one
@@ -388,6 +391,8 @@ def _subordinate(doc: Doc, offset: int, span: Span, verbs_only: bool = False) ->
         return False
     token = char_span[0]
     hit = token.i
+    if hit > span.start and _wh_word(doc[hit - 1]):
+        return True  # "what we need to do", "to see when we can get together"
     if verbs_only:
         if token.pos_ != "VERB":
             return False
@@ -409,6 +414,28 @@ def _subordinate(doc: Doc, offset: int, span: Span, verbs_only: bool = False) ->
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end
+
+
+_CLOSED_CLASSES = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "ADV"})
+
+
+def _title_case(span: Span) -> bool:
+    """A line In Title Case: the capitals of a title reach its small words ("Call Me Maybe")."""
+    words = [token for token in span[1:] if token.is_alpha]
+    if len(words) < 3:
+        return False
+    capitals = [token for token in words if token.is_title or token.is_upper]
+    return len(capitals) >= 0.8 * len(words) and any(
+        token.is_title and token.pos_ in _CLOSED_CLASSES for token in capitals
+    )
+
+
+def _wh_word(token: Token) -> bool:
+    """A relative or interrogative word ("what", "when", "which", "que")."""
+    if token.tag_ in ("WDT", "WP", "WP$", "WRB"):
+        return True
+    kinds = token.morph.get("PronType")
+    return "Rel" in kinds or "Int" in kinds
 
 
 def _third_person_subject(subject: Token, verb: Token) -> bool:
