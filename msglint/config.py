@@ -300,7 +300,7 @@ def load_config(
     cli_ignore: list[str] | None = None,
 ) -> Config:
     """Packaged defaults overridden by ``explicit`` or the nearest user file from ``anchor``."""
-    data = packaged_defaults()
+    data = merge(packaged_defaults(), {})  # a private copy: callers may adjust it
     source = None
     user_path: Path | None = None
     if explicit:

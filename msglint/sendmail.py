@@ -38,6 +38,10 @@ Design choices:
   (with its continuation lines) is removed and every other byte kept.
   ``MSGLINT_SKIP=1`` does the same for one command. Skipping never imports
   the checker, so it works even when msglint is broken.
+* Attachments are not text to lint: in a message over 1 MB their contents are
+  left out of the copy msglint reads (their headers stay, so "see attached"
+  still finds them). Big attachments neither hit ``limits.max_bytes`` nor slow
+  the check; the message sent is the original.
 * Modes that carry no message (``-bp``, ``-bv``, ``-bi``, ``-q``…) go straight
   to the real command; SMTP on stdin (``-bs``) cannot be checked and is
   refused with 75.
@@ -57,6 +61,7 @@ from dataclasses import dataclass
 EX_REFUSED = 1
 EX_TEMPFAIL = 75
 DEFAULT_SENDMAIL = "/usr/sbin/sendmail"
+TRIM_OVER = 1_000_000  # bytes: larger messages are checked without their attachments' contents
 FAIL_ON_CHOICES = ("info", "warning", "error", "never")
 LANG_CHOICES = ("auto", "en", "fr")
 _OPTIONS = {
@@ -204,6 +209,35 @@ def _non_message_mode(args: list[str]) -> str | None:
     return None
 
 
+def check_copy(data: bytes) -> bytes:
+    """What msglint reads: a large message with its attachments' contents left out.
+
+    A message over ``TRIM_OVER`` bytes is re-parsed and every attachment keeps
+    its headers (msglint only needs to know it is there) but not its content,
+    so a 10 MB PDF neither trips ``limits.max_bytes`` nor travels to the
+    server. The copy is only read; what is sent is always the original.
+    """
+    if len(data) <= TRIM_OVER:
+        return data
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        if not message.is_multipart():
+            return data
+        for part in message.walk():
+            disposition = (part.get("Content-Disposition") or "").strip().lower()
+            maintype = part.get_content_maintype()
+            if not part.is_multipart() and (
+                disposition.startswith("attachment") or maintype not in ("text", "message")
+            ):
+                part.set_payload("")
+        return message.as_bytes()
+    except Exception:  # an odd message: let msglint read (or refuse) the original
+        return data
+
+
 def check_message(data: bytes, options: Options) -> tuple[str, int, list[str]]:
     """Report text, exit status (0, 1 or 2) and error lines, as ``msglint check -``."""
     from msglint.runner import CheckRequest, run_check
@@ -217,13 +251,13 @@ def check_message(data: bytes, options: Options) -> tuple[str, int, list[str]]:
         fail_on=options.fail_on,
         min_score=options.min_score,
         cwd=os.getcwd(),
-        stdin=data,
+        stdin=check_copy(data),
     )
     if options.socket:
         from msglint.client import ServerUnavailable, check_remote
 
         try:
-            return check_remote(options.socket, request.to_wire(), data)
+            return check_remote(options.socket, request.to_wire(), request.stdin)
         except ServerUnavailable:
             pass  # as `msglint check --socket`: no server, check in-process
     return run_check(request)
@@ -296,12 +330,11 @@ def main(argv: list[str] | None = None) -> None:
 
         if os.environ.get("MSGLINT_DEBUG"):
             traceback.print_exc()
-        kind = (
-            "error"
-            if isinstance(error, MsglintError)
-            else f"internal error: {error.__class__.__name__}"
-        )
-        _say(f"msglint-sendmail: {kind}: {error}; nothing sent (set MSGLINT_DEBUG=1 for details).")
+        if isinstance(error, MsglintError):
+            _say(f"msglint-sendmail: error: {error}; nothing sent.")
+        else:
+            problem = f"internal error: {error.__class__.__name__}: {error}"
+            _say(f"msglint-sendmail: {problem}; nothing sent (MSGLINT_DEBUG=1 shows more).")
         status = EX_TEMPFAIL
     sys.exit(status)
 

@@ -18,17 +18,14 @@ _NLP: dict[str, object] = {}
 
 
 def nlp(code: str):  # type: ignore[no-untyped-def]
-    """The pack's pipeline, loaded once per test session."""
+    """The pack's pipeline as msglint loads it (with the pack's tokenizer fixes), once."""
     if code not in _NLP:
-        import spacy
+        from msglint.analysis.pipeline import load_pipeline
+        from msglint.errors import MsglintError
 
-        for name in get_pack(code).models:
-            try:
-                _NLP[code] = spacy.load(name, exclude=["ner"])
-                break
-            except OSError:
-                continue
-        else:
+        try:
+            _NLP[code] = load_pipeline(code)
+        except MsglintError:
             pytest.skip(f"no spaCy pipeline installed for {code}")
     return _NLP[code]
 

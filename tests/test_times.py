@@ -78,7 +78,7 @@ def test_deadline_before_with_clock_time() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["no later than Thursday", "before Thursday", "until Thursday", "Thursday at the latest"],
+    ["no later than Thursday", "before Thursday", "by Thursday", "Thursday at the latest"],
 )
 def test_before_words(text: str) -> None:
     expr = one(f"I need it {text}.")
@@ -165,8 +165,7 @@ def test_french_values(text: str, span: str, value: str, grain: str) -> None:
         ("Merci de répondre avant 16h.", "before", "2026-03-10T16:00:00+01:00"),
         ("Au plus tard le 20 mars.", "before", "2026-03-20T00:00:00+01:00"),
         ("Le 20 mars au plus tard.", "before", "2026-03-20T00:00:00+01:00"),
-        ("Tu peux le faire pour jeudi ?", "before", "2026-03-12T00:00:00+01:00"),
-        ("Disponible jusqu'à jeudi.", "before", "2026-03-12T00:00:00+01:00"),
+        ("Disponible jusqu'à jeudi.", "until", "2026-03-12T00:00:00+01:00"),
         ("Je suis là à partir de lundi.", "after", "2026-03-16T00:00:00+01:00"),
     ],
 )
@@ -417,3 +416,231 @@ def test_long_text_completes_linearly() -> None:
     per_block = find_times(block, "en", NOW)
     assert len(text.split()) >= 20000
     assert len(found) == len(per_block) * (20000 // words + 1)
+
+
+# ------------------------------------------- corpus review (good messages)
+# Written against Monday 14 December 2026, 09:00 CET, like the corpus.
+
+DEC = datetime(2026, 12, 14, 9, 0, tzinfo=CET)
+
+
+def dec(text: str, lang: str = "en") -> list[TimeExpr]:
+    return find_times(text, lang, DEC)
+
+
+def test_clock_range_after_a_full_date_takes_the_date_and_the_zone() -> None:
+    (expr,) = dec("The room is booked for Tuesday 12 January 2027, 9:00 to 13:00 London time.")
+    assert expr.text == "Tuesday 12 January 2027, 9:00 to 13:00 London time"
+    assert expr.kind == "interval" and expr.has_timezone
+    assert (expr.value, expr.end_value) == (
+        "2027-01-12T09:00:00+00:00",
+        "2027-01-12T13:00:00+00:00",
+    )
+
+
+def test_morning_start_of_a_24_hour_range() -> None:
+    (expr,) = dec("Support now covers 8:00 to 18:00 CET.")
+    assert (expr.value, expr.end_value) == (
+        "2026-12-15T08:00:00+01:00",
+        "2026-12-15T18:00:00+01:00",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai réservé une table pour six au Bistrot des Halles.",
+        "Une salle pour 6 au deuxième étage.",
+        "Ils viennent à six.",
+    ],
+)
+def test_french_lone_number_after_pour_or_a_is_not_a_clock_time(text: str) -> None:
+    assert dec(text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On se voit demain à six.", "2026-12-15T06:00:00+01:00"),
+        ("Rendez-vous à six heures.", "2026-12-14T18:00:00+01:00"),
+        ("Je passe à six ce soir.", "2026-12-14T18:00:00+01:00"),
+        ("Il me le faut pour 10h.", "2026-12-14T10:00:00+01:00"),
+    ],
+)
+def test_french_hour_with_time_context_still_counts(text: str, value: str) -> None:
+    (expr,) = dec(text, "fr")
+    assert expr.value == value
+
+
+def test_hyphenated_compound_is_not_a_date() -> None:
+    assert dec("Show them the fire exits and the first-aid kit.") == []
+    assert dec("We bought a second-hand printer.") == []
+    assert [t.text for t in dec("Call me at 5pm—it is easier.")] == ["at 5pm"]
+
+
+def test_bare_last_month_is_the_past_one() -> None:
+    (expr,) = dec("Reminder: invoice 2026-114 for November bookkeeping", "en")
+    assert expr.value == "2026-11-01T00:00:00+01:00"
+    assert dec("Brochures for January")[0].value == "2027-01-01T00:00:00+01:00"
+    assert dec("We meet again in October")[0].value == "2027-10-01T00:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Les conditions que vous avez validées vendredi : bail de six ans.", "fr", "2026-12-11"),
+        ("Deux changements décidés lundi au téléphone.", "fr", "2026-12-07"),
+        ("The terms are the ones you approved on Friday.", "en", "2026-12-11"),
+        ("The call was Monday.", "en", "2026-12-07"),
+        # participles that plan ahead, or after "will be", keep the next one
+        ("La réunion est programmée vendredi.", "fr", "2026-12-18"),
+        ("Le budget sera validé lundi.", "fr", "2026-12-21"),
+        ("It will be completed on Monday.", "en", "2026-12-21"),
+        ("The office is closed Friday.", "en", "2026-12-18"),
+        ("I need Monday off.", "en", "2026-12-21"),
+    ],
+)
+def test_weekday_after_a_past_participle_is_the_last_one(text: str, lang: str, value: str) -> None:
+    (expr,) = dec(text, lang)
+    assert expr.value.startswith(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Tu peux le faire pour jeudi ?", "jeudi", "2026-12-17T00:00:00+01:00"),
+        ("Tu peux réserver la salle pour mercredi 16/12 ?", "mercredi 16/12", "2026-12-16"),
+        ("Merci pour cette année de travail.", "cette année", "2026-01-01T00:00:00+01:00"),
+    ],
+)
+def test_french_pour_names_a_date_not_a_deadline(text: str, span: str, value: str) -> None:
+    # In an ask the upcoming date is the deadline (analysis/deadlines.py); "pour"
+    # alone is no deadline word: "la salle pour mercredi" is the day it is used.
+    (expr,) = dec(text, "fr")
+    assert (expr.text, expr.kind, expr.direction) == (span, "instant", None)
+    assert expr.value.startswith(value)
+
+
+def test_french_payroll_deadline_and_period() -> None:
+    now = datetime(2027, 1, 4, 9, 30, tzinfo=CET)
+    body = (
+        "J'ai besoin de votre décision sur le prestataire de paie d'ici le\n"
+        "vendredi 15 janvier à 17 h (heure de Paris), pour signer avant la hausse\n"
+        "de tarif du 1er février."
+    )
+    deadline, rise = find_times(body, "fr", now)
+    assert (deadline.kind, deadline.direction, deadline.value) == (
+        "open_interval",
+        "before",
+        "2027-01-15T17:00:00+01:00",
+    )
+    assert deadline.has_time and deadline.has_timezone and deadline.weekday == 4
+    assert (rise.text, rise.value, rise.direction) == ("1er février", "2027-02-01T00:00:00+01:00", None)
+    # "pour 2027" in the subject names the year the contract is for, not a deadline
+    (year,) = find_times("Décision attendue : prestataire de paie pour 2027", "fr", now)
+    assert (year.text, year.kind, year.direction) == ("2027", "instant", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tell us as soon as your plans change.", "en"),
+        ("I'll send it as soon as they reply.", "en"),
+        ("Je te l'envoie dès que le devis arrive.", "fr"),
+        ("Préviens-moi dès qu'il arrive.", "fr"),
+        ("L'e-mail pour ce qu'il faudra retrouver plus tard.", "fr"),
+    ],
+)
+def test_conjunctions_and_later_are_not_vague_deadlines(text: str, lang: str) -> None:
+    assert not any(t.vague for t in dec(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "phrase"),
+    [
+        ("Please tell us as soon as possible.", "en", "as soon as possible"),
+        ("Please reply as soon as you can.", "en", "as soon as you can"),
+        ("Please reply soon.", "en", "soon"),
+        ("Réponds-moi dès que possible.", "fr", "dès que possible"),
+        ("Réponds-moi dès que tu peux.", "fr", "dès que tu peux"),
+    ],
+)
+def test_vague_phrases_around_conjunctions_stay_vague(text: str, lang: str, phrase: str) -> None:
+    (expr,) = dec(text, lang)
+    assert (expr.text, expr.vague) == (phrase, True)
+
+
+def test_later_is_an_open_interval_after_now() -> None:
+    (expr,) = dec("On en reparle plus tard.", "fr")
+    assert (expr.kind, expr.direction, expr.vague) == ("open_interval", "after", False)
+    assert expr.value == "2026-12-14T09:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "direction"),
+    [
+        ("They hold it until tomorrow noon.", "en", "until"),
+        ("Ils la gardent jusqu'à demain midi.", "fr", "until"),
+        ("The sale runs through Friday.", "en", "until"),
+        ("Reply by tomorrow noon.", "en", "before"),
+        ("Reply no later than tomorrow noon.", "en", "before"),
+        ("Keep it until tomorrow noon at the latest.", "en", "before"),
+        ("You have until tomorrow noon.", "en", "before"),
+        ("Réponds avant demain midi.", "fr", "before"),
+        ("Réponds d'ici demain midi.", "fr", "before"),
+        ("Réponds au plus tard demain midi.", "fr", "before"),
+        ("Vous avez jusqu'à demain midi.", "fr", "before"),
+    ],
+)
+def test_until_is_not_a_deadline_direction(text: str, lang: str, direction: str) -> None:
+    (expr,) = dec(text, lang)
+    assert (expr.kind, expr.direction) == ("open_interval", direction)
+    assert expr.value.startswith("2026-12-1")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "Pourriez-vous le faire avant 14 h (heure de Paris) ?",
+            "avant 14 h (heure de Paris)",
+            "2026-12-14T14:00:00+01:00",
+        ),
+        (
+            "Tu peux relire le devis avant 15 h, heure de Paris ?",
+            "avant 15 h, heure de Paris",
+            "2026-12-14T15:00:00+01:00",
+        ),
+        (
+            "Merci de signer avant 16 h (heure de Paris) aujourd'hui.",
+            "avant 16 h (heure de Paris) aujourd'hui",
+            "2026-12-14T16:00:00+01:00",
+        ),
+        (
+            "Un oui ou un non d'ici demain 11 h (heure de Paris) me suffit.",
+            "d'ici demain 11 h (heure de Paris)",
+            "2026-12-15T11:00:00+01:00",
+        ),
+    ],
+)
+def test_french_spaced_hour_with_zone_is_an_open_interval(text: str, span: str, value: str) -> None:
+    (expr,) = dec(text, "fr")
+    assert (expr.text, expr.kind, expr.direction, expr.value) == (
+        span,
+        "open_interval",
+        "before",
+        value,
+    )
+    assert expr.has_time and expr.has_timezone
+
+
+def test_french_spaced_hours_in_ranges_and_after_dates() -> None:
+    hours, other = dec("Assuré de 8 h à 18 h (heure de Paris) au lieu de 9 h à 17 h.", "fr")
+    assert hours.text == "de 8 h à 18 h (heure de Paris)" and hours.has_timezone
+    assert (other.value, other.end_value) == (
+        "2026-12-14T09:00:00+01:00",
+        "2026-12-14T17:00:00+01:00",
+    )
+    (meeting,) = dec("Prochaine réunion : jeudi 7 janvier 2027 à 10 h (heure de Paris).", "fr")
+    assert (meeting.kind, meeting.value) == ("instant", "2027-01-07T10:00:00+01:00")
+    assert dec("Ça prend 2 h.", "fr") == []

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,6 +99,7 @@ class _Rules:
     offer_conditions: _Phrases
     wish_conditions: _Phrases
     response_requests: _Phrases
+    secondary: _Phrases
     not_asks: re.Pattern[str] | None
     clause_split: re.Pattern[str] | None
     openers: frozenset[str]
@@ -270,6 +271,7 @@ def _rules(pack: LanguagePack) -> _Rules:
         offer_conditions=_phrases(pack, "offer_conditions"),
         wish_conditions=_phrases(pack, "wish_conditions"),
         response_requests=_phrases(pack, "response_requests"),
+        secondary=_phrases(pack, "secondary_asks"),
         not_asks=re.compile(f"(?:{whole})", re.IGNORECASE) if whole else None,
         clause_split=_clause_split(_lexicon(pack, "clause_coordinators")),
         openers=_words(pack, "ask_openers"),
@@ -294,11 +296,17 @@ def _rules(pack: LanguagePack) -> _Rules:
 def find_asks(doc: Doc, sentences: list[Sentence], pack: LanguagePack) -> list[Ask]:
     """The asks of a parsed body: at most one per sentence, in order."""
     rules = _rules(pack)
-    asks = []
+    asks: list[Ask] = []
+    primary = False
     for index, sentence in enumerate(sentences):
         ask = _sentence_ask(doc, sentence, index, rules)
-        if ask is not None:
-            asks.append(ask)
+        if ask is None:
+            continue
+        # An ask that only completes another needs one made before it.
+        if ask.secondary and not primary:
+            ask = replace(ask, secondary=False)
+        primary = primary or not ask.secondary
+        asks.append(ask)
     return asks
 
 
@@ -369,6 +377,7 @@ def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> As
         owner=owner,
         in_list=sentence.in_list,
         numbered=_is_numbered(doc.text, start, stripped),
+        secondary=_completes_another(flat, starts, triggers, rules),
     )
 
 
@@ -469,11 +478,7 @@ def _drop_offers_and_closings(
     the clause after it are not asks. Clauses are cut at punctuation and at
     coordinators (``clause_coordinators``).
     """
-    bounds = [0]
-    for match in rules.clause_split.finditer(text) if rules.clause_split is not None else ():
-        bounds.append(match.end())
-    bounds.append(len(text) + 1)
-    segments = list(itertools.pairwise(bounds))
+    segments = _segments(text, rules)
     dropped = set()
     for number, (seg_start, seg_end) in enumerate(segments):
         if _is_not_ask(text[seg_start:seg_end], rules):
@@ -506,6 +511,72 @@ def _drop_offers_and_closings(
         if number not in dropped:
             kept.append((offset, kind))
     return kept
+
+
+def _segments(text: str, rules: _Rules) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end) offsets, cut at punctuation and coordinators."""
+    bounds = [0]
+    for match in rules.clause_split.finditer(text) if rules.clause_split is not None else ():
+        bounds.append(match.end())
+    bounds.append(len(text) + 1)
+    return list(itertools.pairwise(bounds))
+
+
+def _completes_another(
+    text: str, starts: list[int], triggers: list[tuple[int, str]], rules: _Rules
+) -> bool:
+    """True when every ask sign of the sentence only completes an ask made before it.
+
+    A clause opening with a sign of ``secondary_asks`` completes another ask:
+    a fallback condition ("If you cannot sign today, call me", "Si aucun ne
+    vous convient, indiquez-moi…") covers the clauses up to its consequent; a
+    request for the answer with nothing of its own but a deadline or a purpose
+    ("Let me know by Friday", "please reply by Wednesday", "Dis-moi d'ici
+    vendredi") covers its own clause. A softener is not a condition ("if you
+    get a chance": ``ask_hedges``).
+    """
+    hits = rules.secondary.hits(text, starts)
+    if not hits:
+        return False
+    segments = _segments(text, rules)
+    hedges = {start for start, _, _ in rules.hedges.hits(text, starts)}
+    covered: set[int] = set()
+    for hit_start, _, _ in hits:
+        if hit_start in hedges:
+            continue
+        number = next(n for n, (a, b) in enumerate(segments) if a <= hit_start < b)
+        if hit_start > _clause_start(text, segments[number], starts, rules):
+            continue  # not at the start of its clause (past its openers)
+        a, b = segments[number]
+        if any(a <= offset < b for offset, _ in triggers):
+            covered.add(number)
+        else:
+            covered.update(_up_to_consequent(number, segments, triggers))
+    if not covered:
+        return False
+    for offset, _ in triggers:
+        number = next(
+            (n for n, (a, b) in enumerate(segments) if a <= offset < b), len(segments) - 1
+        )
+        if number not in covered:
+            return False
+    return True
+
+
+def _clause_start(
+    text: str, segment: tuple[int, int], starts: list[int], rules: _Rules
+) -> int:
+    """The offset of the first word of a clause past its openers ("and", "so", "alors")."""
+    for position in starts:
+        if position < segment[0]:
+            continue
+        if position >= segment[1]:
+            break
+        word = text[position:].split(" ", 1)[0].strip(".,;:!?").lower()
+        if word in rules.openers or not word:
+            continue
+        return position
+    return segment[0]
 
 
 def _up_to_consequent(

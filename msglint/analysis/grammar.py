@@ -39,7 +39,7 @@ def passive_spans(a: Analysis) -> list[tuple[int, int, str]]:
             verb = token.head
             if verb.lemma_.lower() in exceptions or verb.text.lower() in exceptions:
                 continue
-            group = [token, verb, *(c for c in verb.children if c.dep_ in _PASSIVE_AUX | {"aux"})]
+            group = [token, verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
             start = min(t.idx for t in group)
             end = max(t.idx + len(t.text) for t in group)
             if not found or found[-1][0] != start:

@@ -130,7 +130,6 @@ _FUNCTION = frozenset(
         "in",
         "lead",
         "before",
-        "before_day",
         "until",
         "after",
         "within",
@@ -179,6 +178,9 @@ _NEAR_TIME = frozenset(
 # into a deadline ("until Friday at the latest").
 _OPEN_CATS = frozenset({"before", "until", "after"})
 _DEADLINE = frozenset({"before", "until"})
+# After a number, words that make it an hour or a count, not a day of the month
+# ("Friday 5 pm", "vendredi 17 h", "Monday 3 days").
+_CLOCK_AFTER = frozenset({"unit", "month", "am", "pm", "hmark", "oclock"})
 _WINDOW = 6  # how far after its first token an expression shows a strong token
 
 
@@ -342,7 +344,6 @@ class _Lang:
         ]
         for name, cat in (
             ("before", "before"),
-            ("before_day_only", "before_day"),
             ("until", "until"),
             ("after", "after"),
             ("after_duration", "after_amount"),
@@ -1578,7 +1579,7 @@ class _Parser:
             sp.wd_mode = text.rstrip("?")
         else:
             k = j + 1 if self.key(j) in {",", "."} else j
-            full = self.date_dm(k) or self.date_md(k)
+            full = self.date_dm(k) or self.date_md(k) or self.date_numeric(k)
             if full and full[1].day is not None and full[1].month is not None:
                 j, date_sp = full
                 date_sp.named_wd = weekday
@@ -1589,8 +1590,8 @@ class _Parser:
             day = self.day_number(start, words=True)
             if (
                 day
-                and not self.has(day[0], "unit")
-                and not self.has(day[0], "month")
+                and _CLOCK_AFTER.isdisjoint(self.m(day[0]))
+                and self.key(day[0]) != ":"
                 and (self.digit(start) or day[2] or not self.L.day_needs_ordinal)
             ):
                 j = day[0]
@@ -2841,7 +2842,6 @@ class _Parser:
             hit = found.get(cat)
             if hit is None:
                 continue
-            day_only = found.get("before_day") if cat == "before" else None
             if cat == "before" and "lead" in self.m(hit[0]) and self.key(hit[0] - 1) == "by":
                 continue  # "stop by at 6:30": a visit, not a deadline
             target = self.moment(hit[0])
@@ -2859,8 +2859,6 @@ class _Parser:
             bound = self.resolve(sp)
             if bound is None or bound.kind in ("open_interval", "vague"):
                 continue
-            if day_only and day_only[0] == hit[0] and _RANK[bound.grain] < _RANK["week"]:
-                continue  # "prestataire pour 2027": a period, not a deadline
             bound = replace(bound, kind="open_interval", direction=cat)
             if best is None or end > best[0]:
                 best = (end, bound)

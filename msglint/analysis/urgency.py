@@ -1,7 +1,7 @@
 """Urgency markers: words that say "urgent", shouting capitals, stacked "!".
 
 Words come from each pack's ``urgency_words.txt``, except inside phrases of
-``not_urgency.txt`` ("emergency contact", « en cas d'urgence »); a marker in capitals
+``urgency_words_exceptions.txt`` ("emergency contact", « en cas d'urgence »); a marker in capitals
 ("URGENT") is kind ``caps``; two or more exclamation marks in a row are kind
 ``punctuation``. Found in the subject and the body alike.
 """
@@ -19,10 +19,7 @@ _BANGS = re.compile(r"!{2,}|(?:!\s*){3,}")
 def find_urgency(text: str, pack: LanguagePack, field: str = "body") -> list[UrgencyMarker]:
     """Every urgency marker in ``text``, sorted by position."""
     markers: list[UrgencyMarker] = []
-    excluded = [(h.start, h.end) for h in pack.lexicon("not_urgency").finditer(text)]
-    for hit in pack.lexicon("urgency_words").finditer(text):
-        if any(start <= hit.start < end for start, end in excluded):
-            continue
+    for hit in pack.find("urgency_words", text):
         letters = [c for c in hit.text if c.isalpha()]
         shouted = len(letters) >= 3 and all(c.isupper() for c in letters)
         markers.append(

@@ -53,6 +53,19 @@ class LanguagePack:
             self._lexicons[name] = Lexicon(read_entries(path), str(path))
         return self._lexicons[name]
 
+    def find(self, name: str, text: str) -> list[Hit]:
+        """Hits of lexicon ``name`` in ``text``, minus those inside its exceptions.
+
+        ``<name>_exceptions.txt``, when the pack has one, lists phrases in
+        which an entry means something else: "in case of emergency" for
+        ``urgency_words``, "what kind of" for ``fillers``.
+        """
+        hits = list(self.lexicon(name).finditer(text))
+        if hits and (self.folder / f"{name}_exceptions.txt").is_file():
+            spans = [(h.start, h.end) for h in self.lexicon(f"{name}_exceptions").finditer(text)]
+            hits = [h for h in hits if not any(s <= h.start < e for s, e in spans)]
+        return hits
+
     def words(self, name: str) -> frozenset[str]:
         """A lexicon as a set of lower-case single words (for token lookups)."""
         return frozenset(entry.lower() for entry in self.lexicon(name).entries)
@@ -69,7 +82,11 @@ class LanguagePack:
             self._replacements[name] = {phrase.lower(): repl for phrase, repl in pairs}
             self._lexicons[key] = Lexicon([p for p, _ in pairs], str(self.folder / f"{name}.tsv"))
         table = self._replacements[name]
-        return [(hit, table[hit.entry.lower()]) for hit in self._lexicons[key].finditer(text)]
+        hits = list(self._lexicons[key].finditer(text))
+        if hits and (self.folder / f"{name}_exceptions.txt").is_file():
+            spans = [(h.start, h.end) for h in self.lexicon(f"{name}_exceptions").finditer(text)]
+            hits = [h for h in hits if not any(s <= h.start < e for s, e in spans)]
+        return [(hit, table[hit.entry.lower()]) for hit in hits]
 
     def data(self, name: str) -> dict[str, Any]:
         """A structured data file ``<name>.toml`` of this pack."""

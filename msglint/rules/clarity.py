@@ -99,15 +99,19 @@ def _shouted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _is_defined(text: str, acronym: str, position: int) -> bool:
-    """True when the text spells the acronym out: "(SOW)" after words, or "SOW (…)"."""
+    """True when the text spells the acronym out.
+
+    Accepted: "(SOW)" anywhere (the writer introduced it), "SOW (…words…)",
+    or the capitalised words "Statement of Work" whose initials make it.
+    """
     escaped = re.escape(acronym)
-    if re.search(rf"\(\s*{escaped}s?\s*\)", text) or re.search(rf"\b{escaped}s?\s*\([^)]{{4,}}\)", text):
+    if re.search(rf"\(\s*{escaped}s?\s*\)", text):
         return True
-    initials = re.compile(
-        r"\b" + r"\w*[\s-]+(?:(?:of|the|and|for|de|des|du|la|le|et|pour|d'|l')\s+)?".join(acronym) + r"\w*",
-        re.IGNORECASE,
-    )
-    return bool(initials.search(text))
+    if re.search(rf"\b{escaped}s?\s*\(\s*[^\W\d_][^)]{{3,}}\)", text):
+        return True
+    small = r"(?:(?:of|the|and|for|on|in|to|de|des|du|la|le|les|et|pour|d'|l')\s+)?"
+    spelled = (r"\s+" + small).join(rf"{letter}[\w'-]*" for letter in acronym)
+    return bool(re.search(rf"\b{spelled}\b", text))
 
 
 @rule(
@@ -175,9 +179,9 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if not a.message.attachments_known or a.message.attachments:
         return
-    hit = a.pack.lexicon("attachment_phrases").search(a.body)
-    if hit is not None:
-        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+    hits = a.pack.find("attachment_phrases", a.body)
+    if hits:
+        yield Hit(hits[0].start, hits[0].end, args={"phrase": hits[0].text})
 
 
 @rule("CL05", "clarity.placeholder", "error")

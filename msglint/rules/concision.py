@@ -106,11 +106,7 @@ def filler(a: Analysis, opts: Options) -> Iterator[Hit]:
     Let's move the review to Monday.
     ```
     """
-    hits = [
-        hit
-        for name in ("fillers", "hedges")
-        for hit in a.pack.lexicon(name).finditer(a.body)
-    ]
+    hits = [hit for name in ("fillers", "hedges") for hit in a.pack.find(name, a.body)]
     hits.sort(key=lambda h: h.start)
     for hit in hits[opts["max_per_message"] :]:
         yield Hit(hit.start, hit.end, args={"phrase": hit.text})

@@ -131,6 +131,10 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
             yield Hit(sentence.start, sentence.end, "numbering", {"items": len(numbering)})
             continue
         items = coordinated_items(a, sentence)
+        # A fronted phrase ("Before Friday, we need…") is not an item: keep
+        # the run of items long enough to be list items, counted from the end.
+        while items and items[0] < opts["min_item_words"]:
+            items = items[1:]
         if len(items) >= opts["min_items"] and all(n >= opts["min_item_words"] for n in items):
             reported.add(index)
             yield Hit(sentence.start, sentence.end, "items", {"items": len(items)})
