@@ -30,6 +30,7 @@ class Piece:
     notes: tuple[int, ...]
     severity: str | None
     tooltip: str
+    ending: tuple[int, ...] = ()
 
 
 def pieces(text: str, findings: Sequence[tuple[int, Finding]]) -> list[Piece]:
@@ -43,7 +44,8 @@ def pieces(text: str, findings: Sequence[tuple[int, Finding]]) -> list[Piece]:
         covering = [(n, f) for s, e, n, f in spans if s <= left and right <= e]
         severity = max((f.severity for _, f in covering), key=_RANK.__getitem__, default=None)
         tooltip = "\n".join(f"{n}. {f.code} {f.message}" for n, f in covering)
-        result.append(Piece(text[left:right], tuple(n for n, _ in covering), severity, tooltip))
+        ending = tuple(n for n, f in covering if f.end == right)
+        result.append(Piece(text[left:right], tuple(n for n, _ in covering), severity, tooltip, ending))
     return result
 
 
