@@ -36,7 +36,13 @@ _TOP_LEVEL = {
     "rules": dict,
     "kinds": dict,
 }
-_LIMITS = {"max_bytes": int, "max_mime_depth": int, "time_budget_seconds": (int, float)}
+_LIMITS = {
+    "max_bytes": int,
+    "max_words": int,
+    "max_chars": int,
+    "max_mime_depth": int,
+    "time_budget_seconds": (int, float),
+}
 _SCORING = {
     "penalty": dict,
     "max_rule_penalty": (int, float),

@@ -8,10 +8,12 @@ when they fall in text that is not prose (inline code, URLs).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from msglint.analysis.model import Analysis
 from msglint.config import Config
+from msglint.errors import MsglintError
 from msglint.rules import Hit, Rule, all_rules
 from msglint.scoring import family_scores, grade, total_score
 
@@ -82,9 +84,15 @@ def _locate(analysis: Analysis, hit: Hit) -> tuple[int, int, int, int, int, int]
 
 
 def check(analysis: Analysis, config: Config) -> Result:
-    """Run every selected rule on one analysed message."""
+    """Run every selected rule on one analysed message.
+
+    Stops with an error naming ``limits.time_budget_seconds`` when the rules
+    take longer than the budget (parsing is bounded by the size limits).
+    """
     findings: list[Finding] = []
     errors: list[str] = []
+    budget = float(config.limits.get("time_budget_seconds", 60))
+    started = time.monotonic()
     scoring = config.scoring
     weights = scoring.get("weights", {})
     cap = float(scoring.get("max_rule_penalty", 1e9))
@@ -94,6 +102,10 @@ def check(analysis: Analysis, config: Config) -> Result:
         settings = config.settings(rule, analysis.kind)
         if settings is None:
             continue
+        if time.monotonic() - started > budget:
+            raise MsglintError(
+                analysis.message.path, f"took longer than limits.time_budget_seconds ({budget:g})"
+            )
         try:
             hits = list(rule.check(analysis, settings.options))
         except Exception as exc:  # a broken rule must not take the others down

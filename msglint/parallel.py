@@ -17,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from msglint.errors import MsglintError
+
 if TYPE_CHECKING:
     from msglint.config import Config
     from msglint.engine import Result
@@ -25,15 +27,19 @@ if TYPE_CHECKING:
 
 def _check_chunk(
     items: list[tuple[Message, Config]], lang: str, now: datetime | None
-) -> list[Result]:
+) -> list[Result | MsglintError]:
     """Worker: analyse one language's messages with nlp.pipe and run the rules."""
     from msglint.analysis import analyze_many
     from msglint.engine import check
 
     analyses = analyze_many([m for m, _ in items], [lang] * len(items), now)
-    results = []
+    results: list[Result | MsglintError] = []
     for analysis, (_, config) in zip(analyses, items):
-        result = check(analysis, config)
+        try:
+            result = check(analysis, config)
+        except MsglintError as error:
+            results.append(error)
+            continue
         result.analysis.doc = None  # a Doc does not cross processes; reports never read it
         results.append(result)
     return results
@@ -83,13 +89,13 @@ def check_parallel(
     languages: Sequence[str],
     now: datetime | None,
     jobs: int,
-) -> list[Result]:
-    """Results for ``loaded`` (in order), computed by up to ``jobs`` worker processes."""
+) -> list[Result | MsglintError]:
+    """Results (or errors) for ``loaded``, in order, from up to ``jobs`` worker processes."""
     sizes = [len(message.body) + 1 for message, _ in loaded]
     chunks = plan_chunks(languages, sizes, jobs)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    results: list[Result | None] = [None] * len(loaded)
+    results: list[Result | MsglintError | None] = [None] * len(loaded)
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
         futures = [
             (indices, pool.submit(_check_chunk, [loaded[i] for i in indices], lang, now))

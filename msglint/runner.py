@@ -90,6 +90,21 @@ class _ConfigCache:
         return self._by_dir[anchor]
 
 
+def check_size(message: Message, limits: dict[str, Any]) -> None:
+    """Refuse a text too long to analyse, naming the limit it hits."""
+    from msglint.text import count_words
+
+    max_chars = int(limits.get("max_chars", 1_000_000))
+    if len(message.body) > max_chars:
+        raise MsglintError(
+            message.path, f"text of {len(message.body)} characters exceeds limits.max_chars ({max_chars})"
+        )
+    max_words = int(limits.get("max_words", 100_000))
+    words = count_words(message.body)
+    if words > max_words:
+        raise MsglintError(message.path, f"text of {words} words exceeds limits.max_words ({max_words})")
+
+
 def load_inputs(
     paths: list[str],
     kind: str | None,
@@ -108,7 +123,14 @@ def load_inputs(
         try:
             config = configs.for_path(item.path if item.path == "-" else item.file or item.path)
             max_bytes = int(config.limits.get("max_bytes", _DEFAULT_MAX_BYTES))
-            loaded.append((parse(read_bytes(item, max_bytes, stdin), item, kind), config))
+            message = parse(
+                read_bytes(item, max_bytes, stdin),
+                item,
+                kind,
+                max_mime_depth=int(config.limits.get("max_mime_depth", 50)),
+            )
+            check_size(message, config.limits)
+            loaded.append((message, config))
         except MsglintError as error:
             if error.where.endswith(".toml"):
                 raise  # a broken config stops the run: every result would be wrong
@@ -159,10 +181,21 @@ def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
         languages = [
             choose_language(message, request.lang or _config_lang(config)) for message, config in loaded
         ]
-        results = check_parallel(loaded, languages, request.now, request.jobs)
+        outcomes = check_parallel(loaded, languages, request.now, request.jobs)
+        results = [r for r in outcomes if not isinstance(r, MsglintError)]
+        errors.extend(r for r in outcomes if isinstance(r, MsglintError))
+        loaded = [item for item, r in zip(loaded, outcomes) if not isinstance(r, MsglintError)]
     else:
         analyses = _analyze(loaded, request.lang, request.now) if loaded else []
-        results = [check(analysis, config) for analysis, (_, config) in zip(analyses, loaded)]
+        results = []
+        kept = []
+        for analysis, item in zip(analyses, loaded):
+            try:
+                results.append(check(analysis, item[1]))
+                kept.append(item)
+            except MsglintError as error:
+                errors.append(error)
+        loaded = kept
     if request.write_baseline:
         from msglint.baseline import write_baseline
 

@@ -17,8 +17,8 @@ Exit status, chosen so that a mail client never loses a draft:
 * ``1`` refused: a finding at or above ``--fail-on`` or a score under
   ``--min-score``; the text report is on stderr, nothing was sent;
 * ``75`` (EX_TEMPFAIL) msglint itself could not decide (bad option or config,
-  oversized or unreadable message, internal error) or the real command could
-  not be started; one ``msglint-sendmail:`` line on stderr, nothing was sent.
+  text over the size limit, internal error) or the real command could not be
+  started; one ``msglint-sendmail:`` line on stderr, nothing was sent.
   A broken linter must not send unchecked mail behind the user's back, nor
   drop it: the client reports a failure and keeps the draft.
 

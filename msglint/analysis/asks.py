@@ -449,9 +449,7 @@ def _wh_word(token: Token) -> bool:
 
 def _third_person_subject(subject: Token, verb: Token) -> bool:
     """A subject that is neither the writer nor the reader, and not a vocative ("Steve: let…")."""
-    if subject.i < verb.i and any(
-        token.is_punct for token in subject.doc[subject.i + 1 : verb.i]
-    ):
+    if subject.i < verb.i and any(token.is_punct for token in subject.doc[subject.i + 1 : verb.i]):
         return False
     person = subject.morph.get("Person")
     return not ("1" in person or "2" in person)
@@ -563,9 +561,7 @@ def _completes_another(
     return True
 
 
-def _clause_start(
-    text: str, segment: tuple[int, int], starts: list[int], rules: _Rules
-) -> int:
+def _clause_start(text: str, segment: tuple[int, int], starts: list[int], rules: _Rules) -> int:
     """The offset of the first word of a clause past its openers ("and", "so", "alors")."""
     for position in starts:
         if position < segment[0]:
@@ -645,6 +641,11 @@ def _inverted_to_reader(span: Span, rules: _Rules) -> list[tuple[Token, str]]:
     found = []
     for token in span:
         modal = token.lower_ in rules.modals
+        inverted = _inverted_clitic(token, span, rules)
+        if inverted is not None:
+            if _clause_initial(token, span, rules):
+                found.append((token, "request" if modal else inverted))
+            continue
         if not (modal or token.pos == AUX) or not _clause_initial(token, span, rules):
             continue
         head = token.head if token.dep_.startswith("aux") else token
@@ -657,6 +658,35 @@ def _inverted_to_reader(span: Span, rules: _Rules) -> list[tuple[Token, str]]:
                 found.append((token, "request" if modal else "question"))
                 break
     return found
+
+
+def _inverted_clitic(token: Token, span: Span, rules: _Rules) -> str | None:
+    """ "question" or "imperative" when a verb is followed by a hyphenated reader pronoun.
+
+    "Sais-tu si…", "Avez-vous reçu…" (an inverted subject: a question even without
+    its question mark); "-vous" after an imperative ending is reflexive instead:
+    "Inscrivez-vous avant vendredi", "Renseignez-vous auprès des RH".
+    """
+    i = token.i + 1
+    if i >= span.end or token.is_punct:
+        return None
+    clitic = span.doc[i]
+    if clitic.text[:1] not in _HYPHENS or clitic.pos_ != "PRON":
+        return None
+    pronoun = clitic.lower_.lstrip("-‑")
+    if pronoun not in rules.second_person or pronoun not in rules.inverted_subjects:
+        return None
+    # A participle, an infinitive or an adjective after the pronoun makes it a
+    # subject ("Avez-vous reçu", "Êtes-vous disponible"), and so does a question
+    # word before the verb ("Que pensez-vous…").
+    after = span.doc[i + 1] if i + 1 < span.end else None
+    subject = (after is not None and after.pos_ in ("VERB", "AUX", "ADJ")) or (
+        token.i > span.start and _wh_word(span.doc[token.i - 1])
+    )
+    distinctive = tuple(ending for ending in rules.imperative_endings if len(ending) > 1)
+    if not subject and token.lower_.endswith(distinctive) and token.pos != AUX:
+        return "imperative"
+    return "question"
 
 
 def _clause_initial(token: Token, span: Span, rules: _Rules) -> bool:
@@ -873,23 +903,32 @@ def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> s
     """ "reader" or "we" when the token at ``i`` is shaped like an imperative, else None."""
     token = doc[i]
     form = token.lower_
-    nxt_text = doc[i + 1].lower_ if i + 1 < span.end else ""
-    if nxt_text in _HYPHENS and i + 2 < span.end:
-        nxt_text = "-" + doc[i + 2].lower_
-    # The tokenizer may keep a verb and its clitics in one token ("dites-le-moi").
+    clitic = doc[i + 1] if i + 1 < span.end else None
+    if clitic is not None and clitic.text in _HYPHENS:
+        clitic = doc[i + 2] if i + 2 < span.end else None
+        nxt_text = "-" + clitic.lower_ if clitic is not None else ""
+    else:
+        nxt_text = clitic.lower_ if clitic is not None else ""
+    # The tokenizer keeps a verb and several clitics in one token ("dites-le-moi"):
+    # only a verb takes them.
     head, hyphen, tail = form.replace("‑", "-").partition("-")
-    if hyphen and head and all(part in rules.clitics for part in tail.split("-")):
+    joined = bool(hyphen and head and all(part in rules.clitics for part in tail.split("-")))
+    if joined:
         form, nxt_text = head, "-" + tail.split("-")[0]
     if not form.isalpha() or form in rules.subject_pronouns:
         return None
     verbs = rules.verbs
     we = "we" if form.endswith(rules.we_imperative_endings) else "reader"
     if nxt_text[:1] in _HYPHENS:
-        # "envoie-moi", "signe-le" (but "peux-tu", "pouvez-vous": a question).
-        pronoun = nxt_text[1:]
+        # "envoie-moi", "signe-le", "donne-m'en" (but "peux-tu", "pouvez-vous": a
+        # question, see ``_inverted_clitic``).
+        pronoun = nxt_text[1:].lstrip("-‑")
         if pronoun not in rules.clitics or pronoun in rules.inverted_subjects:
             return None
         if verbs is None or verbs.is_verb_form(form) or verbs.usual_lemma_is_verb(form):
+            return we
+        pronoun_token = joined or (clitic is not None and clitic.pos_ == "PRON")
+        if pronoun_token and form.endswith(rules.imperative_endings + rules.we_imperative_endings):
             return we
         return None
     if form in rules.not_imperative or nxt_text in rules.subject_pronouns:
@@ -901,10 +940,13 @@ def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> s
     # its usual reading is one, when it is irregular ("fais", "mets"), when its
     # ending is distinctive ("-ez") or after a negation ("n'oublie pas").
     distinctive = tuple(ending for ending in rules.imperative_endings if len(ending) > 1)
-    if "Part" in morph.get("VerbForm") and not form.endswith(
-        distinctive + rules.we_imperative_endings
-    ):
-        return None  # "mise en place en trois semaines", "facturés au cabinet"
+    if not form.endswith(distinctive + rules.we_imperative_endings):
+        if "Part" in morph.get("VerbForm"):
+            return None  # "mise en place en trois semaines", "facturés au cabinet"
+        if token.pos_ in ("NOUN", "PROPN") and any(
+            child.dep_ in ("amod", "nummod", "det") for child in token.children
+        ):
+            return None  # a noun with its own modifiers: "Ressources humaines", "Paie 2027"
     if verbs is None or (negated and nxt_text not in rules.negation_words):
         return None
     if (
@@ -922,9 +964,13 @@ def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> s
         return we
     # A finite verb heading its clause with no subject: only an imperative has
     # none ("Indique le nom du client", which the tagger reads as a subjunctive).
-    if token.pos == VERB and "Fin" in morph.get("VerbForm") and token.dep_ in _CLAUSE_DEPS:
-        if not any(child.dep_ in _SUBJECT_DEPS for child in token.children):
-            return we
+    if (
+        token.pos == VERB
+        and "Fin" in morph.get("VerbForm")
+        and token.dep_ in _CLAUSE_DEPS
+        and not any(child.dep_ in _SUBJECT_DEPS for child in token.children)
+    ):
+        return we
     return None
 
 

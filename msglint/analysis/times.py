@@ -22,12 +22,43 @@ Conventions of the returned :class:`~msglint.analysis.model.TimeExpr`:
   add one grain for an exclusive end.
 - Open intervals ("by Friday", "after 2pm", "within 48 hours"): ``value`` (and
   ``end_value`` when the bound is itself an interval, as in "by the end of the
-  month") describe the bound, ``direction`` says which side is meant.
+  month") describe the bound, ``direction`` says which side is meant:
+
+  - ``"before"``: a deadline. Only the deadline words of times.toml
+    ``[prepositions] before`` ("by", "before", "no later than", "due", "avant",
+    "d'ici", "au plus tard", "you have until", "vous avez jusqu'à"), "within"
+    / "sous" + a duration, and any bound followed by "at the latest" / "au plus
+    tard" ("until Friday at the latest"). French "pour" alone is not one: "la
+    salle pour mercredi" names the day the room is for (in an ask, the
+    analysis layer takes an upcoming date as the deadline anyway).
+  - ``"until"``: how long a state lasts ("they hold the table until tomorrow
+    noon", "through Friday", "jusqu'à demain midi"): the same bound, but not a
+    deadline for the reader (``[prepositions] until``).
+  - ``"after"``: "after 2pm", "à partir de lundi"; also "plus tard", "later
+    on" (``[now] later``): some time after ``now`` (``value`` is ``now`` at the
+    minute), which puts a task off and is neither a deadline nor a vague one.
 - Relative times ("in 3 days", "2 hours ago") follow Duckling: ``now`` plus
   the duration, cut to the grain just finer than the unit (days -> hour).
-- A date with no year is the closest one, a past one counting four times its
-  distance (8x): "Feb 10" written on Feb 12 is two days ago, "Dec 12" written in
-  February is next December. A clock time with no date is the next one.
+- A date with no year is the closest one, a past one counting eight times its
+  distance: "Feb 10" written on Feb 12 is two days ago, "Dec 12" written in
+  February is next December. A bare month follows the same rule in months, so
+  only last month reads as past ("November figures" written in December). A
+  clock time with no date is the next one.
+- A bare weekday is the next one, unless a past participle or a past verb
+  stands right before it (``[past_cues]``: "the terms you approved on Friday",
+  "validées vendredi"): then it is the last one. Participles that plan ahead
+  ("scheduled", "programmée") and ones after "will be" / "sera" do not count.
+- A clock range borrows the date and the zone of either end: "Tuesday 12
+  January 2027, 9:00 to 13:00 London time" is one interval on that day, in
+  London time; "8:00 to 18:00" starts in the morning.
+
+Not times: the first half of a hyphenated word ("the first-aid kit"); in
+French, a lone number after "pour" or after "à" with no time word near it
+("une table pour six", ``[clock] weak_leads``, ``bare_hour_needs_context``),
+while "à 14 h", "avant 16 h (heure de Paris)", "demain à six" are; "as soon
+as" / "dès que" + a clause (``[vague_rules] conjunctions``: "as soon as your
+plans change"), which joins two events, whereas the longer lexicon phrases
+"as soon as possible", "dès que tu peux" stay vague deadlines.
 """
 
 from __future__ import annotations
@@ -1024,7 +1055,7 @@ class _Parser:
         return number is not None and number[0] == end
 
     def time_word_near(self, i: int, end: int) -> bool:
-        """A day or a part of the day before token i or at token end ("demain à six", "à six ce soir")."""
+        """A day or a part of the day before token i or at token end ("demain à six")."""
         if end < self.n and not _NEAR_TIME.isdisjoint(self.m(end)):
             return True
         return any(self.prev_is(i, cat) for cat in ("weekday", "relday", "month", "holiday"))
@@ -1107,9 +1138,7 @@ class _Parser:
                 # "15h", "15 h": a short mark; "15 heures" also counts words
                 short = glued or len(self.k[j + 1]) == 1
                 context = (
-                    self.part_follows(end)
-                    or self.clock_context(j)
-                    or self.zone(after) is not None
+                    self.part_follows(end) or self.clock_context(j) or self.zone(after) is not None
                 )
                 if not short and not context:
                     return None  # "15 heures de travail"
@@ -1585,7 +1614,10 @@ class _Parser:
                 date_sp.named_wd = weekday
                 date_sp.weekday = None
                 return j, date_sp
-            article = self.has(k, "dayart") or self.has(k, "conn")
+            # "Friday the 15th", "vendredi le 15"; after "at" / "à" a number is an hour
+            article = self.has(k, "dayart") or (
+                None if self.has(k, "lead") else self.has(k, "conn")
+            )
             start = article[0] if article else k
             day = self.day_number(start, words=True)
             if (
@@ -1606,7 +1638,7 @@ class _Parser:
         return j, sp
 
     def past_cue(self, i: int) -> bool:
-        """A past verb before token i ("validées vendredi", "approved on Friday"; times.toml [past_cues])."""
+        """A past verb before token i ("validées vendredi", "approved on Friday"): [past_cues]."""
         k = i - 1
         if self.key(k) in self.L.past_skip:
             k -= 1
@@ -2531,7 +2563,7 @@ class _Parser:
                     year = today.year if month >= today.month else today.year + 1
                     mode = sp.month_mode
                     back = (today.month - month) % 12
-                    if mode is None and 0 < back and back * _PAST_WEIGHT < 12 - back:
+                    if mode is None and back > 0 and back * _PAST_WEIGHT < 12 - back:
                         # the closest month, a past one counting 8x: "November
                         # figures" written in December are last month's
                         year = today.year if month < today.month else today.year - 1
@@ -2959,7 +2991,10 @@ class _Parser:
                 if later and (found is None or later[0] > found[0]):
                     # "plus tard": after now, not a deadline (times.toml [now] later)
                     moment = _truncate(self.now, "minute")
-                    found = (later[0], _R(moment, "minute", kind="open_interval", direction="after"))
+                    found = (
+                        later[0],
+                        _R(moment, "minute", kind="open_interval", direction="after"),
+                    )
             if found is None:
                 i += 1
                 continue

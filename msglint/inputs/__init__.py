@@ -94,7 +94,7 @@ def read_bytes(source: Source, max_bytes: int, stdin: bytes | None = None) -> by
     return data
 
 
-def parse(data: bytes, source: Source, kind: str | None) -> Message:
+def parse(data: bytes, source: Source, kind: str | None, max_mime_depth: int = 50) -> Message:
     """Turn the bytes of one source into a Message with the right reader."""
     where = source.path
     fmt = source.format
@@ -105,7 +105,7 @@ def parse(data: bytes, source: Source, kind: str | None) -> Message:
     if fmt == "email":
         if not data.strip():
             raise MsglintError(where, "empty input")
-        return read_email(data, where, kind or "email")
+        return read_email(data, where, kind or "email", max_mime_depth)
     text = decode_text(data, where)
     if not text.strip():
         raise MsglintError(where, "empty input: nothing to check")

@@ -74,9 +74,32 @@ def _part_text(part: EmailMessage) -> str:
     return normalise_newlines(str(content))
 
 
-def _attachments(msg: EmailMessage, body_part: EmailMessage | None) -> list[Attachment]:
+def walk_parts(msg: EmailMessage, max_depth: int, path: str) -> list[EmailMessage]:
+    """Every part of the MIME tree, depth first, without recursion.
+
+    A tree nested deeper than ``max_depth`` is refused: no real client nests
+    more than a handful of levels, and deeper trees are crafted.
+    """
+    found: list[EmailMessage] = []
+    stack: list[tuple[EmailMessage, int]] = [(msg, 0)]
+    while stack:
+        part, depth = stack.pop()
+        found.append(part)
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list) and payload:
+            if depth >= max_depth:
+                raise MsglintError(
+                    path, f"MIME parts nested deeper than limits.max_mime_depth ({max_depth})"
+                )
+            stack.extend((child, depth + 1) for child in reversed(payload) if isinstance(child, EmailMessage))
+    return found
+
+
+def _attachments(
+    parts: list[EmailMessage], body_part: EmailMessage | None
+) -> list[Attachment]:
     found: list[Attachment] = []
-    for part in msg.walk():
+    for part in parts:
         if part is body_part or part.is_multipart():
             continue
         disposition = (part.get_content_disposition() or "").lower()
@@ -111,7 +134,24 @@ def _subject_map(source: str, subject: str) -> SourceMap | None:
     return SourceMap.identity(source, start, 0)
 
 
-def read_email(data: bytes, path: str, kind: str = "email") -> Message:
+def _body_part(parts: list[EmailMessage]) -> EmailMessage | None:
+    """The first inline text/plain part, else the first text/html one.
+
+    Like ``EmailMessage.get_body`` but without its recursion, so a crafted
+    tree cannot exhaust the stack.
+    """
+    for wanted in ("plain", "html"):
+        for part in parts:
+            if part.is_multipart() or part.get_content_maintype() != "text":
+                continue
+            if part.get_content_subtype() != wanted or part.get_filename():
+                continue
+            if (part.get_content_disposition() or "inline") == "inline":
+                return part
+    return None
+
+
+def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int = 50) -> Message:
     """Parse e-mail bytes into a Message whose body is the author's own text."""
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
@@ -122,10 +162,8 @@ def read_email(data: bytes, path: str, kind: str = "email") -> Message:
     header_end = source.find("\n\n")
     header_end = len(source) if header_end < 0 else header_end + 2
 
-    try:
-        body_part = msg.get_body(preferencelist=("plain", "html"))
-    except (KeyError, IndexError, TypeError):
-        body_part = None
+    parts = walk_parts(msg, max_mime_depth, path)
+    body_part = _body_part(parts)
     text = ""
     if body_part is not None:
         text = _part_text(body_part)
@@ -144,7 +182,7 @@ def read_email(data: bytes, path: str, kind: str = "email") -> Message:
         has_subject_field=True,
         quoted=quoted,
         signature=signature,
-        attachments=_attachments(msg, body_part),
+        attachments=_attachments(parts, body_part),
         attachments_known=True,
         recipients=_addresses(msg),
         sent=_parse_date(msg.get("date")),

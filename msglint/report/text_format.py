@@ -47,8 +47,7 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
             color = "green" if value >= 90 else "yellow" if value >= 60 else "red"
             lines.append(f"  {pack.ui('family_' + family):<12} {paint(_bar(value), fg=color)} {value:g}")
         lines.append("")
-    for error in errors:
-        lines.append(f"{error.path}: {paint('error', fg='red', bold=True)}: {error.message}")
+    # Unreadable inputs are reported on stderr (one line each), not here.
     if options.show_summary and len(results) + len(errors) > 1:
         info = summary(results, len(errors))
         sev = info["by_severity"]
