@@ -122,7 +122,7 @@ def _validate_rule_table(where: str, prefix: str, table: Any) -> dict[str, dict[
                     raise MsglintError(where, f"{option_key}: expected a number >= 0, got {value!r}")
             elif option in rule.options:
                 default = rule.options[option]
-                expected = (int, float) if isinstance(default, (int, float)) and not isinstance(default, bool) else type(default)
+                expected = (int, float) if isinstance(default, float) else type(default)
                 _check_type(where, option_key, value, expected)
                 if isinstance(default, list) and not all(isinstance(v, str) for v in value):
                     raise MsglintError(where, f"{option_key}: expected a list of strings")

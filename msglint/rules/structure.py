@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from msglint.analysis.model import Analysis
+from msglint.analysis.model import Analysis, Paragraph
 from msglint.rules.base import Hit, Options, rule
 
 _INLINE_NUMBERING = re.compile(r"(?:^|[\s:;,])(?:\(?(\d{1,2}|[a-h])\))\s+\S", re.IGNORECASE)
+
+
+def _substantial_blocks(a: Analysis) -> list[Paragraph]:
+    """Paragraphs and lists of a dozen words or more: greetings and sign-offs aside."""
+    return [p for p in a.paragraphs if p.kind in ("paragraph", "list") and p.words >= 12]
 
 
 @rule(
@@ -22,7 +27,8 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for paragraphs too long to take in at a glance.
 
     ## What it does
-    In a message of two or more paragraphs, reports a paragraph of more than
+    In a message of two or more substantial paragraphs (a dozen words or
+    more: greetings and sign-offs aside), reports a paragraph of more than
     ``max_words`` (100) words or ``max_sentences`` (6) sentences. A message
     that is one single block is left to ST02 (wall of text).
 
@@ -38,8 +44,8 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     anything that enumerates.
     """
     prose = [p for p in a.paragraphs if p.kind == "paragraph"]
-    if len(a.paragraphs) < 2:
-        return
+    if len(_substantial_blocks(a)) < 2:
+        return  # a single block is ST02's business
     for paragraph in prose:
         if paragraph.words > opts["max_words"]:
             yield Hit(
@@ -76,8 +82,7 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     Break it where the topic changes, put the ask in its own short paragraph,
     and turn enumerations into a bulleted list.
     """
-    blocks = [p for p in a.paragraphs if p.kind in ("paragraph", "list")]
-    substantial = [p for p in blocks if p.words >= 12]
+    substantial = _substantial_blocks(a)
     if len(substantial) == 1 and substantial[0].kind == "paragraph":
         block = substantial[0]
         if block.words >= opts["min_words"]:
