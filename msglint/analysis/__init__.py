@@ -162,6 +162,7 @@ def analyze_many(
     """
     from msglint.analysis.asks import find_asks
     from msglint.analysis.deadlines import find_deadlines
+    from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
     from msglint.analysis.pipeline import parse_many
     from msglint.analysis.times import find_times
@@ -214,4 +215,12 @@ def analyze_many(
                 metrics=_metrics(doc, lang, sentences, paragraphs),
                 fyi=_is_fyi(message, sentences, lang),
             )
+            analysis = results[i]
+            # "we had to find another venue urgently" tells a story; it does not
+            # make this message urgent.
+            analysis.urgency = [
+                m
+                for m in analysis.urgency
+                if m.field != "body" or m.kind == "punctuation" or not in_past_tense(analysis, m.start)
+            ]
     return [r for r in results if r is not None]
