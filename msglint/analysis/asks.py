@@ -885,7 +885,7 @@ def _shaped_imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
             doc[i].is_punct or doc[i].lower_ in rules.openers or doc[i].is_space
         ):
             i += 1
-        if i >= span.end:
+        if i >= span.end or _after_incise(doc, i, span):
             continue
         negated = False
         if doc[i].lower_ in rules.negation_prefixes:  # "n'", "ne"
@@ -897,6 +897,22 @@ def _shaped_imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
         if verdict is not None:
             found.append((doc[i].idx, "imperative-we" if verdict == "we" else "imperative"))
     return found
+
+
+def _after_incise(doc: Doc, i: int, span: Span) -> bool:
+    """True when a name opening the sentence is cut from the word at ``i`` by an incise.
+
+    A vocative comes right before its imperative ("Paul, vérifie la salle"); a name
+    followed by a phrase between commas is the subject ("Paul, de son côté, trouve
+    que…").
+    """
+    first = span.start
+    while first < i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    if doc[first].pos_ != "PROPN":
+        return False
+    commas = sum(1 for token in doc[first:i] if token.text == ",")
+    return commas >= 2 and not any(token.pos_ in ("VERB", "AUX") for token in doc[first:i])
 
 
 def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> str | None:

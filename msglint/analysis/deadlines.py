@@ -79,6 +79,10 @@ def find_deadlines(
             is_deadline = is_deadline or (time.field == "subject" and bool(asks))
         elif is_cued[index]:
             is_deadline = True
+        elif time.direction in ("after", "until"):
+            # "after 2 pm", "later", "until noon": when something may start or
+            # how long it lasts, not when it is due.
+            is_deadline = False
         else:
             # An uncued time counts only in an ask, still to come, and when the
             # sentence names no cued deadline; a past time there is a reference.

@@ -73,7 +73,9 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## What it does
     Reports a deadline that gives a clock time ("by 5 pm", "avant 17h") but no
-    time zone ("CET", "UTC", "heure de Paris", "ET", "+01:00").
+    time zone ("CET", "UTC", "heure de Paris", "ET", "+01:00"). A time in a
+    list item that asks nothing ("- Delivery before 2 pm") is a specification,
+    not the reader's deadline, and is left alone.
 
     ## Why is this bad?
     Remote colleagues and assistants often work hours away from you. "5 pm"
@@ -90,8 +92,14 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     for deadline in a.deadlines:
+        if deadline.field == "body" and deadline.ask is None and _in_list_item(a, deadline.start):
+            continue  # a spec line ("- delivery before 2 pm") is not the reader's deadline
         if deadline.has_time and not deadline.has_timezone:
             yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})
+
+
+def _in_list_item(a: Analysis, offset: int) -> bool:
+    return any(s.in_list and s.start <= offset < s.end for s in a.sentences)
 
 
 @rule("DL04", "deadline.ambiguous-date", "warning")

@@ -18,7 +18,7 @@ def _concrete_deadlines(a: Analysis) -> list:  # type: ignore[type-arg]
     return [d for d in a.deadlines if not d.vague and d.value]
 
 
-@rule("UR01", "urgency.no-deadline", "warning")
+@rule("UR01", "urgency.no-deadline", "warning", kinds=("email", "chat"))
 def urgency_no_deadline(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message marked urgent says by when.
 
@@ -51,7 +51,7 @@ def urgency_no_deadline(a: Analysis, opts: Options) -> Iterator[Hit]:
         yield Hit(first.start, first.end, field=first.field, args={"phrase": first.text})
 
 
-@rule("UR02", "urgency.inflation", "warning", options={"max_markers": 1})
+@rule("UR02", "urgency.inflation", "warning", kinds=("email", "chat"), options={"max_markers": 1})
 def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for urgency shouted rather than stated.
 
@@ -100,6 +100,7 @@ def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
     "UR03",
     "urgency.mismatch",
     "info",
+    kinds=("email", "chat"),
     options={"urgent_within_hours": 72, "due_soon_hours": 4},
     messages=("not-urgent", "unflagged"),
 )
@@ -153,7 +154,7 @@ def urgency_mismatch(a: Analysis, opts: Options) -> Iterator[Hit]:
         )
 
 
-@rule("UR04", "urgency.no-reason", "info")
+@rule("UR04", "urgency.no-reason", "info", kinds=("email", "chat"))
 def urgency_no_reason(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that urgency comes with a reason.
 
