@@ -60,14 +60,14 @@ def eval_dir() -> Path:
 
 
 def load_nlp(code: str):  # type: ignore[no-untyped-def]
-    import spacy
+    """The pipeline as msglint loads it, with the pack's tokenizer fixes."""
+    from msglint.analysis.pipeline import load_pipeline
+    from msglint.errors import MsglintError
 
-    for name in get_pack(code).models:
-        try:
-            return spacy.load(name, exclude=["ner"])
-        except OSError:
-            continue
-    raise SystemExit(f"no spaCy pipeline installed for {code!r}")
+    try:
+        return load_pipeline(code)
+    except MsglintError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def read_jsonl(path: Path) -> list[tuple[bool, str]]:

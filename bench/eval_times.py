@@ -156,7 +156,7 @@ def evaluate(lang: str, rows: list[dict], misses: int) -> dict:
                 wrong.append((row["text"], row["value"], grain, hit.text, hit.value, hit.grain))
         elif kind == "interval":
             stats["interval_rows"] += 1
-            if hit.direction == "before":
+            if hit.direction in ("before", "until"):
                 ok = same(exclusive_end(hit), row["end"], grain)
             else:
                 ok = same(hit.value, row["start"], grain) and same(
@@ -165,7 +165,9 @@ def evaluate(lang: str, rows: list[dict], misses: int) -> dict:
             stats["interval_equal"] += ok
         elif kind == "open_interval":
             stats["open_rows"] += 1
-            ok = hit.direction == row["direction"] and same(hit.value, row["value"], grain)
+            # Duckling's "before" covers both our deadline "before" and "until"
+            direction = "before" if hit.direction == "until" else hit.direction
+            ok = direction == row["direction"] and same(hit.value, row["value"], grain)
             stats["open_equal"] += ok
     stats["seconds"] = time.perf_counter() - started
     if misses:

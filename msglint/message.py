@@ -33,6 +33,15 @@ class Segment:
     length: int
 
 
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
 class SourceMap:
     """Maps offsets in a derived text (body or subject) to line/column in the source file.
 
@@ -40,11 +49,11 @@ class SourceMap:
     an offset between segments maps to the end of the previous segment.
     """
 
-    def __init__(self, source_text: str, segments: list[Segment]) -> None:
-        self._line_starts = [0]
-        for index, char in enumerate(source_text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+    def __init__(
+        self, source_text: str, segments: list[Segment], line_starts: list[int] | None = None
+    ) -> None:
+        # Maps built for many pieces of one file share its line table.
+        self._line_starts = line_starts if line_starts is not None else _line_starts(source_text)
         self._segments = sorted(segments, key=lambda s: s.start)
         self._starts = [s.start for s in self._segments]
         self.source_length = len(source_text)
@@ -65,6 +74,10 @@ class SourceMap:
         src = self.source_offset(offset)
         line_index = bisect.bisect_right(self._line_starts, src) - 1
         return line_index + 1, src - self._line_starts[line_index] + 1
+
+    @property
+    def line_starts(self) -> list[int]:
+        return self._line_starts
 
     @classmethod
     def identity(cls, source_text: str, start: int = 0, length: int | None = None) -> SourceMap:

@@ -147,6 +147,83 @@ CASES = [
     ("fr", "Reste à savoir si le budget sera validé.", None, None, None),
     ("fr", "Entre nous, le projet a pris du retard.", None, None, None),
     ("fr", "Des questions ?", None, None, None),
+    # English: statements and closings that only look like imperatives.
+    ("en", "Invoices that arrive late will be paid next month.", None, None, None),
+    ("en", "Thanks again, and have a lovely weekend,", None, None, None),
+    ("en", "Sure to please every budget.", None, None, None),
+    ("en", "He let me know that the parcel arrived.", None, None, None),
+    ("en", "Go Here Now For More Information", None, None, None),
+    # English: an imperative after "Yes," that the tagger reads as a noun.
+    ("en", "Yes, book 3 and 4 March as training days.", "imperative", "reader", False),
+    # English: a relative clause and a named agent are not ownerless asks.
+    (
+        "en",
+        "E-mail is for anything a client reads, or that someone must check again later.",
+        None,
+        None,
+        None,
+    ),
+    ("en", "The contract must be signed by the finance director.", None, None, None),
+    ("en", "The form has to be signed by the end of the month.", "need", "nobody", False),
+    # English: offers ("you'd like", an emergency) and mailing-list boilerplate.
+    ("en", "If you'd like to discuss it, give me a call.", None, None, None),
+    ("en", "In a real emergency, text me on my mobile.", None, None, None),
+    ("en", "If nothing displays, please click here to open it in your browser.", None, None, None),
+    ("en", "To ensure delivery to your inbox, please add news@example.com", None, None, None),
+    # French: statements that only look like imperatives (participles, noun phrases).
+    ("fr", "Le montant est de 450 € HT, facturés au client.", None, None, None),
+    ("fr", "Silae : 12 400 € par an, mise en place en six semaines.", None, None, None),
+    ("fr", "Ressources humaines", None, None, None),
+    ("fr", "Paie 2027 ».", None, None, None),
+    # French: imperatives the tagger misses, with clitics kept apart or together.
+    ("fr", "Indique le montant dans la note.", "imperative", "reader", False),
+    (
+        "fr",
+        "Si ces horaires ne vous vont pas, dites-le-moi avant jeudi.",
+        "imperative",
+        "reader",
+        False,
+    ),
+    ("fr", "Donne-m'en deux pour la réunion.", "imperative", "reader", False),
+    ("fr", "Inscrivez-vous avant vendredi.", "imperative", "reader", False),
+    ("fr", "Sais-tu si Paul vient demain.", "question", "reader", False),
+    ("fr", "Avez-vous reçu le contrat.", "question", "reader", False),
+    ("fr", "Rendez-vous confirmé pour jeudi.", None, None, None),
+    # French: « être à » + infinitive is an instruction (not « il est à noter »).
+    (
+        "fr",
+        "Les justificatifs sont à envoyer au service comptable avant le 5 janvier.",
+        "need",
+        "reader",
+        False,
+    ),
+    ("fr", "Il est à noter que le bureau ferme à 13 h.", None, None, None),
+    # French: a relative clause and a named agent are not ownerless asks.
+    (
+        "fr",
+        "Le wiki, pour tout ce qu'un client lit, ou qu'il faudra revoir plus tard.",
+        None,
+        None,
+        None,
+    ),
+    (
+        "fr",
+        "Toute commande de plus de 1 000 € doit être approuvée par le directeur.",
+        None,
+        None,
+        None,
+    ),
+    ("fr", "La commande doit être envoyée par courriel avant vendredi.", "need", "nobody", False),
+    # French: an emergency is an offer.
+    ("fr", "Pour une vraie urgence, envoie-moi un SMS.", None, None, None),
+    # A phrase broken across lines is still found.
+    (
+        "fr",
+        "Le traiteur doit le savoir avant lundi, donc merci\nde me répondre d'ici mercredi.",
+        "request",
+        "reader",
+        False,
+    ),
 ]
 
 
@@ -162,6 +239,106 @@ def test_ask_flags(
         return
     assert ask is not None, "missed"
     assert (ask.form, ask.owner, ask.hedged) == (form, owner, hedged)
+
+
+def sentences_of(doc) -> list[Sentence]:  # type: ignore[no-untyped-def]
+    """One Sentence per sentence of a parsed body, as the parser cuts it (block 0)."""
+    return [
+        Sentence(
+            start=sent.start_char,
+            end=sent.end_char,
+            text=sent.text,
+            words=len(sent.text.split()),
+            block=0,
+            is_question=sent.text.rstrip().endswith("?"),
+        )
+        for sent in doc.sents
+        if sent.text.strip()
+    ]
+
+
+# (language, body, the ``secondary`` flag of each ask in order)
+SECONDARY = [
+    # A fallback condition after the ask.
+    (
+        "en",
+        "Could you sign the lease by 4 pm today? The terms are unchanged. "
+        "If you cannot sign today, call me before 2 pm.",
+        [False, True],
+    ),
+    # A request for the answer, with only a deadline and a purpose.
+    (
+        "en",
+        "Can we swap shifts on Wednesday? I would take your afternoon. "
+        "Let me know by Friday so I can update the rota.",
+        [False, True],
+    ),
+    (
+        "en",
+        "Do you want the projector or the screen? "
+        "The centre needs to know by Monday, so please reply by Wednesday.",
+        [False, True],
+    ),
+    # A request for the answer with content of its own is another ask.
+    ("en", "Can you join the call on Friday? Let me know which room you prefer.", [False, False]),
+    # A softener is not a condition.
+    (
+        "en",
+        "Please review the draft. If you get a chance, send me the minutes too.",
+        [False, False],
+    ),
+    (
+        "en",
+        "Please sign the lease by 4 pm today. If you can't sign today, call me before 2 pm.",
+        [False, True],
+    ),
+    (
+        "en",
+        "Could you send me the Q3 figures by Friday? I need them for the board review.",
+        [False, True],
+    ),
+    # With nothing asked before, a conditional ask is the ask.
+    ("en", "If you cannot come on Monday, call me before noon.", [False]),
+    (
+        "fr",
+        "Pourriez-vous confirmer la date de paiement d'ici vendredi ? "
+        "Si le virement est déjà parti, merci de m'indiquer sa référence.",
+        [False, True],
+    ),
+    (
+        "fr",
+        "On peut échanger nos permanences mercredi ? Je prendrais ton après-midi. "
+        "Dis-moi d'ici vendredi pour que je mette le planning à jour.",
+        [False, True],
+    ),
+    (
+        "fr",
+        "Préférez-vous un repas assis ou un buffet ? Le traiteur doit le savoir avant "
+        "lundi, donc merci de me répondre d'ici mercredi.",
+        [False, True],
+    ),
+    (
+        "fr",
+        "Merci de choisir un créneau d'ici mardi. "
+        "Si aucun ne vous convient, indiquez-moi vos disponibilités.",
+        [False, True],
+    ),
+    # An impersonal instruction after a direct ask restates a rule.
+    (
+        "fr",
+        "Indique le nom du client dans le commentaire. "
+        "Les notes de décembre sont à rendre au plus tard le 6 janvier.",
+        [False, True],
+    ),
+    ("fr", "Si ces dates ne vous conviennent pas, dites-le-moi avant vendredi.", [False]),
+]
+
+
+@pytest.mark.parametrize(("code", "body", "flags"), SECONDARY, ids=[c[1][:40] for c in SECONDARY])
+def test_secondary_asks(code: str, body: str, flags: list[bool]) -> None:
+    doc = nlp(code)(body)
+    asks = find_asks(doc, sentences_of(doc), get_pack(code))
+    assert [ask.secondary for ask in asks] == flags, [(a.text, a.secondary) for a in asks]
 
 
 def test_offsets_list_items_and_numbering() -> None:

@@ -535,7 +535,11 @@ def test_french_payroll_deadline_and_period() -> None:
         "2027-01-15T17:00:00+01:00",
     )
     assert deadline.has_time and deadline.has_timezone and deadline.weekday == 4
-    assert (rise.text, rise.value, rise.direction) == ("1er février", "2027-02-01T00:00:00+01:00", None)
+    assert (rise.text, rise.value, rise.direction) == (
+        "1er février",
+        "2027-02-01T00:00:00+01:00",
+        None,
+    )
     # "pour 2027" in the subject names the year the contract is for, not a deadline
     (year,) = find_times("Décision attendue : prestataire de paie pour 2027", "fr", now)
     assert (year.text, year.kind, year.direction) == ("2027", "instant", None)

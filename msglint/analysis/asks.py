@@ -30,6 +30,15 @@ first-person plural imperatives ("faisons") and proposals, else "reader".
 ``hedged`` (AK03) comes from ``hedged_asks`` or the softeners of
 ``ask_hedges`` ("maybe", "if you get a chance", "si jamais").
 
+``secondary`` (not counted by AK02) marks an ask that only completes one made
+before it in the message: a fallback ("If you cannot sign today, call me", "Si
+aucun ne vous convient, indiquez-moi…"), a request for the answer with
+nothing of its own but a deadline or a purpose ("Let me know by Friday",
+"please reply by Wednesday", "Dis-moi d'ici vendredi"), the same need again
+("I need them for Monday's review"). The signs are ``secondary_asks``, at the
+start of a clause; every ask sign of the sentence must lie in the clauses they
+cover, and an ask with none before it is never secondary.
+
 A sentence is not an ask when it is a closing, a greeting, an offer or a
 pointer that only looks like one (``not_asks``, matched against the whole
 sentence or a whole clause: "Thanks!", "Have a nice day", "Let me know if
@@ -43,6 +52,24 @@ asked for: "if you want to join, let me know"). An offer next to a real ask
 does not hide it ("Review the draft and let me know if you have questions"
 is an ask). Commitments ("I will send it tomorrow"), "let me explain" and
 statements are never asks: nothing here looks at them.
+
+Grammar that keeps statements out: a phrase inside a relative clause, after a
+question word or in a clause opened by a subordinating word ("…, or that
+someone must find again later", « ce qu'il faudra revoir »); a request verb
+with its own third-person subject or infinitive marker ("he let me know",
+"sure to please"); a passive with its agent (« validée par la direction »); a
+participle or a noun with its own modifiers (« facturés au cabinet », « mise
+en place », « Ressources humaines »); a present that is not a base form ("Am
+just back"); a line In Title Case ("Go Here Now For More Information"), like
+a heading.
+
+Phrases are matched on the sentence with its line breaks and runs of spaces
+made single spaces, so a hard-wrapped e-mail ("merci\nde me répondre") reads
+like one line. The French tokenizer keeps hyphenated clitics as suffixes
+("envoie", "-moi"; "peux", "-tu") and sometimes several in one token
+("dites-le-moi"): both shapes are read as a verb and its clitics; an inverted
+"-tu"/"-vous" makes a question ("Sais-tu si…"), a reflexive "-vous" after an
+imperative ending an imperative ("Inscrivez-vous").
 
 Every word list is a data file of the language pack (``msglint/lang/<code>/``);
 the grammatical tests read only universal parse features (dependency labels,
@@ -293,6 +320,14 @@ def _rules(pack: LanguagePack) -> _Rules:
     )
 
 
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("msglint_text")
+    if text is None:
+        text = doc.user_data["msglint_text"] = doc.text
+    return text
+
+
 def find_asks(doc: Doc, sentences: list[Sentence], pack: LanguagePack) -> list[Ask]:
     """The asks of a parsed body: at most one per sentence, in order."""
     rules = _rules(pack)
@@ -311,7 +346,7 @@ def find_asks(doc: Doc, sentences: list[Sentence], pack: LanguagePack) -> list[A
 
 
 def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> Ask | None:
-    raw = doc.text[sentence.start : sentence.end]
+    raw = _doc_text(doc)[sentence.start : sentence.end]
     stripped = raw.strip()
     if not stripped or (sentence.is_heading and not stripped.endswith("?")):
         return None
@@ -376,7 +411,7 @@ def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> As
         hedged="hedged" in kinds or bool(rules.hedges.hits(flat, starts)),
         owner=owner,
         in_list=sentence.in_list,
-        numbered=_is_numbered(doc.text, start, stripped),
+        numbered=_is_numbered(_doc_text(doc), start, stripped),
         secondary=_completes_another(flat, starts, triggers, rules),
     )
 
@@ -755,7 +790,7 @@ def _lets(token: Token, rules: _Rules) -> bool:
     if nxt is None or nxt.lower_ not in ("'s", "’s", "us"):
         return False
     # "let us know" asks the reader for an answer (``response_requests``).
-    return nxt.lower_ != "us" or not rules.response_requests.hits(doc.text, [token.idx])
+    return nxt.lower_ != "us" or not rules.response_requests.hits(_doc_text(doc), [token.idx])
 
 
 def _parsed_imperative(token: Token, span: Span, rules: _Rules) -> bool:

@@ -9,6 +9,8 @@ parser runs; the parser respects them.
 from __future__ import annotations
 
 import importlib.util
+
+import numpy
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -70,14 +72,20 @@ def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:
     doc = nlp.make_doc(text)
     if not len(doc):
         return doc
+    from spacy.attrs import SENT_START
+
+    # Set every boundary in one array write: assigning token.is_sent_start one
+    # token at a time re-checks the whole doc each time (quadratic).
     wanted = set(starts)
+    values = numpy.empty((len(doc), 1), dtype="int64")
     first = True
-    for token in doc:
+    for index, token in enumerate(doc):
         if token.is_space:
-            token.is_sent_start = first
+            values[index, 0] = 1 if first else -1
             continue
-        token.is_sent_start = first or token.idx in wanted
+        values[index, 0] = 1 if first or token.idx in wanted else -1
         first = False
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 

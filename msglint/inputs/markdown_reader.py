@@ -125,7 +125,7 @@ def read_markdown(text: str, path: str, kind: str | None) -> Message:
             pending_kind = "item" if in_item and tokens[index - 1].type == "list_item_open" else "paragraph"
         elif token.type == "inline" and token.map is not None:
             first_line = token.map[0]
-            content_map = SourceMap(text, align_lines(token.content, text, starts[first_line]))
+            content_map = SourceMap(text, align_lines(token.content, text, starts[first_line]), starts)
             pieces, piece_verbatim = _inline_pieces(token.content)
             if not pieces:
                 continue
@@ -162,7 +162,7 @@ def read_markdown(text: str, path: str, kind: str | None) -> Message:
         subject=subject,
         has_subject_field=subject is not None,
         source_text=text,
-        body_map=SourceMap(text, segments),
+        body_map=SourceMap(text, segments, starts),
         subject_map=subject_map,
         suppressions=find_suppressions(text),
         blocks=blocks,
