@@ -27,10 +27,10 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for paragraphs too long to take in at a glance.
 
     ## What it does
-    In a message of two or more substantial paragraphs (a dozen words or
-    more: greetings and sign-offs aside), reports a paragraph of more than
-    ``max_words`` (100) words or ``max_sentences`` (6) sentences. A message
-    that is one single block is left to ST02 (wall of text).
+    Reports a paragraph of more than ``max_words`` (100) words or
+    ``max_sentences`` (6) sentences. When the message is one single block
+    (greetings and sign-offs aside), its length in words is left to ST02
+    (wall of text); too many sentences are still reported.
 
     ## Why is this bad?
     Readers scan messages on small screens. A paragraph of more than five or
@@ -44,10 +44,9 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     anything that enumerates.
     """
     prose = [p for p in a.paragraphs if p.kind == "paragraph"]
-    if len(_substantial_blocks(a)) < 2:
-        return  # a single block is ST02's business
+    single_block = len(_substantial_blocks(a)) < 2  # its length is ST02's business
     for paragraph in prose:
-        if paragraph.words > opts["max_words"]:
+        if paragraph.words > opts["max_words"] and not single_block:
             yield Hit(
                 paragraph.start,
                 paragraph.end,
