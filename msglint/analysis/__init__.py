@@ -119,15 +119,12 @@ def _paragraphs(body: str, blocks: list[Block], sentences: list[Sentence]) -> li
     return paragraphs
 
 
-def _metrics(doc, lang: str, sentences: list[Sentence], paragraphs: list[Paragraph]) -> Metrics:  # type: ignore[no-untyped-def]
-    from msglint.analysis.readability import reading_ease, syllables
-
+def _metrics(body: str, lang: str, sentences: list[Sentence], paragraphs: list[Paragraph]) -> Metrics:
+    """Counts of the author's text; reading ease is filled in on demand (see ``complete_metrics``)."""
     prose = [s for s in sentences if not s.is_heading]
-    words = WORD.findall(doc.text)
-    alpha_words = [w for w in words if any(c.isalpha() for c in w)]
-    syllable_count = sum(syllables(w, lang) for w in alpha_words)
+    words = WORD.findall(body)
     prose_words = sum(s.words for s in prose)
-    metrics = Metrics(
+    return Metrics(
         words=len(words),
         sentences=len(prose),
         paragraphs=sum(1 for p in paragraphs if p.kind != "heading"),
@@ -135,11 +132,26 @@ def _metrics(doc, lang: str, sentences: list[Sentence], paragraphs: list[Paragra
         list_items=sum(len(p.items) for p in paragraphs),
         mean_sentence_words=round(prose_words / len(prose), 1) if prose else 0.0,
         longest_sentence_words=max((s.words for s in prose), default=0),
-        syllables_per_word=round(syllable_count / len(alpha_words), 2) if alpha_words else 0.0,
-        readability=reading_ease(lang, len(alpha_words), len(prose), syllable_count),
         readability_formula=get_pack(lang).settings["readability"]["formula"],
         reading_seconds=round(len(words) * 60 / _WORDS_PER_MINUTE),
     )
+
+
+def complete_metrics(analysis: Analysis) -> Metrics:
+    """Fill in syllables per word and reading ease, once.
+
+    Syllable counting loads the CMU dictionary and a hyphenation table (about
+    0.1 s): only the readability rule and the JSON outputs need it, so a
+    pre-send check that prints text does not pay for it.
+    """
+    metrics = analysis.metrics
+    if metrics.readability is None and metrics.syllables_per_word == 0.0 and metrics.words:
+        from msglint.analysis.readability import reading_ease, syllables
+
+        alpha_words = [w for w in WORD.findall(analysis.message.body) if any(c.isalpha() for c in w)]
+        count = sum(syllables(w, analysis.language) for w in alpha_words)
+        metrics.syllables_per_word = round(count / len(alpha_words), 2) if alpha_words else 0.0
+        metrics.readability = reading_ease(analysis.language, len(alpha_words), metrics.sentences, count)
     return metrics
 
 
@@ -212,7 +224,7 @@ def analyze_many(
                     pack,
                 ),
                 urgency=urgency,
-                metrics=_metrics(doc, lang, sentences, paragraphs),
+                metrics=_metrics(message.body, lang, sentences, paragraphs),
                 fyi=_is_fyi(message, sentences, lang),
             )
             analysis = results[i]

@@ -16,7 +16,6 @@ from msglint.errors import MsglintError
 from msglint.inputs.decode import decode_text
 from msglint.inputs.email_reader import looks_like_email, read_email
 from msglint.inputs.html_text import html_to_text
-from msglint.inputs.markdown_reader import read_markdown
 from msglint.inputs.text_reader import read_text
 from msglint.message import Message, SourceMap, align_lines
 
@@ -110,6 +109,8 @@ def parse(data: bytes, source: Source, kind: str | None, max_mime_depth: int = 5
     if not text.strip():
         raise MsglintError(where, "empty input: nothing to check")
     if fmt == "markdown":
+        from msglint.inputs.markdown_reader import read_markdown  # markdown-it only when needed
+
         return read_markdown(text, where, kind)
     if fmt == "html":
         prose = html_to_text(text)

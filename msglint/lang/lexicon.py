@@ -51,18 +51,31 @@ class Lexicon:
 
     def __init__(self, entries: list[str], where: str = "<lexicon>") -> None:
         self.entries = entries
-        ordered = sorted(entries, key=len, reverse=True)
-        self._entry_patterns = []
-        alternatives = []
-        for index, entry in enumerate(ordered):
-            source = phrase_pattern(entry)
+        self._where = where
+        self._ordered = sorted(entries, key=len, reverse=True)
+        self._whole: re.Pattern[str] | None = None
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def _regex(self) -> re.Pattern[str] | None:
+        """The alternation of every entry, compiled on first use (start-up is precious)."""
+        if self._compiled is None and self._ordered:
+            alternatives = "|".join(
+                f"(?P<e{index}>{phrase_pattern(entry)})" for index, entry in enumerate(self._ordered)
+            )
             try:
-                self._entry_patterns.append(re.compile(source, re.IGNORECASE))
+                self._compiled = re.compile(alternatives, re.IGNORECASE)
+            except re.error:
+                self._check_entries()  # names the bad entry
+                raise
+        return self._compiled
+
+    def _check_entries(self) -> None:
+        for entry in self._ordered:
+            try:
+                re.compile(phrase_pattern(entry))
             except re.error as exc:
-                raise MsglintError(where, f"bad pattern {entry!r}: {exc}") from None
-            alternatives.append(f"(?P<e{index}>{source})")
-        self._ordered = ordered
-        self._regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+                raise MsglintError(self._where, f"bad pattern {entry!r}: {exc}") from None
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """Non-overlapping hits, left to right."""
@@ -80,8 +93,10 @@ class Lexicon:
 
     def fullmatch(self, text: str) -> bool:
         """True when the whole of ``text`` (stripped) is one entry."""
-        stripped = text.strip()
-        return any(p.fullmatch(stripped) for p in self._entry_patterns)
+        if self._whole is None:
+            alternatives = "|".join(f"(?:{phrase_pattern(e)})" for e in self._ordered) or "(?!)"
+            self._whole = re.compile(rf"(?:{alternatives})", re.IGNORECASE)
+        return self._whole.fullmatch(text.strip()) is not None
 
     def __len__(self) -> int:
         return len(self.entries)

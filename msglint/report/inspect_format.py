@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from msglint import __version__
+from msglint.analysis import complete_metrics
 from msglint.analysis.model import Analysis
 from msglint.report.facts import asdict, asks
 
@@ -32,7 +33,7 @@ def facts(analysis: Analysis) -> dict[str, Any]:
         "times": [asdict(t) for t in analysis.times],
         "deadlines": [asdict(d) for d in analysis.deadlines],
         "urgency": [asdict(u) for u in analysis.urgency],
-        "metrics": asdict(analysis.metrics),
+        "metrics": asdict(complete_metrics(analysis)),
     }
 
 

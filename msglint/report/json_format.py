@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from msglint import __version__
+from msglint.analysis import complete_metrics
 from msglint.engine import Result
 from msglint.report import InputError, ReportOptions
 from msglint.report.facts import asdict, asks, finding_dict, summary
@@ -24,7 +25,7 @@ def result_dict(result: Result) -> dict[str, Any]:
         "score": result.score,
         "grade": result.grade,
         "families": result.families,
-        "metrics": asdict(analysis.metrics),
+        "metrics": asdict(complete_metrics(analysis)),
         "asks": asks(analysis),
         "deadlines": [asdict(d) for d in analysis.deadlines],
         "findings": [finding_dict(f) for f in result.findings],

@@ -146,8 +146,12 @@ def readability(a: Analysis, opts: Options) -> Iterator[Hit]:
     Before we reorganise the team, we need to talk to everyone involved.
     ```
     """
-    score = a.metrics.readability
-    if score is None or a.metrics.words < opts["min_words"]:
+    if a.metrics.words < opts["min_words"]:
+        return
+    from msglint.analysis import complete_metrics
+
+    score = complete_metrics(a).readability
+    if score is None:
         return
     minimum = opts["min_score_fr"] if a.language == "fr" else opts["min_score_en"]
     if score < minimum:
