@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -29,8 +30,6 @@ def write_atomic(path: Path, text: str) -> None:
             os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise MsglintError(str(path), f"cannot write: {exc.strerror or exc}") from None

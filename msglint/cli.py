@@ -69,7 +69,9 @@ def _cpu_count() -> int:
     return default_jobs()
 
 
-def _run(request: dict, socket_path: str | None, require_server: bool) -> tuple[str, int, list[str]]:  # type: ignore[type-arg]
+def _run(
+    request: dict, socket_path: str | None, require_server: bool
+) -> tuple[str, int, list[str]]:  # type: ignore[type-arg]
     """Check on the warm server when one answers, else in this process."""
     stdin = None
     if "-" in request["paths"]:
@@ -89,15 +91,34 @@ def _run(request: dict, socket_path: str | None, require_server: bool) -> tuple[
 
 
 common_options = [
-    click.option("--lang", type=click.Choice(LANG_CHOICES), default=None,
-                 help="Language of the drafts (default: config, else auto-detect)."),
-    click.option("--kind", type=click.Choice(KIND_CHOICES), default="auto", show_default=True,
-                 help="Message kind; auto picks from the file type."),
-    click.option("--now", "now", metavar="ISO-8601", default=None,
-                 help="Reference time for relative dates (default: the Date header, else now)."),
-    click.option("--config", "config_path", metavar="FILE", default=None,
-                 help="Config file (default: nearest msglint.toml / pyproject.toml)."),
-]  # fmt: skip
+    click.option(
+        "--lang",
+        type=click.Choice(LANG_CHOICES),
+        default=None,
+        help="Language of the drafts (default: config, else auto-detect).",
+    ),
+    click.option(
+        "--kind",
+        type=click.Choice(KIND_CHOICES),
+        default="auto",
+        show_default=True,
+        help="Message kind; auto picks from the file type.",
+    ),
+    click.option(
+        "--now",
+        "now",
+        metavar="ISO-8601",
+        default=None,
+        help="Reference time for relative dates (default: the Date header, else now).",
+    ),
+    click.option(
+        "--config",
+        "config_path",
+        metavar="FILE",
+        default=None,
+        help="Config file (default: nearest msglint.toml / pyproject.toml).",
+    ),
+]
 
 
 def with_common(func):  # type: ignore[no-untyped-def]
@@ -115,30 +136,80 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @with_common
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True
+)
 @click.option("-o", "--output", metavar="FILE", default=None, help="Write the report to FILE.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules/families/names.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules/families/names.")
-@click.option("--fail-on", type=click.Choice(("info", "warning", "error", "never")), default=None,
-              help="Exit 1 on findings at or above this severity [default: warning].")
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
-              help="Exit 1 when a message scores below this.")
-@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
-@click.option("--socket", "socket_path", metavar="PATH", envvar="MSGLINT_SOCKET", default=None,
-              help="Ask a running `msglint serve` on PATH [env: MSGLINT_SOCKET]; in-process if none answers.")
-@click.option("--require-server", is_flag=True, envvar="MSGLINT_REQUIRE_SERVER",
-              help="With --socket: exit 2 instead of running in-process when no server answers.")
-@click.option("--baseline", metavar="FILE", default=None,
-              help="Report only findings not recorded in FILE (see --write-baseline).")
-@click.option("--write-baseline", metavar="FILE", default=None,
-              help="Record today's findings in FILE, to adopt msglint on existing documents.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes for many files (0: one per CPU). Output is identical.")
-def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, config_path: str | None,
-          fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str | None, min_score: float | None, color: str, socket_path: str | None,
-          require_server: bool, baseline: str | None, write_baseline: str | None,
-          jobs: int) -> None:  # fmt: skip
+@click.option(
+    "--fail-on",
+    type=click.Choice(("info", "warning", "error", "never")),
+    default=None,
+    help="Exit 1 on findings at or above this severity [default: warning].",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when a message scores below this.",
+)
+@click.option(
+    "--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True
+)
+@click.option(
+    "--socket",
+    "socket_path",
+    metavar="PATH",
+    envvar="MSGLINT_SOCKET",
+    default=None,
+    help="Ask a running `msglint serve` on PATH [env: MSGLINT_SOCKET]; in-process if none answers.",
+)
+@click.option(
+    "--require-server",
+    is_flag=True,
+    envvar="MSGLINT_REQUIRE_SERVER",
+    help="With --socket: exit 2 instead of running in-process when no server answers.",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    default=None,
+    help="Report only findings not recorded in FILE (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    default=None,
+    help="Record today's findings in FILE, to adopt msglint on existing documents.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes for many files (0: one per CPU). Output is identical.",
+)
+def check(
+    paths: tuple[str, ...],
+    lang: str | None,
+    kind: str,
+    now: str | None,
+    config_path: str | None,
+    fmt: str,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    min_score: float | None,
+    color: str,
+    socket_path: str | None,
+    require_server: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int,
+) -> None:
     """Check drafts and report findings with a 0-100 score.
 
     PATH is an .eml, .txt, .md or .html file, a directory (walked for those),
@@ -172,10 +243,19 @@ def check(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None, 
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @with_common
-@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(("json", "text")), default="text", show_default=True
+)
 @click.option("-o", "--output", metavar="FILE", default=None)
-def inspect(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None,
-            config_path: str | None, fmt: str, output: str | None) -> None:  # fmt: skip
+def inspect(
+    paths: tuple[str, ...],
+    lang: str | None,
+    kind: str,
+    now: str | None,
+    config_path: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
     """Show the facts msglint extracts: split message, language, asks, deadlines, metrics."""
     from msglint.runner import inspect_inputs
 
@@ -194,18 +274,39 @@ def inspect(paths: tuple[str, ...], lang: str | None, kind: str, now: str | None
 
 
 @cli.command()
-@click.option("--socket", "socket_path", metavar="PATH", default=None,
-              help="Socket to listen on [default: $XDG_RUNTIME_DIR/msglint.sock or ~/.cache/msglint/msglint.sock].")
-@click.option("--idle-timeout", type=click.FloatRange(min=0), default=0, show_default=True,
-              help="Stop after this many seconds without a request (0: never).")
-@click.option("--max-request-bytes", type=click.IntRange(min=1024), default=16_000_000, show_default=True,
-              help="Refuse larger requests.")
+@click.option(
+    "--socket",
+    "socket_path",
+    metavar="PATH",
+    default=None,
+    help="Socket to listen on [default: $XDG_RUNTIME_DIR/msglint.sock, else ~/.cache/msglint/].",
+)
+@click.option(
+    "--idle-timeout",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    help="Stop after this many seconds without a request (0: never).",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1024),
+    default=16_000_000,
+    show_default=True,
+    help="Refuse larger requests.",
+)
 @click.option("--quiet", is_flag=True, help="Print nothing on start and stop.")
-def serve(socket_path: str | None, idle_timeout: float, max_request_bytes: int, quiet: bool) -> None:  # fmt: skip
+def serve(
+    socket_path: str | None, idle_timeout: float, max_request_bytes: int, quiet: bool
+) -> None:
     """Keep the pipelines loaded and answer `msglint check --socket` in milliseconds."""
     from msglint.server import serve as run_server
 
-    sys.exit(run_server(socket_path or default_socket_path(), idle_timeout or None, max_request_bytes, quiet))
+    sys.exit(
+        run_server(
+            socket_path or default_socket_path(), idle_timeout or None, max_request_bytes, quiet
+        )
+    )
 
 
 def default_socket_path() -> str:
@@ -218,10 +319,16 @@ def default_socket_path() -> str:
 
 @cli.command()
 @click.argument("code", required=False)
-@click.option("--lang", type=click.Choice(("en", "fr")), default=None,
-              help="Language of the documentation (default: from $LANG).")
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-def rules(code: str | None, lang: str | None, fmt: str) -> None:  # fmt: skip
+@click.option(
+    "--lang",
+    type=click.Choice(("en", "fr")),
+    default=None,
+    help="Language of the documentation (default: from $LANG).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True
+)
+def rules(code: str | None, lang: str | None, fmt: str) -> None:
     """List every rule, or print one rule's documentation (msglint rules AK02)."""
     from msglint.rule_docs import rule_catalogue, rule_documentation
 

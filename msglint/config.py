@@ -50,8 +50,14 @@ _SCORING = {
     "weights": dict,
     "grades": dict,
 }
-_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
-               list: "a list", dict: "a table"}  # fmt: skip
+_TYPE_NAMES = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a table",
+}
 
 
 def _type_name(expected: Any) -> str:
@@ -116,10 +122,13 @@ def _validate_rule_table(where: str, prefix: str, table: Any) -> dict[str, dict[
                 _check_type(where, option_key, value, RULE_KEYS[option])
                 if option == "severity" and value not in (*SEVERITIES, "off"):
                     raise MsglintError(
-                        where, f"{option_key}: expected one of info, warning, error, off, got {value!r}"
+                        where,
+                        f"{option_key}: expected one of info, warning, error, off, got {value!r}",
                     )
                 if option == "penalty" and value < 0:
-                    raise MsglintError(where, f"{option_key}: expected a number >= 0, got {value!r}")
+                    raise MsglintError(
+                        where, f"{option_key}: expected a number >= 0, got {value!r}"
+                    )
             elif option in rule.options:
                 default = rule.options[option]
                 expected = (int, float) if isinstance(default, float) else type(default)
@@ -142,7 +151,9 @@ def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
         if key == "lang" and value not in ("auto", "en", "fr"):
             raise MsglintError(where, f"lang: expected auto, en or fr, got {value!r}")
         if key == "fail_on" and value not in FAIL_ON:
-            raise MsglintError(where, f"fail_on: expected one of {', '.join(FAIL_ON)}, got {value!r}")
+            raise MsglintError(
+                where, f"fail_on: expected one of {', '.join(FAIL_ON)}, got {value!r}"
+            )
         if key == "min_score" and not 0 <= value <= 100:
             raise MsglintError(where, f"min_score: expected a number from 0 to 100, got {value!r}")
         if key in ("select", "ignore"):
@@ -153,7 +164,9 @@ def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
                     raise _unknown(where, f"limits.{name}", list(_LIMITS))
                 _check_type(where, f"limits.{name}", item, _LIMITS[name])
                 if item <= 0:
-                    raise MsglintError(where, f"limits.{name}: expected a positive number, got {item!r}")
+                    raise MsglintError(
+                        where, f"limits.{name}: expected a positive number, got {item!r}"
+                    )
         elif key == "scoring":
             _validate_scoring(where, value)
         elif key == "rules":
@@ -169,7 +182,11 @@ def _validate_scoring(where: str, value: dict[str, Any]) -> None:
         if name not in _SCORING:
             raise _unknown(where, f"scoring.{name}", list(_SCORING))
         _check_type(where, f"scoring.{name}", item, _SCORING[name])
-    allowed = {"penalty": SEVERITIES, "weights": tuple(FAMILIES.values()), "grades": ("A", "B", "C", "D")}
+    allowed = {
+        "penalty": SEVERITIES,
+        "weights": tuple(FAMILIES.values()),
+        "grades": ("A", "B", "C", "D"),
+    }
     for table, keys in allowed.items():
         for name, number in value.get(table, {}).items():
             if name not in keys:
@@ -274,10 +291,14 @@ class Config:
 
     def _selected(self, rule: Rule, kind: str) -> bool:
         kind_table = self.data.get("kinds", {}).get(kind, {})
-        select = self.cli_select if self.cli_select is not None else self.data.get("select", ["ALL"])
+        select = (
+            self.cli_select if self.cli_select is not None else self.data.get("select", ["ALL"])
+        )
         ignore = [*self.data.get("ignore", []), *kind_table.get("ignore", []), *self.cli_ignore]
         aliases = rule.aliases()
-        explicitly = bool(aliases & set(select)) or bool(aliases & set(kind_table.get("select", [])))
+        explicitly = bool(aliases & set(select)) or bool(
+            aliases & set(kind_table.get("select", []))
+        )
         chosen = explicitly or ("ALL" in select and rule.enabled)
         return chosen and not (aliases & set(ignore) or ("ALL" in ignore and not explicitly))
 

@@ -77,7 +77,9 @@ def _locate(analysis: Analysis, hit: Hit) -> tuple[int, int, int, int, int, int]
     start = max(0, min(hit.start, len(text)))
     end = max(start, min(hit.end, len(text)))
     line, column = message.position(hit.field, start)
-    end_line, end_column = message.position(hit.field, max(start, end - 1)) if end > start else (line, column)
+    end_line, end_column = (
+        message.position(hit.field, max(start, end - 1)) if end > start else (line, column)
+    )
     if end > start:
         end_column += 1
     return start, end, line, column, end_line, end_column

@@ -59,7 +59,8 @@ def plan_chunks(
         by_lang.setdefault(lang, []).append(index)
     total = sum(sizes) or 1
     shares = {
-        lang: max(1, round(jobs * sum(sizes[i] for i in idx) / total)) for lang, idx in by_lang.items()
+        lang: max(1, round(jobs * sum(sizes[i] for i in idx) / total))
+        for lang, idx in by_lang.items()
     }
     while sum(shares.values()) > max(jobs, len(by_lang)):
         largest = max(shares, key=lambda k: shares[k])

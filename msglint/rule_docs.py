@@ -35,7 +35,9 @@ def _options_text(rule: Rule) -> str:
     for kind, table in kinds.items():
         overrides = table.get("rules", {}).get(rule.code)
         if overrides:
-            pairs = ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in overrides.items())
+            pairs = ", ".join(
+                f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in overrides.items()
+            )
             lines.append(f"- for `{kind}`: {pairs}")
     return "\n".join(lines)
 
@@ -46,7 +48,10 @@ def rule_documentation(selector: str, lang: str, fmt: str = "text") -> str:
         raise MsglintError(selector, "unknown rule (see `msglint rules`)")
     doc = documentation(rule, lang)
     if fmt == "json":
-        return json.dumps(_rule_record(rule) | {"documentation": doc}, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(_rule_record(rule) | {"documentation": doc}, ensure_ascii=False, indent=2)
+            + "\n"
+        )
     header = (
         f"# {rule.code} {rule.name}\n\n"
         f"family: {rule.family} · default severity: {rule.severity} · "

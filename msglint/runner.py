@@ -97,12 +97,15 @@ def check_size(message: Message, limits: dict[str, Any]) -> None:
     max_chars = int(limits.get("max_chars", 1_000_000))
     if len(message.body) > max_chars:
         raise MsglintError(
-            message.path, f"text of {len(message.body)} characters exceeds limits.max_chars ({max_chars})"
+            message.path,
+            f"text of {len(message.body)} characters exceeds limits.max_chars ({max_chars})",
         )
     max_words = int(limits.get("max_words", 100_000))
     words = count_words(message.body)
     if words > max_words:
-        raise MsglintError(message.path, f"text of {words} words exceeds limits.max_words ({max_words})")
+        raise MsglintError(
+            message.path, f"text of {words} words exceeds limits.max_words ({max_words})"
+        )
 
 
 def load_inputs(
@@ -157,7 +160,9 @@ def exit_status(results, errors: list, request: CheckRequest, configs: list[Conf
         return 2
     for result, config in zip(results, configs):
         fail_on = request.fail_on or config.data.get("fail_on", "warning")
-        min_score = request.min_score if request.min_score is not None else config.data.get("min_score", 0)
+        min_score = (
+            request.min_score if request.min_score is not None else config.data.get("min_score", 0)
+        )
         if fail_on != "never" and any(
             SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings
         ):
@@ -179,7 +184,8 @@ def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
         from msglint.parallel import check_parallel
 
         languages = [
-            choose_language(message, request.lang or _config_lang(config)) for message, config in loaded
+            choose_language(message, request.lang or _config_lang(config))
+            for message, config in loaded
         ]
         outcomes = check_parallel(loaded, languages, request.now, request.jobs)
         results = [r for r in outcomes if not isinstance(r, MsglintError)]

@@ -27,7 +27,9 @@ def total_score(findings: Sequence[Penalised]) -> float | int:
     return _clean(max(0.0, 100.0 - sum(f.penalty for f in findings)))
 
 
-def family_scores(findings: Sequence[Penalised], scoring: Mapping[str, Any]) -> dict[str, float | int]:
+def family_scores(
+    findings: Sequence[Penalised], scoring: Mapping[str, Any]
+) -> dict[str, float | int]:
     scale = float(scoring.get("family_scale", 4))
     scores: dict[str, float | int] = {}
     for family in FAMILIES.values():

@@ -12,6 +12,7 @@ remove the socket; ``--idle-timeout`` does the same after a quiet period.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import signal
 import socket
@@ -71,10 +72,8 @@ class _Handler(socketserver.BaseRequestHandler):
             return  # the client went away mid-request
         else:
             reply = handle_request(payload)
-        try:
+        with contextlib.suppress(OSError):
             send_frame(sock, reply)
-        except OSError:
-            pass
         self.server.touch()
 
 
@@ -100,10 +99,8 @@ class MsglintServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
 
     def server_close(self) -> None:
         super().server_close()
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(self.path)
-        except OSError:
-            pass
 
 
 def _claim_socket_path(path: str) -> None:
@@ -137,12 +134,16 @@ def warm_up() -> None:
         "fr": b"Subject: Chauffe\n\nPeux-tu envoyer le rapport avant vendredi 17 h ? Merci.\n",
     }
     config = load_config(None, None)
-    messages = [parse(data, Source(f"warm-{lang}.txt", "text"), None) for lang, data in samples.items()]
+    messages = [
+        parse(data, Source(f"warm-{lang}.txt", "text"), None) for lang, data in samples.items()
+    ]
     for analysis in analyze_many(messages, list(samples), None):
         check(analysis, config)
 
 
-def serve(path: str, idle_timeout: float | None, max_request_bytes: int, quiet: bool = False) -> int:
+def serve(
+    path: str, idle_timeout: float | None, max_request_bytes: int, quiet: bool = False
+) -> int:
     """Run the server until SIGTERM/SIGINT or the idle timeout; return the exit status."""
     stop = threading.Event()
 
@@ -156,7 +157,9 @@ def serve(path: str, idle_timeout: float | None, max_request_bytes: int, quiet: 
         warm_up()
         if stop.is_set():
             return 0
-        loop = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+        loop = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
+        )
         loop.start()
         if not quiet:
             print(f"msglint: serving on {path} (pid {os.getpid()})", file=sys.stderr, flush=True)

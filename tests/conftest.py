@@ -13,7 +13,9 @@ EXAMPLES = ROOT / "examples"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None
+):
     """Run ``python -m msglint`` as a user would; returns the CompletedProcess."""
     return subprocess.run(
         [sys.executable, "-m", "msglint", *args],

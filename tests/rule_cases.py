@@ -36,7 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES_DIR = ROOT / "fixtures" / "rules"
 DEFAULT_NOW = datetime.fromisoformat("2026-12-14T09:00:00+01:00")
 CASE_KEYS = {"lang", "text", "eml", "markdown", "kind", "now", "options", "errors", "note"}
-FORMATS = {"text": ("case.txt", "text"), "eml": ("case.eml", "email"), "markdown": ("case.md", "markdown")}
+FORMATS = {
+    "text": ("case.txt", "text"),
+    "eml": ("case.eml", "email"),
+    "markdown": ("case.md", "markdown"),
+}
 
 
 @dataclass

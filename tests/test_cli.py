@@ -41,8 +41,22 @@ def test_core_rules_all_shown_by_bundled_bad_examples() -> None:
     proc = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
     assert proc.returncode == 0
     codes = {f["code"] for r in _json(proc)["results"] for f in r["findings"]}
-    core = {"SJ01", "SJ02", "CN01", "CN02", "ST02", "ST03", "DL01", "DL02", "UR01", "UR02",
-            "AK01", "AK02", "CL04", "CL05"}  # fmt: skip
+    core = {
+        "SJ01",
+        "SJ02",
+        "CN01",
+        "CN02",
+        "ST02",
+        "ST03",
+        "DL01",
+        "DL02",
+        "UR01",
+        "UR02",
+        "AK01",
+        "AK02",
+        "CL04",
+        "CL05",
+    }
     assert core <= codes, core - codes
 
 
@@ -149,12 +163,17 @@ def test_user_config_is_found_walking_up(tmp_path: Path) -> None:
     nested.mkdir(parents=True)
     draft = nested / "d.eml"
     draft.write_bytes((EXAMPLES / "bad-en.eml").read_bytes())
-    codes = {f["code"] for f in _json(run_cli("check", str(draft), "--format", "json"))["results"][0]["findings"]}
+    codes = {
+        f["code"]
+        for f in _json(run_cli("check", str(draft), "--format", "json"))["results"][0]["findings"]
+    }
     assert "SJ02" not in codes and "AK02" not in codes
 
 
 def test_pyproject_tool_table(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.msglint]\nselect = ["SJ"]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.msglint]\nselect = ["SJ"]\n'
+    )
     draft = tmp_path / "d.eml"
     draft.write_bytes((EXAMPLES / "bad-en.eml").read_bytes())
     findings = _json(run_cli("check", str(draft), "--format", "json"))["results"][0]["findings"]
@@ -171,7 +190,9 @@ def test_pyproject_tool_table(tmp_path: Path) -> None:
         ("select = [\n", "invalid TOML"),
     ],
 )
-def test_bad_config_exits_2_naming_file_and_key(tmp_path: Path, content: str, fragment: str) -> None:
+def test_bad_config_exits_2_naming_file_and_key(
+    tmp_path: Path, content: str, fragment: str
+) -> None:
     config = tmp_path / "msglint.toml"
     config.write_text(content)
     proc = run_cli("check", "--config", str(config), str(EXAMPLES / "good-en.eml"))
@@ -215,8 +236,22 @@ def test_version() -> None:
 def test_inspect_json_facts() -> None:
     proc = run_cli("inspect", str(EXAMPLES / "bad-en.eml"), "--format", "json", "--now", NOW)
     facts = json.loads(proc.stdout)["inputs"][0]
-    for key in ("path", "kind", "language", "subject", "body", "quoted", "signature", "attachments",
-                "sentences", "asks", "times", "deadlines", "urgency", "metrics"):  # fmt: skip
+    for key in (
+        "path",
+        "kind",
+        "language",
+        "subject",
+        "body",
+        "quoted",
+        "signature",
+        "attachments",
+        "sentences",
+        "asks",
+        "times",
+        "deadlines",
+        "urgency",
+        "metrics",
+    ):
         assert key in facts
     body = facts["body"]
     for item in facts["asks"] + facts["times"] + facts["deadlines"]:
@@ -255,15 +290,21 @@ def test_baseline_reports_only_new_findings(tmp_path: Path) -> None:
     assert first.returncode == 0 and baseline.is_file()
     assert run_cli("check", str(draft), "--baseline", str(baseline)).returncode == 0
     # An edit above every finding moves them all down: still known.
-    draft.write_text(original.replace("Hi all,\n", "Hi all,\n\nOne more line on top, for context only.\n"))
+    draft.write_text(
+        original.replace("Hi all,\n", "Hi all,\n\nOne more line on top, for context only.\n")
+    )
     proc = run_cli("check", str(draft), "--baseline", str(baseline), "--format", "json")
     assert proc.returncode == 0, proc.stdout.decode()
     result = json.loads(proc.stdout)["results"][0]
     assert result["findings"] == [] and result["score"] == 100
     # A new problem is reported.
     draft.write_text(original.replace("Thanks,", "Please reply soon. Thanks,"))
-    codes = {f["code"] for f in json.loads(run_cli("check", str(draft), "--baseline", str(baseline),
-                                                   "--format", "json").stdout)["results"][0]["findings"]}  # fmt: skip
+    codes = {
+        f["code"]
+        for f in json.loads(
+            run_cli("check", str(draft), "--baseline", str(baseline), "--format", "json").stdout
+        )["results"][0]["findings"]
+    }
     assert codes, "the new vague deadline must be reported"
 
 
@@ -276,7 +317,18 @@ def test_bad_baseline_file_is_an_error(tmp_path: Path) -> None:
 
 def test_jobs_give_identical_output() -> None:
     one = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never", "--now", NOW)
-    two = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never", "--now", NOW, "--jobs", "2")
+    two = run_cli(
+        "check",
+        str(EXAMPLES),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--now",
+        NOW,
+        "--jobs",
+        "2",
+    )
     assert one.stdout == two.stdout and one.returncode == two.returncode
 
 
@@ -286,6 +338,8 @@ def test_summary_counts_in_text_and_json() -> None:
     tail = proc.stdout.decode().strip().splitlines()
     assert tail[-2].startswith(f"{count} checked") and "mean score" in tail[-2]
     assert tail[-1].startswith("by rule: ")
-    doc = json.loads(run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never").stdout)
+    doc = json.loads(
+        run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never").stdout
+    )
     summary = doc["summary"]
     assert summary["inputs"] == count and sum(summary["by_file"].values()) == summary["findings"]

@@ -17,9 +17,20 @@ SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use inst
 
 def test_catalogue_covers_the_design() -> None:
     codes = {rule.code for rule in RULES}
-    expected = {f"{family}{n:02d}" for family, count in
-                {"SJ": 5, "CN": 6, "ST": 4, "DL": 6, "UR": 4, "AK": 4, "CL": 5, "TN": 3}.items()
-                for n in range(1, count + 1)}  # fmt: skip
+    expected = {
+        f"{family}{n:02d}"
+        for family, count in {
+            "SJ": 5,
+            "CN": 6,
+            "ST": 4,
+            "DL": 6,
+            "UR": 4,
+            "AK": 4,
+            "CL": 5,
+            "TN": 3,
+        }.items()
+        for n in range(1, count + 1)
+    }
     assert expected <= codes
 
 
@@ -47,8 +58,12 @@ def test_rule_has_cases_both_ways_in_both_languages(rule) -> None:  # type: igno
     assert path.is_file(), f"missing fixture table {path.name}"
     cases = load_cases(path)
     for lang in rule.languages:
-        assert any(c.valid and c.lang == lang for c in cases), f"{rule.code}: no passing {lang} case"
-        assert any(not c.valid and c.lang == lang for c in cases), f"{rule.code}: no failing {lang} case"
+        assert any(c.valid and c.lang == lang for c in cases), (
+            f"{rule.code}: no passing {lang} case"
+        )
+        assert any(not c.valid and c.lang == lang for c in cases), (
+            f"{rule.code}: no failing {lang} case"
+        )
 
 
 def test_every_case_file_names_a_rule() -> None:
@@ -63,7 +78,12 @@ def test_packaged_defaults_are_valid() -> None:
 
 
 def test_french_docs_when_present_keep_the_sections() -> None:
-    sections_fr = ("## Ce que fait la règle", "## Pourquoi est-ce un problème ?", "## Exemple", "## À la place")
+    sections_fr = (
+        "## Ce que fait la règle",
+        "## Pourquoi est-ce un problème ?",
+        "## Exemple",
+        "## À la place",
+    )
     for rule in RULES:
         path = get_pack("fr").doc_path(rule.code)
         if path.is_file():

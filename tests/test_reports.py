@@ -17,7 +17,7 @@ SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 HOSTILE = (
     "Subject: <img src=x onerror=alert(1)> Budget\n\n"
     "Hi Sam,\n\n<script>document.title='pwned'</script> Could you send the budget ASAP?"
-    " <b>bold</b> & \"quotes\"\n"
+    ' <b>bold</b> & "quotes"\n'
 )
 
 
@@ -41,7 +41,9 @@ def test_sarif_validates_against_the_official_schema() -> None:
 def test_github_annotations() -> None:
     proc = run_cli("check", str(EXAMPLES / "bad-en.eml"), "--format", "github")
     lines = proc.stdout.decode().splitlines()
-    assert lines and all(re.match(r"::(error|warning|notice) file=.*,line=\d+,col=\d+", x) for x in lines)
+    assert lines and all(
+        re.match(r"::(error|warning|notice) file=.*,line=\d+,col=\d+", x) for x in lines
+    )
 
 
 class _Marks(HTMLParser):
@@ -91,15 +93,37 @@ def _chromium() -> str:
 
 def _dump_dom(html_path: Path, screenshot: Path | None = None) -> str:
     profile = tempfile.mkdtemp(prefix="msglint-chromium-")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}"]  # fmt: skip
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+    ]
     try:
         if screenshot is not None:
-            subprocess.run([_chromium(), *flags, f"--screenshot={screenshot}", "--window-size=1280,1400",
-                            html_path.as_uri()], capture_output=True, timeout=120, check=False)  # fmt: skip
-        proc = subprocess.run([_chromium(), *flags, "--dump-dom", html_path.as_uri()],
-                              capture_output=True, timeout=120, check=False)  # fmt: skip
+            subprocess.run(
+                [
+                    _chromium(),
+                    *flags,
+                    f"--screenshot={screenshot}",
+                    "--window-size=1280,1400",
+                    html_path.as_uri(),
+                ],
+                capture_output=True,
+                timeout=120,
+                check=False,
+            )
+        proc = subprocess.run(
+            [_chromium(), *flags, "--dump-dom", html_path.as_uri()],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
         return proc.stdout.decode("utf-8")
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -118,7 +142,11 @@ def test_html_report_renders_in_chromium_with_highlights_in_place(tmp_path: Path
     result = findings["results"][0]
     body = json.loads(run_cli("inspect", str(EXAMPLES / "bad-en.eml"), "--format", "json").stdout)
     text = body["inputs"][0]["body"]
-    spans = {str(n): (f["start"], f["end"]) for n, f in enumerate(result["findings"], start=1) if f["field"] == "body"}
+    spans = {
+        str(n): (f["start"], f["end"])
+        for n, f in enumerate(result["findings"], start=1)
+        if f["field"] == "body"
+    }
     assert parser.marks, "no highlight rendered"
     # Every highlighted piece is a slice of the draft lying inside each finding it belongs to.
     for numbers, piece in parser.marks:

@@ -50,11 +50,13 @@ def _findings(case: Case):  # type: ignore[no-untyped-def]
 def test_rule_case(case: Case) -> None:
     analysis, findings = _findings(case)
     if case.valid:
-        assert findings == [], f"{case.id} ({case.note}): unexpected {[(f.message, f.start) for f in findings]}"
+        assert findings == [], (
+            f"{case.id} ({case.note}): unexpected {[(f.message, f.start) for f in findings]}"
+        )
         return
     assert len(findings) == len(case.errors), (
         f"{case.id} ({case.note}): expected {len(case.errors)} finding(s), got "
-        f"{[(f.message, analysis.message.body[f.start:f.end]) for f in findings]}"
+        f"{[(f.message, analysis.message.body[f.start : f.end]) for f in findings]}"
     )
     for expected, finding in zip(case.errors, findings):
         if "field" in expected:

@@ -25,14 +25,25 @@ def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     folder = tmp_path_factory.mktemp("srv")
     path = folder / "msglint.sock"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "msglint", "serve", "--socket", str(path), "--max-request-bytes", "200000"],
+        [
+            sys.executable,
+            "-m",
+            "msglint",
+            "serve",
+            "--socket",
+            str(path),
+            "--max-request-bytes",
+            "200000",
+        ],
         stderr=subprocess.PIPE,
         cwd=ROOT,
     )
     deadline = time.monotonic() + 240
     while not path.exists():
         if proc.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"server did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+            raise RuntimeError(
+                f"server did not start: {proc.stderr.read().decode() if proc.stderr else ''}"
+            )
         time.sleep(0.2)
     assert proc.stderr is not None
     proc.stderr.readline()  # "serving on …" once warm
@@ -61,13 +72,16 @@ def test_socket_is_private(server) -> None:  # type: ignore[no-untyped-def]
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
 
 
-@pytest.mark.parametrize("args", [
-    ["check", str(EXAMPLES / "bad-en.eml")],
-    ["check", str(EXAMPLES / "good-fr.eml"), "--format", "json"],
-    ["check", str(EXAMPLES), "--format", "sarif", "--now", NOW],
-    ["check", "examples/bad-fr.eml", "--select", "DL,AK", "--fail-on", "error"],
-    ["check", "does-not-exist.eml"],
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(EXAMPLES / "bad-en.eml")],
+        ["check", str(EXAMPLES / "good-fr.eml"), "--format", "json"],
+        ["check", str(EXAMPLES), "--format", "sarif", "--now", NOW],
+        ["check", "examples/bad-fr.eml", "--select", "DL,AK", "--fail-on", "error"],
+        ["check", "does-not-exist.eml"],
+    ],
+)
 def test_same_output_and_status_as_in_process(server, args: list[str]) -> None:  # type: ignore[no-untyped-def]
     path, _ = server
     local = run_cli(*args, "--now", NOW) if "--now" not in args else run_cli(*args)
@@ -121,8 +135,15 @@ def test_concurrent_clients(server) -> None:  # type: ignore[no-untyped-def]
     outputs: list[bytes] = []
 
     def client() -> None:
-        proc = run_cli("check", str(EXAMPLES / "bad-en.eml"), "--format", "json", "--socket", str(path),
-                       "--require-server")  # fmt: skip
+        proc = run_cli(
+            "check",
+            str(EXAMPLES / "bad-en.eml"),
+            "--format",
+            "json",
+            "--socket",
+            str(path),
+            "--require-server",
+        )
         outputs.append(proc.stdout)
 
     threads = [threading.Thread(target=client) for _ in range(6)]
@@ -135,7 +156,9 @@ def test_concurrent_clients(server) -> None:  # type: ignore[no-untyped-def]
 
 def test_sigterm_removes_the_socket(tmp_path: Path) -> None:
     path = tmp_path / "s.sock"
-    proc = subprocess.Popen([sys.executable, "-m", "msglint", "serve", "--socket", str(path), "--quiet"], cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "msglint", "serve", "--socket", str(path), "--quiet"], cwd=ROOT
+    )
     deadline = time.monotonic() + 240
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -147,7 +170,19 @@ def test_sigterm_removes_the_socket(tmp_path: Path) -> None:
 
 def test_idle_timeout(tmp_path: Path) -> None:
     path = tmp_path / "idle.sock"
-    proc = subprocess.Popen([sys.executable, "-m", "msglint", "serve", "--socket", str(path), "--quiet",
-                             "--idle-timeout", "1"], cwd=ROOT)  # fmt: skip
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "msglint",
+            "serve",
+            "--socket",
+            str(path),
+            "--quiet",
+            "--idle-timeout",
+            "1",
+        ],
+        cwd=ROOT,
+    )
     assert proc.wait(timeout=300) == 0
     assert not path.exists()

@@ -119,8 +119,10 @@ def _paragraphs(body: str, blocks: list[Block], sentences: list[Sentence]) -> li
     return paragraphs
 
 
-def _metrics(body: str, lang: str, sentences: list[Sentence], paragraphs: list[Paragraph]) -> Metrics:
-    """Counts of the author's text; reading ease is filled in on demand (see ``complete_metrics``)."""
+def _metrics(
+    body: str, lang: str, sentences: list[Sentence], paragraphs: list[Paragraph]
+) -> Metrics:
+    """Counts of the author's text; reading ease comes on demand (``complete_metrics``)."""
     prose = [s for s in sentences if not s.is_heading]
     words = WORD.findall(body)
     prose_words = sum(s.words for s in prose)
@@ -148,10 +150,14 @@ def complete_metrics(analysis: Analysis) -> Metrics:
     if metrics.readability is None and metrics.syllables_per_word == 0.0 and metrics.words:
         from msglint.analysis.readability import reading_ease, syllables
 
-        alpha_words = [w for w in WORD.findall(analysis.message.body) if any(c.isalpha() for c in w)]
+        alpha_words = [
+            w for w in WORD.findall(analysis.message.body) if any(c.isalpha() for c in w)
+        ]
         count = sum(syllables(w, analysis.language) for w in alpha_words)
         metrics.syllables_per_word = round(count / len(alpha_words), 2) if alpha_words else 0.0
-        metrics.readability = reading_ease(analysis.language, len(alpha_words), metrics.sentences, count)
+        metrics.readability = reading_ease(
+            analysis.language, len(alpha_words), metrics.sentences, count
+        )
     return metrics
 
 
@@ -202,7 +208,9 @@ def analyze_many(
             if message.subject:
                 subject_times = find_times(message.subject, lang, now, field="subject")
                 times = subject_times + times
-            urgency = find_urgency(message.subject or "", pack, "subject") if message.subject else []
+            urgency = (
+                find_urgency(message.subject or "", pack, "subject") if message.subject else []
+            )
             urgency += find_urgency(message.body, pack)
             results[i] = Analysis(
                 message=message,
@@ -233,6 +241,8 @@ def analyze_many(
             analysis.urgency = [
                 m
                 for m in analysis.urgency
-                if m.field != "body" or m.kind == "punctuation" or not in_past_tense(analysis, m.start)
+                if m.field != "body"
+                or m.kind == "punctuation"
+                or not in_past_tense(analysis, m.start)
             ]
     return [r for r in results if r is not None]

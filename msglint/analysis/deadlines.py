@@ -97,7 +97,9 @@ def find_deadlines(
                     text=time.text,
                     start=time.start,
                     end=time.end,
-                    value=time.end_value if time.direction == "before" and time.end_value else time.value,
+                    value=time.end_value
+                    if time.direction == "before" and time.end_value
+                    else time.value,
                     vague=time.vague,
                     has_time=time.has_time,
                     has_timezone=time.has_timezone,

@@ -150,9 +150,13 @@ def opening_pronoun(a: Analysis) -> tuple[int, int, str] | None:
 def _is_past_group(verb) -> bool:  # type: ignore[no-untyped-def]
     """True when a verb and its auxiliaries are in a past tense (simple or compound)."""
     morph = verb.morph
-    if "Fin" in morph.get("VerbForm") and ("Past" in morph.get("Tense") or "Imp" in morph.get("Tense")):
+    if "Fin" in morph.get("VerbForm") and (
+        "Past" in morph.get("Tense") or "Imp" in morph.get("Tense")
+    ):
         return True
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    auxiliaries = [
+        c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")
+    ]
     finite_past = [
         aux
         for aux in auxiliaries

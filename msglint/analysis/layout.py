@@ -8,6 +8,7 @@ stop starts a new sentence even without a blank line.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from msglint.message import Block
@@ -80,7 +81,8 @@ def text_blocks(text: str) -> list[Block]:
 def sentence_starts(text: str, blocks: list[Block], abbreviations: frozenset[str]) -> list[int]:
     """Every sentence start of ``text``: layout first, then punctuation, sorted."""
     return sorted(
-        set(forced_sentence_starts(text, blocks)) | set(punctuation_sentence_starts(text, abbreviations))
+        set(forced_sentence_starts(text, blocks))
+        | set(punctuation_sentence_starts(text, abbreviations))
     )
 
 
@@ -99,7 +101,7 @@ def forced_sentence_starts(text: str, blocks: list[Block]) -> list[int]:
         segment = text[block.start : block.end]
         offset = block.start
         lines = segment.split("\n")
-        for previous, line in zip(lines, lines[1:]):
+        for previous, line in itertools.pairwise(lines):
             offset += len(previous) + 1
             prev = previous.strip()
             if not line.strip():

@@ -75,8 +75,9 @@ class TimeExpr:
     it cannot be resolved (vague words such as "ASAP"). ``end_value`` closes
     an interval. ``direction`` is "before" for "by Friday" / "avant 16h",
     "after" for "after 2pm" / "later", and "until" for "until noon" /
-    « jusqu'à midi » (how long something lasts, not a deadline). ``weekday`` is the weekday the text names (0 =
-    Monday) when it also gives a full date, so a mismatch can be checked.
+    « jusqu'à midi » (how long something lasts, not a deadline). ``weekday``
+    is the weekday the text names (0 = Monday) when it also gives a full
+    date, so a mismatch can be checked.
     """
 
     text: str

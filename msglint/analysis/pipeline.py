@@ -9,11 +9,11 @@ parser runs; the parser respects them.
 from __future__ import annotations
 
 import importlib.util
-
-import numpy
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
+
+import numpy
 
 from msglint.errors import MsglintError
 from msglint.lang import get_pack
@@ -89,7 +89,9 @@ def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:
     return doc
 
 
-def parse_many(lang: str, items: Iterable[tuple[str, list[int]]], batch_size: int = 32) -> Iterator[Doc]:
+def parse_many(
+    lang: str, items: Iterable[tuple[str, list[int]]], batch_size: int = 32
+) -> Iterator[Doc]:
     """Parse ``(text, forced sentence starts)`` pairs with ``nlp.pipe``, in order."""
     nlp = load_pipeline(lang)
     docs = (_prepare(nlp, text, starts) for text, starts in items)

@@ -26,6 +26,8 @@ def find_urgency(text: str, pack: LanguagePack, field: str = "body") -> list[Urg
             UrgencyMarker(hit.text, hit.start, hit.end, "caps" if shouted else "word", field)
         )
     for match in _BANGS.finditer(text):
-        markers.append(UrgencyMarker(match.group().strip(), match.start(), match.end(), "punctuation", field))
+        markers.append(
+            UrgencyMarker(match.group().strip(), match.start(), match.end(), "punctuation", field)
+        )
     markers.sort(key=lambda m: m.start)
     return markers

@@ -76,7 +76,11 @@ def read_bytes(source: Source, max_bytes: int, stdin: bytes | None = None) -> by
     """
     try:
         if source.path == "-":
-            data = stdin[: max_bytes + 1] if stdin is not None else sys.stdin.buffer.read(max_bytes + 1)
+            data = (
+                stdin[: max_bytes + 1]
+                if stdin is not None
+                else sys.stdin.buffer.read(max_bytes + 1)
+            )
         else:
             with open(source.file or source.path, "rb") as handle:
                 data = handle.read(max_bytes + 1)

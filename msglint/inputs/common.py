@@ -61,10 +61,8 @@ def split_and_map(
     text: str, text_map: SourceMap, source_text: str, reply: bool = True
 ) -> tuple[str, str, str, SourceMap]:
     """Body, quoted history, signature and body map of an e-mail or text draft."""
-    if reply:
-        split = split_reply(text)
-    else:
-        split = ReplySplit(own_lines=list(range(text.count("\n") + 1)))
+    everything = ReplySplit(own_lines=list(range(text.count("\n") + 1)))
+    split = split_reply(text) if reply else everything
     body, body_map = body_from_lines(
         text, split.own_lines, text_map, source_text, split.own_line_ends
     )

@@ -91,13 +91,13 @@ def walk_parts(msg: EmailMessage, max_depth: int, path: str) -> list[EmailMessag
                 raise MsglintError(
                     path, f"MIME parts nested deeper than limits.max_mime_depth ({max_depth})"
                 )
-            stack.extend((child, depth + 1) for child in reversed(payload) if isinstance(child, EmailMessage))
+            stack.extend(
+                (child, depth + 1) for child in reversed(payload) if isinstance(child, EmailMessage)
+            )
     return found
 
 
-def _attachments(
-    parts: list[EmailMessage], body_part: EmailMessage | None
-) -> list[Attachment]:
+def _attachments(parts: list[EmailMessage], body_part: EmailMessage | None) -> list[Attachment]:
     found: list[Attachment] = []
     for part in parts:
         if part is body_part or part.is_multipart():

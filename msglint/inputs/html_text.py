@@ -12,10 +12,36 @@ import re
 from html.parser import HTMLParser
 
 _BLOCK = {
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav",
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "ul", "ol", "pre", "hr",
-    "address", "figure", "form", "fieldset", "dl", "dt", "dd", "center",
-}  # fmt: skip
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "pre",
+    "hr",
+    "address",
+    "figure",
+    "form",
+    "fieldset",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+}
 _SKIP = {"script", "style", "head", "title", "template", "noscript", "svg", "object"}
 
 

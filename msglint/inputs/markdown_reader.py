@@ -76,7 +76,7 @@ def _inline_pieces(content: str) -> tuple[list[tuple[int, str]], list[tuple[int,
 
 
 def read_markdown(text: str, path: str, kind: str | None) -> Message:
-    """A Markdown document: kind ``doc``; its first ``# heading`` or front-matter title is the subject."""
+    """A Markdown document (kind ``doc``); the first ``# heading`` or the title is the subject."""
     starts = line_starts(text)
     subject: str | None = None
     subject_map: SourceMap | None = None
@@ -122,14 +122,22 @@ def read_markdown(text: str, path: str, kind: str | None) -> Message:
         elif token.type == "heading_open":
             pending_kind = "heading"
         elif token.type == "paragraph_open":
-            pending_kind = "item" if in_item and tokens[index - 1].type == "list_item_open" else "paragraph"
+            pending_kind = (
+                "item" if in_item and tokens[index - 1].type == "list_item_open" else "paragraph"
+            )
         elif token.type == "inline" and token.map is not None:
             first_line = token.map[0]
-            content_map = SourceMap(text, align_lines(token.content, text, starts[first_line]), starts)
+            content_map = SourceMap(
+                text, align_lines(token.content, text, starts[first_line]), starts
+            )
             pieces, piece_verbatim = _inline_pieces(token.content)
             if not pieces:
                 continue
-            if pending_kind == "heading" and not first_heading_used and tokens[index - 1].tag == "h1":
+            if (
+                pending_kind == "heading"
+                and not first_heading_used
+                and tokens[index - 1].tag == "h1"
+            ):
                 first_heading_used = True
                 joined = "".join(piece for _, piece in pieces).strip()
                 subject = " ".join(joined.split())
@@ -138,7 +146,11 @@ def read_markdown(text: str, path: str, kind: str | None) -> Message:
                 )
                 continue
             if body_parts:
-                separator = "\n" if pending_kind == "item" and blocks and blocks[-1].kind == "item" else "\n\n"
+                separator = (
+                    "\n"
+                    if pending_kind == "item" and blocks and blocks[-1].kind == "item"
+                    else "\n\n"
+                )
                 body_parts.append(separator)
                 offset += len(separator)
             block_start = offset
@@ -151,7 +163,9 @@ def read_markdown(text: str, path: str, kind: str | None) -> Message:
                 body_parts.append(piece)
                 offset += len(piece)
             verbatim.extend((block_start + a, block_start + b) for a, b in piece_verbatim)
-            list_id, ordered = list_stack[-1] if (pending_kind == "item" and list_stack) else (-1, False)
+            list_id, ordered = (
+                list_stack[-1] if (pending_kind == "item" and list_stack) else (-1, False)
+            )
             blocks.append(Block(pending_kind, block_start, offset, list_id, ordered))
             pending_kind = "paragraph"
     body = "".join(body_parts)

@@ -10,7 +10,6 @@ langdetect, then by the first installed pack.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from pathlib import Path

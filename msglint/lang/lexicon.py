@@ -61,7 +61,8 @@ class Lexicon:
         """The alternation of every entry, compiled on first use (start-up is precious)."""
         if self._compiled is None and self._ordered:
             alternatives = "|".join(
-                f"(?P<e{index}>{phrase_pattern(entry)})" for index, entry in enumerate(self._ordered)
+                f"(?P<e{index}>{phrase_pattern(entry)})"
+                for index, entry in enumerate(self._ordered)
             )
             try:
                 self._compiled = re.compile(alternatives, re.IGNORECASE)
@@ -83,7 +84,9 @@ class Lexicon:
             return
         for match in self._regex.finditer(text):
             name = next(
-                key for key, value in match.groupdict().items() if value is not None and key[0] == "e"
+                key
+                for key, value in match.groupdict().items()
+                if value is not None and key[0] == "e"
             )
             entry = self._ordered[int(name[1:])]
             yield Hit(match.start(), match.end(), match.group(), entry)
@@ -110,7 +113,9 @@ def read_entries(path: Path) -> list[str]:
         raise MsglintError(str(path), f"cannot read lexicon: {exc.strerror or exc}") from None
     entries = []
     for line in raw.splitlines():
-        line = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("re:") else line.strip()
+        line = (
+            line.split(" #", 1)[0].strip() if not line.lstrip().startswith("re:") else line.strip()
+        )
         if line and not line.startswith("#"):
             entries.append(line)
     return entries
@@ -127,7 +132,9 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if "\t" not in line:
-            raise MsglintError(f"{path}:{number}", f"expected 'phrase<TAB>replacement', got {line!r}")
+            raise MsglintError(
+                f"{path}:{number}", f"expected 'phrase<TAB>replacement', got {line!r}"
+            )
         phrase, replacement = line.split("\t", 1)
         pairs.append((phrase.strip(), replacement.strip()))
     return pairs

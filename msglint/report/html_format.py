@@ -8,6 +8,7 @@ Everything from the draft goes through Jinja2's autoescaping.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,14 +39,16 @@ def pieces(text: str, findings: Sequence[tuple[int, Finding]]) -> list[Piece]:
     spans = [(f.start, f.end, n, f) for n, f in findings if f.end > f.start]
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     result: list[Piece] = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in itertools.pairwise(cuts):
         if right <= left:
             continue
         covering = [(n, f) for s, e, n, f in spans if s <= left and right <= e]
         severity = max((f.severity for _, f in covering), key=_RANK.__getitem__, default=None)
         tooltip = "\n".join(f"{n}. {f.code} {f.message}" for n, f in covering)
         ending = tuple(n for n, f in covering if f.end == right)
-        result.append(Piece(text[left:right], tuple(n for n, _ in covering), severity, tooltip, ending))
+        result.append(
+            Piece(text[left:right], tuple(n for n, _ in covering), severity, tooltip, ending)
+        )
     return result
 
 

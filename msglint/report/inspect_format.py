@@ -52,13 +52,19 @@ def _text(analysis: Analysis) -> str:
         out.extend(f"  | {line}" for line in f["signature"].splitlines())
     out.append(f"sentences: {len(f['sentences'])}, fyi: {f['fyi']}")
     for ask in f["asks"]:
-        flags = [ask["form"]] + (["hedged"] if ask["hedged"] else []) + (
-            [f"owner={ask['owner']}"] if ask["owner"] != "reader" else []
+        flags = (
+            [ask["form"]]
+            + (["hedged"] if ask["hedged"] else [])
+            + ([f"owner={ask['owner']}"] if ask["owner"] != "reader" else [])
         )
-        out.append(f"ask [{', '.join(flags)}] {ask['text']!r} -> {ask['deadline'] or 'no deadline'}")
+        out.append(
+            f"ask [{', '.join(flags)}] {ask['text']!r} -> {ask['deadline'] or 'no deadline'}"
+        )
     for time in f["times"]:
         marks = [k for k in ("vague", "has_time", "has_timezone", "ambiguous") if time[k]]
-        out.append(f"time {time['text']!r} = {time['value']} ({time['kind']}; {', '.join(marks) or '-'})")
+        out.append(
+            f"time {time['text']!r} = {time['value']} ({time['kind']}; {', '.join(marks) or '-'})"
+        )
     for deadline in f["deadlines"]:
         out.append(f"deadline {deadline['text']!r} = {deadline['value']}")
     for marker in f["urgency"]:

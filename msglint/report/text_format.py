@@ -45,7 +45,9 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
         )
         for family, value in result.families.items():
             color = "green" if value >= 90 else "yellow" if value >= 60 else "red"
-            lines.append(f"  {pack.ui('family_' + family):<12} {paint(_bar(value), fg=color)} {value:g}")
+            lines.append(
+                f"  {pack.ui('family_' + family):<12} {paint(_bar(value), fg=color)} {value:g}"
+            )
         lines.append("")
     # Unreadable inputs are reported on stderr (one line each), not here.
     if options.show_summary and len(results) + len(errors) > 1:
@@ -54,7 +56,8 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
         mean = "n/a" if info["mean_score"] is None else f"{info['mean_score']:g}"
         lines.append(
             f"{info['inputs']} checked, {len(errors)} unreadable · {info['findings']} findings "
-            f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) · mean score {mean}"
+            f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info)"
+            f" · mean score {mean}"
         )
         if info["by_rule"]:
             counts = ", ".join(f"{code} {n}" for code, n in info["by_rule"].items())

@@ -74,7 +74,9 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     known = a.pack.words("common_acronyms") | {x.lower() for x in opts["allow"] if x}
     # Ordinary words in capitals ("URGENT", "PLEASE") are shouting, not acronyms.
-    known |= a.pack.words("urgency_words") | a.pack.words("function_words") | a.pack.words("courtesy")
+    known |= (
+        a.pack.words("urgency_words") | a.pack.words("function_words") | a.pack.words("courtesy")
+    )
     skipped = _shouted_ranges(a.body) + [
         (h.start, h.end) for h in a.pack.lexicon("placeholders").finditer(a.body)
     ]
@@ -95,7 +97,10 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
 
 def _shouted_ranges(text: str) -> list[tuple[int, int]]:
     """Runs of three or more capitalised words: shouting, not acronyms (TN01's business)."""
-    return [(m.start(), m.end()) for m in re.finditer(r"(?:\b[A-Z]{2,}\b[\s,!.?]+){2,}\b[A-Z]{2,}\b", text)]
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"(?:\b[A-Z]{2,}\b[\s,!.?]+){2,}\b[A-Z]{2,}\b", text)
+    ]
 
 
 def _is_defined(text: str, acronym: str, position: int) -> bool:

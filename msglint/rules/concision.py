@@ -214,4 +214,3 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     for hit in lexicon.finditer(a.body[:limit]):
         yield Hit(hit.start, hit.end, args={"phrase": hit.text})
         return
-

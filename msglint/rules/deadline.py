@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from msglint.analysis.grains import deadline_moment, parse_value
 from msglint.analysis.model import Analysis
 from msglint.rules.base import Hit, Options, rule
+
 
 @rule("DL01", "deadline.missing", "warning", kinds=("email", "chat"))
 def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -64,7 +66,9 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     for deadline in a.deadlines:
         if deadline.vague:
-            yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})
+            yield Hit(
+                deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
+            )
 
 
 @rule("DL03", "deadline.no-timezone", "warning")
@@ -95,7 +99,9 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
         if deadline.field == "body" and deadline.ask is None and _in_list_item(a, deadline.start):
             continue  # a spec line ("- delivery before 2 pm") is not the reader's deadline
         if deadline.has_time and not deadline.has_timezone:
-            yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})
+            yield Hit(
+                deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
+            )
 
 
 def _in_list_item(a: Analysis, offset: int) -> bool:
@@ -203,4 +209,6 @@ def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue
         if deadline.field == "body" and in_past_tense(a, deadline.start):
             continue  # "the invoice was due on 30 November" recalls the past
-        yield Hit(deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text})
+        yield Hit(
+            deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
+        )

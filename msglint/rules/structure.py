@@ -154,7 +154,9 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
                 yield Hit(paragraph.start, paragraph.end, "sequence", {"items": len(distinct)})
 
 
-@rule("ST04", "structure.buried-ask", "warning", kinds=("email", "chat"), options={"min_words": 120})
+@rule(
+    "ST04", "structure.buried-ask", "warning", kinds=("email", "chat"), options={"min_words": 120}
+)
 def buried_ask(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a long message asks early (bottom line up front).
 

@@ -90,7 +90,12 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
     core = rest.strip().rstrip("?!.:").strip()
     if core and a.pack.lexicon("generic_subjects").fullmatch(core):
         lead = len(rest) - len(rest.lstrip())
-        yield Hit(offset + lead, offset + lead + len(rest.strip()), field="subject", args={"subject": core})
+        yield Hit(
+            offset + lead,
+            offset + lead + len(rest.strip()),
+            field="subject",
+            args={"subject": core},
+        )
 
 
 @rule(

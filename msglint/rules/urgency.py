@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from msglint.analysis.grains import deadline_moment
 from msglint.analysis.model import Analysis
 from msglint.rules.base import Hit, Options, rule
-from msglint.analysis.grains import deadline_moment
 
 
 def _word_markers(a: Analysis) -> list:  # type: ignore[type-arg]
@@ -85,7 +85,9 @@ def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
         if len(field_markers := [m for m in words if m.field == field]) > opts["max_markers"]
     ]
     # "!!" right after an urgency word ("urgent!!"), not "Thanks a lot!!" elsewhere.
-    loud = [b for b in bangs if any(m.field == b.field and 0 <= b.start - m.end <= 3 for m in words)]
+    loud = [
+        b for b in bangs if any(m.field == b.field and 0 <= b.start - m.end <= 3 for m in words)
+    ]
     culprit = shouted[0] if shouted else stacked[0] if stacked else loud[0] if loud else None
     if culprit is not None:
         yield Hit(
