@@ -38,6 +38,7 @@ _TOP_LEVEL = {
 }
 _LIMITS = {
     "max_bytes": int,
+    "max_archive_bytes": int,
     "max_words": int,
     "max_chars": int,
     "max_mime_depth": int,

@@ -137,7 +137,8 @@ class Message:
     """One draft, split into what the author wrote and what came with it.
 
     ``blocks`` is the layout when the input format knows it (Markdown); for
-    plain text the analysis derives it. ``verbatim`` lists body spans that are
+    plain text the analysis derives it. ``line_offset`` shifts every line
+    number, for a message that starts further down its file (mbox). ``verbatim`` lists body spans that are
     not prose (inline code, URLs): findings there are dropped.
     """
 
@@ -157,14 +158,16 @@ class Message:
     suppressions: list[Suppression] = field(default_factory=list)
     has_subject_field: bool = False
     blocks: list[Block] | None = None
+    line_offset: int = 0
     verbatim: list[tuple[int, int]] = field(default_factory=list)
 
     def position(self, where: str, offset: int) -> tuple[int, int]:
         """(line, column) in the file for an offset into ``body`` or ``subject``."""
         source_map = self.subject_map if where == "subject" else self.body_map
         if source_map is None:
-            return 1, 1
-        return source_map.position(offset)
+            return 1 + self.line_offset, 1
+        line, column = source_map.position(offset)
+        return line + self.line_offset, column
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def load_inputs(
     stdin: bytes | None = None,
 ) -> tuple[list[tuple[Message, Config]], list[MsglintError]]:
     """Read every input with its configuration; unreadable ones become errors."""
-    from msglint.inputs import discover, parse, read_bytes
+    from msglint.inputs import COLLECTIONS, discover, parse_all, read_bytes
 
     loaded: list[tuple[Message, Config]] = []
     errors: list[MsglintError] = []
@@ -125,15 +125,24 @@ def load_inputs(
             continue
         try:
             config = configs.for_path(item.path if item.path == "-" else item.file or item.path)
-            max_bytes = int(config.limits.get("max_bytes", _DEFAULT_MAX_BYTES))
-            message = parse(
-                read_bytes(item, max_bytes, stdin),
+            limit_key = "max_archive_bytes" if item.format in COLLECTIONS else "max_bytes"
+            max_bytes = int(config.limits.get(limit_key, _DEFAULT_MAX_BYTES))
+            messages = parse_all(
+                read_bytes(item, max_bytes, stdin, limit_key),
                 item,
                 kind,
                 max_mime_depth=int(config.limits.get("max_mime_depth", 50)),
             )
-            check_size(message, config.limits)
-            loaded.append((message, config))
+            for message in messages:
+                if isinstance(message, MsglintError):
+                    errors.append(message)
+                    continue
+                try:
+                    check_size(message, config.limits)
+                except MsglintError as error:
+                    errors.append(error)
+                    continue
+                loaded.append((message, config))
         except MsglintError as error:
             if error.where.endswith(".toml"):
                 raise  # a broken config stops the run: every result would be wrong

@@ -27,6 +27,42 @@ def run_cli(
     )
 
 
+def run_inprocess(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+    """Run ``msglint`` in this process (pipelines stay loaded between calls).
+
+    Same entry point and error handling as the command (``msglint.cli.main``),
+    with stdin, stdout and stderr captured as bytes: most end-to-end tests use
+    this, a few run the real executable through ``run_cli``.
+    """
+    import io
+    import os
+
+    from msglint.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+    )
+    saved = sys.stdin, sys.stdout, sys.stderr
+    previous = os.getcwd()
+    sys.stdin, sys.stdout, sys.stderr = streams
+    code = 0
+    try:
+        os.chdir(cwd or ROOT)
+        main(list(args))
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+        os.chdir(previous)
+        for stream in streams:
+            stream.flush()
+            stream.detach()  # keep the byte buffers open for reading
+    return subprocess.CompletedProcess(["msglint", *args], code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="session")
 def examples() -> Path:
     return EXAMPLES

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_cli, run_inprocess
 
 NOW = "2026-12-14T09:00:00+01:00"
 
@@ -18,7 +18,7 @@ def _json(proc) -> dict:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", ["good-en.eml", "good-fr.eml"])
 def test_good_examples_pass_with_a_high_score(name: str) -> None:
-    proc = run_cli("check", str(EXAMPLES / name), "--format", "json")
+    proc = run_inprocess("check", str(EXAMPLES / name), "--format", "json")
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
     result = _json(proc)["results"][0]
     assert result["score"] >= 90
@@ -28,7 +28,7 @@ def test_good_examples_pass_with_a_high_score(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["bad-en.eml", "bad-fr.eml"])
 def test_bad_examples_fail_and_show_the_core_rules(name: str) -> None:
-    proc = run_cli("check", str(EXAMPLES / name), "--format", "json")
+    proc = run_inprocess("check", str(EXAMPLES / name), "--format", "json")
     assert proc.returncode == 1
     result = _json(proc)["results"][0]
     codes = {f["code"] for f in result["findings"]}
@@ -38,7 +38,7 @@ def test_bad_examples_fail_and_show_the_core_rules(name: str) -> None:
 
 
 def test_core_rules_all_shown_by_bundled_bad_examples() -> None:
-    proc = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
+    proc = run_inprocess("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
     assert proc.returncode == 0
     codes = {f["code"] for r in _json(proc)["results"] for f in r["findings"]}
     core = {
@@ -81,7 +81,9 @@ def test_stdin_email_is_detected_by_headers() -> None:
 
 
 def test_stdin_chat_without_headers(tmp_path: Path) -> None:
-    proc = run_cli("check", "--format", "json", stdin="ok merci, je regarde ça demain".encode())
+    proc = run_inprocess(
+        "check", "--format", "json", stdin="ok merci, je regarde ça demain".encode()
+    )
     result = _json(proc)["results"][0]
     assert result["kind"] == "chat"
     assert result["language"] == "fr"
@@ -90,7 +92,7 @@ def test_stdin_chat_without_headers(tmp_path: Path) -> None:
 def test_text_file_with_subject_line(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("Subject: Question\n\nCould you send the slides by Friday 5 pm CET?\n")
-    proc = run_cli("check", str(draft), "--format", "json", "--now", NOW)
+    proc = run_inprocess("check", str(draft), "--format", "json", "--now", NOW)
     result = _json(proc)["results"][0]
     assert result["kind"] == "email"
     sj02 = [f for f in result["findings"] if f["code"] == "SJ02"]
@@ -98,7 +100,7 @@ def test_text_file_with_subject_line(tmp_path: Path) -> None:
 
 
 def test_markdown_document() -> None:
-    proc = run_cli("check", str(EXAMPLES / "onboarding-guide.md"), "--format", "json")
+    proc = run_inprocess("check", str(EXAMPLES / "onboarding-guide.md"), "--format", "json")
     result = _json(proc)["results"][0]
     assert result["kind"] == "doc"
     assert result["subject"] == "Onboarding a new virtual assistant"
@@ -106,7 +108,7 @@ def test_markdown_document() -> None:
 
 
 def test_directory_is_walked_in_order() -> None:
-    proc = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
+    proc = run_inprocess("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
     paths = [r["path"] for r in _json(proc)["results"]]
     assert paths == sorted(paths)
     assert any(p.endswith(".md") for p in paths) and any(p.endswith(".txt") for p in paths)
@@ -124,7 +126,7 @@ def test_other_files_still_checked_when_one_is_unreadable(tmp_path: Path) -> Non
     good.write_text("Merci pour le point d'hier, tout est clair.")
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
-    proc = run_cli("check", str(binary), str(good), "--format", "json")
+    proc = run_inprocess("check", str(binary), str(good), "--format", "json")
     assert proc.returncode == 2
     doc = json.loads(proc.stdout)
     assert [r["path"] for r in doc["results"]] == [str(good)]
@@ -140,21 +142,21 @@ def test_bad_option_value_is_a_usage_error() -> None:
 
 def test_select_and_ignore_accept_codes_families_and_names() -> None:
     path = str(EXAMPLES / "bad-en.eml")
-    only = _json(run_cli("check", path, "--format", "json", "--select", "DL"))
+    only = _json(run_inprocess("check", path, "--format", "json", "--select", "DL"))
     assert {f["family"] for f in only["results"][0]["findings"]} == {"deadline"}
-    named = _json(run_cli("check", path, "--format", "json", "--select", "ask.multiple"))
+    named = _json(run_inprocess("check", path, "--format", "json", "--select", "ask.multiple"))
     assert {f["code"] for f in named["results"][0]["findings"]} == {"AK02"}
-    ignored = _json(run_cli("check", path, "--format", "json", "--ignore", "SJ,clarity"))
+    ignored = _json(run_inprocess("check", path, "--format", "json", "--ignore", "SJ,clarity"))
     families = {f["family"] for f in ignored["results"][0]["findings"]}
     assert "subject" not in families and "clarity" not in families
 
 
 def test_fail_on_and_min_score_gates() -> None:
     path = str(EXAMPLES / "bad-en.eml")
-    assert run_cli("check", path, "--fail-on", "never").returncode == 0
-    assert run_cli("check", path, "--fail-on", "never", "--min-score", "90").returncode == 1
+    assert run_inprocess("check", path, "--fail-on", "never").returncode == 0
+    assert run_inprocess("check", path, "--fail-on", "never", "--min-score", "90").returncode == 1
     good = str(EXAMPLES / "good-en.eml")
-    assert run_cli("check", good, "--min-score", "90").returncode == 0
+    assert run_inprocess("check", good, "--min-score", "90").returncode == 0
 
 
 def test_user_config_is_found_walking_up(tmp_path: Path) -> None:
@@ -165,7 +167,9 @@ def test_user_config_is_found_walking_up(tmp_path: Path) -> None:
     draft.write_bytes((EXAMPLES / "bad-en.eml").read_bytes())
     codes = {
         f["code"]
-        for f in _json(run_cli("check", str(draft), "--format", "json"))["results"][0]["findings"]
+        for f in _json(run_inprocess("check", str(draft), "--format", "json"))["results"][0][
+            "findings"
+        ]
     }
     assert "SJ02" not in codes and "AK02" not in codes
 
@@ -176,7 +180,9 @@ def test_pyproject_tool_table(tmp_path: Path) -> None:
     )
     draft = tmp_path / "d.eml"
     draft.write_bytes((EXAMPLES / "bad-en.eml").read_bytes())
-    findings = _json(run_cli("check", str(draft), "--format", "json"))["results"][0]["findings"]
+    findings = _json(run_inprocess("check", str(draft), "--format", "json"))["results"][0][
+        "findings"
+    ]
     assert {f["family"] for f in findings} == {"subject"}
 
 
@@ -195,7 +201,7 @@ def test_bad_config_exits_2_naming_file_and_key(
 ) -> None:
     config = tmp_path / "msglint.toml"
     config.write_text(content)
-    proc = run_cli("check", "--config", str(config), str(EXAMPLES / "good-en.eml"))
+    proc = run_inprocess("check", "--config", str(config), str(EXAMPLES / "good-en.eml"))
     assert proc.returncode == 2
     err = proc.stderr.decode()
     assert str(config) in err and fragment in err
@@ -204,7 +210,7 @@ def test_bad_config_exits_2_naming_file_and_key(
 
 def test_output_file_is_written(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
-    proc = run_cli("check", str(EXAMPLES / "good-en.eml"), "--format", "json", "-o", str(out))
+    proc = run_inprocess("check", str(EXAMPLES / "good-en.eml"), "--format", "json", "-o", str(out))
     assert proc.returncode == 0 and proc.stdout == b""
     assert json.loads(out.read_text())["results"][0]["grade"] == "A"
 
@@ -213,19 +219,19 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     draft = tmp_path / "d.eml"
     original = (EXAMPLES / "bad-fr.eml").read_bytes()
     draft.write_bytes(original)
-    run_cli("check", str(draft), "--format", "html", "-o", str(tmp_path / "r.html"))
+    run_inprocess("check", str(draft), "--format", "html", "-o", str(tmp_path / "r.html"))
     assert draft.read_bytes() == original
 
 
 def test_rules_catalogue_and_documentation() -> None:
-    listing = run_cli("rules").stdout.decode()
+    listing = run_inprocess("rules").stdout.decode()
     assert "AK02" in listing and "ask.multiple" in listing and "37 rules" in listing
-    doc = run_cli("rules", "AK02").stdout.decode()
+    doc = run_inprocess("rules", "AK02").stdout.decode()
     for section in ("What it does", "Why is this bad?", "Example", "Use instead", "max_asks"):
         assert section in doc
-    by_name = run_cli("rules", "ask.multiple").stdout.decode()
+    by_name = run_inprocess("rules", "ask.multiple").stdout.decode()
     assert by_name.startswith("# AK02")
-    assert run_cli("rules", "XX99").returncode == 2
+    assert run_inprocess("rules", "XX99").returncode == 2
 
 
 def test_version() -> None:
@@ -234,7 +240,7 @@ def test_version() -> None:
 
 
 def test_inspect_json_facts() -> None:
-    proc = run_cli("inspect", str(EXAMPLES / "bad-en.eml"), "--format", "json", "--now", NOW)
+    proc = run_inprocess("inspect", str(EXAMPLES / "bad-en.eml"), "--format", "json", "--now", NOW)
     facts = json.loads(proc.stdout)["inputs"][0]
     for key in (
         "path",
@@ -266,12 +272,12 @@ def test_inspect_json_facts() -> None:
 def test_json_report_is_valid_against_the_shipped_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "msglint" / "report" / "report.schema.json").read_text())
-    proc = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
+    proc = run_inprocess("check", str(EXAMPLES), "--format", "json", "--fail-on", "never")
     jsonschema.validate(json.loads(proc.stdout), schema)
 
 
 def test_score_is_reproducible_from_findings_and_config() -> None:
-    doc = _json(run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never"))
+    doc = _json(run_inprocess("check", str(EXAMPLES), "--format", "json", "--fail-on", "never"))
     for result in doc["results"]:
         total = sum(f["penalty"] for f in result["findings"])
         assert result["score"] == pytest.approx(max(0, 100 - total))
@@ -286,14 +292,16 @@ def test_baseline_reports_only_new_findings(tmp_path: Path) -> None:
     original = (EXAMPLES / "bad-en.eml").read_text()
     draft.write_text(original)
     baseline = tmp_path / "baseline.json"
-    first = run_cli("check", str(draft), "--write-baseline", str(baseline), "--fail-on", "never")
+    first = run_inprocess(
+        "check", str(draft), "--write-baseline", str(baseline), "--fail-on", "never"
+    )
     assert first.returncode == 0 and baseline.is_file()
-    assert run_cli("check", str(draft), "--baseline", str(baseline)).returncode == 0
+    assert run_inprocess("check", str(draft), "--baseline", str(baseline)).returncode == 0
     # An edit above every finding moves them all down: still known.
     draft.write_text(
         original.replace("Hi all,\n", "Hi all,\n\nOne more line on top, for context only.\n")
     )
-    proc = run_cli("check", str(draft), "--baseline", str(baseline), "--format", "json")
+    proc = run_inprocess("check", str(draft), "--baseline", str(baseline), "--format", "json")
     assert proc.returncode == 0, proc.stdout.decode()
     result = json.loads(proc.stdout)["results"][0]
     assert result["findings"] == [] and result["score"] == 100
@@ -302,7 +310,9 @@ def test_baseline_reports_only_new_findings(tmp_path: Path) -> None:
     codes = {
         f["code"]
         for f in json.loads(
-            run_cli("check", str(draft), "--baseline", str(baseline), "--format", "json").stdout
+            run_inprocess(
+                "check", str(draft), "--baseline", str(baseline), "--format", "json"
+            ).stdout
         )["results"][0]["findings"]
     }
     assert codes, "the new vague deadline must be reported"
@@ -311,13 +321,15 @@ def test_baseline_reports_only_new_findings(tmp_path: Path) -> None:
 def test_bad_baseline_file_is_an_error(tmp_path: Path) -> None:
     bogus = tmp_path / "b.json"
     bogus.write_text("[1, 2]")
-    proc = run_cli("check", str(EXAMPLES / "good-en.eml"), "--baseline", str(bogus))
+    proc = run_inprocess("check", str(EXAMPLES / "good-en.eml"), "--baseline", str(bogus))
     assert proc.returncode == 2 and "not a msglint baseline" in proc.stderr.decode()
 
 
 def test_jobs_give_identical_output() -> None:
-    one = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never", "--now", NOW)
-    two = run_cli(
+    one = run_inprocess(
+        "check", str(EXAMPLES), "--format", "json", "--fail-on", "never", "--now", NOW
+    )
+    two = run_inprocess(
         "check",
         str(EXAMPLES),
         "--format",
@@ -334,12 +346,12 @@ def test_jobs_give_identical_output() -> None:
 
 def test_summary_counts_in_text_and_json() -> None:
     count = sum(1 for p in EXAMPLES.iterdir() if p.suffix in (".eml", ".txt", ".md"))
-    proc = run_cli("check", str(EXAMPLES), "--fail-on", "never")
+    proc = run_inprocess("check", str(EXAMPLES), "--fail-on", "never")
     tail = proc.stdout.decode().strip().splitlines()
     assert tail[-2].startswith(f"{count} checked") and "mean score" in tail[-2]
     assert tail[-1].startswith("by rule: ")
     doc = json.loads(
-        run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never").stdout
+        run_inprocess("check", str(EXAMPLES), "--format", "json", "--fail-on", "never").stdout
     )
     summary = doc["summary"]
     assert summary["inputs"] == count and sum(summary["by_file"].values()) == summary["findings"]

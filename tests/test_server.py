@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_cli, run_inprocess
 
 NOW = "2026-12-14T09:00:00+01:00"
 
@@ -84,7 +84,7 @@ def test_socket_is_private(server) -> None:  # type: ignore[no-untyped-def]
 )
 def test_same_output_and_status_as_in_process(server, args: list[str]) -> None:  # type: ignore[no-untyped-def]
     path, _ = server
-    local = run_cli(*args, "--now", NOW) if "--now" not in args else run_cli(*args)
+    local = run_inprocess(*args, "--now", NOW) if "--now" not in args else run_inprocess(*args)
     remote_args = [*args, "--socket", str(path), "--require-server"]
     remote = run_cli(*remote_args, "--now", NOW) if "--now" not in args else run_cli(*remote_args)
     assert remote.stdout == local.stdout
@@ -95,7 +95,7 @@ def test_same_output_and_status_as_in_process(server, args: list[str]) -> None: 
 def test_stdin_through_the_server(server) -> None:  # type: ignore[no-untyped-def]
     path, _ = server
     data = (EXAMPLES / "bad-fr.eml").read_bytes()
-    local = run_cli("check", "-", "--format", "json", stdin=data)
+    local = run_inprocess("check", "-", "--format", "json", stdin=data)
     remote = run_cli("check", "-", "--format", "json", "--socket", str(path), stdin=data)
     assert remote.stdout == local.stdout and remote.returncode == local.returncode
 
@@ -131,7 +131,7 @@ def test_malformed_and_oversized_requests_are_refused(server) -> None:  # type: 
 
 def test_concurrent_clients(server) -> None:  # type: ignore[no-untyped-def]
     path, _ = server
-    expected = run_cli("check", str(EXAMPLES / "bad-en.eml"), "--format", "json").stdout
+    expected = run_inprocess("check", str(EXAMPLES / "bad-en.eml"), "--format", "json").stdout
     outputs: list[bytes] = []
 
     def client() -> None:

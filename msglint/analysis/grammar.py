@@ -128,8 +128,8 @@ def _parsed_items(a: Analysis, sentence: Sentence) -> list[int]:
 
 def opening_pronoun(a: Analysis) -> tuple[int, int, str] | None:
     """A bare demonstrative pronoun in the first sentence past the greeting, if any."""
-    if a.doc is None or not a.sentences:
-        return None
+    if a.doc is None or not a.sentences or a.kind == "chat":
+        return None  # a chat message answers the one before it: "ça" has a referent
     pronouns = _OPENING_PRONOUNS.get(a.language, set())
     greeting = a.pack.lexicon("greetings")
     for sentence in a.sentences[:2]:

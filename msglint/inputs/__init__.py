@@ -15,6 +15,7 @@ from pathlib import Path
 from msglint.errors import MsglintError
 from msglint.inputs.decode import decode_text
 from msglint.inputs.email_reader import looks_like_email, read_email
+from msglint.inputs.collections import is_slack_export
 from msglint.inputs.html_text import html_to_text
 from msglint.inputs.text_reader import read_text
 from msglint.message import Message, SourceMap, align_lines
@@ -27,7 +28,10 @@ EXTENSIONS = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".mbox": "mbox",
+    ".jsonl": "jsonl",
 }
+COLLECTIONS = ("mbox", "jsonl", "slack")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,14 @@ def discover(paths: list[str], base: str | None = None) -> Iterator[Source | Msg
             for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 shown_root = os.path.join(raw, os.path.relpath(root, path))
+                if is_slack_export(Path(root)):
+                    for channel in dirs:
+                        for day in sorted(Path(root, channel).glob("*.json")):
+                            found = True
+                            shown = os.path.normpath(os.path.join(shown_root, channel, day.name))
+                            yield Source(shown, "slack", str(day))
+                    dirs[:] = []
+                    continue
                 for name in sorted(files):
                     ext = os.path.splitext(name)[1].lower()
                     if ext in EXTENSIONS:
@@ -62,14 +74,18 @@ def discover(paths: list[str], base: str | None = None) -> Iterator[Source | Msg
                         shown = os.path.normpath(os.path.join(shown_root, name))
                         yield Source(shown, EXTENSIONS[ext], os.path.join(root, name))
             if not found:
-                yield MsglintError(raw, "no .eml, .txt, .md or .html files in this directory")
+                yield MsglintError(
+                    raw, "no .eml, .mbox, .txt, .md, .html or .jsonl files in this directory"
+                )
         elif path.exists():
             yield Source(raw, EXTENSIONS.get(path.suffix.lower(), "text"), str(path))
         else:
             yield MsglintError(raw, "no such file or directory")
 
 
-def read_bytes(source: Source, max_bytes: int, stdin: bytes | None = None) -> bytes:
+def read_bytes(
+    source: Source, max_bytes: int, stdin: bytes | None = None, limit: str = "max_bytes"
+) -> bytes:
     """The raw bytes of a source, refusing anything over ``max_bytes``.
 
     ``stdin`` replaces standard input (a server receives it from the client).
@@ -92,9 +108,26 @@ def read_bytes(source: Source, max_bytes: int, stdin: bytes | None = None) -> by
         raise MsglintError(source.path, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise MsglintError(
-            source.path, f"larger than the input limit of {max_bytes} bytes (limits.max_bytes)"
+            source.path, f"larger than the input limit of {max_bytes} bytes (limits.{limit})"
         )
     return data
+
+
+def parse_all(
+    data: bytes, source: Source, kind: str | None, max_mime_depth: int = 50
+) -> list[Message | MsglintError]:
+    """Every message of one source: one for most formats, many for mailboxes and exports."""
+    if source.format not in COLLECTIONS:
+        return [parse(data, source, kind, max_mime_depth)]
+    from msglint.inputs import collections
+
+    if source.format == "mbox":
+        return collections.read_mbox(data, source.path, kind, max_mime_depth)
+    if source.format == "jsonl":
+        return collections.read_jsonl(data, source.path, kind)
+    export_root = Path(source.file or source.path).parent.parent
+    users = collections.slack_users(export_root)
+    return collections.read_slack_day(data, source.path, kind, users)
 
 
 def parse(data: bytes, source: Source, kind: str | None, max_mime_depth: int = 50) -> Message:

@@ -18,8 +18,10 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports vague references from the pack's ``vague_references.txt`` ("the
     thing we discussed", "that stuff", "ce truc", "le machin", "tu sais
-    quoi"), and a message that opens with a bare pronoun ("this", "that",
-    "ça", "cela") standing for something never named.
+    quoi"), and an e-mail or document whose first sentence points at
+    something with a bare demonstrative ("fix this", « regarde ça ») that it
+    never names. Chat messages answer the message before them and are spared
+    the second check.
 
     ## Why is this bad?
     An asynchronous message is read later, out of context, maybe forwarded to
