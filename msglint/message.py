@@ -138,8 +138,9 @@ class Message:
 
     ``blocks`` is the layout when the input format knows it (Markdown); for
     plain text the analysis derives it. ``line_offset`` shifts every line
-    number, for a message that starts further down its file (mbox). ``verbatim`` lists body spans that are
-    not prose (inline code, URLs): findings there are dropped.
+    number, for a message that starts further down its file (mbox).
+    ``verbatim`` lists body spans that are not prose (inline code, URLs):
+    findings there are dropped.
     """
 
     path: str

@@ -70,7 +70,8 @@ def test_html_only_mail_is_read_and_script_ignored(tmp_path: Path) -> None:
     msg.set_content(
         "<html><head><script>alert('x')</script><style>p{}</style></head><body>"
         "<p>Hi Sam,</p><p>Could you approve invoice 2026-118 ASAP?</p>"
-        "<blockquote>Old thread: please ignore me ASAP</blockquote><p>Thanks, Alex</p></body></html>",
+        "<blockquote>Old thread: please ignore me ASAP</blockquote>"
+        "<p>Thanks, Alex</p></body></html>",
         subtype="html",
     )
     path = tmp_path / "h.eml"
@@ -105,7 +106,9 @@ def test_markdown_suppression_comments(tmp_path: Path) -> None:
         + "This sentence is deliberately long "
         * 6
         + "and it goes on.\n\n"
-        "<!-- msglint-disable TN01 -->\nPLEASE DO NOT EDIT THIS SECTION BY HAND.\n<!-- msglint-enable TN01 -->\n\n"
+        "<!-- msglint-disable TN01 -->\n"
+        "PLEASE DO NOT EDIT THIS SECTION BY HAND.\n"
+        "<!-- msglint-enable TN01 -->\n\n"
         "PLEASE DO NOT EDIT THIS ONE EITHER.\n"
     )
     path = tmp_path / "rules.md"
@@ -118,7 +121,8 @@ def test_markdown_suppression_comments(tmp_path: Path) -> None:
 def test_plain_text_suppression_line(tmp_path: Path) -> None:
     path = tmp_path / "d.txt"
     path.write_text(
-        "Subject: Question\n\nmsglint: disable=SJ02\nCould you send me the Q3 figures by Friday 5 pm CET? Thanks!\n"
+        "Subject: Question\n\nmsglint: disable=SJ02\n"
+        "Could you send me the Q3 figures by Friday 5 pm CET? Thanks!\n"
     )
     doc = _check(str(path))
     codes = {f["code"] for f in doc["results"][0]["findings"]}
@@ -130,14 +134,15 @@ def test_plain_text_suppression_line(tmp_path: Path) -> None:
 def test_mbox_each_message_is_a_result(tmp_path: Path) -> None:
     mbox = tmp_path / "box.mbox"
     mbox.write_text(
-        "From a@example.com Mon Dec 14 09:00:00 2026\nFrom: a@example.com\nSubject: Quick question\n\n"
+        "From a@example.com Mon Dec 14 09:00:00 2026\n"
+        "From: a@example.com\nSubject: Quick question\n\n"
         "Can you send the figures ASAP?\n\n"
         "From b@example.com Mon Dec 14 10:00:00 2026\nFrom: b@example.com\nSubject: Question\n\n"
         ">From the top: could you check the venue by Friday 5 pm CET? Thanks.\n"
     )
     doc = _check(str(mbox))
     assert [r["path"] for r in doc["results"]] == [f"{mbox}#1", f"{mbox}#2"]
-    sj02 = [f for f in doc["results"][1]["findings"] if f["code"] == "SJ02"][0]
+    sj02 = next(f for f in doc["results"][1]["findings"] if f["code"] == "SJ02")
     assert sj02["line"] == 9  # the line in the mbox file
     facts = json.loads(run_cli("inspect", str(mbox), "--format", "json").stdout)["inputs"]
     assert facts[1]["body"].startswith("From the top")
@@ -152,11 +157,21 @@ def test_jsonl_and_slack_export(tmp_path: Path) -> None:
     (export / "general").mkdir(parents=True)
     (export / "channels.json").write_text('[{"id": "C1", "name": "general"}]')
     (export / "users.json").write_text('[{"id": "U1", "name": "ines"}]')
-    (export / "general" / "2026-12-14.json").write_text(json.dumps([
-        {"type": "message", "user": "U1", "ts": "1765701000.000100",
-         "text": "<@U1> tu peux relire le <https://x.example/devis|devis> dès que possible ?"},
-        {"type": "message", "subtype": "channel_join", "ts": "1765701100.0", "text": "<@U1> has joined"},
-    ], indent=4))  # fmt: skip
+    day = [
+        {
+            "type": "message",
+            "user": "U1",
+            "ts": "1765701000.000100",
+            "text": "<@U1> tu peux relire le <https://x.example/devis|devis> dès que possible ?",
+        },
+        {
+            "type": "message",
+            "subtype": "channel_join",
+            "ts": "1765701100.0",
+            "text": "<@U1> joined",
+        },
+    ]
+    (export / "general" / "2026-12-14.json").write_text(json.dumps(day, indent=4))
     doc = _check(str(jsonl), str(export))
     paths = [r["path"] for r in doc["results"]]
     assert paths[:2] == [f"{jsonl}#1", f"{jsonl}#2"]

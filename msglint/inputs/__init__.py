@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from msglint.errors import MsglintError
+from msglint.inputs.collections import is_slack_export
 from msglint.inputs.decode import decode_text
 from msglint.inputs.email_reader import looks_like_email, read_email
-from msglint.inputs.collections import is_slack_export
 from msglint.inputs.html_text import html_to_text
 from msglint.inputs.text_reader import read_text
 from msglint.message import Message, SourceMap, align_lines

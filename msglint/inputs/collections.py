@@ -141,7 +141,7 @@ def slack_text(text: str, users: dict[str, str]) -> str:
     """Slack markup to plain text: mentions, links, entities."""
 
     def link(match: re.Match[str]) -> str:
-        target, label, bare = match.group(1), match.group(2), match.group(3)
+        label, bare = match.group(2), match.group(3)
         if label is not None:
             return label
         if bare.startswith("@"):
@@ -156,10 +156,8 @@ def slack_text(text: str, users: dict[str, str]) -> str:
 
 
 def is_slack_export(folder: Path) -> bool:
-    return (
-        (folder / "channels.json").is_file()
-        or (folder / "users.json").is_file()
-        and any(p.is_dir() for p in folder.iterdir())
+    return (folder / "channels.json").is_file() or (
+        (folder / "users.json").is_file() and any(p.is_dir() for p in folder.iterdir())
     )
 
 
