@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_inprocess as run_cli
+from conftest import EXAMPLES, ROOT
+from conftest import run_inprocess as run_cli
 
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 HOSTILE = (
