@@ -8,6 +8,7 @@ parser runs; the parser respects them.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -44,8 +45,14 @@ def load_pipeline(lang: str) -> Language:
     import spacy
 
     name = model_name(lang)
+    exclude = list(UNUSED_COMPONENTS)
+    loader = get_pack(lang).settings["spacy"].get("loader")
+    if loader and importlib.import_module(loader).install():
+        # The language defaults rebuild the same tokenizer without re-reading
+        # (and recompiling) the serialised one.
+        exclude.append("tokenizer")
     try:
-        nlp = spacy.load(name, exclude=UNUSED_COMPONENTS)
+        nlp = spacy.load(name, exclude=exclude)
     except (OSError, ImportError, ValueError) as exc:
         raise MsglintError(f"lang={lang}", f"cannot load spaCy pipeline {name}: {exc}") from None
     _extend_tokenizer(nlp, get_pack(lang).settings.get("tokenizer", {}))

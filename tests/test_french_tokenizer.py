@@ -1,0 +1,65 @@
+"""The fast French load tokenises exactly like spaCy's stock load."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+from msglint.analysis.pipeline import load_pipeline
+
+TRICKY = (
+    "peut-être faux-vampire entr'abat saut-de-ski États-Unis new-york hip-hop aujourd'hui "
+    "Google-isé arc-en-ciel Pont-l'Évêque Saint-Étienne anti-âge rendez-vous Zig-zag prud'homme "
+    "ch'tiis grand-mère grands-parents porte-à-porte va-et-vient c'est-à-dire peux-tu "
+    "Pourrais-tu dites-le-moi envoie-moi a-t-il l'e-mail d'ici jusqu'au 17h30 https://ex.fr/a-b"
+)
+
+STOCK = r"""
+import json, sys, spacy
+from msglint.analysis.pipeline import _extend_tokenizer
+from msglint.lang import get_pack
+nlp = spacy.load("fr_core_news_sm", exclude=["ner"])
+_extend_tokenizer(nlp, get_pack("fr").settings.get("tokenizer", {}))
+texts = json.load(sys.stdin)
+json.dump([[t.text for t in nlp.tokenizer(x)] for x in texts], sys.stdout)
+"""
+
+
+def _french_texts() -> list[str]:
+    texts = [TRICKY]
+    for path in sorted((ROOT / "fixtures" / "corpus" / "good" / "fr").iterdir()):
+        texts.append(path.read_text(encoding="utf-8"))
+    texts.extend(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "rules").glob("*.toml"))
+    )
+    return texts
+
+
+def test_fast_load_tokenises_like_the_stock_load() -> None:
+    nlp = load_pipeline("fr")
+    assert getattr(sys.modules["spacy.lang.fr.tokenizer_exceptions"], "MSGLINT_FAST", False)
+    texts = _french_texts()
+    ours = [[t.text for t in nlp.tokenizer(x)] for x in texts]
+    stock = subprocess.run(
+        [sys.executable, "-c", STOCK],
+        input=json.dumps(texts).encode(),
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    theirs = json.loads(stock.stdout)
+    assert sum(map(len, ours)) > 20_000
+    for mine, reference, text in zip(ours, theirs, texts):
+        assert mine == reference, text[:80]
+
+
+def test_source_shape_is_checked(tmp_path: Path) -> None:
+    from msglint.analysis import french_tokenizer
+
+    # Already installed in this process: install() reports it and changes nothing.
+    assert french_tokenizer.install() is True
