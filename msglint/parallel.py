@@ -29,7 +29,7 @@ def _check_chunk(
     items: list[tuple[Message, Config]], lang: str, now: datetime | None
 ) -> list[Result | MsglintError]:
     """Worker: analyse one language's messages with nlp.pipe and run the rules."""
-    from msglint.analysis import analyze_many
+    from msglint.analysis import analyze_many, complete_metrics
     from msglint.engine import check
 
     analyses = analyze_many([m for m, _ in items], [lang] * len(items), now)
@@ -40,6 +40,7 @@ def _check_chunk(
         except MsglintError as error:
             results.append(error)
             continue
+        complete_metrics(result.analysis)  # in the worker, in parallel, not in the parent later
         result.analysis.doc = None  # a Doc does not cross processes; reports never read it
         results.append(result)
     return results
