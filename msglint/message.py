@@ -33,7 +33,8 @@ class Segment:
     length: int
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of each line of ``text``."""
     starts = [0]
     index = text.find("\n")
     while index >= 0:
@@ -50,10 +51,10 @@ class SourceMap:
     """
 
     def __init__(
-        self, source_text: str, segments: list[Segment], line_starts: list[int] | None = None
+        self, source_text: str, segments: list[Segment], line_table: list[int] | None = None
     ) -> None:
         # Maps built for many pieces of one file share its line table.
-        self._line_starts = line_starts if line_starts is not None else _line_starts(source_text)
+        self._line_starts = line_table if line_table is not None else line_starts(source_text)
         self._segments = sorted(segments, key=lambda s: s.start)
         self._starts = [s.start for s in self._segments]
         self.source_length = len(source_text)

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from msglint.inputs.reply import ReplySplit, split_reply
 from msglint.inputs.suppression import is_directive_line
-from msglint.message import Segment, SourceMap
+from msglint.message import Segment, SourceMap, line_starts
 
 
-def line_starts(text: str) -> list[int]:
-    """Offset of the first character of each line of ``text``."""
-    starts = [0]
-    index = text.find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
 
 
 def body_from_lines(
