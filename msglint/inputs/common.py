@@ -7,8 +7,6 @@ from msglint.inputs.suppression import is_directive_line
 from msglint.message import Segment, SourceMap, line_starts
 
 
-
-
 def body_from_lines(
     text: str,
     keep: list[int],
