@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import struct
+import time
 from typing import Any
 
 PROTOCOL = 1
@@ -52,6 +53,25 @@ def recv_frame(sock: socket.socket, limit: int) -> dict[str, Any]:
     return json.loads(recv_exact(sock, size).decode("utf-8"))
 
 
+def _connect(sock: socket.socket, path: str, timeout: float) -> None:
+    """Connect, waiting while the server's queue is full.
+
+    With a timeout set the socket is non-blocking, and a Unix socket whose
+    listen queue is full answers EAGAIN at once instead of making us wait.
+    """
+    deadline = time.monotonic() + min(timeout, 10.0)
+    delay = 0.005
+    while True:
+        try:
+            sock.connect(path)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+
 def check_remote(
     path: str, request: dict[str, Any], stdin: bytes | None, timeout: float = 120.0
 ) -> tuple[str, int, list[str]]:
@@ -65,7 +85,7 @@ def check_remote(
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(timeout)
-            sock.connect(path)
+            _connect(sock, path, timeout)
             send_frame(sock, payload)
             reply = recv_frame(sock, 1 << 30)
     except (FileNotFoundError, ConnectionRefusedError, ConnectionResetError) as exc:

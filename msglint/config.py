@@ -73,6 +73,21 @@ def _check_type(where: str, key: str, value: Any, expected: Any) -> None:
         raise MsglintError(where, f"{key}: expected {_type_name(expected)}, got {value!r}")
 
 
+# Bounds for every number a user can set: beyond them a value is a typo, and
+# some (2**63) would overflow the C integers underneath.
+_MAX_SETTING = 1_000_000_000
+_MAX_LIMIT = 1 << 48
+
+
+def _check_number(
+    where: str, key: str, value: float, minimum: float = 0, maximum: float = _MAX_SETTING
+) -> None:
+    """Refuse NaN, infinities and numbers outside ``[minimum, maximum]``."""
+    if not (minimum <= value <= maximum):  # also false for NaN
+        low, high = (int(n) if float(n).is_integer() else n for n in (minimum, maximum))
+        raise MsglintError(where, f"{key}: expected a number from {low} to {high}, got {value!r}")
+
+
 def _unknown(where: str, key: str, known: list[str]) -> MsglintError:
     close = difflib.get_close_matches(key.split(".")[-1], known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -126,14 +141,14 @@ def _validate_rule_table(where: str, prefix: str, table: Any) -> dict[str, dict[
                         where,
                         f"{option_key}: expected one of info, warning, error, off, got {value!r}",
                     )
-                if option == "penalty" and value < 0:
-                    raise MsglintError(
-                        where, f"{option_key}: expected a number >= 0, got {value!r}"
-                    )
+                if option == "penalty":
+                    _check_number(where, option_key, value)
             elif option in rule.options:
                 default = rule.options[option]
                 expected = (int, float) if isinstance(default, float) else type(default)
                 _check_type(where, option_key, value, expected)
+                if isinstance(value, int | float):
+                    _check_number(where, option_key, value)
                 if isinstance(default, list) and not all(isinstance(v, str) for v in value):
                     raise MsglintError(where, f"{option_key}: expected a list of strings")
             else:
@@ -164,10 +179,8 @@ def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
                 if name not in _LIMITS:
                     raise _unknown(where, f"limits.{name}", list(_LIMITS))
                 _check_type(where, f"limits.{name}", item, _LIMITS[name])
-                if item <= 0:
-                    raise MsglintError(
-                        where, f"limits.{name}: expected a positive number, got {item!r}"
-                    )
+                smallest = 1 if _LIMITS[name] is int else 0.001
+                _check_number(where, f"limits.{name}", item, smallest, _MAX_LIMIT)
         elif key == "scoring":
             _validate_scoring(where, value)
         elif key == "rules":
@@ -183,6 +196,8 @@ def _validate_scoring(where: str, value: dict[str, Any]) -> None:
         if name not in _SCORING:
             raise _unknown(where, f"scoring.{name}", list(_SCORING))
         _check_type(where, f"scoring.{name}", item, _SCORING[name])
+        if isinstance(item, int | float):
+            _check_number(where, f"scoring.{name}", item)
     allowed = {
         "penalty": SEVERITIES,
         "weights": tuple(FAMILIES.values()),
@@ -193,8 +208,7 @@ def _validate_scoring(where: str, value: dict[str, Any]) -> None:
             if name not in keys:
                 raise _unknown(where, f"scoring.{table}.{name}", list(keys))
             _check_type(where, f"scoring.{table}.{name}", number, (int, float))
-            if number < 0:
-                raise MsglintError(where, f"scoring.{table}.{name}: expected a number >= 0")
+            _check_number(where, f"scoring.{table}.{name}", number)
 
 
 def _validate_kinds(where: str, value: dict[str, Any]) -> dict[str, Any]:

@@ -113,7 +113,7 @@ def check(analysis: Analysis, config: Config) -> Result:
         except Exception as exc:  # a broken rule must not take the others down
             errors.append(f"{analysis.message.path}: internal error in {rule.code}: {exc!r}")
             continue
-        spent = 0.0
+        spent = 0  # in hundredths: the cap holds for the rounded penalties users see
         weight = float(weights.get(rule.family, 1.0))
         for hit in sorted(hits, key=lambda h: (_FIELD_ORDER.get(h.field, 3), h.start, h.end)):
             if _in_verbatim(analysis, hit):
@@ -121,8 +121,9 @@ def check(analysis: Analysis, config: Config) -> Result:
             start, end, line, column, end_line, end_column = _locate(analysis, hit)
             if _suppressed(analysis, rule, None if hit.field == "message" else line):
                 continue
-            penalty = min(settings.penalty * weight, max(0.0, cap - spent))
-            spent += penalty
+            left = max(0, round(cap * 100) - spent)
+            hundredths = min(round(settings.penalty * weight * 100), left)
+            spent += hundredths
             findings.append(
                 Finding(
                     code=rule.code,
@@ -131,7 +132,7 @@ def check(analysis: Analysis, config: Config) -> Result:
                     severity=settings.severity,
                     message=analysis.pack.message(rule.code, hit.message_id, **hit.args),
                     suggestion=hit.suggestion,
-                    penalty=round(penalty, 2),
+                    penalty=hundredths / 100,
                     field=hit.field,
                     start=start,
                     end=end,

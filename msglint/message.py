@@ -80,6 +80,36 @@ class SourceMap:
     def line_starts(self) -> list[int]:
         return self._line_starts
 
+    def verbatim_length(self, offset: int, length: int) -> int:
+        """How many of the ``length`` characters from ``offset`` are a verbatim copy.
+
+        A base64 part, for one, is text the file does not hold as such.
+        """
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return 0
+        seg = self._segments[index]
+        if not seg.start <= offset < seg.start + seg.length:
+            return 0
+        return min(length, seg.start + seg.length - offset)
+
+    def piece(self, start: int, length: int, new_start: int) -> list[Segment]:
+        """The segments of ``[start, start + length)``, moved to begin at ``new_start``.
+
+        Composing maps this way keeps the exact positions of a decoded line
+        (an accent written ``=C3=A9`` in the middle of it) when it is cut out.
+        """
+        end = start + length
+        out = [Segment(new_start, self.source_offset(start), self.verbatim_length(start, length))]
+        index = bisect.bisect_right(self._starts, start)
+        while index < len(self._segments) and self._segments[index].start < end:
+            seg = self._segments[index]
+            out.append(
+                Segment(new_start + seg.start - start, seg.source, min(seg.length, end - seg.start))
+            )
+            index += 1
+        return out
+
     @classmethod
     def identity(cls, source_text: str, start: int = 0, length: int | None = None) -> SourceMap:
         """A map for a text that is a verbatim slice of the source."""

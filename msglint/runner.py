@@ -81,12 +81,22 @@ class _ConfigCache:
         self.select = select
         self.ignore = ignore
         self.cwd = cwd
-        self._by_dir: dict[Path, Config] = {}
+        self._by_dir: dict[Path, Config | MsglintError] = {}
 
-    def for_path(self, path: str) -> Config:
+    def for_path(self, path: str) -> Config | MsglintError:
+        """The configuration for ``path``, or the error that makes it unusable.
+
+        A broken ``--config`` stops the run (every result would be wrong); a broken
+        ``msglint.toml`` found in one folder only costs the files under it.
+        """
         anchor = _anchor(path, self.cwd).resolve() if not self.explicit else Path("/")
         if anchor not in self._by_dir:
-            self._by_dir[anchor] = load_config(self.explicit, anchor, self.select, self.ignore)
+            try:
+                self._by_dir[anchor] = load_config(self.explicit, anchor, self.select, self.ignore)
+            except MsglintError as error:
+                if self.explicit:
+                    raise
+                self._by_dir[anchor] = error
         return self._by_dir[anchor]
 
 
@@ -123,8 +133,12 @@ def load_inputs(
         if isinstance(item, MsglintError):
             errors.append(item)
             continue
+        config = configs.for_path(item.path if item.path == "-" else item.file or item.path)
+        if isinstance(config, MsglintError):
+            if config not in errors:  # one line per broken config, not one per file
+                errors.append(config)
+            continue
         try:
-            config = configs.for_path(item.path if item.path == "-" else item.file or item.path)
             limit_key = "max_archive_bytes" if item.format in COLLECTIONS else "max_bytes"
             max_bytes = int(config.limits.get(limit_key, _DEFAULT_MAX_BYTES))
             messages = parse_all(
@@ -144,8 +158,6 @@ def load_inputs(
                     continue
                 loaded.append((message, config))
         except MsglintError as error:
-            if error.where.endswith(".toml"):
-                raise  # a broken config stops the run: every result would be wrong
             errors.append(error)
     return loaded, errors
 

@@ -68,6 +68,8 @@ class _Handler(socketserver.BaseRequestHandler):
             payload = recv_frame(sock, self.server.max_request_bytes)
         except ValueError as error:
             reply = _error_reply(f"server: request refused: {error}")
+        except RecursionError:
+            reply = _error_reply("server: request refused: JSON nested too deeply")
         except (OSError, ConnectionError, UnicodeDecodeError):
             return  # the client went away mid-request
         else:
@@ -80,6 +82,9 @@ class _Handler(socketserver.BaseRequestHandler):
 class MsglintServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
     allow_reuse_address = False
+    # Hooks fire together (a mail client flushing its outbox): queue them rather
+    # than refuse; checks run one at a time anyway.
+    request_queue_size = 128
 
     def __init__(self, path: str, max_request_bytes: int, read_timeout: float = 30.0) -> None:
         self.path = path

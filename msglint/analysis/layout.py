@@ -16,7 +16,10 @@ from msglint.message import Block
 # End of a sentence: terminal punctuation (and closing quotes or brackets),
 # spaces, then what can start a sentence.
 _SENTENCE_BREAK = re.compile(
-    r"(?P<word>[^\W_]*)(?P<stop>[.!?…]+|\s[!?]+)[\"'»”’)\]]*[ \t]+(?=[\"«“‘(\[@#*-]?[^\W_\d]|\d)",
+    # The lookbehinds start a match only at the start of a word or of a run of
+    # stops: without them "aaaa…" or "……" is rescanned from every position.
+    r"(?<![^\W_])(?P<word>[^\W_]*)(?P<stop>(?<![.!?…])[.!?…]+|\s[!?]+)"
+    r"[\"'»”’)\]]*[ \t]+(?=[\"«“‘(\[@#*-]?[^\W_\d]|\d)",
 )
 BULLET = re.compile(r"^[ \t]*(?:[-*•·–+]|(?P<num>\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)))[ \t]+\S")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\")\]]*$")

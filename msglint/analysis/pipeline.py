@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -18,6 +19,11 @@ import numpy
 
 from msglint.errors import MsglintError
 from msglint.lang import get_pack
+
+# spaCy's tokenizer strips prefixes and suffixes one character at a time, rescanning
+# the rest each time: a 8,000-character run of '*' or emoji takes 8 s (quadratic).
+# No word or URL worth analysing is this long, so such a run becomes one token.
+_LONG_RUN = re.compile(r"\S{101,}")
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,6 +75,20 @@ def _extend_tokenizer(nlp: Language, settings: dict) -> None:  # type: ignore[ty
         nlp.tokenizer.suffix_search = compile_suffix_regex(rules).search
 
 
+def _tokenize(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc`` in linear time: over-long runs are kept whole, unsplit."""
+    if not _LONG_RUN.search(text):
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    # Same length, same whitespace: the masked text tokenises in linear time and
+    # its token offsets cut the original text into the same places.
+    masked = _LONG_RUN.sub(lambda run: "x" * len(run.group()), text)
+    shape = nlp.make_doc(masked)
+    words = [text[token.idx : token.idx + len(token)] for token in shape]
+    return Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in shape])
+
+
 def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:
     """A tokenised doc whose sentence boundaries are fixed before parsing.
 
@@ -76,7 +96,7 @@ def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:
     pipelines' parsers otherwise cut "Peux-tu…" or « (onglet « Prestations ») »
     mid-sentence. The parser respects preset boundaries both ways.
     """
-    doc = nlp.make_doc(text)
+    doc = _tokenize(nlp, text)
     if not len(doc):
         return doc
     from spacy.attrs import SENT_START

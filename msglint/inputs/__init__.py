@@ -7,6 +7,7 @@ extension (or, for stdin, from the content) and walks directories.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,7 +57,11 @@ def discover(paths: list[str], base: str | None = None) -> Iterator[Source | Msg
         path = Path(base, raw) if base else Path(raw)
         if path.is_dir():
             found = False
-            for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
+            unlistable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unlistable.append, followlinks=False):
+                for error in _walk_errors(unlistable, raw, path):
+                    found = True
+                    yield error
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 shown_root = os.path.join(raw, os.path.relpath(root, path))
                 if is_slack_export(Path(root)):
@@ -69,10 +74,13 @@ def discover(paths: list[str], base: str | None = None) -> Iterator[Source | Msg
                     continue
                 for name in sorted(files):
                     ext = os.path.splitext(name)[1].lower()
-                    if ext in EXTENSIONS:
+                    if ext in EXTENSIONS and _is_regular(os.path.join(root, name)):
                         found = True
                         shown = os.path.normpath(os.path.join(shown_root, name))
                         yield Source(shown, EXTENSIONS[ext], os.path.join(root, name))
+            for error in _walk_errors(unlistable, raw, path):
+                found = True
+                yield error
             if not found:
                 yield MsglintError(
                     raw, "no .eml, .mbox, .txt, .md, .html or .jsonl files in this directory"
@@ -81,6 +89,27 @@ def discover(paths: list[str], base: str | None = None) -> Iterator[Source | Msg
             yield Source(raw, EXTENSIONS.get(path.suffix.lower(), "text"), str(path))
         else:
             yield MsglintError(raw, "no such file or directory")
+
+
+def _is_regular(file: str) -> bool:
+    """Walked folders yield regular files only: reading a FIFO or a device would block.
+
+    A path named on the command line is read whatever it is (``<(cmd)`` is a pipe).
+    """
+    try:
+        return stat.S_ISREG(os.stat(file).st_mode)
+    except OSError:
+        return True  # let the read report the problem (permission, dangling link)
+
+
+def _walk_errors(errors: list[OSError], raw: str, top: Path) -> Iterator[MsglintError]:
+    """Folders os.walk could not list, as errors named like the other paths."""
+    while errors:
+        error = errors.pop(0)
+        where = error.filename or str(top)
+        shown = os.path.normpath(os.path.join(raw, os.path.relpath(where, top)))
+        problem = "permission denied" if isinstance(error, PermissionError) else "cannot list"
+        yield MsglintError(shown, f"{problem} (folder not checked)")
 
 
 def read_bytes(

@@ -40,8 +40,7 @@ def body_from_lines(
         previous_blank = blank
         if blank:
             line = ""
-        source = text_map.source_offset(starts[index])
-        segments.append(Segment(offset, source, len(line)))
+        segments.extend(text_map.piece(starts[index], len(line), offset))
         parts.append(line)
         offset += len(line) + 1
     return "\n".join(parts), SourceMap(source_text, segments)

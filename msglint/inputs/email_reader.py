@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.header
 import email.policy
 import email.utils
 import re
@@ -13,6 +14,7 @@ from msglint.errors import MsglintError
 from msglint.inputs.common import split_and_map
 from msglint.inputs.decode import normalise_newlines
 from msglint.inputs.html_text import html_to_text
+from msglint.inputs.qp_map import quoted_printable_segments
 from msglint.inputs.suppression import find_suppressions
 from msglint.message import Attachment, Message, SourceMap, align_lines
 
@@ -116,12 +118,30 @@ def _attachments(parts: list[EmailMessage], body_part: EmailMessage | None) -> l
     return found
 
 
+def _header(msg: EmailMessage, name: str) -> str | None:
+    """A header's decoded value, surviving the stdlib's own parser errors.
+
+    The ``default`` policy parses headers lazily and some malformed values
+    (empty groups, stray NULs) raise inside the standard library; the raw value,
+    RFC 2047-decoded where possible, is then the best we can read.
+    """
+    try:
+        value = msg.get(name)
+        return None if value is None else str(value)
+    except Exception:  # stdlib header parser bugs, see docstring
+        raw = next((v for k, v in msg.raw_items() if k.lower() == name), None)
+        if raw is None:
+            return None
+        try:
+            return str(email.header.make_header(email.header.decode_header(raw)))
+        except Exception:  # undecodable encoded-words stay as written
+            return raw
+
+
 def _addresses(msg: EmailMessage) -> list[str]:
-    values: list[str] = []
-    for name in ("to", "cc"):
-        for raw in msg.get_all(name, []) or []:
-            values.extend(addr for _, addr in email.utils.getaddresses([str(raw)]) if addr)
-    return values
+    """Recipients from the raw To/Cc values: the lenient legacy parser never raises."""
+    raw = [value for key, value in msg.raw_items() if key.lower() in ("to", "cc")]
+    return [addr for _, addr in email.utils.getaddresses(raw) if addr]
 
 
 def _subject_map(source: str, subject: str) -> SourceMap | None:
@@ -155,6 +175,12 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
     """Parse e-mail bytes into a Message whose body is the author's own text."""
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
+    except RecursionError:
+        # The stdlib parser recurses once per nested part: only nesting far past any sane
+        # limit gets here, so the refusal names the limit the user can act on.
+        raise MsglintError(
+            path, f"MIME parts nested deeper than limits.max_mime_depth ({max_mime_depth})"
+        ) from None
     except Exception as exc:  # the parser is lenient; anything raised here is a broken file
         raise MsglintError(path, f"unreadable e-mail: {exc}") from None
     assert isinstance(msg, EmailMessage)
@@ -169,11 +195,14 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         text = _part_text(body_part)
         if body_part.get_content_subtype() == "html":
             text = html_to_text(text)
-    text_map = SourceMap(source, align_lines(text, source, header_end))
+    segments = None
+    if body_part is not None and body_part.get_content_subtype() == "plain":
+        segments = quoted_printable_segments(body_part, source, header_end, text)
+    text_map = SourceMap(source, segments or align_lines(text, source, header_end))
     body, quoted, signature, body_map = split_and_map(text, text_map, source)
 
-    raw_subject = msg.get("subject")
-    subject = None if raw_subject is None else " ".join(str(raw_subject).split())
+    raw_subject = _header(msg, "subject")
+    subject = None if raw_subject is None else " ".join(raw_subject.split())
     return Message(
         path=path,
         kind=kind,
@@ -185,7 +214,7 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         attachments=_attachments(parts, body_part),
         attachments_known=True,
         recipients=_addresses(msg),
-        sent=_parse_date(msg.get("date")),
+        sent=_parse_date(_header(msg, "date")),
         source_text=source,
         body_map=body_map,
         subject_map=_subject_map(source, subject or ""),

@@ -148,7 +148,7 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue
         hits = list(markers.finditer(a.body[paragraph.start : paragraph.end]))
         distinct = {hit.entry.lower() for hit in hits}
-        if len(distinct) >= opts["min_items"]:
+        if hits and len(distinct) >= opts["min_items"]:
             first = paragraph.start + hits[0].start
             if not any(a.sentences[i].start <= first < a.sentences[i].end for i in reported):
                 yield Hit(paragraph.start, paragraph.end, "sequence", {"items": len(distinct)})

@@ -1,0 +1,979 @@
+"""Property-based tests: whatever the input, msglint answers, and its answer is coherent.
+
+Hypothesis generates drafts of every kind msglint reads — plain text in
+English, French and arbitrary Unicode, MIME trees built with
+:class:`email.message.EmailMessage` (random depth, charsets, transfer
+encodings, truncation), Markdown documents (front matter, headings, lists,
+code, links, tables, directives) and configuration files (valid tables of
+known keys, and junk). For each one:
+
+* no exception escapes: reading may refuse the input with a
+  :class:`~msglint.errors.MsglintError` (exit 2, one line), nothing else;
+  no rule reports an internal error;
+* every finding's span lies inside the text it points into
+  (``0 <= start <= end <= len(body or subject)``);
+* its line/column is where ``body_map``/``subject_map`` put the offset, lies
+  inside the source file, and — where the map says the text was copied
+  verbatim — the character at that line/column is the character found;
+* the score lies in 0–100 and equals ``max(0, 100 - sum(penalties))``; family
+  sub-scores lie in 0–100; one rule's penalties never exceed
+  ``scoring.max_rule_penalty``; every report format renders the result.
+
+The spaCy pipelines are loaded once for the module. ``NUM_CASES`` counts the
+generated cases, per kind (``refused``: drafts refused with one clear error
+line); the total is printed at the end of the module (``pytest -s``).
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import email.policy
+import json
+import quopri
+import re
+from datetime import datetime, timedelta, timezone
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from msglint.analysis import analyze_many
+from msglint.config import Config, load_config
+from msglint.engine import Result, check
+from msglint.errors import MsglintError
+from msglint.inputs import Source, parse
+from msglint.message import Message, SourceMap
+from msglint.report import ReportOptions, renderer
+from msglint.rules import REGISTRY
+from msglint.runner import CheckRequest, check_size, run_check
+
+ROOT = Path(__file__).resolve().parent.parent
+LANG_DIR = ROOT / "msglint" / "lang"
+NOW = datetime.fromisoformat("2026-12-14T09:00:00+01:00")
+DEFAULT_CONFIG = load_config(None, None)
+NUM_CASES = {"text": 0, "mime": 0, "markdown": 0, "html": 0, "config": 0, "refused": 0}
+
+
+def cases(count: int) -> settings:
+    """``count`` generated cases, no deadline (a parse takes 10-100 ms), no example database."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        database=None,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Word pools: the packs' own lexicons plus hand-written work phrases.
+# ---------------------------------------------------------------------------
+
+
+def _lexicon_phrases(lang: str) -> list[str]:
+    phrases: set[str] = set()
+    for path in sorted((LANG_DIR / lang).glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith(("#", "re:")):
+                phrases.add(line)
+    wordy = LANG_DIR / lang / "wordy.tsv"
+    if wordy.exists():
+        for line in wordy.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                phrases.update(
+                    part for part in line.split("\t") if part and not part.startswith("re:")
+                )
+    return sorted(phrases)
+
+
+EN_PHRASES = [
+    *_lexicon_phrases("en"),
+    "Could you send the Q3 budget by Friday 5 pm CET?",
+    "Please review the attached contract before Tuesday.",
+    "Hi Anna,",
+    "Thanks,",
+    "Best regards",
+    "I need the slides by 17 December 2026 at 10:00 UTC.",
+    "Someone should update the SOW.",
+    "Can you book the room for next Friday?",
+    "The meeting was moved by the client.",
+    "Let me know when you get a chance.",
+    "due 12/31/2026",
+    "Monday 14 December 2026",
+    "tomorrow at noon",
+    "in two weeks",
+]
+FR_PHRASES = [
+    *_lexicon_phrases("fr"),
+    "Peux-tu envoyer le budget avant vendredi 17 h ?",
+    "Merci de relire le contrat ci-joint avant mardi.",
+    "Bonjour Anne,",
+    "Bonne journée,",
+    "Cordialement",
+    "Il me faut les diapositives pour le 17 décembre 2026 à 10 h (heure de Paris).",
+    "Quelqu'un pourrait mettre à jour le devis ?",
+    "Pourriez-vous réserver la salle pour vendredi prochain ?",
+    "La réunion a été déplacée par le client.",
+    "dès que possible",
+    "lundi 14 décembre 2026",
+    "demain midi",
+    "d'ici deux semaines",
+]
+SPECIAL = [
+    "ASAP", "URGENT!!!", "URGENT", "!!!", "???", "?!", "…", "«", "»", "« citation »",
+    "03/04", "31/12/2026", "2026-12-18", "18:30", "5pm", "17h30", "CET", "UTC+1", "PST",
+    "[NAME]", "{{first_name}}", "XXX", "TBD", "SOW", "QBR", "KPI", "e.g.", "Dr.", "M.", "Mme",
+    "https://example.com/a?b=c", "www.example.org", "anna@example.com", "`code`", "*bold*",
+    "😀", "👩\u200d💻", "\u200b", "\u200d", "\ufeff", "\u200f", "\u202e", "שלום", "مرحبا",
+    "日本語", "Ελληνικά", "ﬁ", "e\u0301", "\u00a0", "\u202f", "\t", "   ",
+    "msglint: disable=AK02", "> quoted line", "On Mon, Anna wrote:", "-- ", "Sent from my phone",
+]  # fmt: skip
+
+_word = st.one_of(
+    st.sampled_from(EN_PHRASES),
+    st.sampled_from(FR_PHRASES),
+    st.sampled_from(SPECIAL),
+    st.text(max_size=10),  # arbitrary Unicode, controls and NUL included
+)
+_separator = st.sampled_from(
+    [
+        " ",
+        " ",
+        " ",
+        " ",
+        ", ",
+        ". ",
+        "? ",
+        "! ",
+        "\n",
+        "\n\n",
+        "\n- ",
+        "\n1. ",
+        ":\n",
+        " — ",
+        "\r\n",
+    ]
+)
+
+
+@st.composite
+def prose(draw: Any, max_words: int = 40) -> str:
+    parts = draw(st.lists(st.tuples(_word, _separator), max_size=max_words))
+    return "".join(word + sep for word, sep in parts)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]", " ", text).split())
+
+
+# ---------------------------------------------------------------------------
+# The checks shared by every property.
+# ---------------------------------------------------------------------------
+
+
+def _verbatim_source(source_map: SourceMap, offset: int) -> int | None:
+    """The source offset of ``offset`` when the map says it was copied verbatim."""
+    segments = source_map._segments  # the map's own description of the copy
+    index = bisect.bisect_right([s.start for s in segments], offset) - 1
+    if index < 0:
+        return None
+    seg = segments[index]
+    if seg.start <= offset < seg.start + seg.length:
+        return seg.source + offset - seg.start
+    return None
+
+
+def assert_exact_positions(result: Result) -> None:
+    """Where a source map says text was copied verbatim, line:column shows that text."""
+    message = result.analysis.message
+    for f in result.findings:
+        if f.field == "message":
+            continue
+        text = (message.subject or "") if f.field == "subject" else message.body
+        source_map = message.subject_map if f.field == "subject" else message.body_map
+        if source_map is None or f.start >= len(text):
+            continue
+        src = _verbatim_source(source_map, f.start)
+        if src is None:
+            continue
+        where = f"{f.code} {f.field} {text[f.start : f.end]!r} reported at {f.line}:{f.column}"
+        assert src < len(message.source_text), f"{where}: mapped past the end of the file"
+        found = message.source_text[src : src + f.end - f.start]
+        assert message.source_text[src] == text[f.start], f"{where}: the file has {found!r} there"
+
+
+def assert_coherent(result: Result, config: Config) -> None:
+    message: Message = result.analysis.message
+    assert not result.errors, result.errors  # a rule crashed
+    source_lines = message.source_text.split("\n")
+    cap = float(config.scoring.get("max_rule_penalty", 1e9))
+    per_rule: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for f in result.findings:
+        where = f"{f.code} {f.field} [{f.start}:{f.end}] at {f.line}:{f.column}"
+        if f.field == "message":
+            assert (f.start, f.end) == (0, 0), where
+            assert (f.line, f.column) == message.position("body", 0), where
+        else:
+            assert f.field in ("body", "subject"), where
+            text = (message.subject or "") if f.field == "subject" else message.body
+            assert 0 <= f.start <= f.end <= len(text), where
+            assert (f.line, f.column) == message.position(f.field, f.start), where
+            if f.end > f.start:
+                end_line, end_col = message.position(f.field, f.end - 1)
+                assert (f.end_line, f.end_column) == (end_line, end_col + 1), where
+        assert 1 <= f.line <= len(source_lines), where
+        assert 1 <= f.column <= len(source_lines[f.line - 1]) + 1, where
+        assert (f.end_line, f.end_column) >= (f.line, f.column), where
+        assert f.penalty >= 0, where
+        per_rule[f.code] = per_rule.get(f.code, 0.0) + f.penalty
+        counts[f.code] = counts.get(f.code, 0) + 1
+    for code, total in per_rule.items():
+        # Penalties are rounded to cents one by one: allow that rounding here;
+        # test_rule_cap_holds_after_rounding checks the cap exactly.
+        slack = 0.005 * counts[code] + 1e-6
+        assert total <= cap + slack, f"{code}: {total} > max_rule_penalty {cap}"
+    assert 0 <= result.score <= 100
+    expected = max(0.0, 100.0 - sum(f.penalty for f in result.findings))
+    assert abs(result.score - expected) < 0.011, (result.score, expected)
+    for family, sub in result.families.items():
+        assert 0 <= sub <= 100, (family, sub)
+    for fmt in ("text", "json", "sarif", "github", "html"):
+        renderer(fmt)([result], [], ReportOptions())
+
+
+def check_bytes(
+    data: bytes,
+    name: str,
+    fmt: str | None,
+    kind: str | None = None,
+    lang: str | None = None,
+    now: datetime = NOW,
+    config: Config = DEFAULT_CONFIG,
+    counter: str = "text",
+    exact: bool = True,
+) -> Result | None:
+    """Read, analyse and check one draft as the runner does; None when refused."""
+    try:
+        message = parse(data, Source(name, fmt), kind, int(config.limits.get("max_mime_depth", 50)))
+        check_size(message, config.limits)
+    except MsglintError as error:
+        assert error.where == name and error.problem, error
+        assert "\n" not in str(error)
+        NUM_CASES["refused"] += 1  # refused with one clear line: a correct answer too
+        return None
+    [analysis] = analyze_many([message], [lang], now)
+    result = check(analysis, config)
+    assert_coherent(result, config)
+    if exact:
+        assert_exact_positions(result)
+    NUM_CASES[counter] += 1
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Plain text, stdin and HTML.
+# ---------------------------------------------------------------------------
+
+_zones = st.sampled_from(
+    [timezone.utc, timezone(timedelta(hours=1)), timezone(timedelta(hours=-8)),
+     timezone(timedelta(hours=14)), timezone(timedelta(hours=5, minutes=30))]
+)  # fmt: skip
+_now = st.one_of(
+    st.just(NOW),
+    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1), timezones=_zones),
+)
+
+
+@st.composite
+def text_draft(draw: Any) -> str:
+    subject = draw(st.one_of(st.none(), prose(max_words=8)))
+    body = draw(prose())
+    if subject is None:
+        return body
+    label = draw(st.sampled_from(["Subject", "Objet", "subject", "SUJET"]))
+    gap = draw(st.sampled_from(["", "\n"]))
+    return f"{label}: {_one_line(subject)}\n{gap}{body}"
+
+
+@cases(300)
+@given(
+    draft=text_draft(),
+    name=st.sampled_from([("draft.txt", "text"), ("-", None)]),
+    kind=st.sampled_from([None, None, "email", "chat", "doc"]),
+    lang=st.sampled_from([None, None, "en", "fr"]),
+    now=_now,
+    encoding=st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]),
+)
+def test_text_drafts(
+    draft: str,
+    name: tuple[str, str | None],
+    kind: str | None,
+    lang: str | None,
+    now: datetime,
+    encoding: str,
+) -> None:
+    data = draft.encode(encoding, errors="replace")
+    check_bytes(data, name[0], name[1], kind=kind, lang=lang, now=now, counter="text")
+
+
+@st.composite
+def html_document(draw: Any) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(0, 8))):
+        tag = draw(
+            st.sampled_from(["p", "div", "li", "h1", "h2", "blockquote", "pre", "td", "span", "b"])
+        )
+        inner = draw(prose(max_words=12))
+        inner = inner.replace("<", "&lt;") if draw(st.booleans()) else inner
+        pieces.append(f"<{tag}>{inner}</{tag}>")
+        if draw(st.booleans()):
+            pieces.append(
+                draw(
+                    st.sampled_from(
+                        ["<script>alert('x')</script>", "<style>p{color:red}</style>", "<br>",
+                         "<hr/>", "<ul><li>one</li><li>two</li></ul>",
+                         "<!-- msglint-disable AK02 -->", "&amp;&nbsp;&#x1F600;",
+                         "<img src='https://tracker.example/p.png'>", "<p", "</div></div>",
+                         "<![CDATA[x]]>"]
+                    )
+                )
+            )  # fmt: skip
+    head = draw(
+        st.sampled_from(["", "<html><head><title>T</title></head><body>", "<!doctype html>"])
+    )
+    return head + "\n".join(pieces)
+
+
+@cases(200)
+@given(doc=html_document(), lang=st.sampled_from([None, "en", "fr"]))
+def test_html_documents(doc: str, lang: str | None) -> None:
+    check_bytes(doc.encode("utf-8"), "page.html", "html", lang=lang, counter="html")
+
+
+# ---------------------------------------------------------------------------
+# MIME trees.
+# ---------------------------------------------------------------------------
+
+CHARSETS = ["utf-8", "iso-8859-1", "windows-1252", "us-ascii", "utf-16", "koi8-r", "shift_jis",
+            "x-unknown-charset", "", "utf-7"]  # fmt: skip
+ENCODINGS = ["7bit", "8bit", "base64", "quoted-printable", None, "x-uuencode", "binary"]
+
+
+def _encode_payload(raw: bytes, cte: str | None) -> str:
+    if cte == "base64":
+        return base64.encodebytes(raw).decode("ascii")
+    if cte == "quoted-printable":
+        return quopri.encodestring(raw).decode("ascii")
+    return raw.decode("ascii", errors="surrogateescape")
+
+
+@st.composite
+def mime_leaf(draw: Any) -> EmailMessage:
+    part = EmailMessage()
+    what = draw(st.sampled_from(["plain", "plain", "html", "attachment", "image"]))
+    if what in ("attachment", "image"):
+        data = draw(st.binary(max_size=300))
+        maintype, subtype = ("image", "png") if what == "image" else ("application", "pdf")
+        name = draw(st.sampled_from(["report.pdf", "ç€ 日本.pdf", "", "a" * 80 + ".bin"]))
+        part.set_content(data, maintype=maintype, subtype=subtype, filename=name or None)
+        return part
+    text = draw(prose(max_words=25))
+    if what == "html":
+        text = f"<html><body><p>{text}</p><script>var x = 'ignore me';</script></body></html>"
+    charset = draw(st.sampled_from(CHARSETS))
+    cte = draw(st.sampled_from(ENCODINGS))
+    try:
+        codec = charset or "utf-8"
+        raw = text.encode(codec, errors="replace")
+    except LookupError:
+        raw = text.encode("utf-8", errors="replace")
+    content_type = f"text/{what}"
+    if charset:
+        content_type += f'; charset="{charset}"'
+    part["Content-Type"] = content_type
+    if cte:
+        part["Content-Transfer-Encoding"] = cte
+    part.set_payload(_encode_payload(raw, cte))
+    if draw(st.integers(0, 5)) == 0:
+        part["Content-Disposition"] = draw(st.sampled_from(["inline", "attachment", "bogus; x"]))
+    return part
+
+
+def _multipart(children: list[EmailMessage], subtype: str) -> EmailMessage:
+    node = EmailMessage()
+    node["Content-Type"] = f"multipart/{subtype}"
+    node.set_payload([])
+    for child in children:
+        node.attach(child)
+    return node
+
+
+mime_tree = st.recursive(
+    mime_leaf(),
+    lambda children: st.builds(
+        _multipart,
+        st.lists(children, min_size=1, max_size=3),
+        st.sampled_from(["mixed", "alternative", "related", "signed", "x-weird"]),
+    ),
+    max_leaves=6,
+)
+
+
+def _chain(leaf: EmailMessage, depth: int) -> EmailMessage:
+    node = leaf
+    for _ in range(depth):
+        node = _multipart([node], "mixed")
+    return node
+
+
+@st.composite
+def email_bytes(draw: Any) -> bytes:
+    if draw(st.integers(0, 9)) == 0:
+        root = _chain(draw(mime_leaf()), draw(st.integers(8, 70)))  # around max_mime_depth
+    else:
+        root = draw(mime_tree)
+    root["From"] = "Anna <anna@example.com>"
+    root["To"] = draw(
+        st.sampled_from(["bob@example.com", "Équipe <team@example.fr>, x@y", "undisclosed:;"])
+    )
+    subject = draw(st.one_of(st.none(), prose(max_words=8)))
+    if subject is not None:
+        root["Subject"] = _one_line(subject)[:200]
+    date = draw(
+        st.sampled_from(
+            [None, "Mon, 14 Dec 2026 09:00:00 +0100", "Fri, 31 Dec 9999 23:59:59 +0000",
+             "yesterday",
+             "Thu, 01 Jan 1970 00:00:00 -1200", "Mon, 14 Dec 2026 09:00:00 +9999"]
+        )
+    )  # fmt: skip
+    if date:
+        root["Date"] = date
+    for index, part in enumerate(root.walk()):
+        if part.is_multipart():
+            part.set_boundary(f"=_msglint_{index}_=")  # email would draw one with `random`
+    data = root.as_bytes(policy=email.policy.compat32)
+    mutation = draw(st.integers(0, 9))
+    if mutation == 0:
+        data = data[: draw(st.integers(0, len(data)))]  # truncated mid-part
+    elif mutation == 1:
+        position = draw(st.integers(0, max(0, len(data) - 1)))
+        data = data[:position] + draw(st.binary(min_size=1, max_size=8)) + data[position:]
+    return data
+
+
+@cases(300)
+@given(
+    data=email_bytes(),
+    lang=st.sampled_from([None, "en", "fr"]),
+    depth=st.sampled_from([50, 50, 10]),
+)
+def test_mime_trees(data: bytes, lang: str | None, depth: int) -> None:
+    config = DEFAULT_CONFIG
+    if depth != 50:
+        config = Config(
+            {**DEFAULT_CONFIG.data, "limits": {**DEFAULT_CONFIG.limits, "max_mime_depth": depth}}
+        )
+    check_bytes(data, "mail.eml", "email", lang=lang, config=config, counter="mime", exact=False)
+
+
+# ---------------------------------------------------------------------------
+# Markdown.
+# ---------------------------------------------------------------------------
+
+
+@st.composite
+def markdown_block(draw: Any) -> str:
+    kind = draw(
+        st.sampled_from(
+            ["para", "para", "heading", "bullets", "ordered", "fence", "indented", "table", "quote",
+             "directive", "html", "hr", "inline"]
+        )
+    )  # fmt: skip
+    line = _one_line(draw(prose(max_words=15)))
+    if kind == "heading":
+        return "#" * draw(st.integers(1, 7)) + " " + line
+    if kind in ("bullets", "ordered"):
+        items = draw(st.lists(prose(max_words=8), min_size=1, max_size=5))
+        out = []
+        for index, item in enumerate(items, 1):
+            indent = "  " * draw(st.integers(0, 2))
+            marker = f"{index}." if kind == "ordered" else draw(st.sampled_from(["-", "*", "+"]))
+            out.append(f"{indent}{marker} {_one_line(item)}")
+        return "\n".join(out)
+    if kind == "fence":
+        return (
+            f"```{draw(st.sampled_from(['', 'python', 'text']))}\n{draw(prose(max_words=10))}\n```"
+        )
+    if kind == "indented":
+        return "    " + line
+    if kind == "table":
+        cells = draw(
+            st.lists(
+                st.text(alphabet=st.characters(blacklist_characters="|\n\r"), max_size=6),
+                min_size=2,
+                max_size=4,
+            )
+        )
+        return (
+            "| "
+            + " | ".join(cells)
+            + " |\n|"
+            + "---|" * len(cells)
+            + "\n| "
+            + " | ".join(cells)
+            + " |"
+        )
+    if kind == "quote":
+        return "> " + line
+    if kind == "directive":
+        code = draw(st.sampled_from(["AK02", "CN02", "DL", "ask.multiple", "", "NOPE"]))
+        return draw(
+            st.sampled_from(
+                [f"<!-- msglint-disable {code} -->", "<!-- msglint-enable -->",
+                 f"<!-- msglint-disable-next-line {code} -->"]
+            )
+        )  # fmt: skip
+    if kind == "html":
+        return "<div>\n" + line + "\n</div>"
+    if kind == "hr":
+        return draw(st.sampled_from(["---", "***", "___"]))
+    if kind == "inline":
+        return (
+            f"{line} `x = 1` [a link]({draw(st.sampled_from(['https://example.com', '']))}) "
+            f"![img](p.png) **{line[:20]}** _it_ <https://example.org> \\*"
+        )
+    return line
+
+
+@st.composite
+def markdown_document(draw: Any) -> str:
+    parts = []
+    if draw(st.booleans()):
+        title = _one_line(draw(prose(max_words=6)))
+        parts.append(f"---\ntitle: {title}\ntags: [a, b]\n---")
+    parts.extend(draw(st.lists(markdown_block(), max_size=10)))
+    return draw(st.sampled_from(["\n\n", "\n"])).join(parts)
+
+
+@cases(300)
+@given(
+    doc=markdown_document(),
+    lang=st.sampled_from([None, "en", "fr"]),
+    kind=st.sampled_from([None, "email"]),
+)
+def test_markdown_documents(doc: str, lang: str | None, kind: str | None) -> None:
+    check_bytes(
+        doc.encode("utf-8"), "guide.md", "markdown", kind=kind, lang=lang, counter="markdown"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Configurations.
+# ---------------------------------------------------------------------------
+
+CODES = sorted(REGISTRY)
+NAMES = sorted(rule.name for rule in REGISTRY.values())
+FAMILY_SELECTORS = ["SJ", "CN", "ST", "DL", "UR", "AK", "CL", "TN", "deadline", "ask", "tone"]
+_selector = st.sampled_from([*CODES, *NAMES, *FAMILY_SELECTORS, "ALL"])
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else '"' + key.replace('"', '\\"') + '"'
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(value)
+
+
+def to_toml(table: dict[str, Any], prefix: str = "") -> str:
+    """Dotted-key TOML for a nested dict (enough for config files)."""
+    lines = []
+    for key, value in table.items():
+        dotted = f"{prefix}{_toml_key(key)}"
+        if isinstance(value, dict):
+            lines.append(to_toml(value, dotted + "."))
+        else:
+            lines.append(f"{dotted} = {_toml_value(value)}")
+    return "\n".join(line for line in lines if line)
+
+
+def _option_value(default: Any) -> st.SearchStrategy[Any]:
+    """A sensible value of the option's type (non-negative, bounded)."""
+    if isinstance(default, bool):
+        return st.booleans()
+    if isinstance(default, int):
+        return st.integers(0, 500)
+    if isinstance(default, float):
+        return st.floats(0, 100, allow_nan=False)
+    if isinstance(default, list):
+        return st.lists(st.sampled_from(["SOW", "QBR", "KPI", "ETA", ""]), max_size=3)
+    return st.just(default)
+
+
+@st.composite
+def rule_table(draw: Any) -> dict[str, Any]:
+    rule = REGISTRY[draw(st.sampled_from(CODES))]
+    table: dict[str, Any] = {}
+    if draw(st.booleans()):
+        table["severity"] = draw(st.sampled_from(["info", "warning", "error", "off"]))
+    if draw(st.booleans()):
+        table["penalty"] = draw(st.one_of(st.integers(0, 40), st.floats(0, 40, allow_nan=False)))
+    if draw(st.integers(0, 3)) == 0:
+        table["enabled"] = draw(st.booleans())
+    for option, default in rule.options.items():
+        if draw(st.booleans()):
+            table[option] = draw(_option_value(default))
+    return {draw(st.sampled_from([rule.code, rule.name])): table}
+
+
+_number = st.one_of(st.integers(0, 50), st.floats(0, 50, allow_nan=False, allow_infinity=False))
+
+
+@st.composite
+def valid_config(draw: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if draw(st.booleans()):
+        data["lang"] = draw(st.sampled_from(["auto", "en", "fr"]))
+    if draw(st.booleans()):
+        data["fail_on"] = draw(st.sampled_from(["info", "warning", "error", "never"]))
+    if draw(st.booleans()):
+        data["min_score"] = draw(st.integers(0, 100))
+    if draw(st.booleans()):
+        data["select"] = draw(st.lists(_selector, min_size=1, max_size=4))
+    if draw(st.booleans()):
+        data["ignore"] = draw(st.lists(_selector, max_size=4))
+    if draw(st.booleans()):
+        data["limits"] = {
+            "max_words": draw(st.integers(1, 200_000)),
+            "max_chars": draw(st.integers(1, 1_000_000)),
+            "time_budget_seconds": draw(st.integers(1, 120)),
+        }
+    if draw(st.booleans()):
+        scoring: dict[str, Any] = {}
+        if draw(st.booleans()):
+            scoring["penalty"] = {s: draw(_number) for s in ("info", "warning", "error")}
+        if draw(st.booleans()):
+            scoring["max_rule_penalty"] = draw(_number)
+        if draw(st.booleans()):
+            scoring["family_scale"] = draw(_number)
+        if draw(st.booleans()):
+            scoring["weights"] = {f: draw(_number) for f in ("subject", "ask", "deadline", "tone")}
+        if draw(st.booleans()):
+            scoring["grades"] = {g: draw(st.integers(0, 100)) for g in "ABCD"}
+        data["scoring"] = scoring
+    rules: dict[str, Any] = {}
+    for table in draw(st.lists(rule_table(), max_size=4)):
+        rules.update(table)
+    if rules:
+        data["rules"] = rules
+    if draw(st.booleans()):
+        kind = draw(st.sampled_from(["email", "chat", "doc"]))
+        data["kinds"] = {kind: {"rules": draw(rule_table())}}
+        if draw(st.booleans()):
+            data["kinds"][kind]["ignore"] = draw(st.lists(_selector, max_size=2))
+    return data
+
+
+_junk_value = st.one_of(
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=8),
+    st.booleans(),
+    st.lists(st.one_of(st.integers(), st.text(max_size=4)), max_size=3),
+)
+_junk_key = st.one_of(
+    st.sampled_from(["lang", "fail_on", "min_score", "select", "ignore", "limits.max_bytes",
+                     "limits.max_mime_depth", "limits.nope", "scoring.family_scale",
+                     "scoring.grades.A", "scoring.weights.tone", "scoring.penalty.error",
+                     "rules.AK02.max_asks", "rules.TN02.max_exclamations",
+                     "rules.UR03.urgent_within_hours", "rules.CL02.allow", "rules.ZZ99.x",
+                     "kinds.chat.rules.CN01.max_words",
+                     "kinds.fax.select", "tool"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz_.", min_size=1, max_size=12),
+)  # fmt: skip
+
+
+@st.composite
+def junk_config(draw: Any) -> str:
+    choice = draw(st.integers(0, 2))
+    if choice == 0:
+        return draw(st.text(max_size=80))  # not even TOML, mostly
+    lines = []
+    for key, value in draw(st.lists(st.tuples(_junk_key, _junk_value), max_size=4)):
+        try:
+            rendered = (
+                _toml_value(value) if not (isinstance(value, float) and value != value) else "nan"
+            )
+        except TypeError:
+            continue
+        if isinstance(value, float) and value in (float("inf"), float("-inf")):
+            rendered = "inf" if value > 0 else "-inf"
+        parts = [p for p in key.split(".") if p] or ["x"]
+        lines.append(".".join(_toml_key(p) for p in parts) + " = " + rendered)
+    text = "\n".join(lines)
+    if choice == 2:
+        base = to_toml(draw(valid_config()))
+        text = base + "\n" + text
+    return text
+
+
+def _probe_messages() -> list[Message]:
+    drafts = [
+        ("probe-en.txt", "Subject: URGENT: budget\n\nHi Anna, could you send the Q3 budget by "
+         "Friday 5 pm CET?!!"
+         " Can you also book the room ASAP? Someone should update the SOW. Thanks!!!\n"),
+        ("probe-fr.txt", "Objet : Petite question\n\nBonjour, peux-tu envoyer le budget "
+         "dès que possible ? "
+         "C'est URGENT !!! Quelqu'un pourrait relire le devis ci-joint ? Merci\n"),
+        ("probe-chat.txt", "hey can u check this thing before 03/04??? thx"),
+    ]  # fmt: skip
+    return [parse(text.encode("utf-8"), Source(name, "text"), None) for name, text in drafts]
+
+
+_PROBES: list[Any] = []
+
+
+def _probe_analyses() -> list[Any]:
+    if not _PROBES:
+        _PROBES.extend(analyze_many(_probe_messages(), [None, None, None], NOW))
+    return _PROBES
+
+
+def _load(tmp: Path, text: str) -> Config:
+    path = tmp / "msglint.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_config(str(path), None)
+
+
+@cases(250)
+@given(data=valid_config())
+def test_valid_configs_load_and_check(
+    tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any]
+) -> None:
+    text = to_toml(data)
+    config = _load(tmp_path_factory.mktemp("cfg"), text)  # a valid file must load
+    for analysis in _probe_analyses():
+        assert_coherent(check(analysis, config), config)
+    NUM_CASES["config"] += 1
+
+
+@cases(400)
+@given(text=junk_config())
+def test_junk_configs_fail_with_one_clear_line(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    folder = tmp_path_factory.mktemp("junk")
+    try:
+        config = _load(folder, text)
+    except MsglintError as error:
+        assert error.where == str(folder / "msglint.toml"), error
+        assert error.problem and "\n" not in str(error), error
+        NUM_CASES["config"] += 1
+        return
+    for analysis in _probe_analyses():
+        assert_coherent(check(analysis, config), config)
+    NUM_CASES["config"] += 1
+
+
+@settings(cases(60), phases=(Phase.explicit, Phase.generate))  # no shrinking: see the QP test below
+@given(data=email_bytes(), lang=st.sampled_from([None, "en", "fr"]))
+def test_mime_positions_point_at_the_text(data: bytes, lang: str | None) -> None:
+    check_bytes(data, "mail.eml", "email", lang=lang, counter="mime", exact=True)
+
+
+QP_FRENCH = b"""From: Anne <anne@example.fr>
+To: bob@example.fr
+Subject: Budget du trimestre
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: quoted-printable
+
+Bonjour Bob,
+
+Peux-tu m'envoyer le budget d=C3=A9taill=C3=A9 d=C3=A8s que possible ? C'est URGENT !!!
+
+Merci
+"""
+
+
+def _located(data: bytes, name: str, fmt: str) -> list[tuple[str, str, str]]:
+    """(code, finding text, text at the reported line:column) for each body finding."""
+    result = check_bytes(data, name, fmt, counter="mime", exact=False)
+    assert result is not None
+    message = result.analysis.message
+    lines = message.source_text.split("\n")
+    located = []
+    for f in result.findings:
+        if f.field == "body" and f.end > f.start:
+            line = lines[f.line - 1]
+            located.append(
+                (
+                    f.code,
+                    message.body[f.start : f.end],
+                    line[f.column - 1 : f.column - 1 + f.end - f.start],
+                )
+            )
+    return located
+
+
+def test_quoted_printable_findings_point_at_their_line_and_column() -> None:
+    """A French e-mail in quoted-printable (accents as =C3=A9): the vague deadline's
+    line:column must point at "d=C3=A8s que possible" in the file, not elsewhere."""
+    located = _located(QP_FRENCH, "qp.eml", "email")
+    vague = [shown for code, text, shown in located if code == "DL02"]
+    assert vague, located
+    assert vague[0].startswith("d=C3=A8s"), f"DL02 reported where the file shows {vague[0]!r}"
+
+
+def test_eml_without_header_block_maps_inside_the_file() -> None:
+    """An .eml holding only text (no blank line after headers) is read as a body;
+    its findings must be placed on that text, not past the end of the file."""
+    data = b"Could you send the report by Friday? Thanks"
+    result = check_bytes(data, "note.eml", "email", counter="mime", exact=False)
+    assert result is not None and result.analysis.message.body
+    assert_exact_positions(result)
+
+
+# Values of the right TOML type but outside any sensible range: the validator
+# must refuse them (one line naming the file and key), or the check must work.
+EDGE_VALUES = [
+    ("rules.TN02.max_exclamations", "-5"),
+    ("rules.UR02.max_markers", "-9"),
+    ("rules.AK02.max_asks", "-3"),
+    ("rules.UR03.urgent_within_hours", "9223372036854775807"),
+    ("scoring.family_scale", "-4"),
+    ("scoring.weights.tone", "nan"),
+    ("scoring.penalty.warning", "inf"),
+    ("limits.max_bytes", "9223372036854775807"),
+    ("limits.time_budget_seconds", "nan"),
+    ("rules.SJ03.min_words", "9223372036854775807"),
+]
+PROBE_DRAFT = (
+    "Subject: URGENT budget\n\nHi Anna, could you send the Q3 budget by Friday 5 pm CET? "
+    "Can you also book the room? URGENT!!! Thanks!!!\n"
+)
+
+
+def _strict_json(text: str) -> Any:
+    def refuse(constant: str) -> None:
+        raise ValueError(f"not JSON: {constant}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def assert_config_run_is_sound(folder: Path, key: str, value: str) -> None:
+    """One in-process ``msglint check --format json`` with ``key = value`` in msglint.toml."""
+    config = folder / "msglint.toml"
+    config.write_text(f"{key} = {value}\n", encoding="utf-8")
+    draft = folder / "draft.txt"
+    draft.write_text(PROBE_DRAFT, encoding="utf-8")
+    try:
+        report, status, messages = run_check(
+            CheckRequest(paths=[str(draft)], fmt="json", now=NOW, cwd=str(folder))
+        )
+    except MsglintError as error:  # a refused config stops the run: one line, exit 2
+        report, status, messages = "", 2, [str(error)]
+    except Exception as exc:  # the CLI would print "internal error" and drop every result
+        pytest.fail(f"{key} = {value}: {exc.__class__.__name__}: {exc} escaped run_check")
+    assert not [m for m in messages if "internal error" in m], f"{key} = {value}: {messages}"
+    if status == 2:
+        # Refused: the line names the file and the key, or the input hit that limit.
+        name = key.split(".")[-1]
+        assert messages, (key, value)
+        for line in messages:
+            assert (str(config) in line and name in line) or f"limits.{name}" in line, (
+                key,
+                value,
+                line,
+            )
+        if not report:
+            return
+    document = _strict_json(report)
+    for result in document["results"]:
+        assert 0 <= result["score"] <= 100, result["score"]
+        for family, sub in result["families"].items():
+            assert 0 <= sub <= 100, f"{key} = {value}: {family} sub-score {sub}"
+
+
+@pytest.mark.parametrize(("key", "value"), EDGE_VALUES, ids=[f"{k}={v}" for k, v in EDGE_VALUES])
+def test_config_edge_values_are_refused_or_harmless(tmp_path: Path, key: str, value: str) -> None:
+    assert_config_run_is_sound(tmp_path, key, value)
+
+
+_CONFIG_KEYS = [
+    *(f"limits.{name}" for name in ("max_bytes", "max_words", "max_chars", "max_mime_depth",
+                                    "time_budget_seconds")),
+    *(f"scoring.{name}" for name in ("max_rule_penalty", "family_scale")),
+    "scoring.penalty.info", "scoring.penalty.error", "scoring.weights.urgency", "scoring.grades.B",
+    "min_score",
+    *(f"rules.{rule.code}.{option}" for rule in REGISTRY.values()
+      for option, default in rule.options.items()
+      if isinstance(default, (int, float)) and not isinstance(default, bool)),
+    *(f"rules.{code}.penalty" for code in ("AK02", "TN02")),
+]  # fmt: skip
+_toml_number = st.one_of(
+    st.integers(-(2**63), 2**63 - 1).map(str),
+    st.sampled_from(["0", "-1", "1", "nan", "inf", "-inf", "0.0", "1e308", "-0.5", "1e-9"]),
+)
+
+
+@cases(100)
+@given(key=st.sampled_from(_CONFIG_KEYS), value=_toml_number)
+def test_any_number_in_a_config_is_refused_or_harmless(
+    tmp_path_factory: pytest.TempPathFactory, key: str, value: str
+) -> None:
+    assert_config_run_is_sound(tmp_path_factory.mktemp("edge"), key, value)
+    NUM_CASES["config"] += 1
+
+
+BASE64_TWO_LINES = (
+    b'Content-Type: multipart/mixed; boundary="b0"\nFrom: Anna <anna@example.com>\n'
+    b"To: bob@example.com\n\n--b0\nContent-Type: text/plain; charset=iso-8859-1\n"
+    b"Content-Transfer-Encoding: base64\n\nKG5vIHN1YmplY3QpLiBhCj8g\n\n--b0--\n"
+)  # the body is "(no subject). a\n? ": two lines found nowhere verbatim in the file
+
+
+def test_findings_never_end_before_they_start() -> None:
+    """A finding spanning two base64-decoded lines must not end (line:column) before it starts."""
+    message = parse(BASE64_TWO_LINES, Source("b64.eml", "email"), None)
+    [analysis] = analyze_many([message], ["en"], NOW)
+    findings = [f for f in check(analysis, DEFAULT_CONFIG).findings if f.end > f.start]
+    assert findings
+    for f in findings:
+        span = f"{f.code} [{f.start}:{f.end}]"
+        assert (f.end_line, f.end_column) >= (f.line, f.column), (
+            f"{span} starts at {f.line}:{f.column}, ends at {f.end_line}:{f.end_column}"
+        )
+
+
+def test_rule_cap_holds_after_rounding() -> None:
+    """With a family weight of 0.667, CN03's 30 fillers must still cost at most
+    ``max_rule_penalty`` (15) together, not 15.07 once each penalty is rounded."""
+    config = load_config(None, None)
+    config.data["scoring"]["weights"]["concision"] = 0.667
+    body = "\n\n".join("Basically, the figures are actually fine." for _ in range(15))
+    message = parse(
+        f"Subject: Budget review for Q3\n\n{body}\n".encode(), Source("a.txt", "text"), None
+    )
+    [analysis] = analyze_many([message], ["en"], NOW)
+    penalties = [f.penalty for f in check(analysis, config).findings if f.code == "CN03"]
+    assert len(penalties) == 30
+    assert sum(penalties) <= config.scoring["max_rule_penalty"], f"CN03 costs {sum(penalties):.2f}"
+
+
+def test_zz_report_case_counts() -> None:
+    """Not a check: prints how many generated cases reached the checks (``pytest -s``)."""
+    total = sum(NUM_CASES.values())
+    print(f"\nhypothesis cases checked: {total} {NUM_CASES}")
