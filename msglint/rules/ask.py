@@ -30,14 +30,18 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     Subject: Supplier meeting
 
-    The supplier meeting moved to Tuesday. The new agenda has three topics…
+    The supplier meeting moved to Tuesday at 10:00 CET. The new agenda has
+    three topics: the delivery dates, the price review and the new contact
+    person on their side. Their sales director will join us this time.
     ```
 
     ## Use instead
     ```
     Subject: FYI: supplier meeting moved to Tuesday
 
-    No action needed. The supplier meeting moved to Tuesday…
+    No action needed. The supplier meeting moved to Tuesday at 10:00 CET.
+    The new agenda has three topics: the delivery dates, the price review and
+    the new contact person on their side.
     ```
     """
     if a.asks or a.fyi or a.metrics.words < opts["min_words"]:
@@ -142,13 +146,17 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## Example
     ```
-    To: team@example.com
+    To: anna@example.com, marc@example.com
+    Subject: Client delay
 
     Someone should update the client on the delay.
     ```
 
     ## Use instead
     ```
+    To: anna@example.com, marc@example.com
+    Subject: Client delay
+
     Marc, could you update the client on the delay by noon CET?
     ```
     """

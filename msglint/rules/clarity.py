@@ -144,13 +144,25 @@ def readability(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## Example
     ```
-    Notwithstanding the aforementioned considerations, the implementation of
-    the reorganisation necessitates comprehensive consultation.
+    Notwithstanding the aforementioned organisational considerations, the
+    implementation of the departmental reorganisation necessitates
+    comprehensive consultation with representatives of every operational
+    unit. Consequently, preliminary documentation regarding responsibilities,
+    reporting relationships and anticipated budgetary implications should be
+    circulated sufficiently in advance, thereby facilitating constructive
+    deliberation and minimising unnecessary administrative complications.
+    Subsequently, departmental representatives will consolidate the
+    observations received into a comprehensive written recommendation for
+    senior management.
     ```
 
     ## Use instead
     ```
-    Before we reorganise the team, we need to talk to everyone involved.
+    Before we change how the team works, we need to talk to everyone it
+    touches. So we will send a short note to each group first. It will say
+    who does what, who reports to whom, and what it costs. That way people
+    have time to read it and think. Then we meet, talk it through, and
+    agree on the next steps. This keeps the work simple for all of us.
     ```
     """
     if a.metrics.words < opts["min_words"]:

@@ -163,12 +163,13 @@ def passive_voice(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## Example
     ```
-    The slides should be updated before the meeting.
+    The slides should be updated and the figures must be checked before
+    the meeting.
     ```
 
     ## Use instead
     ```
-    Could you update the slides before the meeting?
+    Could you update the slides and check the figures before the meeting?
     ```
     """
     found = a.extra.get("passives")

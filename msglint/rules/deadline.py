@@ -190,13 +190,18 @@ def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
     Either way the reader cannot meet it.
 
     ## Example
-    Sent on Monday 14 December 2026:
     ```
+    Date: Mon, 14 Dec 2026 09:00:00 +0100
+    Subject: Timesheets
+
     Please send your timesheet by Friday 11 December.
     ```
 
     ## Use instead
     ```
+    Date: Mon, 14 Dec 2026 09:00:00 +0100
+    Subject: Timesheets
+
     Please send your timesheet by Friday 18 December.
     ```
     """
