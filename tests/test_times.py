@@ -648,3 +648,38 @@ def test_french_spaced_hours_in_ranges_and_after_dates() -> None:
     (meeting,) = dec("Prochaine réunion : jeudi 7 janvier 2027 à 10 h (heure de Paris).", "fr")
     assert (meeting.kind, meeting.value) == ("instant", "2027-01-07T10:00:00+01:00")
     assert dec("Ça prend 2 h.", "fr") == []
+
+
+# ------------------------------------------ lunar and lunisolar holidays (tables)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "day"),
+    [
+        ("Please send it before Diwali in 2027.", "en", "Diwali in 2027", "2027-10-29"),
+        ("We close for Eid al-Fitr 2026.", "en", "Eid al-Fitr 2026", "2026-03-20"),
+        ("Can you finish it by Chinese New Year?", "en", "Chinese New Year", "2026-02-17"),
+        ("The office is shut for Yom Kippur 2026.", "en", "Yom Kippur 2026", "2026-09-21"),
+        (
+            "Merci de l'envoyer avant l'Aïd el-Kébir 2027.",
+            "fr",
+            "l'Aïd el-Kébir 2027",
+            "2027-05-16",
+        ),
+        ("On en reparle après Hanoucca 2026.", "fr", "Hanoucca 2026", "2026-12-05"),
+        (
+            "Peux-tu finir avant le nouvel an chinois 2027 ?",
+            "fr",
+            "nouvel an chinois 2027",
+            "2027-02-06",
+        ),
+    ],
+)
+def test_holidays_from_the_date_tables(text: str, lang: str, span: str, day: str) -> None:
+    found = one(text, lang)
+    assert span in found.text
+    assert found.value is not None and found.value.startswith(day), found
+
+
+def test_holiday_names_that_are_first_names_are_not_times() -> None:
+    assert texts("Rakhi sent the file this morning.") == ["this morning"]

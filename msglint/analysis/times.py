@@ -67,6 +67,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from msglint.analysis.model import TimeExpr
@@ -266,9 +267,22 @@ def _zone(name: str) -> tzinfo | None:
         return None
 
 
+@cache
+def _holiday_tables() -> dict[str, dict[str, list[str]]]:
+    """Lunar and lunisolar holidays by year (``lang/holiday_dates.toml``), read once."""
+    from msglint.config_io import load_toml
+
+    return load_toml(Path(__file__).resolve().parent.parent / "lang" / "holiday_dates.toml")
+
+
 def _holiday_rule(rule: str) -> tuple[Any, ...]:
     """Compile a holiday rule of times.toml (see the comment there)."""
     rule = rule.strip().lower()
+    match = re.fullmatch(r"table\s+([a-z0-9-]+)(?:\s+([+-]\d+))?", rule)
+    if match:
+        if match.group(1) not in _holiday_tables():
+            raise ValueError(f"unknown holiday table {match.group(1)!r}")
+        return ("table", match.group(1), int(match.group(2) or 0))
     match = re.fullmatch(r"(easter|orthodox)\s*([+-]\d+)?", rule)
     if match:
         return (match.group(1), int(match.group(2) or 0))
@@ -619,6 +633,12 @@ def _holiday_date(rule: tuple[Any, ...], year: int) -> date | None:
     try:
         if rule[0] == "fixed":
             return date(year, rule[1], rule[2])
+        if rule[0] == "table":
+            days = _holiday_tables()[rule[1]].get(str(year))
+            if not days:
+                return None  # outside the table's years
+            month, day = (int(part) for part in days[0].split("-"))
+            return date(year, month, day) + timedelta(days=rule[2])
         if rule[0] == "easter":
             return _easter(year) + timedelta(days=rule[1])
         if rule[0] == "orthodox":
@@ -1781,8 +1801,13 @@ class _Parser:
             j, year = found
         else:
             of = self.has(j, "of")
-            target = self.unit_period(of[0] if of else j, only="year")
-            if target and target[1].fixed and (of or target[1].fixed.start.year != self.today.year):
+            year_of = self.year_number(of[0]) if of else None  # "Diwali in 2019"
+            target = None if year_of else self.unit_period(of[0] if of else j, only="year")
+            if year_of:
+                j, year = year_of
+            elif (
+                target and target[1].fixed and (of or target[1].fixed.start.year != self.today.year)
+            ):
                 j, year = target[0], target[1].fixed.start.year
             else:
                 later = self.relative(j)  # "thanksgiving in 3 years", "tax day two years ago"
