@@ -146,6 +146,7 @@ class _Rules:
     negation_words: frozenset[str]
     verbs: _VerbTables | None
     object_starters: frozenset[str]
+    promotions: Lexicon
 
 
 class _VerbTables:
@@ -314,6 +315,7 @@ def _rules(pack: LanguagePack) -> _Rules:
         negation_words=_words(pack, "negation_words"),
         verbs=_find_verb_tables(pack) if verb_check else None,
         object_starters=object_starters,
+        promotions=_lexicon(pack, "promotions"),
     )
 
 
@@ -383,6 +385,8 @@ def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> As
         return None
 
     kinds = {kind for _, kind in triggers}
+    if kinds == {"imperative"} and rules.promotions.search(flat):
+        return None  # "Save 30% today!": an advertisement, not a request
     if kinds & {"hedged", "request", "proposal"}:
         form = "request"
     elif kinds & {"imperative", "imperative-we"}:
