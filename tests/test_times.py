@@ -683,3 +683,22 @@ def test_holidays_from_the_date_tables(text: str, lang: str, span: str, day: str
 
 def test_holiday_names_that_are_first_names_are_not_times() -> None:
     assert texts("Rakhi sent the file this morning.") == ["this morning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "day"),
+    [
+        ("Please pay it by the 20th of next month.", "en", "the 20th of next month", "2026-04-20"),
+        ("Send it by 20 of this month.", "en", "20 of this month", "2026-03-20"),
+        (
+            "Merci de payer avant le 5 du mois prochain.",
+            "fr",
+            "le 5 du mois prochain",
+            "2026-04-05",
+        ),
+    ],
+)
+def test_day_of_a_relative_month(text: str, lang: str, span: str, day: str) -> None:
+    found = one(text, lang)
+    assert span in found.text
+    assert found.value is not None and found.value.startswith(day), found

@@ -1399,7 +1399,7 @@ class _Parser:
                 return None
         month = self.month_word(j)
         if month is None:
-            return None
+            return self.day_of_period(j, value) if of else None
         j, month_value, _ = month
         if sep and not self.attached(j - 1):
             return None
@@ -1423,6 +1423,16 @@ class _Parser:
         if named:
             j, sp.named_wd = named
         return j, sp
+
+    def day_of_period(self, j: int, value: int) -> tuple[int, _Spec] | None:
+        """Day ``value`` of a relative month: "the 20th of next month", "le 5 du mois prochain"."""
+        period = self.unit_period(j, only="month")
+        if period is None or period[1].fixed is None:
+            return None
+        first = period[1].fixed.start.date()
+        if value > _month_len(first.year, first.month):
+            return None
+        return period[0], _Spec(date=first.replace(day=value))
 
     def date_md(self, i: int) -> tuple[int, _Spec] | None:
         """ "February 15", "march 3rd 2015", "April 14, 2015", "Feb13", "Jul 18, Fri"."""
