@@ -111,13 +111,14 @@ def validate_selectors(where: str, key: str, values: list[Any]) -> list[str]:
     for rule in REGISTRY.values():
         known |= rule.aliases()
     cleaned = []
+    prefix = "" if key == where else f"{key}: "  # "--select: unknown…", not "--select: --select:"
     for value in values:
         if not isinstance(value, str):
-            raise MsglintError(where, f"{key}: expected rule codes or names, got {value!r}")
+            raise MsglintError(where, f"{prefix}expected rule codes or names, got {value!r}")
         upper = value.strip().upper()
         if upper not in known:
             raise MsglintError(
-                where, f"{key}: unknown rule or family {value!r} (see `msglint rules`)"
+                where, f"{prefix}unknown rule or family {value!r} (see `msglint rules`)"
             )
         cleaned.append(upper)
     return cleaned

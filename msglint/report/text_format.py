@@ -62,4 +62,5 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
         if info["by_rule"]:
             counts = ", ".join(f"{code} {n}" for code, n in info["by_rule"].items())
             lines.append(f"by rule: {counts}")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n")
+    return text + "\n" if text else ""  # nothing checked: print nothing, not a blank line
