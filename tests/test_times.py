@@ -702,3 +702,29 @@ def test_day_of_a_relative_month(text: str, lang: str, span: str, day: str) -> N
     found = one(text, lang)
     assert span in found.text
     assert found.value is not None and found.value.startswith(day), found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "start", "end"),
+    [
+        (
+            "Merci de l'envoyer d'ici la première quinzaine d'avril.",
+            "fr",
+            "2026-04-01",
+            "2026-04-15",
+        ),
+        (
+            "Merci de l'envoyer avant la deuxième quinzaine de mai.",
+            "fr",
+            "2026-05-16",
+            "2026-05-31",
+        ),
+        ("Merci de l'envoyer avant la fin d'avril.", "fr", "2026-04-21", "2026-04-30"),
+        ("Please ship it in the first half of April.", "en", "2026-04-01", "2026-04-15"),
+        ("We launch in the second half of 2027.", "en", "2027-07-01", "2027-12-01"),
+    ],
+)
+def test_halves_and_fortnights_of_a_period(text: str, lang: str, start: str, end: str) -> None:
+    found = one(text, lang)
+    assert found.value is not None and found.value.startswith(start), found
+    assert found.end_value is not None and found.end_value.startswith(end), found
