@@ -166,7 +166,10 @@ def _is_fyi(message: Message, sentences: list[Sentence], lang: str) -> bool:
     if message.subject and markers.search(message.subject):
         return True
     opening = " ".join(s.text for s in sentences[:2])
-    return markers.search(opening) is not None
+    if markers.search(opening) is not None:
+        return True
+    # "No action is needed." closes many announcements: it counts anywhere.
+    return get_pack(lang).lexicon("no_action_markers").search(message.body) is not None
 
 
 def analyze_many(

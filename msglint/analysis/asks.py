@@ -147,6 +147,7 @@ class _Rules:
     verbs: _VerbTables | None
     object_starters: frozenset[str]
     promotions: Lexicon
+    not_names: frozenset[str]
 
 
 class _VerbTables:
@@ -316,6 +317,7 @@ def _rules(pack: LanguagePack) -> _Rules:
         verbs=_find_verb_tables(pack) if verb_check else None,
         object_starters=object_starters,
         promotions=_lexicon(pack, "promotions"),
+        not_names=_words(pack, "not_names"),
     )
 
 
@@ -414,7 +416,28 @@ def _sentence_ask(doc: Doc, sentence: Sentence, index: int, rules: _Rules) -> As
         in_list=sentence.in_list,
         numbered=_is_numbered(_doc_text(doc), start, stripped),
         secondary=_completes_another(flat, starts, triggers, rules),
+        addressee=_vocative(span, rules),
     )
+
+
+def _vocative(span: Span, rules: _Rules) -> str | None:
+    """The name an ask opens with, set off by a comma: "Leah, please cover…".
+
+    The small pipelines often tag a first name as a noun, so a capitalised
+    noun counts too, unless the pack's ``not_names`` says it is a word.
+    """
+    names = []
+    for token in span:
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_alpha)
+        if name_like and token.is_title and len(names) < 3:
+            if token.lower_ in rules.not_names:
+                return None
+            names.append(token.text)
+            continue
+        if token.text == "," and names:
+            return " ".join(names)
+        return None
+    return None
 
 
 _SUBORDINATE_DEPS = frozenset(

@@ -59,6 +59,14 @@ def find_deadlines(
         own = cues.search(time.text)
         return before or time.direction == "before" or (own is not None and own.start == 0)
 
+    complement_words = pack.words("noun_complement_markers")
+
+    def complements_a_noun(time: TimeExpr) -> bool:
+        if time.field != "body":
+            return False
+        before = body[max(0, time.start - 12) : time.start].split()
+        return bool(before) and before[-1].lower().rstrip("’'") in complement_words
+
     sentence_of = [
         None if t.field == "subject" else _sentence_index(sentences, starts, t.start) for t in times
     ]
@@ -85,8 +93,15 @@ def find_deadlines(
             is_deadline = False
         else:
             # An uncued time counts only in an ask, still to come, and when the
-            # sentence names no cued deadline; a past time there is a reference.
-            is_deadline = ask is not None and upcoming and sentence not in cued_sentences
+            # sentence names no cued deadline; a past time there is a reference,
+            # and so is one that completes a noun ("the slot of Thursday 17",
+            # « le créneau du jeudi 17 »).
+            is_deadline = (
+                ask is not None
+                and upcoming
+                and sentence not in cued_sentences
+                and not complements_a_noun(time)
+            )
             if time.field == "subject":
                 # "Contract to sign Friday" names a deadline; "January rota" a topic.
                 precise = time.grain in ("day", "hour", "minute", "second")
@@ -108,4 +123,63 @@ def find_deadlines(
                     field=time.field,
                 )
             )
+    found.extend(_anaphoric(body, times, sentences, asks, found, now, pack))
+    found.sort(key=lambda d: (d.field != "subject", d.start))
     return found
+
+
+def _anaphoric(
+    body: str,
+    times: list[TimeExpr],
+    sentences: list[Sentence],
+    asks: list[Ask],
+    found: list[Deadline],
+    now: datetime,
+    pack: LanguagePack,
+) -> list[Deadline]:
+    """ "Before then, please export…": the deadline is the last date named before.
+
+    An ask with no deadline of its own that points back with a phrase of the
+    pack's ``anaphoric_deadlines.txt`` ("before then", « d'ici là ») takes the
+    closest earlier precise time of the body that is still to come.
+    """
+    anaphors = pack.lexicon("anaphoric_deadlines")
+    if not len(anaphors):
+        return []
+    with_deadline = {d.ask for d in found if d.ask is not None}
+    extra: list[Deadline] = []
+    for ask_index, ask in enumerate(asks):
+        if ask_index in with_deadline:
+            continue
+        sentence = sentences[ask.sentence]
+        hit = anaphors.search(body[sentence.start : sentence.end])
+        if hit is None:
+            continue
+        start = sentence.start + hit.start
+        earlier = [
+            (index, t)
+            for index, t in enumerate(times)
+            if t.field == "body"
+            and t.end <= start
+            and not t.vague
+            and t.kind != "duration"
+            and t.grain in ("day", "hour", "minute", "second")
+            and not _is_past(t, now)
+        ]
+        if not earlier:
+            continue
+        index, time = earlier[-1]
+        extra.append(
+            Deadline(
+                text=hit.text,
+                start=start,
+                end=sentence.start + hit.end,
+                value=time.value,
+                vague=False,
+                has_time=time.has_time,
+                has_timezone=time.has_timezone,
+                time=index,
+                ask=ask_index,
+            )
+        )
+    return extra

@@ -65,6 +65,7 @@ class Ask:
     in_list: bool = False
     numbered: bool = False
     secondary: bool = False
+    addressee: str | None = None  # "Arjun, please…": the person named first
 
 
 @dataclass(frozen=True)

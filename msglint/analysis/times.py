@@ -2845,8 +2845,13 @@ class _Parser:
         if right is None:
             return None
         if right.start < left.start:
-            if rsp.has_time and right.start.hour < 12 and rsp.ampm is None:
-                right.start += timedelta(hours=12)
+            if (
+                rsp.has_time
+                and right.start.hour < 12
+                and rsp.ampm is None
+                and right.start + timedelta(hours=12) >= left.start
+            ):
+                right.start += timedelta(hours=12)  # "9 to 5"; "22:00-00:00" crosses midnight
             elif rsp.has_time and not (rsp.day or rsp.weekday is not None):
                 right.start += timedelta(days=1)
             elif rsp.year is None and rsp.month is not None:
@@ -2867,7 +2872,9 @@ class _Parser:
             has_time=left.has_time or right.has_time,
             has_tz=left.has_tz or right.has_tz,
             ambiguous=left.ambiguous or right.ambiguous,
-            weekday=left.weekday if left.weekday is not None else right.weekday,
+            # The value is the start: only the start's written weekday can be
+            # checked against it ("from Wednesday to Thursday 17 December").
+            weekday=left.weekday,
         )
 
     def open(self, i: int) -> tuple[int, _R] | None:
@@ -3058,6 +3065,40 @@ class _Parser:
         )
 
 
+def _merge_appositions(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """ "by tomorrow, Tuesday 15 December, 4 pm CET": one deadline, not two.
+
+    A day ("tomorrow", « demain ») followed after a comma by a fuller
+    expression of the same day is that expression, keeping the first one's
+    direction ("by", « avant »).
+    """
+    found = sorted(found, key=lambda t: t.start)
+    merged: list[TimeExpr] = []
+    for expr in found:
+        head = merged[-1] if merged else None
+        if (
+            head is not None
+            and head.grain == "day"
+            and not head.has_time
+            and head.value
+            and expr.value
+            and expr.direction is None
+            and expr.kind == "instant"
+            and head.value[:10] == expr.value[:10]
+            and text[head.end : expr.start].strip() == ","
+        ):
+            merged[-1] = replace(
+                expr,
+                text=text[head.start : expr.end],
+                start=head.start,
+                kind=head.kind,
+                direction=head.direction,
+            )
+            continue
+        merged.append(expr)
+    return merged
+
+
 def find_times(text: str, lang: str, now: datetime, field: str = "body") -> list[TimeExpr]:
     """Time expressions and vague deadlines of ``text``, sorted, non-overlapping.
 
@@ -3070,7 +3111,7 @@ def find_times(text: str, lang: str, now: datetime, field: str = "body") -> list
         return []
     if now.tzinfo is None:
         now = now.astimezone()
-    found = _Parser(text, vocabulary, now).run(field)
+    found = _merge_appositions(text, _Parser(text, vocabulary, now).run(field))
     if vocabulary.vague_regex is None:
         return found
     if vocabulary.vague_regex is not None:

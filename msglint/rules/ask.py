@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from msglint.analysis.model import Analysis
+from msglint.analysis.model import Analysis, Ask
 from msglint.rules.base import Hit, Options, rule
 
 
@@ -76,7 +76,9 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     first one past ``max_asks`` (1). Asks written as list items are fine:
     they can be answered point by point; so is an ask that only completes
     another ("If you can't, call me", "Let me know by Friday" after a
-    question).
+    question). Asks that open with a person's name ("Arjun, please take the
+    design round. Leah, please cover the SQL exercise.") share the work out
+    and are counted per person.
 
     ## Why is this bad?
     Readers answer the first or the easiest ask and forget the rest. Several
@@ -97,9 +99,15 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     loose = [ask for ask in a.asks if not ask.in_list and not ask.secondary]
-    if len(loose) > opts["max_asks"]:
-        extra = loose[opts["max_asks"]]
-        yield Hit(extra.start, extra.end, args={"count": len(loose), "max": opts["max_asks"]})
+    # Asks opening with a name ("Arjun, please…; Leah, please…") share the work
+    # out: each person is asked what the unnamed asks say, or their own part.
+    by_person: dict[str | None, list[Ask]] = {}
+    for ask in loose:
+        by_person.setdefault(ask.addressee, []).append(ask)
+    group = max(by_person.values(), key=len, default=[])
+    if len(group) > opts["max_asks"]:
+        extra = group[opts["max_asks"]]
+        yield Hit(extra.start, extra.end, args={"count": len(group), "max": opts["max_asks"]})
 
 
 @rule("AK03", "ask.hedged", "info", kinds=("email", "chat"))

@@ -98,6 +98,8 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     for deadline in a.deadlines:
         if deadline.field == "body" and deadline.ask is None and _in_list_item(a, deadline.start):
             continue  # a spec line ("- delivery before 2 pm") is not the reader's deadline
+        if a.times[deadline.time].start != deadline.start:
+            continue  # "before then": the time zone belongs where the time is written
         if deadline.has_time and not deadline.has_timezone:
             yield Hit(
                 deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
@@ -214,6 +216,8 @@ def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue
         if deadline.field == "body" and in_past_tense(a, deadline.start):
             continue  # "the invoice was due on 30 November" recalls the past
+        if a.kind == "doc" and not any(char.isdigit() for char in time.text):
+            continue  # a procedure's "the previous Wednesday" is relative to its event
         yield Hit(
             deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
         )
