@@ -22,6 +22,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -685,3 +686,16 @@ def test_json_is_byte_identical_across_runs_and_jobs(tmp_path: Path) -> None:
     assert runs["two-workers"] == runs["first"]
     assert len(json.loads(runs["first"][0])["results"]) >= 10
     assert snapshot(mixed) == before
+
+
+def test_huge_max_bytes_reads_the_file_without_allocating_the_limit(tmp_path: Path) -> None:
+    """``read(n)`` allocates n bytes up front: a 25 GB limit once raised MemoryError."""
+    from msglint.runner import CheckRequest, run_check
+
+    write(tmp_path / "msglint.toml", "[limits]\nmax_bytes = 25276518295\n")
+    draft = write(tmp_path / "draft.txt", GOOD_EN)
+    report, status, messages = run_check(
+        CheckRequest(paths=[str(draft)], fmt="json", now=datetime.fromisoformat(NOW))
+    )
+    assert status in (0, 1) and not messages, messages
+    assert json.loads(report)["results"][0]["path"] == str(draft)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from msglint.errors import MsglintError
 from msglint.inputs.collections import is_slack_export
@@ -112,6 +113,20 @@ def _walk_errors(errors: list[OSError], raw: str, top: Path) -> Iterator[Msglint
         yield MsglintError(shown, f"{problem} (folder not checked)")
 
 
+def _read_at_most(handle: BinaryIO, size: int, chunk: int = 1 << 20) -> bytes:
+    """Up to ``size`` bytes, in chunks: ``read(n)`` allocates n bytes up front,
+    so a generous ``limits.max_bytes`` must not become a 25 GB allocation."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        part = handle.read(min(chunk, left))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
 def read_bytes(
     source: Source, max_bytes: int, stdin: bytes | None = None, limit: str = "max_bytes"
 ) -> bytes:
@@ -124,11 +139,11 @@ def read_bytes(
             data = (
                 stdin[: max_bytes + 1]
                 if stdin is not None
-                else sys.stdin.buffer.read(max_bytes + 1)
+                else _read_at_most(sys.stdin.buffer, max_bytes + 1)
             )
         else:
             with open(source.file or source.path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                data = _read_at_most(handle, max_bytes + 1)
     except IsADirectoryError:
         raise MsglintError(source.path, "is a directory") from None
     except PermissionError:
