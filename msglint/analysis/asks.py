@@ -114,6 +114,10 @@ _QUESTION_END = re.compile(r"\?[\s!?.…)\]\"'»”’\U0001F300-\U0001FAFF\u260
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:subj"})
 _CLAUSE_DEPS = frozenset({"ROOT", "root", "parataxis", "dep"})
 _SEPARATORS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
+# A clause that ends in a coordinator runs on into the next one.
+_JOINED_BY_COORDINATOR = re.compile(r"\b(and|et|then|puis)\s*$", re.IGNORECASE)
+# Tags the French shape test never takes for a verb, whatever the lookup lemma.
+_NEVER_VERBS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "NUM", "PRON", "PUNCT"})
 _HYPHENS = ("-", "‑")
 _VERBAL = (VERB, AUX)
 
@@ -608,7 +612,7 @@ def _completes_another(
         if any(a <= offset < b for offset, _ in triggers):
             covered.add(number)
         else:
-            covered.update(_up_to_consequent(number, segments, triggers))
+            covered.update(_up_to_consequent(number, segments, triggers, text))
     if not covered:
         return False
     for offset, _ in triggers:
@@ -635,15 +639,27 @@ def _clause_start(text: str, segment: tuple[int, int], starts: list[int], rules:
 
 
 def _up_to_consequent(
-    number: int, segments: list[tuple[int, int]], triggers: list[tuple[int, str]]
+    number: int,
+    segments: list[tuple[int, int]],
+    triggers: list[tuple[int, str]],
+    text: str | None = None,
 ) -> list[int]:
-    """The segments from a fronted condition to the first one holding an ask sign."""
+    """The segments from a fronted condition to the first one holding an ask sign.
+
+    With ``text``, the consequent runs on through clauses joined to it by a
+    coordinator: "if a figure is wrong, correct it and send it back to me".
+    """
     covered = [number]
     for later in range(number + 1, len(segments)):
         covered.append(later)
         a, b = segments[later]
         if any(a <= offset < b for offset, _ in triggers):
             break
+    while text is not None and covered[-1] + 1 < len(segments):
+        a, b = segments[covered[-1]]
+        if not _JOINED_BY_COORDINATOR.search(text[a:b]):
+            break
+        covered.append(covered[-1] + 1)
     return covered
 
 
@@ -765,11 +781,28 @@ def _clause_initial(token: Token, span: Span, rules: _Rules) -> bool:
     return True
 
 
+def _hyphen_part(token: Token) -> bool:
+    """A piece of a hyphenated word ("re" or "run" in "re-run"): never a clause head."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    joined_before = before is not None and before.text in _HYPHENS and not before.whitespace_
+    joined_after = after is not None and after.text in _HYPHENS and not token.whitespace_
+    if joined_before:
+        return token.i > 1 and not doc[token.i - 2].whitespace_
+    return joined_after and not after.whitespace_ and token.i + 2 < len(doc)
+
+
 def _imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
     """Character offsets of the imperative verbs of a span, with "imperative" or "imperative-we"."""
     found = []
     for token in span:
-        if token.pos in _VERBAL and _parsed_imperative(token, span, rules):
+        if (
+            token.pos in _VERBAL
+            and token.text not in _HYPHENS
+            and not _hyphen_part(token)
+            and _parsed_imperative(token, span, rules)
+        ):
             found.append((token.idx, "imperative-we" if _lets(token, rules) else "imperative"))
     if rules.imperative_endings:
         known = {offset for offset, _ in found}
@@ -953,6 +986,23 @@ def _shaped_imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
             if i >= span.end:
                 continue
         verdict = _verb_shape(doc, i, span, rules, negated)
+        head = doc[i].head
+        if (
+            verdict is not None
+            and doc[i].dep_ == "conj"
+            and head.i < i
+            and any(child.dep_ in _SUBJECT_DEPS for child in head.children)
+        ):
+            continue  # "Elle fait cent lignes et touche le module": the subject is shared
+        morph = doc[i].morph
+        if (
+            verdict is not None
+            and first > span.start
+            and "3" in morph.get("Person")
+            and "Ind" in morph.get("Mood")
+            and any(token.dep_ in _SUBJECT_DEPS for token in doc[span.start : i])
+        ):
+            continue  # the same, when the parser hangs the verb elsewhere
         if verdict is not None:
             found.append((doc[i].idx, "imperative-we" if verdict == "we" else "imperative"))
     return found
@@ -1008,6 +1058,8 @@ def _verb_shape(doc: Doc, i: int, span: Span, rules: _Rules, negated: bool) -> s
         return None
     if form in rules.not_imperative or nxt_text in rules.subject_pronouns:
         return None
+    if token.pos_ in _NEVER_VERBS:
+        return None  # "plus basse que prévu": an adverb, whatever its lookup lemma
     morph = token.morph
     if "Imp" in morph.get("Mood"):
         return we

@@ -100,6 +100,11 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue  # a spec line ("- delivery before 2 pm") is not the reader's deadline
         if a.times[deadline.time].start != deadline.start:
             continue  # "before then": the time zone belongs where the time is written
+        if deadline.field == "subject" and any(
+            other.field == "body" and other.has_timezone and other.value == deadline.value
+            for other in a.deadlines
+        ):
+            continue  # the body gives the same deadline with its zone
         if deadline.has_time and not deadline.has_timezone:
             yield Hit(
                 deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
