@@ -728,3 +728,16 @@ def test_halves_and_fortnights_of_a_period(text: str, lang: str, start: str, end
     found = one(text, lang)
     assert found.value is not None and found.value.startswith(start), found
     assert found.end_value is not None and found.end_value.startswith(end), found
+
+
+def test_every_holiday_table_a_pack_names_exists() -> None:
+    import tomllib
+    from pathlib import Path
+
+    lang = Path(__file__).resolve().parent.parent / "msglint" / "lang"
+    tables = tomllib.loads((lang / "holiday_dates.toml").read_text(encoding="utf-8"))
+    for pack in ("en", "fr"):
+        rules = tomllib.loads((lang / pack / "times.toml").read_text(encoding="utf-8"))
+        for phrase, rule in rules["holidays"].items():
+            if rule.startswith("table "):
+                assert rule.split()[1] in tables, f"{pack}: {phrase!r} names {rule!r}"

