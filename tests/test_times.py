@@ -731,13 +731,14 @@ def test_halves_and_fortnights_of_a_period(text: str, lang: str, start: str, end
 
 
 def test_every_holiday_table_a_pack_names_exists() -> None:
-    import tomllib
     from pathlib import Path
 
+    from msglint.config_io import load_toml
+
     lang = Path(__file__).resolve().parent.parent / "msglint" / "lang"
-    tables = tomllib.loads((lang / "holiday_dates.toml").read_text(encoding="utf-8"))
+    tables = load_toml(lang / "holiday_dates.toml")
     for pack in ("en", "fr"):
-        rules = tomllib.loads((lang / pack / "times.toml").read_text(encoding="utf-8"))
+        rules = load_toml(lang / pack / "times.toml")
         for phrase, rule in rules["holidays"].items():
             if rule.startswith("table "):
                 assert rule.split()[1] in tables, f"{pack}: {phrase!r} names {rule!r}"
