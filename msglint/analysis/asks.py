@@ -114,6 +114,8 @@ _QUESTION_END = re.compile(r"\?[\s!?.…)\]\"'»”’\U0001F300-\U0001FAFF\u260
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:subj"})
 _CLAUSE_DEPS = frozenset({"ROOT", "root", "parataxis", "dep"})
 _SEPARATORS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
+# "4.2", "v2.1", "3.0.1": a version number.
+_VERSION = re.compile(r"v?\d+(\.\d+)+", re.IGNORECASE)
 # A clause that ends in a coordinator runs on into the next one.
 _JOINED_BY_COORDINATOR = re.compile(r"\b(and|et|then|puis)\s*$", re.IGNORECASE)
 # Tags the French shape test never takes for a verb, whatever the lookup lemma.
@@ -793,6 +795,12 @@ def _hyphen_part(token: Token) -> bool:
     return joined_after and not after.whitespace_ and token.i + 2 < len(doc)
 
 
+def _names_a_version(token: Token) -> bool:
+    """ "Release 4.2 ships on Friday": a word before a version number names it."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and bool(_VERSION.fullmatch(nxt.text))
+
+
 def _imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
     """Character offsets of the imperative verbs of a span, with "imperative" or "imperative-we"."""
     found = []
@@ -801,6 +809,7 @@ def _imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
             token.pos in _VERBAL
             and token.text not in _HYPHENS
             and not _hyphen_part(token)
+            and not _names_a_version(token)
             and _parsed_imperative(token, span, rules)
         ):
             found.append((token.idx, "imperative-we" if _lets(token, rules) else "imperative"))
