@@ -1,4 +1,4 @@
-"""The fast French load tokenises exactly like spaCy's stock load."""
+"""The fast pipeline loads tokenise exactly like spaCy's stock loads (French and English)."""
 
 from __future__ import annotations
 
@@ -63,3 +63,41 @@ def test_source_shape_is_checked(tmp_path: Path) -> None:
 
     # Already installed in this process: install() reports it and changes nothing.
     assert french_tokenizer.install() is True
+
+
+STOCK_EN = r"""
+import json, sys, spacy
+from msglint.analysis.pipeline import _extend_tokenizer, model_name
+from msglint.lang import get_pack
+nlp = spacy.load(model_name("en"), exclude=["ner"])
+_extend_tokenizer(nlp, get_pack("en").settings.get("tokenizer", {}))
+texts = json.load(sys.stdin)
+json.dump([[t.text for t in nlp.tokenizer(x)] for x in texts], sys.stdout)
+"""
+
+TRICKY_EN = (
+    "Can't won't shouldn't y'all o'clock e.g. i.e. U.S. Mr. Dr. 5pm 17:30 9-5 re-run "
+    "follow-up e-mail https://example.com/a-b?x=1 anna@example.com $1,000.50 3.5% :) 1st "
+    "'quoted' \"double\" (brackets) [refs] don't-know-how well-known 10am–2pm CET ..."
+)
+
+
+def test_english_load_without_the_saved_tokenizer_tokenises_the_same() -> None:
+    nlp = load_pipeline("en")
+    texts = [TRICKY_EN]
+    for path in sorted((ROOT / "fixtures" / "corpus" / "good" / "en").iterdir()):
+        texts.append(path.read_text(encoding="utf-8"))
+    texts.extend(p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").iterdir()))
+    ours = [[t.text for t in nlp.tokenizer(x)] for x in texts]
+    stock = subprocess.run(
+        [sys.executable, "-c", STOCK_EN],
+        input=json.dumps(texts).encode(),
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    theirs = json.loads(stock.stdout)
+    assert sum(map(len, ours)) > 10_000
+    for mine, reference, text in zip(ours, theirs, texts):
+        assert mine == reference, text[:80]
