@@ -142,8 +142,8 @@ def _metrics(
 def complete_metrics(analysis: Analysis) -> Metrics:
     """Fill in syllables per word and reading ease, once.
 
-    Syllable counting loads the CMU dictionary and a hyphenation table (about
-    0.1 s): only the readability rule and the JSON outputs need it, so a
+    Syllable counting loads a syllable table (English) or a hyphenation table
+    (French): only the readability rule and the JSON outputs need it, so a
     pre-send check that prints text does not pay for it.
     """
     metrics = analysis.metrics
