@@ -995,26 +995,32 @@ def _shaped_imperatives(span: Span, rules: _Rules) -> list[tuple[int, str]]:
             if i >= span.end:
                 continue
         verdict = _verb_shape(doc, i, span, rules, negated)
-        head = doc[i].head
-        if (
-            verdict is not None
-            and doc[i].dep_ == "conj"
-            and head.i < i
-            and any(child.dep_ in _SUBJECT_DEPS for child in head.children)
-        ):
-            continue  # "Elle fait cent lignes et touche le module": the subject is shared
-        morph = doc[i].morph
-        if (
-            verdict is not None
-            and first > span.start
-            and "3" in morph.get("Person")
-            and "Ind" in morph.get("Mood")
-            and any(token.dep_ in _SUBJECT_DEPS for token in doc[span.start : i])
-        ):
-            continue  # the same, when the parser hangs the verb elsewhere
-        if verdict is not None:
+        if verdict is not None and not _shares_a_subject(doc[i], first, span):
             found.append((doc[i].idx, "imperative-we" if verdict == "we" else "imperative"))
     return found
+
+
+def _shares_a_subject(token: Token, clause_start: int, span: Span) -> bool:
+    """A verb after « et » that takes the subject of the clause before it.
+
+    "Elle fait cent lignes et touche le module": « touche » is a present, not
+    an imperative. The parser either coordinates it with a verb that has the
+    subject, or hangs it elsewhere and tags it third-person indicative.
+    """
+    head = token.head
+    if (
+        token.dep_ == "conj"
+        and head.i < token.i
+        and any(child.dep_ in _SUBJECT_DEPS for child in head.children)
+    ):
+        return True
+    morph = token.morph
+    return (
+        clause_start > span.start
+        and "3" in morph.get("Person")
+        and "Ind" in morph.get("Mood")
+        and any(t.dep_ in _SUBJECT_DEPS for t in token.doc[span.start : token.i])
+    )
 
 
 def _after_incise(doc: Doc, i: int, span: Span) -> bool:

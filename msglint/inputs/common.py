@@ -46,12 +46,16 @@ def body_from_lines(
     return "\n".join(parts), SourceMap(source_text, segments)
 
 
+def _unsplit(text: str) -> ReplySplit:
+    """Every line the author's own (documents and chat have no quoted history)."""
+    return ReplySplit(own_lines=list(range(text.count("\n") + 1)))
+
+
 def split_and_map(
     text: str, text_map: SourceMap, source_text: str, reply: bool = True
 ) -> tuple[str, str, str, SourceMap]:
     """Body, quoted history, signature and body map of an e-mail or text draft."""
-    everything = ReplySplit(own_lines=list(range(text.count("\n") + 1)))
-    split = split_reply(text) if reply else everything
+    split = split_reply(text) if reply else _unsplit(text)
     body, body_map = body_from_lines(
         text, split.own_lines, text_map, source_text, split.own_line_ends
     )

@@ -76,6 +76,10 @@ def _part_text(part: EmailMessage) -> str:
     return normalise_newlines(str(content))
 
 
+def _too_deep(path: str, max_depth: int) -> MsglintError:
+    return MsglintError(path, f"MIME parts nested deeper than limits.max_mime_depth ({max_depth})")
+
+
 def walk_parts(msg: EmailMessage, max_depth: int, path: str) -> list[EmailMessage]:
     """Every part of the MIME tree, depth first, without recursion.
 
@@ -90,9 +94,7 @@ def walk_parts(msg: EmailMessage, max_depth: int, path: str) -> list[EmailMessag
         payload = part.get_payload() if part.is_multipart() else None
         if isinstance(payload, list) and payload:
             if depth >= max_depth:
-                raise MsglintError(
-                    path, f"MIME parts nested deeper than limits.max_mime_depth ({max_depth})"
-                )
+                raise _too_deep(path, max_depth)
             stack.extend(
                 (child, depth + 1) for child in reversed(payload) if isinstance(child, EmailMessage)
             )
@@ -178,9 +180,7 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
     except RecursionError:
         # The stdlib parser recurses once per nested part: only nesting far past any sane
         # limit gets here, so the refusal names the limit the user can act on.
-        raise MsglintError(
-            path, f"MIME parts nested deeper than limits.max_mime_depth ({max_mime_depth})"
-        ) from None
+        raise _too_deep(path, max_mime_depth) from None
     except Exception as exc:  # the parser is lenient; anything raised here is a broken file
         raise MsglintError(path, f"unreadable e-mail: {exc}") from None
     assert isinstance(msg, EmailMessage)
