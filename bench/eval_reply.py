@@ -633,7 +633,9 @@ def _clients_module():  # type: ignore[no-untyped-def]
     name = "msglint_bench_reply_clients"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("reply_clients.py"))
+    spec = importlib.util.spec_from_file_location(
+        name, Path(__file__).with_name("reply_clients.py")
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up there

@@ -14,11 +14,12 @@ was written with it and is only measured.
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "reply"
 PARTS = ("tune", "untouched")
@@ -104,7 +105,9 @@ def score_case(case: ClientCase, body: str, normalise: Callable[[str], str]) -> 
         want=sum(want_tokens.values()),
     )
     if want != got:
-        score.failures.append(f"[{case.client}/{case.lang}] {case.id}\n    want: {want!r}\n    got:  {got!r}")
+        score.failures.append(
+            f"[{case.client}/{case.lang}] {case.id}\n    want: {want!r}\n    got:  {got!r}"
+        )
     return score
 
 
