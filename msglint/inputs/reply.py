@@ -506,7 +506,8 @@ class _Splitter:
         last_field = index
         wrapped = blanks = 0
         line = index + 1
-        while line < self.n and line < index + self.pats.field_window:
+        limit = index + self.pats.field_window
+        while line < self.n and line < limit:
             text = self.stripped[line]
             if not text:
                 blanks += 1
@@ -517,6 +518,8 @@ class _Splitter:
                 has_address = has_address or "@" in text
                 last_field = line
                 wrapped = blanks = 0
+            elif not blanks and "@" in text and limit < index + 4 * self.pats.field_window:
+                limit += 1  # a list of addresses wrapped over many lines (Lotus Notes)
             elif wrapped or blanks:
                 break
             else:
