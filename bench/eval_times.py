@@ -68,24 +68,23 @@ def duckling_parts(value: str) -> tuple[int, ...]:
     return tuple(int(x) for x in match.groups())
 
 
-def our_parts(value: str) -> tuple[int, ...]:
-    moment = datetime.fromisoformat(value).astimezone(REF_TZ)
+def our_parts(value: datetime) -> tuple[int, ...]:
+    moment = value.astimezone(REF_TZ)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-def same(ours: str | None, theirs: str, grain: str) -> bool:
+def same(ours: datetime | None, theirs: str, grain: str) -> bool:
     if ours is None:
         return False
     size = FIELDS[grain.lower()]
     return our_parts(ours)[:size] == duckling_parts(theirs)[:size]
 
 
-def exclusive_end(expr) -> str | None:
+def exclusive_end(expr) -> datetime | None:
     """Our interval's end as an exclusive instant (end_value + one grain)."""
-    end = expr.end_value or expr.value
-    if end is None:
+    moment = expr.end_value or expr.value
+    if moment is None:
         return None
-    moment = datetime.fromisoformat(end)
     grain = expr.grain or "day"
     if grain in STEP:
         moment += STEP[grain]
@@ -96,7 +95,7 @@ def exclusive_end(expr) -> str | None:
         moment = moment.replace(year=moment.year + (month - 1) // 12, month=(month - 1) % 12 + 1)
     elif grain == "year":
         moment = moment.replace(year=moment.year + 1)
-    return moment.isoformat()
+    return moment
 
 
 def overlapping(exprs, start: int, end: int):

@@ -147,11 +147,16 @@ def _eval_times(data: Path) -> dict[str, Any]:
     return out
 
 
+def _iso(value: Any) -> str:
+    """Datetimes as the reports write them (ISO 8601), anything else as text."""
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
 def snapshot(output: Path, data: Path | None) -> None:
     items = _file_messages() + _case_messages() + _ask_messages()
     document = {"inputs": _analyse(items), "times": _eval_times(data) if data else {}}
     document.pop("msglint_version", None)
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, default=_iso)
     # paths relative to the checkout, so two worktrees compare equal
     text = text.replace(json.dumps(str(ROOT) + "/")[1:-1], "")
     output.write_text(text + "\n", encoding="utf-8")

@@ -101,7 +101,7 @@ def _merge_appositions(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             and expr.value
             and expr.direction is None
             and expr.kind == "instant"
-            and head.value[:10] == expr.value[:10]
+            and head.value.date() == expr.value.date()
             and text[head.end : expr.start].strip() == ","
         ):
             merged[-1] = replace(
