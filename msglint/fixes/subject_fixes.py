@@ -85,6 +85,29 @@ def human_date(pack: LanguagePack, value: str | None, has_time: bool) -> str | N
     return f"{day}, {moment.hour:02d}:{moment.minute:02d}"
 
 
+def _zone_in(a: Analysis, text: str) -> str | None:
+    """The zone as the deadline writes it ("CET", "(heure de Paris)")."""
+    import re
+    import unicodedata
+
+    def plain(value: str) -> str:
+        decomposed = unicodedata.normalize("NFD", value.lower())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    folded = plain(text)
+    best: re.Match[str] | None = None
+    for key in a.pack.data("times").get("timezones", {}):
+        for match in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            if best is None or len(match.group()) > len(best.group()):
+                best = match
+    if best is None or len(folded) != len(text):
+        return None
+    found = text[best.start() : best.end()]
+    if text[best.start() - 1 : best.start()] == "(" and text[best.end() : best.end() + 1] == ")":
+        return f"({found})"
+    return found
+
+
 def proposed_subject(a: Analysis) -> str | None:
     found = main_ask(a)
     if found is None:
@@ -95,6 +118,9 @@ def proposed_subject(a: Analysis) -> str | None:
         return None
     subject = core[0].upper() + core[1:]
     when = human_date(a.pack, deadline.value, deadline.has_time) if deadline else None
+    zone = _zone_in(a, deadline.text) if deadline and deadline.has_timezone else None
+    if when and zone:
+        when += f" {zone}"
     if when:
         subject += " — " + a.pack.message("_fix", "needed_by", date=when)
     return subject
