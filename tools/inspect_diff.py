@@ -152,6 +152,8 @@ def snapshot(output: Path, data: Path | None) -> None:
     document = {"inputs": _analyse(items), "times": _eval_times(data) if data else {}}
     document.pop("msglint_version", None)
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+    # paths relative to the checkout, so two worktrees compare equal
+    text = text.replace(json.dumps(str(ROOT) + "/")[1:-1], "")
     output.write_text(text + "\n", encoding="utf-8")
     print(
         f"{output}: {len(document['inputs'])} inputs, "
