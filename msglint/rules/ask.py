@@ -117,7 +117,7 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports asks wrapped in hedges such as "I was just wondering if maybe you
     could…", "would it be possible to…", "je me demandais si…", "si jamais tu
-    as un moment…" (the pack's ``hedged_asks.txt``).
+    as un moment…" (the pack's ``asks/hedged_asks.txt``).
 
     ## Why is this bad?
     A hedged ask sounds optional, so it is treated as optional. Being direct
@@ -146,7 +146,7 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports asks with no owner ("someone should…", "can somebody…",
     "quelqu'un pourrait…", "il faudrait que quelqu'un…"; the pack's
-    ``no_owner.txt``) unless the message goes to exactly one recipient.
+    ``asks/no_owner.txt``) unless the message goes to exactly one recipient.
 
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
