@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
+from msglint.rules.acronyms import defined_acronyms, in_ranges
 from msglint.rules.base import Hit, Options, rule
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w-])")
@@ -82,6 +83,8 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     skipped = _shouted_ranges(a.body) + [
         (h.start, h.end) for h in a.pack.lexicon("placeholders").finditer(a.body)
     ]
+    is_skipped = in_ranges(skipped)
+    defined: set[str] | None = None  # read once, when the first candidate needs it
     seen: set[str] = set()
     for match in _ACRONYM.finditer(a.body):
         word = match.group(1)
@@ -89,10 +92,12 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
         if base in seen or base.lower() in known or word.lower() in known:
             continue
         letters = sum(1 for c in base if c.isalpha())
-        if letters < 2 or any(s <= match.start() < e for s, e in skipped):
+        if letters < 2 or is_skipped(match.start()):
             continue
         seen.add(base)
-        if _is_defined(a.body, base, match.start()):
+        if defined is None:
+            defined = defined_acronyms(a.body)
+        if base in defined:
             continue
         yield Hit(match.start(1), match.end(1), args={"acronym": base})
 
@@ -103,22 +108,6 @@ def _shouted_ranges(text: str) -> list[tuple[int, int]]:
         (m.start(), m.end())
         for m in re.finditer(r"(?:\b[A-Z]{2,}\b[\s,!.?]+){2,}\b[A-Z]{2,}\b", text)
     ]
-
-
-def _is_defined(text: str, acronym: str, position: int) -> bool:
-    """True when the text spells the acronym out.
-
-    Accepted: "(SOW)" anywhere (the writer introduced it), "SOW (…words…)",
-    or the capitalised words "Statement of Work" whose initials make it.
-    """
-    escaped = re.escape(acronym)
-    if re.search(rf"\(\s*{escaped}s?\s*\)", text):
-        return True
-    if re.search(rf"\b{escaped}s?\s*\(\s*[^\W\d_][^)]{{3,}}\)", text):
-        return True
-    small = r"(?:(?:of|the|and|for|on|in|to|de|des|du|la|le|les|et|pour|d'|l')\s+)?"
-    spelled = (r"\s+" + small).join(rf"{letter}[\w'-]*" for letter in acronym)
-    return bool(re.search(rf"\b{spelled}\b", text))
 
 
 @rule(
