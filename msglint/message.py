@@ -192,6 +192,8 @@ class Message:
     blocks: list[Block] | None = None
     line_offset: int = 0
     verbatim: list[tuple[int, int]] = field(default_factory=list)
+    #: The language a header declares (``Content-Language: fr-FR`` -> ``fr``), if any.
+    language_hint: str | None = None
 
     @property
     def forward_without_note(self) -> bool:

@@ -146,6 +146,12 @@ def _addresses(msg: EmailMessage) -> list[str]:
     return [addr for _, addr in email.utils.getaddresses(raw) if addr]
 
 
+def _declared_language(value: str | None) -> str | None:
+    """The primary language of a ``Content-Language`` header: "fr-FR, en" -> "fr"."""
+    match = re.match(r"\s*([A-Za-z]{2,3})\b", value or "")
+    return match.group(1).lower() if match else None
+
+
 def _subject_map(source: str, subject: str) -> SourceMap | None:
     match = re.search(r"^subject:[ \t]*", source, re.IGNORECASE | re.M)
     if not match:
@@ -222,4 +228,5 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         body_map=body_map,
         subject_map=_subject_map(source, subject or ""),
         suppressions=find_suppressions(source),
+        language_hint=_declared_language(_header(msg, "content-language")),
     )
