@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 from msglint.analysis.model import Analysis
 from msglint.rules.base import Hit, Options, rule
 
-_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w-])")
+# Neighbours that make a capitalised run part of an address, a path or a file name
+# ("HOU/ECT@ECT", "C:\\TEMP", "REPORT.DOC"), not a word of the sentence.
+_ATTACHMENT_MARKER = re.compile(r"<<[^<>\n]{1,80}\.[A-Za-z0-9]{2,4}\s*>>")
+_ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w)")
 
 
 @rule("CL01", "clarity.vague-reference", "info")
@@ -53,11 +58,15 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that acronyms are spelled out or widely known.
 
     ## What it does
-    Reports, once each, acronyms of two to seven capitals that are neither in
-    the pack's ``common_acronyms.txt`` (PDF, CEO, FYI, CET…) nor in the
-    ``allow`` option, nor defined in the message ("Statement of Work (SOW)",
-    "SOW (statement of work)"). Ordinary words in capitals ("URGENT",
-    "PLEASE") and placeholders ("[NAME]") are left to TN01, UR02 and CL05.
+    Reports, once each, acronyms of two to seven capitals that the reader
+    cannot be assumed to know: not in the pack's ``common_acronyms.txt``
+    (PDF, CEO, JSON, JIRA, CET…) nor the ``allow`` option, not defined in the
+    message or earlier in the thread ("Statement of Work (SOW)", "SOW
+    (statement of work)"), and not already used in the quoted thread.
+    Ordinary words in capitals ("URGENT", "FREE", "MUST": words of the
+    language's dictionary, or written in lower case elsewhere), pieces of
+    addresses, paths and file names ("HOU/ECT@ECT", "REPORT.DOC") and
+    placeholders ("[NAME]") are not acronyms.
 
     ## Why is this bad?
     Team jargon is opaque to new colleagues, assistants and clients, who
@@ -82,6 +91,8 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     skipped = _shouted_ranges(a.body) + [
         (h.start, h.end) for h in a.pack.lexicon("placeholders").finditer(a.body)
     ]
+    thread = a.message.quoted
+    lower_words = set(re.findall(r"\b[^\W\d_A-Z]+\b", a.body))
     seen: set[str] = set()
     for match in _ACRONYM.finditer(a.body):
         word = match.group(1)
@@ -92,9 +103,54 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
         if letters < 2 or any(s <= match.start() < e for s, e in skipped):
             continue
         seen.add(base)
-        if _is_defined(a.body, base, match.start()):
+        if base.lower() in lower_words or _dictionary_word(a.language, base):
+            continue  # "FREE", "MUST", "START": a word in capitals, not an acronym
+        if _is_defined(a.body, base, match.start()) or (thread and _known_in(thread, base)):
             continue
         yield Hit(match.start(1), match.end(1), args={"acronym": base})
+
+
+def _known_in(thread: str, acronym: str) -> bool:
+    """The quoted thread already uses or defines the acronym: its readers know it."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", thread)) or _is_defined(
+        thread, acronym, 0
+    )
+
+
+@cache
+def _dictionary(language: str) -> tuple[frozenset[str], Any]:
+    """The pipeline lemmatizer's word index and inflection table: the ordinary vocabulary."""
+    from msglint.analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline(language)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset(), None
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words: set[str] = set()
+    if lookups.has_table("lemma_index"):
+        for entries in lookups.get_table("lemma_index").values():
+            words.update(w.lower() for w in entries if isinstance(w, str))
+    table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else None
+    return frozenset(words), table
+
+
+def _dictionary_word(language: str, word: str) -> bool:
+    """A word of four letters or more the language's dictionary knows ("START", "GRATUIT")."""
+    if len(word) < 4 or not word.isalpha():
+        return False
+    lower = word.lower()
+    index, inflections = _dictionary(language)
+    candidates = {
+        lower,
+        lower.removesuffix("s"),
+        lower.removesuffix("ed"),
+        lower.removesuffix("ing"),
+    }
+    return any(
+        c in index or (inflections is not None and c in inflections)
+        for c in candidates
+        if len(c) >= 3
+    )
 
 
 def _shouted_ranges(text: str) -> list[tuple[int, int]]:
@@ -202,19 +258,24 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if not a.message.attachments_known or a.message.attachments:
         return
+    if _ATTACHMENT_MARKER.search(a.body):
+        return  # Outlook's "<<Budget 2001.XLS>>": the file was attached (archives drop it)
     hits = a.pack.find("attachment_phrases", a.body)
     if hits:
         yield Hit(hits[0].start, hits[0].end, args={"phrase": hits[0].text})
 
 
-@rule("CL05", "clarity.placeholder", "error")
+@rule("CL05", "clarity.placeholder", "warning")
 def placeholder(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for template placeholders left in the message.
 
     ## What it does
     Reports leftover placeholders in the subject and body: ``[NAME]``,
     ``{{first_name}}``, ``<<date>>``, ``XXX``, ``TODO``, ``[Prénom]``,
-    ``[insérer la date]``… (the pack's ``placeholders.txt``).
+    ``[insérer la date]``… (the pack's ``placeholders.txt``). List tags
+    ("[PATCH]"), editorial marks ("[sic]") and Outlook's attachment markers
+    ("<<Budget.XLS>>") are not placeholders. A warning, not an error: a
+    pattern cannot be certain that text was meant to be replaced.
 
     ## Why is this bad?
     A placeholder tells the reader they got a template, and often hides a
