@@ -197,6 +197,15 @@ class Message:
     mailing_list: bool = False
     automated: bool = False
 
+    @property
+    def forward_without_note(self) -> bool:
+        """A forward (or a quote) with nothing the sender wrote around it.
+
+        Rules can ask "why are you sending this?" instead of linting someone
+        else's text; the own text of such a message is empty.
+        """
+        return not self.body.strip() and bool(self.quoted.strip())
+
     def position(self, where: str, offset: int) -> tuple[int, int]:
         """(line, column) in the file for an offset into ``body`` or ``subject``."""
         source_map = self.subject_map if where == "subject" else self.body_map

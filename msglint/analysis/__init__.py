@@ -13,7 +13,7 @@ from datetime import datetime
 
 from msglint.analysis.model import Analysis, Metrics, Paragraph, Sentence
 from msglint.lang import get_pack
-from msglint.lang.detect import detect_language
+from msglint.lang.detect import confident_language, detect_language
 from msglint.message import Block, Message
 from msglint.text import WORD, count_words
 
@@ -21,10 +21,21 @@ _WORDS_PER_MINUTE = 230
 
 
 def choose_language(message: Message, forced: str | None) -> str:
-    """``forced`` when given, else the detected language of subject and body."""
+    """``forced`` when given, else the language the message's own text is written in.
+
+    When the own text is too short to tell (a bare forward, "ok"), the quoted
+    or forwarded text decides, then a subject long enough to tell; a two-word
+    subject alone never does.
+    """
     if forced:
         return forced
-    return detect_language(f"{message.subject or ''}\n{message.body}")
+    own = f"{message.subject or ''}\n{message.body}"
+    if confident_language(message.body) is None:
+        for fallback in (message.quoted, message.subject or ""):
+            found = confident_language(fallback)
+            if found is not None:
+                return found
+    return detect_language(own)
 
 
 def reference_time(message: Message, forced: datetime | None) -> datetime:

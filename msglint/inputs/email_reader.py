@@ -14,7 +14,7 @@ from msglint.errors import MsglintError
 from msglint.inputs.common import split_and_map
 from msglint.inputs.decode import normalise_newlines
 from msglint.inputs.html_text import html_to_text
-from msglint.inputs.qp_map import quoted_printable_segments
+from msglint.inputs.qp_map import quoted_printable_segments, residue_segments
 from msglint.inputs.suppression import find_suppressions
 from msglint.message import Attachment, Message, SourceMap, align_lines
 
@@ -217,6 +217,9 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
     segments = None
     if body_part is not None and body_part.get_content_subtype() == "plain":
         segments = quoted_printable_segments(body_part, source, header_end, text)
+        residue = None if segments else residue_segments(body_part, source, header_end, text)
+        if residue is not None:
+            text, segments = residue
     text_map = SourceMap(source, segments or align_lines(text, source, header_end))
     body, quoted, signature, body_map = split_and_map(text, text_map, source)
 

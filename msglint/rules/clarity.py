@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from msglint.analysis.model import Analysis
+from msglint.rules.acronyms import defined_acronyms, in_ranges
 from msglint.rules.base import Hit, Options, rule
 
 # Neighbours that make a capitalised run part of an address, a path or a file name
@@ -91,7 +92,9 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     skipped = _shouted_ranges(a.body) + [
         (h.start, h.end) for h in a.pack.lexicon("placeholders").finditer(a.body)
     ]
-    thread = a.message.quoted
+    is_skipped = in_ranges(skipped)
+    defined: set[str] | None = None  # read once, when the first candidate needs it
+    thread: set[str] | None = None  # acronyms the quoted thread uses or defines
     lower_words = set(re.findall(r"\b[^\W\d_A-Z]+\b", a.body))
     seen: set[str] = set()
     for match in _ACRONYM.finditer(a.body):
@@ -100,21 +103,25 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
         if base in seen or base.lower() in known or word.lower() in known:
             continue
         letters = sum(1 for c in base if c.isalpha())
-        if letters < 2 or any(s <= match.start() < e for s, e in skipped):
+        if letters < 2 or is_skipped(match.start()):
             continue
         seen.add(base)
         if base.lower() in lower_words or _dictionary_word(a.language, base):
             continue  # "FREE", "MUST", "START": a word in capitals, not an acronym
-        if _is_defined(a.body, base, match.start()) or (thread and _known_in(thread, base)):
+        if defined is None:
+            defined = defined_acronyms(a.body)
+            thread = _thread_acronyms(a.message.quoted)
+        if base in defined or base in (thread or set()):
             continue
         yield Hit(match.start(1), match.end(1), args={"acronym": base})
 
 
-def _known_in(thread: str, acronym: str) -> bool:
-    """The quoted thread already uses or defines the acronym: its readers know it."""
-    return bool(re.search(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", thread)) or _is_defined(
-        thread, acronym, 0
-    )
+def _thread_acronyms(quoted: str) -> set[str]:
+    """Acronyms the quoted thread already uses or defines: its readers know them."""
+    if not quoted:
+        return set()
+    used = {m.group(1) for m in _ACRONYM.finditer(quoted)}
+    return used | {w[:-1] for w in used if w.endswith("s")} | defined_acronyms(quoted)
 
 
 @cache
@@ -159,22 +166,6 @@ def _shouted_ranges(text: str) -> list[tuple[int, int]]:
         (m.start(), m.end())
         for m in re.finditer(r"(?:\b[A-Z]{2,}\b[\s,!.?]+){2,}\b[A-Z]{2,}\b", text)
     ]
-
-
-def _is_defined(text: str, acronym: str, position: int) -> bool:
-    """True when the text spells the acronym out.
-
-    Accepted: "(SOW)" anywhere (the writer introduced it), "SOW (…words…)",
-    or the capitalised words "Statement of Work" whose initials make it.
-    """
-    escaped = re.escape(acronym)
-    if re.search(rf"\(\s*{escaped}s?\s*\)", text):
-        return True
-    if re.search(rf"\b{escaped}s?\s*\(\s*[^\W\d_][^)]{{3,}}\)", text):
-        return True
-    small = r"(?:(?:of|the|and|for|on|in|to|de|des|du|la|le|les|et|pour|d'|l')\s+)?"
-    spelled = (r"\s+" + small).join(rf"{letter}[\w'-]*" for letter in acronym)
-    return bool(re.search(rf"\b{spelled}\b", text))
 
 
 @rule(

@@ -176,7 +176,9 @@ def subject_shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
         if ratio > opts["max_upper_ratio"]:
             yield Hit(0, len(subject), "caps", field="subject")
             return
-    bangs = re.search(r"[!?]*![!?]+|[!?]+![!?]*", subject)
+    # The first run of two or more "!"/"?" holding a "!" (one scan: a pattern
+    # that backtracks over a long run of "?" from each position is quadratic).
+    bangs = next((m for m in re.finditer(r"[!?]{2,}", subject) if "!" in m.group()), None)
     if bangs and len(bangs.group()) >= 2:
         yield Hit(bangs.start(), bangs.end(), "punctuation", field="subject")
 

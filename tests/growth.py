@@ -1,0 +1,50 @@
+"""Linear growth, measured by ratios: the input doubles, the time must not quadruple.
+
+No absolute time is asserted (the machine is shared): each size is timed
+(best of a few runs), and the time of the largest size over the smallest
+must stay near the ratio of their sizes. A quadratic step fails by a wide
+margin (the ratio squared), a linear one passes with room for noise.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def best_time(call: Callable[[], Any], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` runs of ``call``, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def assert_linear(
+    make: Callable[[int], Any],
+    run: Callable[[Any], Any],
+    sizes: tuple[int, ...],
+    *,
+    slack: float = 2.5,
+    repeat: int = 3,
+) -> list[float]:
+    """Time ``run(make(n))`` for each n; fail if growth is clearly worse than linear.
+
+    The allowed ratio between the largest and the smallest size is
+    ``slack`` times the ratio of the sizes (8 for three doublings): a
+    quadratic step would be 64.
+    """
+    times = []
+    for n in sizes:
+        data = make(n)
+        times.append(max(best_time(lambda data=data: run(data), repeat), 1e-4))
+    allowed = slack * sizes[-1] / sizes[0]
+    ratio = times[-1] / times[0]
+    assert ratio <= allowed, (
+        f"time grows faster than linearly: sizes {sizes}, times "
+        f"{[round(t, 4) for t in times]} (ratio {ratio:.1f}, allowed {allowed:.1f})"
+    )
+    return times
