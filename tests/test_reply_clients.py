@@ -164,12 +164,19 @@ def test_a_memo_heading_in_own_text_is_not_a_notes_header() -> None:
         "----- Forwarded by Lee Park/NA/Enron on 08/14/2001 02:31 PM\n-----",
         "----- Forwarded by Tana Jones/HOU/ECT on\n06/01/2001 10:02 AM -----",
         "-----Original Message-----",
+        "-------- Original message --------From: Eric <e@example.com> Date: 7/13/20 12:39 PM",
         "______________________________ Reply Separator _________________________________",
     ],
 )
 def test_wrapped_and_notes_separators(separator: str) -> None:
     text = f"Please see below.\n\n{separator}\nSubject: schedule\n\nThe forwarded text."
     assert body_of(text) == "Please see below."
+
+
+def test_separator_glued_to_the_authors_line() -> None:
+    text = "Use mod_asis for that.-------- Original message --------From: Eric <e@example.com> Hi"
+    assert body_of(text) == "Use mod_asis for that."
+    assert "Original message" in split_reply(text).quoted
 
 
 def test_a_dash_line_that_is_not_a_separator_stays() -> None:
@@ -304,8 +311,15 @@ def test_list_and_ad_footers(footer: str) -> None:
     assert footer.split("\n")[-1] in split.signature
 
 
-def test_a_message_about_unsubscribing_is_not_a_footer() -> None:
-    text = "To unsubscribe from the newsletter, reply STOP.\nI tried it and it worked."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To unsubscribe from the newsletter, reply STOP.\nI tried it and it worked.",
+        "I tried it twice.\nTo unsubscribe, reply STOP: that is what the notice says.\nIt works.",
+        "Hi all,\nI asked the same question on the\nopenssl mailing list\nand got no answer.",
+    ],
+)
+def test_text_about_lists_and_unsubscribing_is_not_a_footer(text: str) -> None:
     assert body_of(text) == _normal(text)
 
 

@@ -51,10 +51,13 @@ def match_case(original: str, replacement: str) -> str:
 def sentence_case(a: Analysis, text: str, capital_first: bool, keep: frozenset[str]) -> str:
     """``text`` in lower case but for acronyms, names written capitalised elsewhere
     in the draft, and (when ``capital_first``) its first letter."""
+    whole = f"{a.subject or ''}\n{a.body}\n{a.message.signature}"
     names = {
-        w
-        for w in _WORD.findall(f"{a.subject or ''}\n{a.body}\n{a.message.signature}")
-        if w[:1].isupper() and w[1:].islower()
+        m.group()
+        for m in _WORD.finditer(whole)
+        if m.group()[:1].isupper()
+        and m.group()[1:].islower()
+        and not at_sentence_start(whole, m.start())
     }
     by_lower = {name.lower(): name for name in names}
     out: list[str] = []

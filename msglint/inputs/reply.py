@@ -84,6 +84,7 @@ class _Patterns:
     history: Pattern
     wrapped: Pattern
     wrapped_max_chars: int
+    glued: Pattern
     rule: Pattern
     field_line: Pattern
     field_groups: tuple[str, ...]
@@ -93,6 +94,7 @@ class _Patterns:
     notes_sender: Pattern
     notes_above: int
     footer_start: Pattern
+    footer_after_rule: Pattern
     footer_max: int
     delimiter: Pattern
     short_delimiter: Pattern
@@ -188,6 +190,7 @@ def _build(data: dict[str, Any]) -> _Patterns:
         history=_compile(separator["history"], subst),
         wrapped=_compile([separator["wrapped"]] if separator.get("wrapped") else []),
         wrapped_max_chars=int(separator.get("wrapped_max_chars", 0)),
+        glued=_compile([separator["glued"]] if separator.get("glued") else []),
         rule=re.compile(separator["rule"]),
         field_line=re.compile(fields["line"].replace("{label}", labels), re.IGNORECASE),
         field_groups=groups,
@@ -199,6 +202,7 @@ def _build(data: dict[str, Any]) -> _Patterns:
         ),
         notes_above=int(notes.get("max_lines_above", 6)),
         footer_start=_compile(footer.get("start", [])),
+        footer_after_rule=_compile(footer.get("after_rule", [])),
         footer_max=int(footer.get("max_lines", 12)),
         delimiter=_compile(signature["delimiter"]),
         short_delimiter=_compile(signature.get("short_delimiter", [])),
@@ -417,7 +421,14 @@ class _Splitter:
         return self._field_block(index)
 
     def _inline_header(self, index: int) -> int | None:
-        """A one-line attribution glued to the end of the author's line ``index``."""
+        """A one-line attribution or separator glued to the end of the author's line ``index``."""
+        line = self.lines[index]
+        glued = self.pats.glued.search(line)
+        if glued is not None:
+            # "…thanks.-------- Original message --------From: …" (HTML flattened to
+            # text): the line may be too long for a header, the separator is not.
+            self.cuts[index] = len(line[: glued.start()].rstrip())
+            return index
         finder = self.pats.inline_start
         text = self.stripped[index]
         if finder is None or len(text) > _MAX_HEADER_CHARS:
@@ -590,14 +601,17 @@ class _Splitter:
         tail = block[max(first, len(block) - self.pats.footer_max) :]
         for position, index in enumerate(tail):
             text = self.stripped[index]
-            if len(text) < _MAX_HEADER_CHARS and self.pats.footer_start.match(text):
-                start = index
-                above = tail[position - 1] if position else None
-                if above is not None and (
-                    self.pats.rule.match(self.stripped[above])
-                    or self.pats.delimiter.match(self.stripped[above])
-                ):
-                    start = above
+            if len(text) >= _MAX_HEADER_CHARS:
+                continue
+            above = tail[position - 1] if position else None
+            ruled = above is not None and bool(
+                self.pats.rule.match(self.stripped[above])
+                or self.pats.delimiter.match(self.stripped[above])
+            )
+            if self.pats.footer_start.match(text) or (
+                ruled and self.pats.footer_after_rule.match(text)
+            ):
+                start = above if ruled and above is not None else index
                 for line in range(start, block[-1] + 1):
                     if self.role[line] == _OWN:
                         self.role[line] = _SIGNATURE
