@@ -196,6 +196,8 @@ class Message:
     # by a program (Auto-Submitted, Precedence: bulk, a no-reply sender).
     mailing_list: bool = False
     automated: bool = False
+    #: The language a header declares (``Content-Language: fr-FR`` -> ``fr``), if any.
+    language_hint: str | None = None
 
     @property
     def forward_without_note(self) -> bool:

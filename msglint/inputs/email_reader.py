@@ -165,6 +165,12 @@ def _automated(msg: EmailMessage) -> bool:
     return auto != "no" or precedence in ("bulk", "junk") or bool(_NO_REPLY.search(sender))
 
 
+def _declared_language(value: str | None) -> str | None:
+    """The primary language of a ``Content-Language`` header: "fr-FR, en" -> "fr"."""
+    match = re.match(r"\s*([A-Za-z]{2,3})\b", value or "")
+    return match.group(1).lower() if match else None
+
+
 def _subject_map(source: str, subject: str) -> SourceMap | None:
     match = re.search(r"^subject:[ \t]*", source, re.IGNORECASE | re.M)
     if not match:
@@ -243,4 +249,5 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         suppressions=find_suppressions(source),
         mailing_list=_mailing_list(msg),
         automated=_automated(msg),
+        language_hint=_declared_language(_header(msg, "content-language")),
     )
