@@ -43,7 +43,7 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if a.deadlines or a.fyi or not_a_memo(a):
         return
-    requests = a.pack.lexicon("request_phrases")
+    requests = a.pack.lexicon("asks/request_phrases")
     for ask in a.asks:
         if ask.owner != "reader" or ask.secondary:
             continue
