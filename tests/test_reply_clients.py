@@ -390,6 +390,11 @@ def test_language_of_a_bare_forward_comes_from_the_forwarded_text() -> None:
     message = read_email(email_with_headers(PURE_FORWARD), "fwd.eml")
     assert choose_language(message, None) == "en"  # not French from "Tableau de bord"
     assert choose_language(message, "fr") == "fr"  # the configured language wins
+    hinted = read_email(
+        email_with_headers("Subject: Re: Q3\nContent-Language: fr-FR\n\n> Q3 2024?\n"),
+        "hint.eml",
+    )
+    assert hinted.language_hint == "fr" and choose_language(hinted, None) == "fr"
     reply = Message(
         path="x", kind="email", body="Merci, je regarde ça demain.", quoted="> Can you look?"
     )
