@@ -192,6 +192,10 @@ class Message:
     blocks: list[Block] | None = None
     line_offset: int = 0
     verbatim: list[tuple[int, int]] = field(default_factory=list)
+    # From the e-mail headers: sent to or through a mailing list (List-Id…), or sent
+    # by a program (Auto-Submitted, Precedence: bulk, a no-reply sender).
+    mailing_list: bool = False
+    automated: bool = False
     #: The language a header declares (``Content-Language: fr-FR`` -> ``fr``), if any.
     language_hint: str | None = None
 
