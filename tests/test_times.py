@@ -7,12 +7,25 @@ All cases are resolved against one reference time, Tuesday 10 March 2026,
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from msglint.analysis.model import TimeExpr
-from msglint.analysis.times import find_times
+from msglint.analysis.times import find_times as find_datetimes
+from msglint.lang import get_pack
+
+
+def find_times(text: str, lang: str, now: datetime, field: str = "body") -> list[TimeExpr]:
+    """find_times with values as the reports write them (ISO 8601), as these tests state them."""
+    return [as_written(t) for t in find_datetimes(text, get_pack(lang), now, field)]
+
+
+def as_written(expr: TimeExpr) -> TimeExpr:
+    iso = {k: getattr(expr, k) for k in ("value", "end_value")}
+    return replace(expr, **{k: v.isoformat() if v else v for k, v in iso.items()})
+
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 9, 15, tzinfo=CET)  # a Tuesday
