@@ -608,15 +608,56 @@ def _line(name: str, tally: Tally, indent: int) -> None:
     print(f"{label:32s} {tally.passed:3d}/{tally.total:<3d} {tally.rate():5.1f}%{extra}")
 
 
+def clients_table(part: str, failures: bool) -> None:
+    """The per-client table on ``tests/data/reply`` (tune and untouched parts)."""
+    from msglint.inputs.email_reader import read_email
+
+    clients = _clients_module()
+    parts = clients.PARTS if part == "both" else (part,)
+    tables = {
+        name: clients.evaluate_part(
+            clients.load_part(name),
+            lambda case: read_email(case.raw, f"{case.id}.eml").body,
+            normalise,
+        )
+        for name in parts
+    }
+    print("== msglint per mail client (own text of tests/data/reply, read as .eml files)")
+    clients.print_table(tables, failures)
+
+
+def _clients_module():  # type: ignore[no-untyped-def]
+    """``bench/reply_clients.py``, loaded by path (this script is not a package)."""
+    import importlib.util
+
+    name = "msglint_bench_reply_clients"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(
+        name, Path(__file__).with_name("reply_clients.py")
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--impl", default="msglint", help="msglint, all, or a library name")
     parser.add_argument("--failures", action="store_true", help="print every failing case")
     parser.add_argument("--import-cost", action="store_true", help="measure import times")
     parser.add_argument("--eval-dir", type=Path, default=None)
+    parser.add_argument(
+        "--part", choices=("tune", "untouched", "both"), default="both", help="per-client cases"
+    )
     args = parser.parse_args(argv)
+    if args.impl in ("msglint", "all"):
+        clients_table(args.part, args.failures)
 
     root = args.eval_dir or eval_dir()
+    print("\n== third-party labelled sets")
     if not root.is_dir():
         print(f"eval sets not found at {root}: nothing to measure (set MSGLINT_EVAL_DIR)")
         return 0

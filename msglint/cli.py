@@ -69,13 +69,21 @@ def _cpu_count() -> int:
     return default_jobs()
 
 
+def _read_stdin(paths: list[str]) -> bytes | None:
+    if "-" not in paths:
+        return None
+    return sys.stdin.buffer.read() if sys.stdin is not None else b""
+
+
 def _run(
-    request: dict, socket_path: str | None, require_server: bool
-) -> tuple[str, int, list[str]]:  # type: ignore[type-arg]
+    request: dict,  # type: ignore[type-arg]
+    socket_path: str | None,
+    require_server: bool,
+    stdin: bytes | None = None,
+) -> tuple[str, int, list[str]]:
     """Check on the warm server when one answers, else in this process."""
-    stdin = None
-    if "-" in request["paths"]:
-        stdin = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    if stdin is None:
+        stdin = _read_stdin(request["paths"])
     if socket_path:
         from msglint.client import ServerUnavailable, check_remote
 
@@ -183,6 +191,9 @@ def cli() -> None:
     default=None,
     help="Record today's findings in FILE, to adopt msglint on existing documents.",
 )
+@click.option("--fix", "apply_fixes", is_flag=True, help="Apply the safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: the unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option(
     "-j",
     "--jobs",
@@ -209,6 +220,9 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     jobs: int,
+    apply_fixes: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
     """Check drafts and report findings with a 0-100 score.
 
@@ -233,11 +247,43 @@ def check(
         "baseline": baseline,
         "write_baseline": write_baseline,
     }
-    report, status, messages = _run(request, socket_path, require_server)
-    write_output(report, output)
+    stdin = None
+    if apply_fixes or diff or unsafe_fixes:
+        if not (apply_fixes or diff):
+            raise click.UsageError("--unsafe-fixes goes with --fix or --diff")
+        stdin, done = _fix(request, unsafe_fixes, diff)
+        if done is not None:
+            sys.exit(done)
+    report, status, messages = _run(request, socket_path, require_server, stdin)
+    if stdin is not None and apply_fixes and not output:
+        click.echo(report, err=True, nl=False)  # stdout holds the fixed message
+    else:
+        write_output(report, output)
     for line in messages:
         click.echo(f"msglint: error: {line}", err=True)
     sys.exit(status)
+
+
+def _fix(request: dict, unsafe: bool, diff: bool) -> tuple[bytes | None, int | None]:  # type: ignore[type-arg]
+    """Apply or diff the fixes; (stdin for the report, exit status when done)."""
+    from msglint.fixes.cli_fix import fix_paths
+    from msglint.runner import CheckRequest
+
+    stdin = _read_stdin(request["paths"])
+    run = fix_paths(CheckRequest(**request, stdin=stdin), unsafe, diff)
+    for note in run.notes:
+        click.echo(f"msglint: note: {note}", err=True)
+    for line in run.errors:
+        click.echo(f"msglint: error: {line}", err=True)
+    if diff:
+        sys.stdout.write(run.diff)
+        sys.stdout.flush()
+        return None, 2 if run.errors else (1 if run.diff else 0)
+    if run.stdin is not None:
+        sys.stdout.buffer.write(run.stdin)
+        sys.stdout.flush()
+    click.echo(f"msglint: fixed {run.applied} finding(s) in {run.fixed_files} file(s)", err=True)
+    return run.stdin, None
 
 
 @cli.command()

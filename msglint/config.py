@@ -35,6 +35,8 @@ _TOP_LEVEL = {
     "scoring": dict,
     "rules": dict,
     "kinds": dict,
+    "timezone": str,
+    "date_order": str,
 }
 _LIMITS = {
     "max_bytes": int,
@@ -171,6 +173,10 @@ def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
             raise MsglintError(
                 where, f"fail_on: expected one of {', '.join(FAIL_ON)}, got {value!r}"
             )
+        if key == "timezone" and value:
+            _check_zone(where, value)
+        if key == "date_order" and value not in ("auto", "dmy", "mdy", "ymd"):
+            raise MsglintError(where, f"date_order: expected auto, dmy, mdy or ymd, got {value!r}")
         if key == "min_score" and not 0 <= value <= 100:
             raise MsglintError(where, f"min_score: expected a number from 0 to 100, got {value!r}")
         if key in ("select", "ignore"):
@@ -190,6 +196,18 @@ def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
             value = _validate_kinds(where, value)
         result[key] = value
     return result
+
+
+def _check_zone(where: str, value: str) -> None:
+    """A ``timezone`` must be an IANA zone name the system knows."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise MsglintError(
+            where, f"timezone: expected an IANA zone such as Europe/Paris, got {value!r}"
+        ) from None
 
 
 def _validate_scoring(where: str, value: dict[str, Any]) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from msglint.analysis.model import Analysis
 from msglint.config import Config
 from msglint.errors import MsglintError
+from msglint.fixes.model import Edit, Fix
 from msglint.rules import Hit, Rule, all_rules
 from msglint.scoring import family_scores, grade, total_score
 
@@ -39,11 +41,16 @@ class Finding:
     column: int
     end_line: int
     end_column: int
+    fix: Fix | None = None
 
 
 @dataclass
 class Result:
-    """The verdict on one message."""
+    """The verdict on one message: its score, grade, family scores and findings.
+
+    ``asks`` and ``deadlines`` are the facts the rules read (offsets into the
+    body, or the subject for a deadline whose ``field`` says so).
+    """
 
     analysis: Analysis
     findings: list[Finding]
@@ -54,7 +61,39 @@ class Result:
 
     @property
     def path(self) -> str:
+        """The checked file as named (``-`` for stdin, ``<text>`` for a string)."""
         return self.analysis.message.path
+
+    @property
+    def language(self) -> str:
+        return self.analysis.language
+
+    @property
+    def kind(self) -> str:
+        return self.analysis.kind
+
+    @property
+    def subject(self) -> str | None:
+        return self.analysis.subject
+
+    @property
+    def asks(self) -> list[Any]:
+        return list(self.analysis.asks)
+
+    @property
+    def deadlines(self) -> list[Any]:
+        return list(self.analysis.deadlines)
+
+    @property
+    def fixable(self) -> int:
+        """How many findings carry a safe fix (what ``--fix`` would apply)."""
+        return sum(1 for f in self.findings if f.fix is not None and f.fix.safe)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly this message's entry in the JSON report's ``results``."""
+        from msglint.report.json_format import result_dict
+
+        return result_dict(self)
 
 
 def _in_verbatim(analysis: Analysis, hit: Hit) -> bool:
@@ -83,6 +122,38 @@ def _locate(analysis: Analysis, hit: Hit) -> tuple[int, int, int, int, int, int]
     if end > start:
         end_column += 1
     return start, end, line, column, end_line, end_column
+
+
+def _span(analysis: Analysis, where: str, start: int, end: int) -> tuple[int, int, int, int]:
+    message = analysis.message
+    text = (message.subject or "") if where == "subject" else message.body
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    line, column = message.position(where, start)
+    if end == start:
+        return line, column, line, column
+    end_line, end_column = message.position(where, end - 1)
+    return line, column, end_line, end_column + 1
+
+
+def _located(analysis: Analysis, fix: Fix) -> Fix:
+    """The fix with each edit's line and column in the checked file."""
+    edits = tuple(
+        Edit(e.start, e.end, e.content, e.field, *_span(analysis, e.field, e.start, e.end))
+        for e in fix.edits
+    )
+    alternatives = tuple(_located(analysis, alt) for alt in fix.alternatives)
+    return Fix(fix.applicability, fix.message, edits, alternatives)
+
+
+def _fix(rule: Rule, analysis: Analysis, hit: Hit, options: dict[str, Any], config: Config):  # type: ignore[no-untyped-def]
+    from msglint.fixes import fix_for
+
+    try:
+        fix = fix_for(rule.code, analysis, hit, options, config.data)
+    except Exception:  # a broken fixer costs its fix, never the finding
+        return None
+    return None if fix is None else _located(analysis, fix)
 
 
 def check(analysis: Analysis, config: Config) -> Result:
@@ -140,6 +211,7 @@ def check(analysis: Analysis, config: Config) -> Result:
                     column=column,
                     end_line=end_line,
                     end_column=end_column,
+                    fix=_fix(rule, analysis, hit, dict(settings.options), config),
                 )
             )
     findings.sort(key=lambda f: (f.line, f.column, f.code))

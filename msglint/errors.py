@@ -1,4 +1,8 @@
-"""The one error type users see: a file (or option) and what is wrong with it."""
+"""The errors users see: a file (or option) and what is wrong with it.
+
+Every error msglint raises is a :class:`MsglintError`; the subclasses say
+which kind of problem it is, for callers of the Python API who care.
+"""
 
 from __future__ import annotations
 
@@ -10,3 +14,15 @@ class MsglintError(Exception):
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+
+
+class ConfigError(MsglintError):
+    """A configuration file, table or option that cannot be used."""
+
+
+class InputError(MsglintError):
+    """An input that cannot be read or checked (missing, binary, too large…)."""
+
+
+class FixError(MsglintError):
+    """Fixes that cannot be written back to an input faithfully."""

@@ -209,6 +209,21 @@ class Message:
     blocks: list[Block] | None = None
     line_offset: int = 0
     verbatim: list[tuple[int, int]] = field(default_factory=list)
+    # From the e-mail headers: sent to or through a mailing list (List-Id…), or sent
+    # by a program (Auto-Submitted, Precedence: bulk, a no-reply sender).
+    mailing_list: bool = False
+    automated: bool = False
+    #: The language a header declares (``Content-Language: fr-FR`` -> ``fr``), if any.
+    language_hint: str | None = None
+
+    @property
+    def forward_without_note(self) -> bool:
+        """A forward (or a quote) with nothing the sender wrote around it.
+
+        Rules can ask "why are you sending this?" instead of linting someone
+        else's text; the own text of such a message is empty.
+        """
+        return not self.body.strip() and bool(self.quoted.strip())
 
     def position(self, where: str, offset: int) -> tuple[int, int]:
         """(line, column) in the file for an offset into ``body`` or ``subject``."""

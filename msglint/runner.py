@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from msglint.api import check_loaded, config_lang
 from msglint.config import Config, load_config
 from msglint.errors import MsglintError
 from msglint.message import Message
@@ -166,13 +167,8 @@ def _analyze(loaded: list[tuple[Message, Config]], lang: str | None, now: dateti
     from msglint.analysis import analyze_many
 
     messages = [message for message, _ in loaded]
-    langs = [lang or _config_lang(config) for _, config in loaded]
+    langs = [lang or config_lang(config) for _, config in loaded]
     return analyze_many(messages, langs, now)
-
-
-def _config_lang(config: Config) -> str | None:
-    value = config.data.get("lang", "auto")
-    return None if value == "auto" else value
 
 
 def exit_status(results, errors: list, request: CheckRequest, configs: list[Config]) -> int:  # type: ignore[no-untyped-def]
@@ -195,7 +191,6 @@ def exit_status(results, errors: list, request: CheckRequest, configs: list[Conf
 
 def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
     """Report text, exit status and error lines for one ``check`` request."""
-    from msglint.engine import check
     from msglint.report import InputError, ReportOptions, renderer
 
     configs = _ConfigCache(request.config_path, request.select, request.ignore, request.cwd)
@@ -205,7 +200,7 @@ def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
         from msglint.parallel import check_parallel
 
         languages = [
-            choose_language(message, request.lang or _config_lang(config))
+            choose_language(message, request.lang or config_lang(config))
             for message, config in loaded
         ]
         outcomes = check_parallel(loaded, languages, request.now, request.jobs)
@@ -213,16 +208,11 @@ def run_check(request: CheckRequest) -> tuple[str, int, list[str]]:
         errors.extend(r for r in outcomes if isinstance(r, MsglintError))
         loaded = [item for item, r in zip(loaded, outcomes) if not isinstance(r, MsglintError)]
     else:
-        analyses = _analyze(loaded, request.lang, request.now) if loaded else []
-        results = []
-        kept = []
-        for analysis, item in zip(analyses, loaded):
-            try:
-                results.append(check(analysis, item[1]))
-                kept.append(item)
-            except MsglintError as error:
-                errors.append(error)
-        loaded = kept
+        langs = [request.lang or config_lang(config) for _, config in loaded]
+        outcomes = check_loaded(loaded, langs, request.now)
+        results = [r for r in outcomes if not isinstance(r, MsglintError)]
+        errors.extend(r for r in outcomes if isinstance(r, MsglintError))
+        loaded = [item for item, r in zip(loaded, outcomes) if not isinstance(r, MsglintError)]
     if request.write_baseline:
         from msglint.baseline import write_baseline
 

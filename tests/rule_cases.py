@@ -4,7 +4,7 @@ Each file holds ``[[invalid]]`` cases (the rule must fire, with the listed
 ``errors``) and ``[[valid]]`` cases (it must stay silent), in English and
 French. As in ESLint's RuleTester, an invalid case without expected errors is
 itself an error; as in SQLFluff, one file per rule keeps the cases next to
-each other.
+each other. ``[[fix]]`` cases (input → fixed text) are run by tests/test_fixes.py.
 
 Case keys:
   lang     "en" | "fr" (required)
@@ -71,7 +71,7 @@ def load_cases(path: Path) -> list[Case]:
     code = data.get("rule")
     if code != path.stem:
         raise CaseFileError(f"{path.name}: rule = {code!r} does not match the file name")
-    unknown = set(data) - {"rule", "valid", "invalid"}
+    unknown = set(data) - {"rule", "valid", "invalid", "fix"}
     if unknown:
         raise CaseFileError(f"{path.name}: unknown top-level keys {sorted(unknown)}")
     cases = []

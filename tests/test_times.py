@@ -7,12 +7,25 @@ All cases are resolved against one reference time, Tuesday 10 March 2026,
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from msglint.analysis.model import TimeExpr
-from msglint.analysis.times import find_times
+from msglint.analysis.times import find_times as find_datetimes
+from msglint.lang import get_pack
+
+
+def find_times(text: str, lang: str, now: datetime, field: str = "body") -> list[TimeExpr]:
+    """find_times with values as the reports write them (ISO 8601), as these tests state them."""
+    return [as_written(t) for t in find_datetimes(text, get_pack(lang), now, field)]
+
+
+def as_written(expr: TimeExpr) -> TimeExpr:
+    iso = {k: getattr(expr, k) for k in ("value", "end_value")}
+    return replace(expr, **{k: v.isoformat() if v else v for k, v in iso.items()})
+
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 9, 15, tzinfo=CET)  # a Tuesday
@@ -317,13 +330,13 @@ def test_french_vague_deadlines(phrase: str) -> None:
 
 def test_vague_phrases_are_data() -> None:
     """A new phrase in the lexicon is found without touching the code."""
-    from msglint.analysis.times import _Lang, _Parser
+    from msglint.analysis.times import Parser, Vocabulary
     from msglint.lang import get_pack
 
     pack = get_pack("fr")
     entries = [*pack.lexicon("vague_deadlines").entries, "à la saint-glinglin"]
-    lang = _Lang("fr", pack.data("times"), entries)
-    found = _Parser("Tu me le rends à la Saint-Glinglin ?", lang, NOW).run("body")
+    lang = Vocabulary("fr", pack.data("times"), entries)
+    found = Parser("Tu me le rends à la Saint-Glinglin ?", lang, NOW).run("body")
     assert [(t.text, t.kind) for t in found] == [("à la Saint-Glinglin", "vague")]
 
 
@@ -742,3 +755,51 @@ def test_every_holiday_table_a_pack_names_exists() -> None:
         for phrase, rule in rules["holidays"].items():
             if rule.startswith("table "):
                 assert rule.split()[1] in tables, f"{pack}: {phrase!r} names {rule!r}"
+
+
+# ------------------------------------------------------- the vocabulary table
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_packs_match_the_vocabulary_table(code: str) -> None:
+    """Every key of a pack's times.toml is declared once in vocab.py, and none is missing."""
+    from msglint.analysis.times.vocab import check_pack
+    from msglint.lang import get_pack
+
+    check_pack(get_pack(code).folder, code)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda raw: raw["clock"].update(hour_markz=["h"]), "unknown key 'clock.hour_markz'"),
+        (lambda raw: raw.update(weekdayz={"lundi": 0}), "unknown key 'weekdayz'"),
+        (lambda raw: raw["prepositions"].pop("before"), "missing key 'prepositions.before'"),
+        (lambda raw: raw.pop("months"), "missing key 'months'"),
+        (
+            lambda raw: raw.update(two_digit_year_window="20"),
+            "'two_digit_year_window' has the wrong",
+        ),
+    ],
+)
+def test_a_pack_off_the_table_is_refused(tmp_path, change, problem: str) -> None:  # type: ignore[no-untyped-def]
+    """A misspelt or missing section is a clear error naming the file and the key."""
+    from msglint.analysis.times import Vocabulary
+    from msglint.errors import MsglintError
+    from msglint.lang import get_pack
+
+    raw = get_pack("fr").data("times")
+    change(raw)
+    with pytest.raises(MsglintError) as error:
+        Vocabulary("xx", raw, [])
+    assert "msglint/lang/xx/times.toml" in str(error.value)
+    assert problem in str(error.value)
+
+
+def test_parser_triggers_are_declared_categories() -> None:
+    """A parser triggered by a category the table does not declare fails at import."""
+    from msglint.analysis.times.combine import rule
+    from msglint.analysis.times.grammar.dates import Dates
+
+    with pytest.raises(ValueError, match="weekdya"):
+        rule(Dates.date_md, "month weekdya")

@@ -10,6 +10,7 @@ standard library decoded.
 from __future__ import annotations
 
 import codecs
+import re
 from email.message import EmailMessage
 
 from msglint.inputs.decode import normalise_newlines
@@ -89,7 +90,46 @@ def quoted_printable_segments(
     base = source.find(raw, search_from)
     if base < 0:
         return None
-    charset = part.get_content_charset() or "utf-8"
+    decoded = _decode_mapped(raw, base, part.get_content_charset() or "utf-8")
+    if decoded is None or decoded[0] != expected:
+        return None
+    return decoded[1]
+
+
+#: Quoted-printable escapes a 7-bit part should not hold: soft line breaks and
+#: the upper-case hex pairs encoders write ("=20", "=09", "=3D", "=E9").
+_RESIDUE = re.compile(r"=(?:\n|[0-9A-F]{2})")
+_STRAY_EQUALS = re.compile(r"=(?!\n|[0-9A-F]{2})")
+
+
+def residue_segments(
+    part: EmailMessage, source: str, search_from: int, text: str
+) -> tuple[str, list[Segment]] | None:
+    """Decode quoted-printable residue left in a part declared 7bit or 8bit.
+
+    Archived mail (public-record corporate mailboxes, list archives) often
+    keeps ``=20``, ``=09`` and ``=`` soft line breaks in parts whose header
+    says 7bit: read as is, a reply separator or a sentence is cut in two.
+    The part is decoded when such escapes are frequent and outnumber the
+    other ``=`` signs; returns the decoded text and its exact map to ``source``.
+    """
+    encoding = part.get("content-transfer-encoding", "7bit").strip().lower()
+    if encoding not in ("7bit", "8bit", ""):
+        return None
+    found = len(_RESIDUE.findall(text))
+    if found < 2 or found <= 2 * len(_STRAY_EQUALS.findall(text)):
+        return None
+    base = source.find(text, search_from)
+    if base < 0:
+        return None
+    charset = (part.get_content_charset() or "utf-8").lower()
+    if charset in ("us-ascii", "ascii"):
+        charset = "cp1252"  # what "=E9" meant in a part mislabelled ASCII
+    return _decode_mapped(text, base, charset)
+
+
+def _decode_mapped(raw: str, base: int, charset: str) -> tuple[str, list[Segment]] | None:
+    """Quoted-printable ``raw`` (found at ``base`` in the file) decoded, with its segments."""
     try:
         chars, offsets, literal = _decode(_encoded_bytes(raw, base), charset)
     except LookupError:
@@ -106,8 +146,6 @@ def quoted_printable_segments(
         text.append(char)
         where.append(offsets[index])
         plain.append(literal[index])
-    if "".join(text) != expected:
-        return None
     segments: list[Segment] = []
     run: Segment | None = None
     for index, offset in enumerate(where):
@@ -122,4 +160,4 @@ def quoted_printable_segments(
             run = None
     if run is not None:
         segments.append(run)
-    return segments
+    return "".join(text), segments

@@ -41,7 +41,8 @@ from msglint.errors import MsglintError
 
 _PATTERNS_FILE = Path(__file__).resolve().parent.parent / "lang" / "reply_patterns.toml"
 
-_OWN, _QUOTED, _SIGNATURE = 0, 1, 2
+#: What a line is; a list footer or webmail ad goes with the quoted text (nobody's own).
+_OWN, _QUOTED, _SIGNATURE, _FOOTER = 0, 1, 2, 3
 
 #: Lines longer than this are prose, never a header, a sign-off or a signature line.
 _MAX_HEADER_CHARS = 600
@@ -72,6 +73,8 @@ class _Patterns:
     quote_prefixes: tuple[str, ...]
     not_quoted: Pattern
     continuation: Pattern
+    orphan_max_chars: int
+    wrapped_min_chars: int
     attribution: Pattern
     attribution_lines: int
     verbs: tuple[str, ...]
@@ -80,11 +83,20 @@ class _Patterns:
     after_blank: Pattern
     above_quote: Pattern
     history: Pattern
+    wrapped: Pattern
+    wrapped_max_chars: int
+    glued: Pattern
     rule: Pattern
     field_line: Pattern
     field_groups: tuple[str, ...]
     min_fields: int
     field_window: int
+    notes_date: Pattern
+    notes_sender: Pattern
+    notes_above: int
+    footer_start: Pattern
+    footer_after_rule: Pattern
+    footer_max: int
     delimiter: Pattern
     short_delimiter: Pattern
     weak_delimiter: Pattern
@@ -155,10 +167,15 @@ def _build(data: dict[str, Any]) -> _Patterns:
     signature = data["signature"]
     signoffs = _alternation(signature["signoff"])
     name = signature["name_after_signoff"]
+    quote, separator = data["quote"], data["separator"]
+    notes, footer = data.get("notes", {}), data.get("footer", {})
+    notes_subst = {**subst, "datetime": str(notes.get("datetime", r"(?!)"))}
     return _Patterns(
-        quote_prefixes=tuple(data["quote"]["prefixes"]),
-        not_quoted=_compile(data["quote"].get("not_quoted", [])),
-        continuation=_compile(data["quote"].get("continuation", [])),
+        quote_prefixes=tuple(quote["prefixes"]),
+        not_quoted=_compile(quote.get("not_quoted", [])),
+        continuation=_compile(quote.get("continuation", [])),
+        orphan_max_chars=int(quote.get("orphan_max_chars", 0)),
+        wrapped_min_chars=int(quote.get("wrapped_min_chars", 0)),
         attribution=_compile(attribution["patterns"], subst),
         attribution_lines=int(attribution.get("max_lines", 4)),
         # Every attribution ends with a colon, a dash or one of its verbs.
@@ -171,12 +188,23 @@ def _build(data: dict[str, Any]) -> _Patterns:
         first_line=_compile([attribution["first_line"]], subst),
         after_blank=_compile([attribution["after_blank"]], subst),
         above_quote=_compile(attribution.get("above_quote", []), subst),
-        history=_compile(data["separator"]["history"], subst),
-        rule=re.compile(data["separator"]["rule"]),
+        history=_compile(separator["history"], subst),
+        wrapped=_compile([separator["wrapped"]] if separator.get("wrapped") else []),
+        wrapped_max_chars=int(separator.get("wrapped_max_chars", 0)),
+        glued=_compile([separator["glued"]] if separator.get("glued") else []),
+        rule=re.compile(separator["rule"]),
         field_line=re.compile(fields["line"].replace("{label}", labels), re.IGNORECASE),
         field_groups=groups,
         min_fields=int(fields.get("min_fields", 2)),
         field_window=int(fields.get("max_lines", 12)),
+        notes_date=_compile([notes["date"]] if notes.get("date") else [], notes_subst),
+        notes_sender=_compile(
+            [*notes.get("sender_date", []), *notes.get("respond_to", [])], notes_subst
+        ),
+        notes_above=int(notes.get("max_lines_above", 6)),
+        footer_start=_compile(footer.get("start", [])),
+        footer_after_rule=_compile(footer.get("after_rule", [])),
+        footer_max=int(footer.get("max_lines", 12)),
         delimiter=_compile(signature["delimiter"]),
         short_delimiter=_compile(signature.get("short_delimiter", [])),
         weak_delimiter=_compile(signature.get("weak_delimiter", [])),
@@ -231,10 +259,12 @@ class _Splitter:
         text = self.stripped[index]
         if len(text) > self.pats.short_chars or text.endswith("?"):
             return False
+        if self._contact(index):
+            return True  # "Office: +1 510 555 0142 | Mobile: +1 510 555 0199"
         words = text.split()
         if len(words) > self.pats.short_words:
             return False
-        if not strict or self._contact(index):
+        if not strict:
             return True
         if len(words) >= 3 and text[-1] in ".!:" and len(words[-1]) > 5:
             return False
@@ -271,15 +301,15 @@ class _Splitter:
                 self._mark_attribution_above(i)
                 i = end
                 continue
-            header_end = self._header_at(i)
-            if header_end is None:
+            span = self._header_at(i)
+            if span is None:
                 header_end = self._inline_header(i)
                 if header_end is None:
                     i += 1
                     continue
                 start = i + 1  # the line itself stays the author's, up to the cut
             else:
-                start = self._rules_above(i)
+                start, header_end = self._rules_above(span[0]), span[1]
             following = self._next_nonblank(header_end + 1)
             if following is not None and self.quote[following]:
                 # "On … wrote:" then a ">" quote: the author may answer below it.
@@ -312,12 +342,21 @@ class _Splitter:
                 if not (
                     squeezed
                     and len(text) < _MAX_HEADER_CHARS
-                    and self.pats.continuation.match(text)
+                    and (self.pats.continuation.match(text) or self._orphan(index))
                 ):
                     break
                 last = index
             index += 1
         return last + 1
+
+    def _orphan(self, index: int) -> bool:
+        """A short unmarked line cut off a long quoted line above it by re-wrapping."""
+        above = self.stripped[index - 1]
+        return (
+            len(self.stripped[index]) <= self.pats.orphan_max_chars
+            and len(above) >= self.pats.wrapped_min_chars
+            and above[-1] not in ".!?:;"
+        )
 
     def _rules_above(self, start: int) -> int:
         """Rule lines (``____``, ``-----``) just above a history start join it."""
@@ -352,13 +391,25 @@ class _Splitter:
                 self._mark(self._rules_above(start), index + 1, _QUOTED)
                 return
 
-    def _header_at(self, index: int) -> int | None:
-        """The last line of a reply header starting at ``index``, if one does."""
+    def _header_at(self, index: int) -> tuple[int, int] | None:
+        """The first and last lines of a reply header found at ``index``, if one is.
+
+        The first line may be above ``index``: a Lotus Notes header names its
+        sender and date above the To:/cc:/Subject: fields it is found by.
+        """
         text = self.stripped[index]
         if len(text) > _MAX_HEADER_CHARS:
             return None
         if self.pats.history.match(text):
-            return index
+            return index, index
+        if index + 1 < self.n and self.pats.wrapped.match(text):
+            following = self.stripped[index + 1]
+            if (
+                following
+                and len(following) <= self.pats.wrapped_max_chars
+                and self.pats.history.match(f"{text} {following}")
+            ):
+                return index, index + 1  # "----- Forwarded by … on" / "06/01/2001 10:02 AM -----"
         end = self._attribution_end(index)
         if end is not None:
             # A sentence is not the first line of a wrapped header: in "On average,
@@ -367,11 +418,18 @@ class _Splitter:
                 for later in range(index + 1, end + 1):
                     if self.stripped[later] and self._attribution_end(later) == end:
                         return None
-            return end
-        return self._field_block_end(index)
+            return index, end
+        return self._field_block(index)
 
     def _inline_header(self, index: int) -> int | None:
-        """A one-line attribution glued to the end of the author's line ``index``."""
+        """A one-line attribution or separator glued to the end of the author's line ``index``."""
+        line = self.lines[index]
+        glued = self.pats.glued.search(line)
+        if glued is not None:
+            # "…thanks.-------- Original message --------From: …" (HTML flattened to
+            # text): the line may be too long for a header, the separator is not.
+            self.cuts[index] = len(line[: glued.start()].rstrip())
+            return index
         finder = self.pats.inline_start
         text = self.stripped[index]
         if finder is None or len(text) > _MAX_HEADER_CHARS:
@@ -450,8 +508,8 @@ class _Splitter:
             return None
         return next(name for name in self.pats.field_groups if match.group(name))
 
-    def _field_block_end(self, index: int) -> int | None:
-        """The last field line of an Outlook-style header block starting at ``index``."""
+    def _field_block(self, index: int) -> tuple[int, int] | None:
+        """The span of an Outlook- or Notes-style header block whose fields start at ``index``."""
         kind = self._field_type(index)
         if kind is None:
             return None
@@ -460,7 +518,8 @@ class _Splitter:
         last_field = index
         wrapped = blanks = 0
         line = index + 1
-        while line < self.n and line < index + self.pats.field_window:
+        limit = index + self.pats.field_window
+        while line < self.n and line < limit:
             text = self.stripped[line]
             if not text:
                 blanks += 1
@@ -471,6 +530,8 @@ class _Splitter:
                 has_address = has_address or "@" in text
                 last_field = line
                 wrapped = blanks = 0
+            elif not blanks and "@" in text and limit < index + 4 * self.pats.field_window:
+                limit += 1  # a list of addresses wrapped over many lines (Lotus Notes)
             elif wrapped or blanks:
                 break
             else:
@@ -483,23 +544,104 @@ class _Splitter:
         if ("from" in kinds and ({"sent", "subject"} & kinds or has_address)) or (
             {"sent", "date"} & kinds and has_address
         ):
-            return last_field
+            return index, last_field
+        if "to" in kinds and "from" not in kinds:
+            start = self._notes_sender_above(index)
+            if start is not None:
+                return start, last_field
         return None
 
-    # -------------------------------------------------------------- signature
+    def _notes_sender_above(self, index: int) -> int | None:
+        """Where a Lotus Notes header starts above its To: line, if it has a sender/date line.
 
-    def mark_signatures(self) -> None:
+        "Karen Lindsey" / "04/12/2001 09:15 AM", "\"Anna\" <a@b.c> on 03/26/2001
+        10:20 AM" / "Please respond to …": lines of the header, blank lines
+        between them allowed.
+        """
+        pats = self.pats
+        top: int | None = None
+        bare_date = False
+        line = index - 1
+        while line >= 0 and index - line <= pats.notes_above:
+            text = self.stripped[line]
+            if self.role[line] != _OWN or self.quote[line]:
+                break
+            if text:
+                if len(text) > _MAX_HEADER_CHARS:
+                    break
+                is_date = pats.notes_date.match(text) is not None
+                if not (is_date or pats.notes_sender.match(text)):
+                    break
+                top, bare_date = line, is_date
+            line -= 1
+        if top is None:
+            return None
+        above = top - 1
+        if bare_date and above >= 0 and self.role[above] == _OWN and not self.quote[above]:
+            # the sender's name, right above the date: "Karen Lindsey", "Wade Smith@EES"
+            name = self.stripped[above]
+            words = name.split()
+            if (
+                name
+                and len(name) <= self.pats.short_chars
+                and len(words) <= self.pats.short_words
+                and name[-1] not in ".!?:;,"
+            ):
+                return above
+        return top
+
+    # ----------------------------------------------------------------- footer
+
+    def mark_footers(self) -> None:
+        """A mailing-list footer or a webmail ad at the end of the author's last block."""
+        blocks = self._own_blocks()
+        if not blocks:
+            return
+        block = blocks[-1]
+        first = 1 if len(blocks) == 1 else 0  # a footer is never all of a message
+        tail = block[max(first, len(block) - self.pats.footer_max) :]
+        for position, index in enumerate(tail):
+            text = self.stripped[index]
+            if len(text) >= _MAX_HEADER_CHARS:
+                continue
+            above = tail[position - 1] if position else None
+            ruled = above is not None and bool(
+                self.pats.rule.match(self.stripped[above])
+                or self.pats.delimiter.match(self.stripped[above])
+            )
+            if self.pats.footer_start.match(text) or (
+                ruled and self.pats.footer_after_rule.match(text)
+            ):
+                start = above if ruled and above is not None else index
+                for line in range(start, block[-1] + 1):
+                    if self.role[line] == _OWN:
+                        self.role[line] = _FOOTER
+                return
+
+    def _own_blocks(self) -> list[list[int]]:
+        """The author's non-blank lines, in blocks split by the quoted history between them."""
         own = [i for i in range(self.n) if self.role[i] == _OWN and self.stripped[i]]
         if not own:
-            return
-        # The author's blocks of text, split by the quoted history between them.
+            return []
         blocks: list[list[int]] = [[own[0]]]
         for previous, index in pairwise(own):
             if any(self.role[k] == _QUOTED for k in range(previous + 1, index)):
                 blocks.append([index])
             else:
                 blocks[-1].append(index)
-        first_line, last_line = own[0], own[-1]
+        return blocks
+
+    # -------------------------------------------------------------- signature
+
+    def mark_signatures(self) -> None:
+        blocks = self._own_blocks()
+        if not blocks:
+            return
+        # A footer after the author's text keeps a "-Name" line from being the last one.
+        first_line = blocks[0][0]
+        last_line = max(
+            i for i in range(blocks[-1][-1], self.n) if self.stripped[i] and self.role[i] != _QUOTED
+        )
         chosen = [blocks[0]] if len(blocks) == 1 else [blocks[0], blocks[-1]]
         for block in chosen:
             self._block_signature(block, first_line, last_line)
@@ -531,9 +673,14 @@ class _Splitter:
 
     def _block_signature(self, block: list[int], first_line: int, last_line: int) -> None:
         window = block[-_SIGNATURE_WINDOW:]
+        # A name-and-contact block in short paragraphs may start above a later
+        # sign-off, "-Name" or mobile line: the earlier start wins.
+        paragraphs = self._contact_paragraphs(window, first_line)
         for position, index in enumerate(window):
             if index == first_line:
                 continue
+            if paragraphs is not None and index >= paragraphs:
+                break
             kind = self._kind(index)
             if kind is None:
                 continue
@@ -541,6 +688,9 @@ class _Splitter:
             if self._accept(kind, index, after, window[:position], last_line):
                 self._mark_signature(index, block[-1])
                 return
+        if paragraphs is not None:
+            self._mark_signature(paragraphs, block[-1])
+            return
         # A trailing contact block with no sign-off: "Anna Smith / +33 6 … / www…"
         tail = [window[-1]]
         for index in reversed(window[:-1]):
@@ -549,6 +699,38 @@ class _Splitter:
             tail.insert(0, index)
         if tail[0] != first_line and len(tail) >= 2 and self._contact_block(tail, True):
             self._mark_signature(tail[0], block[-1])
+
+    def _contact_paragraphs(self, window: list[int], first_line: int) -> int | None:
+        """A signature in a few short paragraphs: "Anne Egelston / Director" then
+        "Evolution Markets / 65 Broadway, 5th Floor / New York, NY 10006" then
+        "(212) 430-6475". It starts a paragraph with a name and holds a contact line.
+        """
+        paragraphs: list[list[int]] = []
+        for index in reversed(window):
+            if paragraphs and index == paragraphs[0][0] - 1:
+                paragraphs[0].insert(0, index)
+            else:
+                paragraphs.insert(0, [index])
+        found: int | None = None
+        lines: list[int] = []
+        has_contact = False
+        for paragraph in reversed(paragraphs):
+            lines = paragraph + lines
+            if len(lines) > self.pats.max_contact_lines or paragraph[0] == first_line:
+                break
+            if not all(self._short(i) for i in paragraph):
+                break
+            has_contact = has_contact or any(self._contact(i) for i in paragraph)
+            name = self.stripped[paragraph[0]]
+            if (
+                has_contact
+                and len(lines) >= 2
+                and self._name_like(paragraph[0])
+                and len(name.split()) >= 2  # "Anne Egelston", not "SNIP:" or "Danny"
+                and not name.endswith(":")
+            ):
+                found = paragraph[0]
+        return found
 
     def _accept(
         self, kind: str, index: int, after: list[int], before: list[int], last_line: int
@@ -600,13 +782,13 @@ class _Splitter:
 
     def result(self) -> ReplySplit:
         own = [i for i in range(self.n) if self.role[i] == _OWN]
-        quoted = [i for i in range(self.n) if self.role[i] == _QUOTED]
+        quoted = [i for i in range(self.n) if self.role[i] in (_QUOTED, _FOOTER)]
         signature = [i for i in range(self.n) if self.role[i] == _SIGNATURE]
         cuts = {i: col for i, col in self.cuts.items() if self.role[i] == _OWN}
         history = [
-            self.lines[i] if self.role[i] == _QUOTED else self.lines[i][cuts[i] :].strip(" -")
+            self.lines[i] if i not in cuts else self.lines[i][cuts[i] :].strip(" -")
             for i in range(self.n)
-            if self.role[i] == _QUOTED or i in cuts
+            if self.role[i] in (_QUOTED, _FOOTER) or i in cuts
         ]
         return ReplySplit(
             own_lines=own,
@@ -626,5 +808,6 @@ def split_reply(text: str) -> ReplySplit:
     """
     splitter = _Splitter(text)
     splitter.mark_history()
+    splitter.mark_footers()
     splitter.mark_signatures()
     return splitter.result()

@@ -82,3 +82,20 @@ def detect_language(text: str) -> str:
     if lang in languages:
         return lang
     return "en" if "en" in languages else languages[0]
+
+
+def confident_language(text: str) -> str | None:
+    """The language of ``text`` when it holds enough evidence to tell, else None.
+
+    Enough is a text of ``_SHORT_TEXT_WORDS`` words or more, or a shorter one
+    whose function words clearly favour one pack ("Thanks, will do" but not
+    "Budget 2024" nor an empty body).
+    """
+    languages = available_languages()
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text[:_SAMPLE_CHARS])]
+    if len(words) >= _SHORT_TEXT_WORDS:
+        return detect_language(text)
+    votes = sorted(_function_word_votes(words).items(), key=lambda item: -item[1])
+    if votes and votes[0][1] >= 2 and (len(votes) == 1 or votes[0][1] >= 2 * votes[1][1]):
+        return votes[0][0] if votes[0][0] in languages else None
+    return None

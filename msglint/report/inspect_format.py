@@ -24,6 +24,7 @@ def facts(analysis: Analysis) -> dict[str, Any]:
         "body": message.body,
         "quoted": message.quoted,
         "signature": message.signature,
+        "forward_without_note": message.forward_without_note,
         "attachments": [asdict(a) for a in message.attachments],
         "recipients": message.recipients,
         "fyi": analysis.fyi,
@@ -47,6 +48,8 @@ def _text(analysis: Analysis) -> str:
     out.extend(f"  | {line}" for line in f["body"].splitlines())
     if f["quoted"]:
         out.append(f"quoted: {len(f['quoted'].splitlines())} line(s)")
+    if f["forward_without_note"]:
+        out.append("forward without note: nothing written above the forwarded message")
     if f["signature"]:
         out.append("signature:")
         out.extend(f"  | {line}" for line in f["signature"].splitlines())

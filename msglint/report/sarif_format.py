@@ -34,6 +34,29 @@ def _rule_descriptor(rule: Any) -> dict[str, Any]:
     }
 
 
+def _fix(fix: Any, path: str) -> dict[str, Any]:
+    """A SARIF ``fix``: the edits as replacements of (possibly empty) regions."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.content},
+        }
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": fix.message},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": _uri(path)}, "replacements": replacements}
+        ],
+        "properties": {"applicability": fix.applicability},
+    }
+
+
 def render(results: Sequence[Result], errors: Sequence[InputError], options: ReportOptions) -> str:
     rules = all_rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
@@ -60,6 +83,9 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
             }
             if f.suggestion:
                 item["properties"]["suggestion"] = f.suggestion
+            if f.fix is not None:
+                item["fixes"] = [_fix(fix, result.path) for fix in (f.fix, *f.fix.alternatives)]
+                item["properties"]["fixApplicability"] = f.fix.applicability
             sarif_results.append(item)
     notifications = [
         {"level": "error", "message": {"text": f"{e.path}: {e.message}"}} for e in errors

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import click
 
 from msglint.engine import Result
+from msglint.fixes.model import Fix
 from msglint.report import InputError, ReportOptions
 from msglint.report.facts import summary
 
@@ -21,6 +22,11 @@ _BAR = 20
 def _bar(score: float) -> str:
     filled = round(score / 100 * _BAR)
     return "█" * filled + "░" * (_BAR - filled)
+
+
+def _fix_text(fix: Fix) -> str:
+    """The fix's message, and the exact new text when it spans lines."""
+    return " ".join(fix.message.split())
 
 
 def render(results: Sequence[Result], errors: Sequence[InputError], options: ReportOptions) -> str:
@@ -36,13 +42,23 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
                 f"{result.path}:{f.line}:{f.column}: {paint(f.code, bold=True)} {severity} "
                 f"{f.message} ({f.name})"
             )
-            if f.suggestion:
+            if f.suggestion and f.fix is None:
                 lines.append(f"    {pack.ui('suggestion')}: {f.suggestion}")
+            if f.fix is not None:
+                label = pack.ui("fix" if f.fix.safe else "fix_unsafe")
+                mark = paint("[*]" if f.fix.safe else "[~]", bold=True)
+                lines.append(f"    {mark} {label}: {_fix_text(f.fix)}")
         score_text = paint(f"{result.score:g}/100 ({result.grade})", bold=True)
         lines.append(
             f"{result.path}: {pack.ui('score')} {score_text} · "
             f"{pack.ui('findings', count=len(result.findings))}"
         )
+        safe = sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
+        unsafe = sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
+        if safe or unsafe:
+            fixable = pack.ui("fixable", count=safe) if safe else ""
+            more = pack.ui("fixable_unsafe", count=unsafe) if unsafe else ""
+            lines.append(f"  [*] {fixable}{' ' if fixable and more else ''}{more}".rstrip())
         for family, value in result.families.items():
             color = "green" if value >= 90 else "yellow" if value >= 60 else "red"
             lines.append(

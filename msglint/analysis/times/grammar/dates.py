@@ -1,0 +1,260 @@
+"""Dates with a month or a day: "12 December 2026", "February 15", "le 16", "in March"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from msglint.analysis.times.calendar import (
+    month_len,
+)
+from msglint.analysis.times.spec import Spec
+from msglint.analysis.times.tokens import Tokens
+from msglint.analysis.times.vocab import (
+    CURRENCY_AFTER,
+    DAY_CUES,
+)
+
+
+class Dates(Tokens):
+    """Calendar dates written with words (month names, day numbers, years)."""
+
+    def month_word(self, i: int) -> tuple[int, int, str] | None:
+        """A month name, with the full stop of an abbreviation ("Dec.")."""
+        hit = self.has(i, "month")
+        if not hit:
+            return None
+        end, month = hit
+        word = self.k[i]
+        if word in self.L.month_abbrevs and self.key(end) == "." and self.attached(end):
+            end += 1
+        return end, int(month), word
+
+    def year_after(self, j: int, two_digits: bool) -> tuple[int, int] | None:
+        """A four-digit year after a date, optionally after a comma."""
+        k = j + 1 if self.key(j) == "," else j
+        return self.year_number(k, two_digits=two_digits)
+
+    def weekday_after(self, j: int) -> tuple[int, int] | None:
+        """ "Jul 18, Fri": a weekday written after the date."""
+        if self.key(j) != ",":
+            return None
+        hit = self.has(j + 1, "weekday")
+        return (hit[0], int(hit[1])) if hit else None
+
+    def date_dm(self, i: int) -> tuple[int, Spec] | None:
+        """ "12 December 2026", "le 1er mars", "the 15th of February", "31/Oct/1974"."""
+        j = i
+        article = self.has(j, "dayart")
+        if article:
+            j = article[0]
+        day = self.day_number(j, words=True)
+        if day is None:
+            return None
+        j, value, strong = day
+        is_digit = self.digit(j - 1) or self.key(j - 1) in self.L.ord_suffixes
+        unit = self.has(j, "unit")
+        if unit and unit[1] == "day" and strong:
+            j = unit[0]
+        of = self.has(j, "of")
+        sep = None
+        if of:
+            j = of[0]
+        elif self.key(j) in {"/", "-", "."} and self.attached(j) and is_digit:
+            sep = self.key(j)
+            j += 1
+            if not self.attached(j):
+                return None
+        month = self.month_word(j)
+        if month is None:
+            return self.day_of_period(j, value) if of else None
+        j, month_value, _ = month
+        if sep and not self.attached(j - 1):
+            return None
+        year = None
+        if sep:
+            if self.key(j) == sep and self.attached(j):
+                found = self.year_number(j + 1, two_digits=True)
+                if found is None:
+                    return None
+                j, year = found
+            else:
+                return None
+        else:
+            found = self.year_after(j, two_digits=self.key(j) != ",")
+            if found:
+                j, year = found
+        if not self.valid(year, month_value, value):
+            return None
+        sp = Spec(day=value, month=month_value, year=year)
+        named = self.weekday_after(j)
+        if named:
+            j, sp.named_wd = named
+        return j, sp
+
+    def day_of_period(self, j: int, value: int) -> tuple[int, Spec] | None:
+        """Day ``value`` of a relative month: "the 20th of next month", "le 5 du mois prochain"."""
+        period = self.unit_period(j, only="month")
+        if period is None or period[1].fixed is None:
+            return None
+        first = period[1].fixed.start.date()
+        if value > month_len(first.year, first.month):
+            return None
+        return period[0], Spec(date=first.replace(day=value))
+
+    def date_md(self, i: int) -> tuple[int, Spec] | None:
+        """ "February 15", "march 3rd 2015", "April 14, 2015", "Feb13", "Jul 18, Fri"."""
+        month = self.month_word(i)
+        if month is None:
+            return None
+        j, month_value, word = month
+        article = self.has(j, "dayart")
+        k = article[0] if article else j
+        day = self.day_number(k, words=False, glued=k == j)
+        if day is None:
+            return None
+        end, value, strong = day
+        if self.digit(k) and (
+            (self.key(end) == ":" and self.attached(end))
+            or (self.key(end) in self.L.letter_marks and self.attached(end))
+            or "am" in self.m(end)
+            or "pm" in self.m(end)
+        ):
+            return None
+        if self.digit(k) and self.key(end) == "/" and self.attached(end):
+            return None
+        if "unit" in self.m(end) and not strong:
+            return None  # "March 3 days", "May 2 hours"
+        j = end
+        year = None
+        found = self.year_after(j, two_digits=False)
+        if found:
+            j, year = found
+        if word in self.L.weak_months and not (
+            strong
+            or year
+            or self.capital(i)
+            or self.prev_is(i, "dateprep")
+            or self.weekday_context(i)
+        ):
+            return None
+        if word in self.L.month_abbrevs and not (
+            strong
+            or year
+            or self.capital(i)
+            or self.attached(k)
+            or self.prev_is(i, "dateprep")
+            or self.weekday_context(i)
+        ):
+            return None  # "jan 5": a name? "Jan 5", "Jan 5th", "on jan 5" are dates
+        if not self.valid(year, month_value, value):
+            return None
+        sp = Spec(day=value, month=month_value, year=year)
+        named = self.weekday_after(j)
+        if named:
+            j, sp.named_wd = named
+        return j, sp
+
+    def weekday_context(self, i: int) -> bool:
+        """Token i follows "<weekday>,": "Tues, may 1" is a date even in lower case."""
+        return self.key(i - 1) == "," and "weekday" in self.m(max(i - 2, 0))
+
+    def valid(self, year: int | None, month: int, day: int) -> bool:
+        """The day exists (a missing year is taken as a leap year, so 29 February passes)."""
+        try:
+            date(year or 2012, month, day)  # 2012: a leap year, so 29 February is valid
+        except ValueError:
+            return False
+        return True
+
+    def date_dayonly(self, i: int) -> tuple[int, Spec] | None:
+        """ "the 15th", "on the first", "le 16", "le 1er", "20th of next month"."""
+        article = self.has(i, "dayart")
+        if article is None:
+            return None
+        day = self.day_number(article[0], words=False)
+        if day is None:
+            return None
+        end, value, strong = day
+        if not strong and not self.digit(article[0]):
+            return None
+        if self.L.day_needs_ordinal and not strong:
+            return None
+        relative = self.of_month(end)
+        if relative:
+            stop, month_start = relative
+            if value > month_len(month_start.year, month_start.month):
+                return None
+            return stop, Spec(date=month_start.replace(day=value))
+        if not self.day_follow_ok(end):
+            return None
+        return end, Spec(day=value)
+
+    def day_follow_ok(self, j: int) -> bool:
+        """Token j may follow a lone day ("le 3 à 14h", "the 15th."), not a noun ("le 3 est")."""
+        if j >= self.n:
+            return True
+        key = self.k[j]
+        if not key[:1].isalnum():
+            return key not in CURRENCY_AFTER and not (
+                key in {"/", ":", "-", "."} and self.digit(j + 1) and self.attached(j + 1)
+            )
+        if self.digit(j):
+            return False
+        found = self.m(j)
+        return not DAY_CUES.isdisjoint(found) and "unit" not in found
+
+    def of_month(self, j: int) -> tuple[int, date] | None:
+        """ "of next month", "de ce mois", "of the current month": the first day of that month."""
+        unit = self.has(j, "unit")
+        if unit and unit[1] == "day":
+            j = unit[0]
+        of = self.has(j, "of")
+        if of is None:
+            return None
+        found = self.unit_period(of[0], only="month")
+        if found is None:
+            return None
+        return found[0], found[1].fixed.start.date() if found[1].fixed else self.ref.day()
+
+    def date_month(self, i: int) -> tuple[int, Spec] | None:
+        """ "in March", "next March", "October 2014", "en mars", "March after next"."""
+        j = i
+        mode = None
+        modifier = self.has(j, "mod")
+        if modifier and self.has(modifier[0], "month"):
+            j, mode = modifier
+        month = self.month_word(j)
+        if month is None:
+            return None
+        word_at = j
+        j, value, word = month
+        post = self.has(j, "postmod")
+        if post and str(post[1]).rstrip("?") in {"after_next", "next", "last", "next_occ"}:
+            j, mode = post
+        year = self.year_after(j, two_digits=False) if self.key(j) != "," else None
+        if year:
+            j = year[0]
+        if word in self.L.month_abbrevs and not year:
+            return None
+        if not (mode or year or self.prev_is(word_at, "dateprep")):
+            return None
+        sp = Spec(month=value, year=year[1] if year else None)
+        if mode:
+            sp.month_mode = str(mode).rstrip("?")
+        return j, sp
+
+    def date_year(self, i: int) -> tuple[int, Spec] | None:
+        """ "in 2014", "since 2014", "2014-" after a date preposition only."""
+        found = self.year_number(i)
+        if found is None or not self.prev_is(i, "dateprep"):
+            return None
+        if not 1900 <= found[1] <= 2100:
+            return None
+        return found[0], Spec(year=found[1])
+
+    def relday(self, i: int) -> tuple[int, Spec] | None:
+        """Days named relative to today: today, tomorrow, après-demain."""
+        hit = self.has(i, "relday")
+        if hit is None:
+            return None
+        return hit[0], Spec(date=self.ref.day(int(hit[1])))

@@ -1,0 +1,247 @@
+"""Days named by a weekday, a holiday or a rank: "next Friday", "first Tuesday of October"."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from msglint.analysis.times.calendar import (
+    monday_of,
+    month_len,
+    nth_weekday,
+)
+from msglint.analysis.times.spec import Resolved, Spec
+from msglint.analysis.times.tokens import Tokens
+from msglint.analysis.times.vocab import (
+    CLOCK_AFTER,
+    END,
+)
+
+
+class Days(Tokens):
+    """Weekdays, holidays and n-th days of a month."""
+
+    def date_weekday(self, i: int) -> tuple[int, Spec] | None:
+        """ "Friday", "next Friday", "vendredi prochain", "Monday, Feb 18", "mercredi 13"."""
+        j = i
+        mode = None
+        modifier = self.has(j, "mod")
+        if modifier and self.has(modifier[0], "weekday"):
+            j, mode = modifier
+        hit = self.has(j, "weekday")
+        if hit is None:
+            return None
+        word_at = j
+        j, weekday = hit
+        weekday = int(weekday)
+        word = self.k[j - 1]
+        evidence = False  # for weak words ("sat", "sun"): a date or a time after them
+        sp = Spec(weekday=weekday)
+        post = self.has(j, "postmod")
+        week = self.has(j, "wdweek")
+        if week and (post is None or week[0] >= post[0]):
+            j, mode = week
+        elif post:
+            j, mode = post
+        if mode:
+            text = str(mode)
+            sp.ambiguous = text.endswith("?")
+            sp.wd_mode = text.rstrip("?")
+        else:
+            k = j + 1 if self.key(j) in {",", "."} else j
+            full = self.date_dm(k) or self.date_md(k) or self.date_numeric(k)
+            if full and full[1].day is not None and full[1].month is not None:
+                j, date_sp = full
+                date_sp.named_wd = weekday
+                date_sp.weekday = None
+                return j, date_sp
+            # "Friday the 15th", "vendredi le 15"; after "at" / "à" a number is an hour
+            article = self.has(k, "dayart") or (
+                None if self.has(k, "lead") else self.has(k, "conn")
+            )
+            start = article[0] if article else k
+            day = self.day_number(start, words=True)
+            if (
+                day
+                and CLOCK_AFTER.isdisjoint(self.m(day[0]))
+                and self.key(day[0]) != ":"
+                and (self.digit(start) or day[2] or not self.L.day_needs_ordinal)
+            ):
+                j = day[0]
+                sp.day = day[1]
+                evidence = True
+        if word in self.L.weak_weekdays and not (
+            mode or evidence or self.prev_is(word_at, "dateprep") or self.clock(j)
+        ):
+            return None  # "Sun is shining", "the SAT"
+        if mode is None and sp.day is None and self.past_cue(word_at):
+            sp.wd_mode = "last"  # "the terms you approved on Friday": last Friday
+        return j, sp
+
+    def past_cue(self, i: int) -> bool:
+        """A past verb before token i ("validées vendredi", "approved on Friday"): [past_cues]."""
+        k = i - 1
+        if self.key(k) in self.L.past_skip:
+            k -= 1
+        if k < 0 or not self.word(k):
+            return False
+        word = self.k[k]
+        if word in self.L.past_words:
+            return True
+        if word in self.L.not_past or len(word) < 4 or not self.L.past_suffixes:
+            return False
+        written = self.text[self.s[k] : self.e[k]].lower()
+        if not written.endswith(self.L.past_suffixes):
+            return False
+        return self.key(k - 1) not in self.L.past_not_after
+
+    def holiday(self, i: int) -> tuple[int, Spec] | None:
+        """ "Christmas", "last thanksgiving", "Easter 2014", "labor day of last year"."""
+        j = i
+        mode = None
+        modifier = self.has(j, "mod")
+        if modifier and self.has(modifier[0], "holiday"):
+            j, mode = modifier
+        hit = self.has(j, "holiday")
+        if hit is None:
+            return None
+        j, rule = hit
+        year = None
+        found = self.year_number(j)
+        if found:
+            j, year = found
+        else:
+            of = self.has(j, "of")
+            year_of = self.year_number(of[0]) if of else None  # "Diwali in 2019"
+            target = None if year_of else self.unit_period(of[0] if of else j, only="year")
+            if year_of:
+                j, year = year_of
+            elif (
+                target and target[1].fixed and (of or target[1].fixed.start.year != self.ref.year())
+            ):
+                j, year = target[0], target[1].fixed.start.year
+            else:
+                later = self.relative(j)  # "thanksgiving in 3 years", "tax day two years ago"
+                if later and later[1].fixed:
+                    j, year = later[0], later[1].fixed.start.year
+        day = self.ref.holiday(rule, year, str(mode).rstrip("?") if mode else None)
+        if day is None:
+            return None
+        return j, Spec(date=day)
+
+    def week_of(self, i: int) -> tuple[int, Spec] | None:
+        """ "the week of October 7th", "la semaine du 7 octobre": the week holding that day."""
+        article = self.has(i, "article") or self.has(i, "dayart")
+        unit = self.has(article[0] if article else i, "unit")
+        if unit is None or unit[1] != "week":
+            return None
+        of = self.has(unit[0], "of") or self.has(unit[0], "rfrom")
+        if of is None:
+            return None
+        found = self.date_dm(of[0]) or self.date_md(of[0]) or self.date_numeric(of[0])
+        if found is None or found[1].day is None:
+            if self.key(of[0] - 1) in self.L.day_leads:
+                found = self.date_dm(of[0] - 1)
+            if found is None or found[1].day is None:
+                return None
+        day, _ = self.resolve_date(found[1], self.ref.today)
+        if day is None:
+            return None
+        return found[0], Spec(fixed=Resolved(self.ref.at(monday_of(day)), "week"))
+
+    def nth_of(self, i: int) -> tuple[int, Spec] | None:
+        """ "first Tuesday of October", "last day of October 2015", "premier mercredi du mois"."""
+        j = i
+        article = self.has(j, "dayart") or self.has(j, "article")
+        if article:
+            j = article[0]
+        if self.digit(j):
+            day = self.day_number(j)
+            if day is None or not day[2]:
+                return None
+            j, nth = day[0], day[1]
+        else:
+            found = self.ordinal(j)
+            if found is None:
+                return None
+            j, nth = found
+        what: str | None = None
+        weekday = None
+        hit = self.has(j, "weekday")
+        if hit:
+            j, weekday = hit[0], int(hit[1])
+            what = "weekday"
+        else:
+            unit = self.has(j, "unit")
+            weekend = self.has(j, "weekend")
+            if weekend:
+                j, what = weekend[0], "weekend"
+            elif unit and unit[1] in ("day", "week"):
+                j, what = unit[0], str(unit[1])
+            else:
+                return None
+        of = self.has(j, "of")
+        if of is None:
+            return None
+        j = of[0]
+        month = self.month_word(j)
+        if month:
+            j, value, _ = month
+            year = self.year_after(j, two_digits=False)
+            if year:
+                j = year[0]
+                first = date(year[1], value, 1)
+            else:
+                y = self.ref.month_year(value)
+                first = date(y, value, 1)
+        else:
+            period = self.unit_period(j, only="month")
+            if period is None or period[1].fixed is None:
+                return None
+            j, first = period[0], period[1].fixed.start.date()
+        length = month_len(first.year, first.month)
+        if what == "weekday":
+            day = nth_weekday(first.year, first.month, nth, weekday or 0)
+            if day is None:
+                return None
+            return j, Spec(date=day)
+        if what == "day":
+            value = length if nth < 0 else nth
+            if value > length:
+                return None
+            return j, Spec(date=first.replace(day=value))
+        if what == "week":
+            if nth < 0:
+                monday = monday_of(first.replace(day=length))
+                if (monday + timedelta(days=6)).month != first.month:
+                    monday -= timedelta(days=7)
+            else:
+                monday = nth_weekday(first.year, first.month, nth, 0)
+                if monday is None:
+                    return None
+            start = self.ref.at(monday)
+            return j, Spec(fixed=Resolved(start, "week"))
+        friday = nth_weekday(first.year, first.month, nth, 4)
+        if friday is None:
+            return None
+        return j, Spec(fixed=self.weekend_at(friday))
+
+    # ---- relative expressions and periods
+
+    def weekdays_from_now(self, i: int) -> tuple[int, Spec] | None:
+        """ "3 fridays from now", "2 thursdays ago"."""
+        number = self.number(i)
+        if number is None or not 1 <= number[1] <= 52:
+            return None
+        end, count = number
+        word = self.key(end)
+        weekday = None
+        for suffix in self.L.plural_suffixes:
+            if suffix and word.endswith(suffix) and weekday is None:
+                weekday = self.L.trie.get(word[: -len(suffix)], {}).get(END, {}).get("weekday")
+        if weekday is None:
+            return None
+        for cat, sign in (("hence", 1), ("ago", -1)):
+            hit = self.has(end + 1, cat)
+            if hit:
+                return hit[0], Spec(date=self.ref.weekday_count(int(weekday), count, sign))
+        return None

@@ -1,0 +1,129 @@
+"""Positions in a period: "end of the month", "EOD", "mi-décembre"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from msglint.analysis.times.calendar import (
+    month_len,
+    shift,
+)
+from msglint.analysis.times.spec import Resolved, Spec
+from msglint.analysis.times.tokens import Tokens
+
+
+class Positions(Tokens):
+    """Beginning, middle and end of a day, week, month, quarter or year."""
+
+    def position(self, i: int) -> tuple[int, Spec] | None:
+        """ "end of the month", "EOD", "beginning of next week", "fin mars", "mi-décembre"."""
+        word = self.has(i, "posword")
+        best = None
+        if word:
+            where, unit = (str(x) for x in word[1])
+            found = self.position_of(where, unit, 0)
+            if found:
+                if unit == "day":
+                    found.date = None  # "EOD tomorrow": the day comes from elsewhere
+                best = (word[0], found)
+        hit = self.has(i, "position")
+        if hit is None:
+            return best
+        j, where = hit[0], str(hit[1])
+        for _ in range(3):
+            article = self.has(j, "article")
+            modifier = self.has(j, "mod")
+            if article is None or (modifier and self.has(modifier[0], "unit")):
+                break
+            j = article[0]
+        if self.key(j) == "-" and self.attached(j):
+            j += 1
+        target = None
+        period = self.unit_period(j)
+        if period is None:
+            unit = self.has(j, "unit")
+            if unit and unit[1] in ("day", "week", "month", "year", "quarter"):
+                k = unit[0]
+                post = self.has(k, "postmod")
+                step = 0
+                if post:
+                    step = {"this": 0, "next": 1, "next_occ": 1, "last": -1}.get(
+                        str(post[1]).rstrip("?"), 0
+                    )
+                    k = post[0]
+                found = self.position_of(where, str(unit[1]), step)
+                if found:
+                    target = (k, found)
+        else:
+            k, sp = period
+            if sp.fixed:
+                found = self.position_at(where, sp.fixed.grain, sp.fixed.start)
+                if found:
+                    target = (k, found)
+        month = self.month_word(j)
+        if month and target is None:
+            k, value, word = month
+            year = self.year_after(k, two_digits=False)
+            if year:
+                k, y = year
+            else:
+                y = self.ref.month_year(value)
+            found = self.position_at(where, "month", self.ref.at(date(y, value, 1)))
+            if found:
+                target = (k, found)
+        year = self.year_number(j)
+        if year and target is None:
+            found = self.position_at(where, "year", self.ref.at(date(year[1], 1, 1)))
+            if found:
+                target = (year[0], found)
+        if target is None:
+            return best
+        return self.longer(best, target)
+
+    def position_of(self, where: str, unit: str, step: int) -> Spec | None:
+        """A position in the current period moved by ``step`` ("end of next month")."""
+        return self.position_at(where, unit, self.ref.period(unit, step))
+
+    def position_at(self, where: str, unit: str, start: datetime) -> Spec | None:
+        """The days (hours, months) a position covers in a period, from [position_spans]."""
+        bounds = self.L.spans.get(unit, {}).get(where)
+        if not bounds:
+            return None
+        first, last = int(bounds[0]), int(bounds[1])
+        if unit == "day":
+            return Spec(part=(first, last), date=start.date())
+        if unit == "month":
+            length = month_len(start.year, start.month)
+            return Spec(
+                fixed=Resolved(
+                    start.replace(day=min(first, length)),
+                    "day",
+                    start.replace(day=min(last, length)),
+                    kind="interval",
+                )
+            )
+        if unit == "week":
+            return Spec(
+                fixed=Resolved(
+                    start + timedelta(days=first),
+                    "day",
+                    start + timedelta(days=last),
+                    kind="interval",
+                )
+            )
+        if unit == "year":
+            return Spec(
+                fixed=Resolved(
+                    start.replace(month=first), "month", start.replace(month=last), kind="interval"
+                )
+            )
+        if unit == "quarter":
+            return Spec(
+                fixed=Resolved(
+                    shift(start, "month", first - 1),
+                    "month",
+                    shift(start, "month", last - 1),
+                    kind="interval",
+                )
+            )
+        return None

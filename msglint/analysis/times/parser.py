@@ -1,0 +1,105 @@
+"""The scan: the longest expression at each token, left to right."""
+
+from __future__ import annotations
+
+from msglint.analysis.model import TimeExpr
+from msglint.analysis.times.calendar import (
+    truncate,
+)
+from msglint.analysis.times.combine import Combine
+from msglint.analysis.times.spec import Resolved
+
+_WINDOW = 6  # how far after its first token an expression shows a strong token
+
+
+class Parser(Combine):
+    """One text, its tokens, and the grammar tried at each token."""
+
+    def run(self, field: str) -> list[TimeExpr]:
+        """Left to right, the longest expression at each token; vague phrases win ties."""
+        out: list[TimeExpr] = []
+        starts, strong, vague_first = self.L.starts, self.L.strong, self.L.vague_first
+        keys = self.k
+        # next_strong[i]: the first token at or after i that only time words have
+        next_strong = [self.n + _WINDOW] * (self.n + 1)
+        isnum = self.isnum
+        for i in range(self.n - 1, -1, -1):
+            next_strong[i] = i if isnum[i] or keys[i] in strong else next_strong[i + 1]
+        conj_first = self.L.conj_first
+        i = 0
+        while i < self.n:
+            key = keys[i]
+            if key in conj_first:
+                conj = self.has(i, "conj")
+                vague = self.has(i, "vague") if key in vague_first else None
+                if conj and (vague is None or vague[0] <= conj[0]):
+                    i = conj[0]  # "as soon as your plans change": no deadline
+                    continue
+            if not (key in starts or isnum[i]):
+                i += 1
+                continue
+            found = None
+            weak_start = not (isnum[i] or key in strong)
+            if (
+                weak_start
+                and i + 1 < self.n
+                and not (isnum[i + 1] or keys[i + 1] in self.L.vocabulary)
+            ):
+                pass  # "the house": a function word followed by a word no phrase has
+            elif next_strong[i] - i <= _WINDOW:
+                try:
+                    found = self.parse_at(i)
+                except (ValueError, OverflowError):  # an impossible date: not a time
+                    found = None
+            if key in vague_first:
+                vague = self.has(i, "vague")
+                if vague and (found is None or vague[0] >= found[0]):
+                    start, stop = self.s[i], self.e[vague[0] - 1]
+                    out.append(
+                        TimeExpr(
+                            text=self.text[start:stop],
+                            start=start,
+                            end=stop,
+                            value=None,
+                            kind="vague",
+                            vague=True,
+                            field=field,
+                        )
+                    )
+                    i = vague[0]
+                    continue
+            if key in self.L.later_first:
+                later = self.has(i, "later")
+                if later and (found is None or later[0] > found[0]):
+                    # "plus tard": after now, not a deadline (times.toml [now] later)
+                    moment = truncate(self.ref.now, "minute")
+                    found = (
+                        later[0],
+                        Resolved(moment, "minute", kind="open_interval", direction="after"),
+                    )
+            if found is None:
+                i += 1
+                continue
+            end, result = found
+            out.append(self.expr(i, end, result, field))
+            i = end
+        return out
+
+    def expr(self, i: int, end: int, r: Resolved, field: str) -> TimeExpr:
+        """The public TimeExpr of a result, with offsets into the original text."""
+        start, stop = self.s[i], self.e[end - 1]
+        return TimeExpr(
+            text=self.text[start:stop],
+            start=start,
+            end=stop,
+            value=truncate(r.start, r.grain),
+            grain=r.grain,
+            kind=r.kind,
+            end_value=r.end,
+            direction=r.direction,
+            has_time=r.has_time,
+            has_timezone=r.has_tz,
+            ambiguous=r.ambiguous,
+            weekday=r.weekday,
+            field=field,
+        )
