@@ -36,6 +36,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from msglint.analysis.times import find_times
+from msglint.lang import get_pack
 
 CARRIERS = {"en": "Please send it {phrase}.", "fr": "Merci de l'envoyer {phrase}."}
 REF_TZ = timezone(timedelta(hours=-2))
@@ -130,7 +131,7 @@ def evaluate(lang: str, rows: list[dict], misses: int) -> dict:
         sentence = carrier.format(phrase=row["text"])
         start, end = prefix, prefix + len(row["text"])
         now = NOW_DIFF if row["corpus_section"] == "diffCorpus" else NOW
-        exprs = find_times(sentence, lang, now)
+        exprs = find_times(sentence, get_pack(lang), now)
         hit = overlapping(exprs, start, end)
         if row["expected"] == "no_match":
             stats["negatives"] += 1
@@ -203,7 +204,7 @@ def precision(data: Path, sample: int) -> None:
     hits = []
     started = time.perf_counter()
     for sentence in sentences:
-        for expr in find_times(sentence, "en", NOW):
+        for expr in find_times(sentence, get_pack("en"), NOW):
             hits.append((sentence, expr))
     seconds = time.perf_counter() - started
     with_hit = len({id(s) for s, _ in hits})
@@ -221,7 +222,7 @@ def precision(data: Path, sample: int) -> None:
     words = " ".join(sentences).split()
     text = " ".join((words * (20000 // len(words) + 1))[:20000])
     started = time.perf_counter()
-    found = find_times(text, "en", NOW)
+    found = find_times(text, get_pack("en"), NOW)
     seconds = time.perf_counter() - started
     print(f"\n  20,000-word text: {len(found)} expressions in {seconds * 1000:.0f} ms")
 

@@ -16,11 +16,12 @@ import pytest
 
 from msglint.analysis.model import TimeExpr
 from msglint.analysis.times import find_times as find_datetimes
+from msglint.lang import get_pack
 
 
 def find_times(text: str, lang: str, now: datetime, field: str = "body") -> list[TimeExpr]:
     """find_times with values as the reports write them (ISO 8601), as these tests state them."""
-    return [as_written(t) for t in find_datetimes(text, lang, now, field)]
+    return [as_written(t) for t in find_datetimes(text, get_pack(lang), now, field)]
 
 
 def as_written(expr: TimeExpr) -> TimeExpr:

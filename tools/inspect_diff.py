@@ -126,6 +126,7 @@ def _analyse(items: list[tuple[str, Any, str | None, datetime]]) -> dict[str, An
 def _eval_times(data: Path) -> dict[str, Any]:
     """find_times on every Duckling phrase and Parakweet sentence (when present)."""
     from msglint.analysis.times import find_times
+    from msglint.lang import get_pack
 
     out: dict[str, Any] = {}
     for lang in ("en", "fr"):
@@ -138,12 +139,16 @@ def _eval_times(data: Path) -> dict[str, Any]:
                 continue
             now = DUCKLING_NOW_DIFF if row["corpus_section"] == "diffCorpus" else DUCKLING_NOW
             sentence = CARRIERS[lang].format(phrase=row["text"])
-            out[f"duckling:{lang}:{number}"] = [asdict(t) for t in find_times(sentence, lang, now)]
+            out[f"duckling:{lang}:{number}"] = [
+                asdict(t) for t in find_times(sentence, get_pack(lang), now)
+            ]
     path = data / "parakweet-email-intent" / "train.jsonl"
     if path.is_file():
         for number, line in enumerate(path.open(encoding="utf-8"), start=1):
             sentence = json.loads(line)["sentence"]
-            out[f"parakweet:{number}"] = [asdict(t) for t in find_times(sentence, "en", NOW)]
+            out[f"parakweet:{number}"] = [
+                asdict(t) for t in find_times(sentence, get_pack("en"), NOW)
+            ]
     return out
 
 

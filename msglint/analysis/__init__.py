@@ -222,9 +222,9 @@ def analyze_many(
             sentences = _sentences(doc, layouts[i])
             paragraphs = _paragraphs(message.body, layouts[i], sentences)
             asks = find_asks(doc, sentences, pack, lookups)
-            times = find_times(message.body, lang, now)
+            times = find_times(message.body, pack, now)
             if message.subject:
-                subject_times = find_times(message.subject, lang, now, field="subject")
+                subject_times = find_times(message.subject, pack, now, field="subject")
                 times = subject_times + times
             urgency = (
                 find_urgency(message.subject or "", pack, "subject") if message.subject else []
