@@ -92,12 +92,15 @@ def read_tsv(path: Path) -> list[tuple[bool, str]]:
 
 def detect(nlp, code: str, texts: Iterable[str]) -> tuple[list[bool], float, float]:  # type: ignore[no-untyped-def]
     """Whether each text holds an ask, with the seconds spent parsing and detecting."""
+    from msglint.analysis.pipeline import lemma_lookups
+
     pack = get_pack(code)
+    lookups = lemma_lookups(nlp)
     texts = list(texts)
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=256))
     parse_seconds = time.perf_counter() - started
-    find_asks(docs[0], [], pack)  # build the pack's compiled data outside the timing
+    find_asks(docs[0], [], pack, lookups)  # build the pack's compiled data outside the timing
     flags = []
     started = time.perf_counter()
     for doc in docs:
@@ -110,7 +113,7 @@ def detect(nlp, code: str, texts: Iterable[str]) -> tuple[list[bool], float, flo
             block=0,
             is_question=text.rstrip().endswith("?"),
         )
-        flags.append(bool(find_asks(doc, [sentence], pack)))
+        flags.append(bool(find_asks(doc, [sentence], pack, lookups)))
     return flags, parse_seconds, time.perf_counter() - started
 
 

@@ -28,9 +28,10 @@ What is counted (the figures of issue 13):
 * **rank correlation**: Spearman's rho between the score and the judges' mean
   actionability (5 = very easy to act on), per language.
 
-msglint runs in this process on the real pipelines, with one configuration
-lookup per folder, exactly as ``msglint check`` runs: language detected,
-e-mails checked against their ``Date`` header, the kind given by the manifest.
+msglint runs in this process on the real pipelines through ``msglint.Linter``
+(one per kind; the nearest configuration per folder), as ``msglint check``
+runs: language detected, e-mails checked against their ``Date`` header, the
+kind given by the manifest.
 Without judgements the script still runs and prints what fired.
 """
 
@@ -134,36 +135,32 @@ def load(real: Path, split: str, lang: str | None) -> list[Judged]:
 
 
 def run_msglint(items: list[Judged]) -> None:
-    """Check every message in this process: one configuration cache, one parse per language."""
-    from msglint.analysis import analyze_many
-    from msglint.engine import check
-    from msglint.errors import MsglintError
-    from msglint.runner import _config_lang, _ConfigCache, load_inputs
+    """Check every message in this process with one ``msglint.Linter`` (one batch per kind)."""
+    from msglint.api import Linter
 
-    configs = _ConfigCache(None, None, [])
+    by_kind: dict[str | None, list[Judged]] = defaultdict(list)
     for item in items:
-        loaded, errors = load_inputs([str(item.path)], item.kind, configs)
-        if errors or len(loaded) != 1:
-            item.error = str(errors[0]) if errors else f"{len(loaded)} messages in the file"
-            continue
-        message, config = loaded[0]
-        try:
-            (analysis,) = analyze_many([message], [_config_lang(config)])
-            result = check(analysis, config)
-        except MsglintError as error:
-            item.error = str(error)
-            continue
-        item.score = float(result.score)
-        item.findings = [
-            {
-                "code": f.code,
-                "family": f.family,
-                "severity": f.severity,
-                "message": f.message,
-                "text": _excerpt(result, f),
-            }
-            for f in result.findings
-        ]
+        by_kind[item.kind].append(item)
+    for kind, group in by_kind.items():
+        linter = Linter(kind=kind)
+        outcomes = linter.check_many([item.path for item in group])
+        if len(outcomes) != len(group):  # a mailbox among the messages: check one by one
+            outcomes = [linter.check_many([item.path])[0] for item in group]
+        for item, outcome in zip(group, outcomes):
+            if isinstance(outcome, Exception):
+                item.error = str(outcome)
+                continue
+            item.score = float(outcome.score)
+            item.findings = [
+                {
+                    "code": f.code,
+                    "family": f.family,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "text": _excerpt(outcome, f),
+                }
+                for f in outcome.findings
+            ]
 
 
 def _excerpt(result: Any, finding: Any) -> str:

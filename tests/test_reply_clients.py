@@ -308,7 +308,7 @@ def test_list_and_ad_footers(footer: str) -> None:
     assert [lines[i] for i in split.own_lines if lines[i].strip()] == [
         "Use the generic target, it builds."
     ]
-    assert footer.split("\n")[-1] in split.signature
+    assert footer.split("\n")[-1] in split.quoted  # nobody's own text, not a signature
 
 
 @pytest.mark.parametrize(
@@ -352,6 +352,23 @@ def test_signature_blocks_without_delimiter(signature: str) -> None:
     )
 
 
+def test_signature_in_short_paragraphs() -> None:
+    text = (
+        "The report is attached; call me with questions.\n\n"
+        "Anne Egelston\nDirector, Environmental Markets\n\n"
+        "Evolution Markets\n65 Broadway, 5th Floor\nNew York, NY 10006\n\n(212) 430-6475"
+    )
+    assert body_of(text) == "The report is attached; call me with questions."
+
+
+def test_short_technical_paragraphs_are_not_a_signature() -> None:
+    text = (
+        "The proxy answers with a 400.\n\nSNIP:\ndig www.example.com +short\n"
+        "23.66.54.52 (Akamai)\n\ncurl -kv 23.66.54.52\n\nthx in advance\n\nDanny"
+    )
+    assert "curl -kv 23.66.54.52" in body_of(text)
+
+
 def test_french_headers_still_work() -> None:
     text = (
         "Ça me va.\n\nDe : Marc <marc@exemple.fr>\nEnvoyé : lundi 11 mars 2024 17:42\n"
@@ -390,6 +407,11 @@ def test_language_of_a_bare_forward_comes_from_the_forwarded_text() -> None:
     message = read_email(email_with_headers(PURE_FORWARD), "fwd.eml")
     assert choose_language(message, None) == "en"  # not French from "Tableau de bord"
     assert choose_language(message, "fr") == "fr"  # the configured language wins
+    hinted = read_email(
+        email_with_headers("Subject: Re: Q3\nContent-Language: fr-FR\n\n> Q3 2024?\n"),
+        "hint.eml",
+    )
+    assert hinted.language_hint == "fr" and choose_language(hinted, None) == "fr"
     reply = Message(
         path="x", kind="email", body="Merci, je regarde ça demain.", quoted="> Can you look?"
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from msglint.analysis.model import Analysis, Metrics, Paragraph, Sentence
-from msglint.lang import get_pack
+from msglint.lang import available_languages, get_pack
 from msglint.lang.detect import confident_language, detect_language
 from msglint.message import Block, Message
 from msglint.text import WORD, count_words
@@ -24,17 +24,20 @@ def choose_language(message: Message, forced: str | None) -> str:
     """``forced`` when given, else the language the message's own text is written in.
 
     When the own text is too short to tell (a bare forward, "ok"), the quoted
-    or forwarded text decides, then a subject long enough to tell; a two-word
-    subject alone never does.
+    or forwarded text decides, then a ``Content-Language`` header, then a
+    subject long enough to tell; a two-word subject alone never does.
     """
     if forced:
         return forced
     own = f"{message.subject or ''}\n{message.body}"
     if confident_language(message.body) is None:
-        for fallback in (message.quoted, message.subject or ""):
-            found = confident_language(fallback)
-            if found is not None:
-                return found
+        found = confident_language(message.quoted)
+        if found is None and message.language_hint in available_languages():
+            found = message.language_hint  # a Content-Language header
+        if found is None:
+            found = confident_language(message.subject or "")
+        if found is not None:
+            return found
     return detect_language(own)
 
 
@@ -196,7 +199,7 @@ def analyze_many(
     from msglint.analysis.deadlines import find_deadlines
     from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
-    from msglint.analysis.pipeline import parse_many
+    from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many
     from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_urgency
 
@@ -208,6 +211,7 @@ def analyze_many(
         pack = get_pack(lang)
         indices = [i for i, code in enumerate(languages) if code == lang]
         abbreviations = pack.words("abbreviations")
+        lookups = lemma_lookups(load_pipeline(lang))
         items = (
             (messages[i].body, sentence_starts(messages[i].body, layouts[i], abbreviations))
             for i in indices
@@ -217,10 +221,10 @@ def analyze_many(
             now = reference_time(message, forced_now)
             sentences = _sentences(doc, layouts[i])
             paragraphs = _paragraphs(message.body, layouts[i], sentences)
-            asks = find_asks(doc, sentences, pack)
-            times = find_times(message.body, lang, now)
+            asks = find_asks(doc, sentences, pack, lookups)
+            times = find_times(message.body, pack, now)
             if message.subject:
-                subject_times = find_times(message.subject, lang, now, field="subject")
+                subject_times = find_times(message.subject, pack, now, field="subject")
                 times = subject_times + times
             urgency = (
                 find_urgency(message.subject or "", pack, "subject") if message.subject else []

@@ -141,10 +141,21 @@ def opening_pronoun(a: Analysis) -> tuple[int, int, str] | None:
         for token in span:
             if token.lower_ not in pronouns or token.pos_ != "PRON" or token.lower_ == "it":
                 continue
+            if _is_relative(token):
+                continue  # "the slides that explain the plan": "that" has its noun
             if token.dep_ in _OBJECT_DEPS or sentence.is_question:
                 return token.idx, token.idx + len(token.text), token.text
         return None
     return None
+
+
+def _is_relative(token) -> bool:  # type: ignore[no-untyped-def]
+    """A relative pronoun ("the slides that explain…"): it points at the noun before it."""
+    return (
+        token.tag_ == "WDT"
+        or "Rel" in token.morph.get("PronType")
+        or token.head.dep_ in ("relcl", "acl:relcl")
+    )
 
 
 def _is_past_group(verb) -> bool:  # type: ignore[no-untyped-def]

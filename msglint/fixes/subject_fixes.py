@@ -93,13 +93,9 @@ def _is_deadline_word(a: Analysis, offset: int) -> bool:
     return any(d.field == "body" and d.start <= offset < d.end for d in a.deadlines)
 
 
-def human_date(pack: LanguagePack, value: str | None, has_time: bool) -> str | None:
+def human_date(pack: LanguagePack, moment: datetime | None, has_time: bool) -> str | None:
     """ "Fri 18 Dec, 17:00" / « ven. 18 déc., 17 h »."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+    if moment is None:
         return None
     words = pack.messages()["_words"]
     day = f"{words['weekdays_short'][moment.weekday()]} {moment.day} "

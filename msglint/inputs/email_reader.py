@@ -146,6 +146,31 @@ def _addresses(msg: EmailMessage) -> list[str]:
     return [addr for _, addr in email.utils.getaddresses(raw) if addr]
 
 
+_LIST_HEADERS = ("list-id", "list-post", "list-unsubscribe", "mailing-list", "x-mailing-list")
+_NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster", re.I)
+
+
+def _mailing_list(msg: EmailMessage) -> bool:
+    """Sent through a mailing list: its headers say so."""
+    names = {key.lower() for key, _ in msg.raw_items()}
+    precedence = (_header(msg, "precedence") or "").strip().lower()
+    return bool(names.intersection(_LIST_HEADERS)) or precedence == "list"
+
+
+def _automated(msg: EmailMessage) -> bool:
+    """Sent by a program: Auto-Submitted, bulk precedence or a no-reply sender."""
+    auto = (_header(msg, "auto-submitted") or "no").strip().lower()
+    precedence = (_header(msg, "precedence") or "").strip().lower()
+    sender = _header(msg, "from") or ""
+    return auto != "no" or precedence in ("bulk", "junk") or bool(_NO_REPLY.search(sender))
+
+
+def _declared_language(value: str | None) -> str | None:
+    """The primary language of a ``Content-Language`` header: "fr-FR, en" -> "fr"."""
+    match = re.match(r"\s*([A-Za-z]{2,3})\b", value or "")
+    return match.group(1).lower() if match else None
+
+
 def _subject_map(source: str, subject: str) -> SourceMap | None:
     match = re.search(r"^subject:[ \t]*", source, re.IGNORECASE | re.M)
     if not match:
@@ -222,4 +247,7 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         body_map=body_map,
         subject_map=_subject_map(source, subject or ""),
         suppressions=find_suppressions(source),
+        mailing_list=_mailing_list(msg),
+        automated=_automated(msg),
+        language_hint=_declared_language(_header(msg, "content-language")),
     )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis, Ask
 from msglint.rules.base import Hit, Options, rule
+from msglint.rules.genre import is_reply, list_question, not_a_memo
 
 
 @rule("AK01", "ask.missing", "warning", kinds=("email",), options={"min_words": 25})
@@ -18,8 +18,10 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     question, request or instruction to the reader) that is not marked as
     informational ("FYI", "no action needed", "pour info", "aucune action
     requise"; the pack's ``fyi_markers.txt``) in its subject or opening.
-    Replies (quoted history or a "Re:" subject) and thank-you notes (the
-    pack's ``thanks_openers.txt`` in the first sentences) need no ask.
+    Replies that answer a question of the quoted history, short replies,
+    thank-you notes (the pack's ``thanks_openers.txt`` in the first
+    sentences), automated notices and mailing-list posts need no ask; a
+    "Re:" subject alone does not make a message an answer.
 
     ## Why is this bad?
     The reader finishes the message and wonders what they are supposed to
@@ -46,25 +48,17 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if a.asks or a.fyi or a.metrics.words < opts["min_words"]:
         return
-    if is_reply(a) or opens_with_thanks(a):
+    if answers_a_question(a) or not_a_memo(a):
         return
     yield Hit(field="message")
 
 
-_REPLY_PREFIX = re.compile(r"^\s*(?:re|réf|rép|aw|sv)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+def answers_a_question(a: Analysis) -> bool:
+    """A reply whose quoted history asks something: the reply is the answer, it need not ask.
 
-
-def is_reply(a: Analysis) -> bool:
-    """A reply answers; it need not ask (quoted history, or a Re:/RE:/Réf: subject)."""
-    return bool(a.message.quoted.strip()) or bool(_REPLY_PREFIX.match(a.subject or ""))
-
-
-def opens_with_thanks(a: Analysis) -> bool:
-    """A thank-you note: its first sentences past the greeting thank the reader."""
-    thanks = a.pack.lexicon("thanks_openers")
-    greeting = a.pack.lexicon("greetings")
-    content = [s for s in a.sentences if not (greeting.search(s.text) and s.words <= 4)]
-    return any(thanks.search(s.text) for s in content[:2])
+    A "Re:" subject alone is not enough: a reply can still fail to say what it wants.
+    """
+    return is_reply(a) and "?" in a.message.quoted
 
 
 @rule("AK02", "ask.multiple", "warning", kinds=("email", "chat"), options={"max_asks": 1})
@@ -98,7 +92,9 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     3. Tell me whether Paul is coming.
     ```
     """
-    loose = [ask for ask in a.asks if not ask.in_list and not ask.secondary]
+    if not_a_memo(a):
+        return  # a short reply, a thank-you, a notice or a list post is not a memo
+    loose = [ask for ask in a.asks if not (ask.in_list or ask.numbered or ask.secondary)]
     # Asks opening with a name ("Arjun, please…; Leah, please…") share the work
     # out: each person is asked what the unnamed asks say, or their own part.
     by_person: dict[str | None, list[Ask]] = {}
@@ -117,7 +113,7 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports asks wrapped in hedges such as "I was just wondering if maybe you
     could…", "would it be possible to…", "je me demandais si…", "si jamais tu
-    as un moment…" (the pack's ``hedged_asks.txt``).
+    as un moment…" (the pack's ``asks/hedged_asks.txt``).
 
     ## Why is this bad?
     A hedged ask sounds optional, so it is treated as optional. Being direct
@@ -146,7 +142,10 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports asks with no owner ("someone should…", "can somebody…",
     "quelqu'un pourrait…", "il faudrait que quelqu'un…"; the pack's
-    ``no_owner.txt``) unless the message goes to exactly one recipient.
+    ``asks/no_owner.txt``). To exactly one recipient only when the ask is not
+    dated either ("it might be worth someone looking into that at some
+    point"): then nobody has been asked anything. Mailing-list posts ("does
+    anyone know…?") are left alone.
 
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
@@ -168,8 +167,19 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     Marc, could you update the client on the delay by noon CET?
     ```
     """
-    if len(a.message.recipients) == 1:
+    if list_question(a):
+        return  # "does anyone know…?" is how a mailing list is asked
+    # To one reader, "someone should… by Friday" is theirs; with no date and no
+    # owner ("il faudrait voir ce qu'on fait") nobody has been asked anything.
+    single = len(a.message.recipients) == 1
+    if single and a.deadlines:
         return
     for ask in a.asks:
-        if ask.owner == "nobody":
-            yield Hit(ask.start, ask.end)
+        if ask.owner != "nobody":
+            continue
+        if single and any(
+            t.field == "body" and ask.start <= t.start < ask.end and t.kind != "duration"
+            for t in a.times
+        ):
+            continue  # "…avant son conseil de mercredi": dated, the one reader owns it
+        yield Hit(ask.start, ask.end)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 from msglint.analysis.model import Analysis
 from msglint.rules.acronyms import defined_acronyms, in_ranges
 from msglint.rules.base import Hit, Options, rule
 
-_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w-])")
+# Neighbours that make a capitalised run part of an address, a path or a file name
+# ("HOU/ECT@ECT", "C:\\TEMP", "REPORT.DOC"), not a word of the sentence.
+_ATTACHMENT_MARKER = re.compile(r"<<[^<>\n]{1,80}\.[A-Za-z0-9]{2,4}\s*>>")
+_ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w)")
 
 
 @rule("CL01", "clarity.vague-reference", "info")
@@ -54,11 +59,15 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that acronyms are spelled out or widely known.
 
     ## What it does
-    Reports, once each, acronyms of two to seven capitals that are neither in
-    the pack's ``common_acronyms.txt`` (PDF, CEO, FYI, CET…) nor in the
-    ``allow`` option, nor defined in the message ("Statement of Work (SOW)",
-    "SOW (statement of work)"). Ordinary words in capitals ("URGENT",
-    "PLEASE") and placeholders ("[NAME]") are left to TN01, UR02 and CL05.
+    Reports, once each, acronyms of two to seven capitals that the reader
+    cannot be assumed to know: not in the pack's ``common_acronyms.txt``
+    (PDF, CEO, JSON, JIRA, CET…) nor the ``allow`` option, not defined in the
+    message or earlier in the thread ("Statement of Work (SOW)", "SOW
+    (statement of work)"), and not already used in the quoted thread.
+    Ordinary words in capitals ("URGENT", "FREE", "MUST": words of the
+    language's dictionary, or written in lower case elsewhere), pieces of
+    addresses, paths and file names ("HOU/ECT@ECT", "REPORT.DOC") and
+    placeholders ("[NAME]") are not acronyms.
 
     ## Why is this bad?
     Team jargon is opaque to new colleagues, assistants and clients, who
@@ -85,6 +94,8 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     ]
     is_skipped = in_ranges(skipped)
     defined: set[str] | None = None  # read once, when the first candidate needs it
+    thread: set[str] | None = None  # acronyms the quoted thread uses or defines
+    lower_words = set(re.findall(r"\b[^\W\d_A-Z]+\b", a.body))
     seen: set[str] = set()
     for match in _ACRONYM.finditer(a.body):
         word = match.group(1)
@@ -95,11 +106,58 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
         if letters < 2 or is_skipped(match.start()):
             continue
         seen.add(base)
+        if base.lower() in lower_words or _dictionary_word(a.language, base):
+            continue  # "FREE", "MUST", "START": a word in capitals, not an acronym
         if defined is None:
             defined = defined_acronyms(a.body)
-        if base in defined:
+            thread = _thread_acronyms(a.message.quoted)
+        if base in defined or base in (thread or set()):
             continue
         yield Hit(match.start(1), match.end(1), args={"acronym": base})
+
+
+def _thread_acronyms(quoted: str) -> set[str]:
+    """Acronyms the quoted thread already uses or defines: its readers know them."""
+    if not quoted:
+        return set()
+    used = {m.group(1) for m in _ACRONYM.finditer(quoted)}
+    return used | {w[:-1] for w in used if w.endswith("s")} | defined_acronyms(quoted)
+
+
+@cache
+def _dictionary(language: str) -> tuple[frozenset[str], Any]:
+    """The pipeline lemmatizer's word index and inflection table: the ordinary vocabulary."""
+    from msglint.analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline(language)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset(), None
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words: set[str] = set()
+    if lookups.has_table("lemma_index"):
+        for entries in lookups.get_table("lemma_index").values():
+            words.update(w.lower() for w in entries if isinstance(w, str))
+    table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else None
+    return frozenset(words), table
+
+
+def _dictionary_word(language: str, word: str) -> bool:
+    """A word of four letters or more the language's dictionary knows ("START", "GRATUIT")."""
+    if len(word) < 4 or not word.isalpha():
+        return False
+    lower = word.lower()
+    index, inflections = _dictionary(language)
+    candidates = {
+        lower,
+        lower.removesuffix("s"),
+        lower.removesuffix("ed"),
+        lower.removesuffix("ing"),
+    }
+    return any(
+        c in index or (inflections is not None and c in inflections)
+        for c in candidates
+        if len(c) >= 3
+    )
 
 
 def _shouted_ranges(text: str) -> list[tuple[int, int]]:
@@ -191,19 +249,24 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if not a.message.attachments_known or a.message.attachments:
         return
+    if _ATTACHMENT_MARKER.search(a.body):
+        return  # Outlook's "<<Budget 2001.XLS>>": the file was attached (archives drop it)
     hits = a.pack.find("attachment_phrases", a.body)
     if hits:
         yield Hit(hits[0].start, hits[0].end, args={"phrase": hits[0].text})
 
 
-@rule("CL05", "clarity.placeholder", "error")
+@rule("CL05", "clarity.placeholder", "warning")
 def placeholder(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for template placeholders left in the message.
 
     ## What it does
     Reports leftover placeholders in the subject and body: ``[NAME]``,
     ``{{first_name}}``, ``<<date>>``, ``XXX``, ``TODO``, ``[Prénom]``,
-    ``[insérer la date]``… (the pack's ``placeholders.txt``).
+    ``[insérer la date]``… (the pack's ``placeholders.txt``). List tags
+    ("[PATCH]"), editorial marks ("[sic]") and Outlook's attachment markers
+    ("<<Budget.XLS>>") are not placeholders. A warning, not an error: a
+    pattern cannot be certain that text was meant to be replaced.
 
     ## Why is this bad?
     A placeholder tells the reader they got a template, and often hides a

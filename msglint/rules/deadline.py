@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from msglint.analysis.grains import deadline_moment, parse_value
-from msglint.analysis.model import Analysis
+from msglint.analysis.grains import deadline_moment
+from msglint.analysis.model import Analysis, Deadline
 from msglint.rules.base import Hit, Options, rule
+from msglint.rules.genre import not_a_memo
 
 
 @rule("DL01", "deadline.missing", "warning", kinds=("email", "chat"))
@@ -14,10 +15,16 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which asks for something says by when.
 
     ## What it does
-    Reports the first ask of a message that contains no deadline at all: no
-    date, day or time tied to an ask or introduced by a deadline word ("by",
-    "before", "due", "d'ici", "avant", "au plus tard"). A vague deadline
-    ("ASAP") counts as a deadline here and is reported by DL02 instead.
+    Reports the first request for action made to the reader ("could you
+    review…", "please send…", « merci de m'envoyer… ») in a message that
+    contains no deadline at all: no date, day or time tied to an ask or
+    introduced by a deadline word ("by", "before", "due", "d'ici", "avant",
+    "au plus tard"). A vague deadline ("ASAP") counts as a deadline here and
+    is reported by DL02 instead. Questions for information ("which version
+    do you use?"), courtesy offers ("let me know if I can help"), asks with
+    no owner (AK04) or shared ("let's…"), and messages that are not request
+    memos (short replies, thank-yous, automated notices, mailing-list posts)
+    are left alone.
 
     ## Why is this bad?
     Without a deadline the reader guesses: too late and you wait, too early
@@ -34,9 +41,16 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     Could you review the contract by Thursday 3 pm CET?
     ```
     """
-    if a.asks and not a.deadlines and not a.fyi:
-        first = a.asks[0]
-        yield Hit(first.start, first.end)
+    if a.deadlines or a.fyi or not_a_memo(a):
+        return
+    requests = a.pack.lexicon("asks/request_phrases")
+    for ask in a.asks:
+        if ask.owner != "reader" or ask.secondary:
+            continue
+        if ask.form == "question" and not requests.search(ask.text):
+            continue  # "which version do you use?" asks for information, not work
+        yield Hit(ask.start, ask.end)
+        return
 
 
 @rule("DL02", "deadline.vague", "warning")
@@ -101,7 +115,7 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
         if a.times[deadline.time].start != deadline.start:
             continue  # "before then": the time zone belongs where the time is written
         if deadline.field == "subject" and any(
-            other.field == "body" and other.has_timezone and other.value == deadline.value
+            other.field == "body" and other.has_timezone and _same_value(other, deadline)
             for other in a.deadlines
         ):
             continue  # the body gives the same deadline with its zone
@@ -167,7 +181,7 @@ def deadline_weekday_mismatch(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     for time in a.times:
-        resolved = parse_value(time.value)
+        resolved = time.value
         if time.weekday is None or resolved is None:
             continue
         if resolved.weekday() != time.weekday:
@@ -226,3 +240,10 @@ def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
         yield Hit(
             deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
         )
+
+
+def _same_value(one: Deadline, other: Deadline) -> bool:
+    """The same written value: the same instant in the same UTC offset."""
+    if one.value is None or other.value is None:
+        return one.value is other.value
+    return one.value == other.value and one.value.utcoffset() == other.value.utcoffset()

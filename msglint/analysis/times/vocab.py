@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msglint.errors import MsglintError
+
+if TYPE_CHECKING:
+    from msglint.lang import LanguagePack
 
 TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
 END = ""  # trie key holding the categories of a phrase that ends at a node
@@ -319,17 +322,14 @@ def _all_keys(trie: dict[str, Any]) -> list[set[str]]:
 
 
 @cache
-def vocabulary(code: str) -> Vocabulary | None:
-    """The compiled vocabulary of a language, or None when its pack has no time words."""
-    from msglint.lang import get_pack
-
-    pack = get_pack(code)
+def vocabulary(pack: LanguagePack) -> Vocabulary | None:
+    """The compiled vocabulary of a language pack, or None when it has no time words."""
     if not (pack.folder / "times.toml").is_file():
         return None
     vague: list[str] = []
     if (pack.folder / "vague_deadlines.txt").is_file():
         vague = list(pack.lexicon("vague_deadlines").entries)
-    return Vocabulary(code, pack.data("times"), vague)
+    return Vocabulary(pack.code, pack.data("times"), vague)
 
 
 def check_pack(folder: Path, code: str) -> None:

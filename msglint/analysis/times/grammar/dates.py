@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from msglint.analysis.times.calendar import (
     month_len,
@@ -214,7 +214,7 @@ class Dates(Tokens):
         found = self.unit_period(of[0], only="month")
         if found is None:
             return None
-        return found[0], found[1].fixed.start.date() if found[1].fixed else self.today
+        return found[0], found[1].fixed.start.date() if found[1].fixed else self.ref.day()
 
     def date_month(self, i: int) -> tuple[int, Spec] | None:
         """ "in March", "next March", "October 2014", "en mars", "March after next"."""
@@ -257,4 +257,4 @@ class Dates(Tokens):
         hit = self.has(i, "relday")
         if hit is None:
             return None
-        return hit[0], Spec(date=self.today + timedelta(days=int(hit[1])))
+        return hit[0], Spec(date=self.ref.day(int(hit[1])))
