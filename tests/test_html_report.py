@@ -64,7 +64,9 @@ def test_long_asks_are_quoted_by_their_core() -> None:
 
 
 def test_empty_family_bar_is_visible() -> None:
-    html = _html(ROOT / "examples" / "bad-en.eml")
+    result = msglint.check(ROOT / "examples" / "bad-en.eml", now=NOW)
+    result.families["clarity"] = 0
+    html = renderer("html")([result], [], ReportOptions())
     assert 'stroke-dasharray="3 2"' in html  # clarity 0: a dashed red outline
     assert re.search(r'width="3(\.0)?" height="10"', html)  # and a stub of colour
 
