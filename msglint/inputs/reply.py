@@ -71,6 +71,7 @@ Pattern = re.Pattern[str]
 @dataclass(frozen=True)
 class _Patterns:
     quote_prefixes: tuple[str, ...]
+    quote_pattern: Pattern
     not_quoted: Pattern
     continuation: Pattern
     orphan_max_chars: int
@@ -172,6 +173,7 @@ def _build(data: dict[str, Any]) -> _Patterns:
     notes_subst = {**subst, "datetime": str(notes.get("datetime", r"(?!)"))}
     return _Patterns(
         quote_prefixes=tuple(quote["prefixes"]),
+        quote_pattern=_compile(quote.get("prefix_patterns", [])),
         not_quoted=_compile(quote.get("not_quoted", [])),
         continuation=_compile(quote.get("continuation", [])),
         orphan_max_chars=int(quote.get("orphan_max_chars", 0)),
@@ -246,7 +248,10 @@ class _Splitter:
     def _is_quote(self, stripped: str) -> bool:
         return (
             bool(stripped)
-            and stripped.startswith(self.pats.quote_prefixes)
+            and (
+                stripped.startswith(self.pats.quote_prefixes)
+                or self.pats.quote_pattern.match(stripped[:8]) is not None
+            )
             and not (len(stripped) < _MAX_HEADER_CHARS and self.pats.not_quoted.match(stripped))
         )
 
