@@ -359,6 +359,8 @@ def test_signature_in_short_paragraphs() -> None:
         "Evolution Markets\n65 Broadway, 5th Floor\nNew York, NY 10006\n\n(212) 430-6475"
     )
     assert body_of(text) == "The report is attached; call me with questions."
+    signed = text.replace("questions.\n\n", "questions.\n\nBest,\nAnne\n\n")
+    assert body_of(signed) == "The report is attached; call me with questions."
 
 
 def test_short_technical_paragraphs_are_not_a_signature() -> None:
