@@ -12,7 +12,7 @@ from pathlib import Path
 from msglint.analysis.asks.lexicons import DETECTORS, LEXICONS
 from msglint.lang import LANG_DIR, available_languages, subject_prefix_pattern
 
-PACK_TOML = '''name = "Pidgin (test)"
+PACK_TOML = """name = "Pidgin (test)"
 warm_up = "Subject: Warm-up\\n\\nPleez send the report.\\n"
 
 [spacy]
@@ -29,7 +29,7 @@ syllables = "cmudict"
 [subject]
 reply_prefixes = ["rp"]
 forward_prefixes = []
-'''
+"""
 
 ASKS_TOML = """detectors = ["phrases", "questions"]
 
@@ -50,9 +50,7 @@ run_on_coordinators = []
 
 def _third_pack(root: Path) -> Path:
     """A copy of msglint whose lang/ holds one more folder, ``xx``, and nothing else new."""
-    shutil.copytree(
-        LANG_DIR.parent, root / "msglint", ignore=shutil.ignore_patterns("__pycache__")
-    )
+    shutil.copytree(LANG_DIR.parent, root / "msglint", ignore=shutil.ignore_patterns("__pycache__"))
     folder = root / "msglint" / "lang" / "xx"
     (folder / "asks").mkdir(parents=True)
     (folder / "pack.toml").write_text(PACK_TOML, encoding="utf-8")
@@ -92,7 +90,8 @@ def test_a_third_language_is_a_folder(tmp_path: Path) -> None:
     assert inspected.returncode == 0, inspected.stderr.decode()
     (facts,) = json.loads(inspected.stdout)["inputs"]
     assert facts["language"] == "xx"
-    assert [(a["text"], a["form"]) for a in facts["asks"]] == [("Pleez send the report.", "request")]
+    asks = [(a["text"], a["form"]) for a in facts["asks"]]
+    assert asks == [("Pleez send the report.", "request")]
 
     checked = _msglint(root, "check", "--lang", "xx", "--format", "json", "-", stdin=draft)
     assert checked.returncode in (0, 1), checked.stderr.decode()
