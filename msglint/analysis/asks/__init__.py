@@ -90,6 +90,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.classify import sentence_ask
+from msglint.analysis.asks.commitments import find_commitments
 from msglint.analysis.asks.lexicons import NEEDS_VERB_TABLES, rules_for
 from msglint.analysis.asks.verbs import verb_tables
 
@@ -100,7 +101,7 @@ if TYPE_CHECKING:
     from msglint.analysis.model import Ask, Sentence
     from msglint.lang import LanguagePack
 
-__all__ = ["find_asks"]
+__all__ = ["find_asks", "find_commitments"]
 
 
 def find_asks(

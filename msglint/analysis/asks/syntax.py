@@ -95,6 +95,11 @@ def subordinate(
         child.dep_ == "mark" and span.start <= child.i < hit for child in token.children
     ):
         return True
+    if token.head.i != token.i and any(
+        child.dep_ == "mark" and child.lower_ in rules.embedded_question_marks
+        for child in token.children
+    ):
+        return True  # "to find out whether we need a permit"
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end
