@@ -71,6 +71,7 @@ Pattern = re.Pattern[str]
 @dataclass(frozen=True)
 class _Patterns:
     quote_prefixes: tuple[str, ...]
+    quote_pattern: Pattern
     not_quoted: Pattern
     continuation: Pattern
     orphan_max_chars: int
@@ -172,6 +173,7 @@ def _build(data: dict[str, Any]) -> _Patterns:
     notes_subst = {**subst, "datetime": str(notes.get("datetime", r"(?!)"))}
     return _Patterns(
         quote_prefixes=tuple(quote["prefixes"]),
+        quote_pattern=_compile(quote.get("prefix_patterns", [])),
         not_quoted=_compile(quote.get("not_quoted", [])),
         continuation=_compile(quote.get("continuation", [])),
         orphan_max_chars=int(quote.get("orphan_max_chars", 0)),
@@ -246,7 +248,10 @@ class _Splitter:
     def _is_quote(self, stripped: str) -> bool:
         return (
             bool(stripped)
-            and stripped.startswith(self.pats.quote_prefixes)
+            and (
+                stripped.startswith(self.pats.quote_prefixes)
+                or self.pats.quote_pattern.match(stripped[:8]) is not None
+            )
             and not (len(stripped) < _MAX_HEADER_CHARS and self.pats.not_quoted.match(stripped))
         )
 
@@ -689,7 +694,7 @@ class _Splitter:
                 self._mark_signature(index, block[-1])
                 return
         if paragraphs is not None:
-            self._mark_signature(paragraphs, block[-1])
+            self._mark_signature(self._signoff_above(window, paragraphs), block[-1])
             return
         # A trailing contact block with no sign-off: "Anna Smith / +33 6 … / www…"
         tail = [window[-1]]
@@ -699,6 +704,24 @@ class _Splitter:
             tail.insert(0, index)
         if tail[0] != first_line and len(tail) >= 2 and self._contact_block(tail, True):
             self._mark_signature(tail[0], block[-1])
+
+    def _signoff_above(self, window: list[int], start: int) -> int:
+        """A short "Bonne journée / Paul" paragraph right above a signature starts it."""
+        above = [i for i in window if i < start]
+        paragraph: list[int] = []
+        for index in reversed(above):
+            if paragraph and index != paragraph[0] - 1:
+                break
+            paragraph.insert(0, index)
+        if (
+            paragraph
+            and len(paragraph) <= 3
+            and paragraph[0] != window[0]
+            and self._kind(paragraph[0]) in ("signoff", "signoff_named")
+            and all(self._short(i) for i in paragraph)
+        ):
+            return paragraph[0]
+        return start
 
     def _contact_paragraphs(self, window: list[int], first_line: int) -> int | None:
         """A signature in a few short paragraphs: "Anne Egelston / Director" then
