@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 _PASSIVE_AUX = {"auxpass", "aux:pass"}
 _PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
-_OPENING_PRONOUNS = {"en": {"this", "that"}, "fr": {"ça", "cela", "ceci"}}
 _MAX_ITEM_WORDS = 15
 _OBJECT_DEPS = {"dobj", "pobj", "obj", "obl", "obl:arg", "obl:mod", "iobj"}
 _STOPS = re.compile(r"[,;:.!?()]")
@@ -211,7 +210,7 @@ def opening_pronoun(a: Analysis) -> tuple[int, int, str] | None:
     """A bare demonstrative pronoun in the first sentence past the greeting, if any."""
     if a.doc is None or not a.sentences or a.kind == "chat":
         return None  # a chat message answers the one before it: "ça" has a referent
-    pronouns = _OPENING_PRONOUNS.get(a.language, set())
+    pronouns = a.pack.words("opening_pronouns")
     greeting = a.pack.lexicon("greetings")
     for sentence in a.sentences[:2]:
         if greeting.search(sentence.text) and sentence.words <= 4:
