@@ -131,12 +131,18 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
         grades=("A", "B", "C", "D", "F"),
         errors=errors,
         ui=page_ui,
-        lang=results[0].analysis.language if results else "en",
+        lang=results[0].analysis.language if results else _source_language(),
         version=__version__,
     )
 
 
-def _english_ui():  # type: ignore[no-untyped-def]
-    from msglint.lang import get_pack
+def _source_language() -> str:
+    from msglint.lang import SOURCE_LANGUAGE
 
-    return get_pack("en").ui
+    return SOURCE_LANGUAGE
+
+
+def _english_ui():  # type: ignore[no-untyped-def]
+    from msglint.lang import SOURCE_LANGUAGE, get_pack
+
+    return get_pack(SOURCE_LANGUAGE).ui
