@@ -140,7 +140,7 @@ def wish_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
     return found
 
 
-def _suggestedaction(verb: Token, rules: AskRules) -> bool:
+def _suggested_action(verb: Token, rules: AskRules) -> bool:
     """A verb with a suggestion modal ("could", "should"), not negated, not a state,
     not perfect ("could have done"), not passive."""
     auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
@@ -156,14 +156,15 @@ def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
     """ "we could maybe go over it": a first-person plural subject proposing an action."""
     found = []
     for token in span:
-        if token.pos_ != "VERB" or not heads_a_clause(token, span):
+        if token.pos_ != "VERB":
             continue
         subject = subject_of(token)
         if (
             subject is not None
             and _person(subject, "1")
             and "Plur" in subject.morph.get("Number")
-            and _suggestedaction(token, rules)
+            and _suggested_action(token, rules)
+            and heads_a_clause(token, span)
         ):
             found.append((min(subject.idx, token.idx), "proposal"))
     return found
@@ -177,7 +178,7 @@ def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
         if lower not in rules.indefinite_agents:
             continue
         head = token.head
-        if token.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and _suggestedaction(head, rules):
+        if token.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and _suggested_action(head, rules):
             if heads_a_clause(head, span):
                 found.append((min(token.idx, head.idx), "nobody"))
         elif head.lower_ in rules.worth_words or head.head.lower_ in rules.worth_words:
