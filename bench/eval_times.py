@@ -36,6 +36,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from msglint.analysis.times import find_times
+from msglint.lang import get_pack
 
 CARRIERS = {"en": "Please send it {phrase}.", "fr": "Merci de l'envoyer {phrase}."}
 REF_TZ = timezone(timedelta(hours=-2))
@@ -68,24 +69,23 @@ def duckling_parts(value: str) -> tuple[int, ...]:
     return tuple(int(x) for x in match.groups())
 
 
-def our_parts(value: str) -> tuple[int, ...]:
-    moment = datetime.fromisoformat(value).astimezone(REF_TZ)
+def our_parts(value: datetime) -> tuple[int, ...]:
+    moment = value.astimezone(REF_TZ)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-def same(ours: str | None, theirs: str, grain: str) -> bool:
+def same(ours: datetime | None, theirs: str, grain: str) -> bool:
     if ours is None:
         return False
     size = FIELDS[grain.lower()]
     return our_parts(ours)[:size] == duckling_parts(theirs)[:size]
 
 
-def exclusive_end(expr) -> str | None:
+def exclusive_end(expr) -> datetime | None:
     """Our interval's end as an exclusive instant (end_value + one grain)."""
-    end = expr.end_value or expr.value
-    if end is None:
+    moment = expr.end_value or expr.value
+    if moment is None:
         return None
-    moment = datetime.fromisoformat(end)
     grain = expr.grain or "day"
     if grain in STEP:
         moment += STEP[grain]
@@ -96,7 +96,7 @@ def exclusive_end(expr) -> str | None:
         moment = moment.replace(year=moment.year + (month - 1) // 12, month=(month - 1) % 12 + 1)
     elif grain == "year":
         moment = moment.replace(year=moment.year + 1)
-    return moment.isoformat()
+    return moment
 
 
 def overlapping(exprs, start: int, end: int):
@@ -131,7 +131,7 @@ def evaluate(lang: str, rows: list[dict], misses: int) -> dict:
         sentence = carrier.format(phrase=row["text"])
         start, end = prefix, prefix + len(row["text"])
         now = NOW_DIFF if row["corpus_section"] == "diffCorpus" else NOW
-        exprs = find_times(sentence, lang, now)
+        exprs = find_times(sentence, get_pack(lang), now)
         hit = overlapping(exprs, start, end)
         if row["expected"] == "no_match":
             stats["negatives"] += 1
@@ -204,7 +204,7 @@ def precision(data: Path, sample: int) -> None:
     hits = []
     started = time.perf_counter()
     for sentence in sentences:
-        for expr in find_times(sentence, "en", NOW):
+        for expr in find_times(sentence, get_pack("en"), NOW):
             hits.append((sentence, expr))
     seconds = time.perf_counter() - started
     with_hit = len({id(s) for s, _ in hits})
@@ -222,7 +222,7 @@ def precision(data: Path, sample: int) -> None:
     words = " ".join(sentences).split()
     text = " ".join((words * (20000 // len(words) + 1))[:20000])
     started = time.perf_counter()
-    found = find_times(text, "en", NOW)
+    found = find_times(text, get_pack("en"), NOW)
     seconds = time.perf_counter() - started
     print(f"\n  20,000-word text: {len(found)} expressions in {seconds * 1000:.0f} ms")
 

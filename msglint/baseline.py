@@ -56,6 +56,8 @@ def read_baseline(path: str) -> Counter[tuple[str, str, str]]:
         raise MsglintError(path, f"cannot read baseline: {exc.strerror or exc}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise MsglintError(path, f"not a msglint baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise MsglintError(path, "not a msglint baseline (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("msglint_baseline") != VERSION:
         raise MsglintError(path, "not a msglint baseline (missing 'msglint_baseline': 1)")
     try:

@@ -117,23 +117,40 @@ class SourceMap:
         return cls(source_text, [Segment(0, start, size)])
 
 
-def align_lines(derived: str, source: str, source_from: int = 0) -> list[Segment]:
-    """Locate each line of ``derived`` in ``source``, in order, as segments.
+def align_lines(
+    derived: str, source: str, source_from: int = 0, source_to: int | None = None
+) -> list[Segment]:
+    """Locate each line of ``derived`` in ``source[source_from:source_to]``, in order.
 
     Used when the derived text went through a transformation (quoted-printable,
-    reply splitting, line endings) that keeps lines mostly intact. A line that
-    cannot be found verbatim maps to where the search stands, so positions stay
-    monotonic and inside the file.
+    reply splitting, line endings, JSON escapes) that keeps lines mostly
+    intact. A line that cannot be found verbatim maps to where the search
+    stands, so positions stay monotonic and inside the file.
+
+    Searches that fail cost a scan to the end of the range each: past a budget
+    of twice the range, a missing line is looked for only just ahead, so a
+    text of many lines the file does not hold verbatim stays linear.
     """
+    end = len(source) if source_to is None else min(source_to, len(source))
+    budget = 2 * max(0, end - source_from) + len(derived)
     segments: list[Segment] = []
     cursor = source_from
     offset = 0
+
+    def find(needle: str) -> int:
+        nonlocal budget
+        stop = end if budget > 0 else min(end, cursor + 4 * len(needle) + 64)
+        found = source.find(needle, cursor, stop)
+        if found < 0:
+            budget -= stop - cursor
+        return found
+
     for line in derived.split("\n"):
         if line:
-            found = source.find(line, cursor)
+            found = find(line)
             if found < 0:
                 stripped = line.strip()
-                inner = source.find(stripped, cursor) if stripped else -1
+                inner = find(stripped) if stripped and stripped != line else -1
                 if inner >= 0:
                     lead = len(line) - len(line.lstrip())
                     segments.append(Segment(offset + lead, inner, len(stripped)))

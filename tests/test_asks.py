@@ -30,6 +30,13 @@ def nlp(code: str):  # type: ignore[no-untyped-def]
     return _NLP[code]
 
 
+def lookups(code: str):  # type: ignore[no-untyped-def]
+    """The lemmatizer tables the pipeline hands to the ask detector."""
+    from msglint.analysis.pipeline import lemma_lookups
+
+    return lemma_lookups(nlp(code))
+
+
 def whole(text: str, **flags: bool) -> Sentence:
     return Sentence(
         start=0,
@@ -44,7 +51,7 @@ def whole(text: str, **flags: bool) -> Sentence:
 
 def ask_of(code: str, text: str, pack: LanguagePack | None = None) -> Ask | None:
     doc = nlp(code)(text)
-    asks = find_asks(doc, [whole(text)], pack or get_pack(code))
+    asks = find_asks(doc, [whole(text)], pack or get_pack(code), lookups(code))
     assert len(asks) <= 1
     return asks[0] if asks else None
 
@@ -337,7 +344,7 @@ SECONDARY = [
 @pytest.mark.parametrize(("code", "body", "flags"), SECONDARY, ids=[c[1][:40] for c in SECONDARY])
 def test_secondary_asks(code: str, body: str, flags: list[bool]) -> None:
     doc = nlp(code)(body)
-    asks = find_asks(doc, sentences_of(doc), get_pack(code))
+    asks = find_asks(doc, sentences_of(doc), get_pack(code), lookups(code))
     assert [ask.secondary for ask in asks] == flags, [(a.text, a.secondary) for a in asks]
 
 
@@ -363,7 +370,7 @@ def test_offsets_list_items_and_numbering() -> None:
                 in_list=item,
             )
         )
-    asks = find_asks(nlp("en")(body), sentences, get_pack("en"))
+    asks = find_asks(nlp("en")(body), sentences, get_pack("en"), lookups("en"))
     assert [(a.sentence, a.form, a.in_list, a.numbered) for a in asks] == [
         (2, "imperative", True, True),
         (3, "imperative", True, True),
@@ -379,7 +386,7 @@ def test_at_most_one_ask_per_sentence_and_whitespace_trimmed() -> None:
     body = "  Could you call me? Please send it.  "
     doc = nlp("en")(body)
     sentences = [whole(body)]
-    asks = find_asks(doc, sentences, get_pack("en"))
+    asks = find_asks(doc, sentences, get_pack("en"), lookups("en"))
     assert len(asks) == 1
     assert asks[0].text == "Could you call me? Please send it."
     assert (asks[0].start, asks[0].end) == (2, len(body) - 2)
@@ -389,7 +396,7 @@ def test_headings_are_not_asks_unless_questions() -> None:
     text = "Review of the budget"
     doc = nlp("en")(text)
     heading = Sentence(0, len(text), text, 4, 0, is_heading=True)
-    assert find_asks(doc, [heading], get_pack("en")) == []
+    assert find_asks(doc, [heading], get_pack("en"), lookups("en")) == []
 
 
 def test_a_french_phrase_needs_no_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -400,7 +407,7 @@ def test_a_french_phrase_needs_no_code(tmp_path: Path, monkeypatch: pytest.Monke
     sentence = "Je te charge de la réservation du restaurant."
     pack = LanguagePack("fr")
     assert ask_of("fr", sentence, pack) is None
-    with (tmp_path / "fr" / "request_phrases.txt").open("a", encoding="utf-8") as handle:
+    with (tmp_path / "fr" / "asks" / "request_phrases.txt").open("a", encoding="utf-8") as handle:
         handle.write("je te charge de\n")
     pack = LanguagePack("fr")
     ask = ask_of("fr", sentence, pack)
@@ -426,7 +433,7 @@ def test_precision_and_recall_on_labelled_sentences(code: str) -> None:
     for label, text, doc in zip(
         (r[0] for r in rows), (r[1] for r in rows), nlp(code).pipe(r[1] for r in rows), strict=True
     ):
-        found = bool(find_asks(doc, [whole(text)], pack))
+        found = bool(find_asks(doc, [whole(text)], pack, lookups(code)))
         tp += label and found
         fp += found and not label
         fn += label and not found
@@ -436,3 +443,70 @@ def test_precision_and_recall_on_labelled_sentences(code: str) -> None:
     recall = tp / (tp + fn)
     assert precision >= 0.95, wrong
     assert recall >= 0.9, wrong
+
+
+def _copied_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str) -> Path:
+    import msglint.lang
+
+    shutil.copytree(msglint.lang.LANG_DIR / code, tmp_path / code)
+    monkeypatch.setattr(msglint.lang, "LANG_DIR", tmp_path)
+    return tmp_path / code
+
+
+def test_a_missing_declared_lexicon_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msglint.errors import MsglintError
+
+    folder = _copied_pack(tmp_path, monkeypatch, "fr")
+    (folder / "asks" / "imperative_endings.txt").unlink()
+    with pytest.raises(MsglintError, match=r"imperative_endings\.txt.*shaped_imperatives"):
+        ask_of("fr", "Envoie-moi le fichier.", LanguagePack("fr"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (('"clitic_inversion",', '"clitic_inversion", "telepathy",'), "unknown detector"),
+        (("base_form = []", ""), "missing tags.base_form"),
+        (("[words]", "[words]\nlet_objets = []"), "unknown key words.let_objets"),
+    ],
+)
+def test_a_bad_ask_declaration_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: tuple[str, str], message: str
+) -> None:
+    from msglint.errors import MsglintError
+
+    folder = _copied_pack(tmp_path, monkeypatch, "fr")
+    path = folder / "asks.toml"
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(edit[0], edit[1]), encoding="utf-8")
+    with pytest.raises(MsglintError, match=message):
+        ask_of("fr", "Envoie-moi le fichier.", LanguagePack("fr"))
+
+
+@pytest.mark.parametrize("unit", ["? ", ". ", "! ", "?! ", ", ", ";x "])
+def test_find_asks_is_linear_in_runs_of_punctuation(unit: str) -> None:
+    """A run of "? ? ? …" inside one sentence once cost quadratic time (100 KB: 34 s)."""
+    import time
+
+    from msglint.analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline("en")
+    pack = get_pack("en")
+
+    def seconds(n: int) -> float:
+        text = "Could you check this " + unit * n + "ok"
+        doc = nlp.make_doc(text)  # the regexes see the text; the parse is not timed here
+        sentence = Sentence(0, len(text), text, 4, 0, is_question=False)
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            find_asks(doc, [sentence], pack, lookups("en"))
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = seconds(1000), seconds(8000)
+    # Linear: about 8 times longer for 8 times the input; quadratic: 64 times.
+    assert large / max(small, 1e-4) < 24, (small, large)

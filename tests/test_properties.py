@@ -75,7 +75,7 @@ def cases(count: int) -> settings:
 
 def _lexicon_phrases(lang: str) -> list[str]:
     phrases: set[str] = set()
-    for path in sorted((LANG_DIR / lang).glob("*.txt")):
+    for path in sorted((LANG_DIR / lang).rglob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if line and not line.startswith(("#", "re:")):

@@ -308,7 +308,7 @@ def test_list_and_ad_footers(footer: str) -> None:
     assert [lines[i] for i in split.own_lines if lines[i].strip()] == [
         "Use the generic target, it builds."
     ]
-    assert footer.split("\n")[-1] in split.signature
+    assert footer.split("\n")[-1] in split.quoted  # nobody's own text, not a signature
 
 
 @pytest.mark.parametrize(
@@ -349,6 +349,48 @@ def test_signature_blocks_without_delimiter(signature: str) -> None:
     assert (
         body_of(f"Hi,\n\nThe invoice went out today.\n\n{signature}")
         == "Hi,\nThe invoice went out today."
+    )
+
+
+def test_signature_in_short_paragraphs() -> None:
+    text = (
+        "The report is attached; call me with questions.\n\n"
+        "Anne Egelston\nDirector, Environmental Markets\n\n"
+        "Evolution Markets\n65 Broadway, 5th Floor\nNew York, NY 10006\n\n(212) 430-6475"
+    )
+    assert body_of(text) == "The report is attached; call me with questions."
+    signed = text.replace("questions.\n\n", "questions.\n\nBest,\nAnne\n\n")
+    assert body_of(signed) == "The report is attached; call me with questions."
+
+
+def test_short_technical_paragraphs_are_not_a_signature() -> None:
+    text = (
+        "The proxy answers with a 400.\n\nSNIP:\ndig www.example.com +short\n"
+        "23.66.54.52 (Akamai)\n\ncurl -kv 23.66.54.52\n\nthx in advance\n\nDanny"
+    )
+    assert "curl -kv 23.66.54.52" in body_of(text)
+
+
+def test_supercite_quotes_and_their_attribution() -> None:
+    text = (
+        "Twas brillig at 14:00:54 17.11.2009 UTC-05 when lars@example.edu did gyre and gimble:\n\n"
+        " LK> Resulted in 4604 lines of errors.\n\n LK>   Too many open files\n\n"
+        "See the patch just posted here."
+    )
+    assert body_of(text) == "See the patch just posted here."
+    assert body_of("OK, so A>B here.\nFine.") == "OK, so A>B here.\nFine."
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Susan Scott\nx30596",
+        "Romain Manni-Bucau\n@rmannibucau |  Blog | Old Blog | Github | LinkedIn",
+    ],
+)
+def test_extension_and_profile_rows_are_contact_lines(signature: str) -> None:
+    assert body_of(f"Please call me if you have questions.\n\n{signature}") == (
+        "Please call me if you have questions."
     )
 
 

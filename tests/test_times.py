@@ -7,12 +7,27 @@ All cases are resolved against one reference time, Tuesday 10 March 2026,
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from msglint.analysis.model import TimeExpr
-from msglint.analysis.times import find_times
+from msglint.analysis.times import find_times as find_datetimes
+from msglint.lang import get_pack
+
+
+def find_times(text: str, lang: str, now: datetime, field: str = "body") -> list[TimeExpr]:
+    """find_times with values as the reports write them (ISO 8601), as these tests state them."""
+    return [as_written(t) for t in find_datetimes(text, get_pack(lang), now, field)]
+
+
+def as_written(expr: TimeExpr) -> TimeExpr:
+    iso = {k: getattr(expr, k) for k in ("value", "end_value")}
+    return replace(expr, **{k: v.isoformat() if v else v for k, v in iso.items()})
+
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 9, 15, tzinfo=CET)  # a Tuesday
@@ -32,58 +47,12 @@ def texts(text: str, lang: str = "en") -> list[str]:
 # --------------------------------------------------------------- English values
 
 
-@pytest.mark.parametrize(
-    ("text", "span", "value", "grain"),
-    [
-        (
-            "The offsite is on 12 December 2026.",
-            "12 December 2026",
-            "2026-12-12T00:00:00+01:00",
-            "day",
-        ),
-        ("Send it December 12, please.", "December 12", "2026-12-12T00:00:00+01:00", "day"),
-        ("The date is 2026-12-12.", "2026-12-12", "2026-12-12T00:00:00+01:00", "day"),
-        (
-            "Can we talk tomorrow at 10:30?",
-            "tomorrow at 10:30",
-            "2026-03-11T10:30:00+01:00",
-            "minute",
-        ),
-        ("Let's do it on Friday.", "Friday", "2026-03-13T00:00:00+01:00", "day"),
-        ("I'll call you tonight.", "tonight", "2026-03-10T18:00:00+01:00", "hour"),
-        ("See you at noon?", "at noon", "2026-03-10T12:00:00+01:00", "hour"),
-        ("Meet at 5pm.", "at 5pm", "2026-03-10T17:00:00+01:00", "hour"),
-        ("The call is at 17:00.", "at 17:00", "2026-03-10T17:00:00+01:00", "minute"),
-        ("Back in 3 days.", "in 3 days", "2026-03-13T09:00:00+01:00", "hour"),
-        ("Planning for next week.", "next week", "2026-03-16T00:00:00+01:00", "week"),
-        ("Targets for Q3 2026.", "Q3 2026", "2026-07-01T00:00:00+01:00", "quarter"),
-        ("We start in June.", "June", "2026-06-01T00:00:00+01:00", "month"),
-        ("Done last Thursday.", "last Thursday", "2026-03-05T00:00:00+01:00", "day"),
-        ("Christmas is busy.", "Christmas", "2026-12-25T00:00:00+01:00", "day"),
-    ],
-)
-def test_english_values(text: str, span: str, value: str, grain: str) -> None:
-    expr = one(text)
-    assert (expr.text, expr.value, expr.grain) == (span, value, grain)
-    assert text[expr.start : expr.end] == expr.text
-
-
 def test_deadline_before_with_clock_time() -> None:
     expr = one("Please send the deck by Friday 5pm.")
     assert expr.kind == "open_interval"
     assert expr.direction == "before"
     assert expr.value == "2026-03-13T17:00:00+01:00"
     assert expr.has_time and not expr.has_timezone
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["no later than Thursday", "before Thursday", "by Thursday", "Thursday at the latest"],
-)
-def test_before_words(text: str) -> None:
-    expr = one(f"I need it {text}.")
-    assert expr.direction == "before"
-    assert expr.value == "2026-03-12T00:00:00+01:00"
 
 
 def test_after_is_an_open_interval_after() -> None:
@@ -134,46 +103,6 @@ def test_weekday_range_wraps_to_the_next_week() -> None:
 # --------------------------------------------------------------- French values
 
 
-@pytest.mark.parametrize(
-    ("text", "span", "value", "grain"),
-    [
-        ("Réunion le 12 décembre.", "le 12 décembre", "2026-12-12T00:00:00+01:00", "day"),
-        ("On se voit demain à 17h30.", "demain à 17h30", "2026-03-11T17:30:00+01:00", "minute"),
-        ("Je reviens après-demain.", "après-demain", "2026-03-12T00:00:00+01:00", "day"),
-        ("On en parle ce soir.", "ce soir", "2026-03-10T18:00:00+01:00", "hour"),
-        ("Je te rappelle dans 2 heures.", "dans 2 heures", "2026-03-10T11:15:00+01:00", "minute"),
-        ("Déjeuner à midi.", "à midi", "2026-03-10T12:00:00+01:00", "hour"),
-        ("Rendez-vous à 17h.", "à 17h", "2026-03-10T17:00:00+01:00", "hour"),
-        (
-            "C'est prévu la semaine prochaine.",
-            "la semaine prochaine",
-            "2026-03-16T00:00:00+01:00",
-            "week",
-        ),
-        ("Nous partons en juillet.", "juillet", "2026-07-01T00:00:00+01:00", "month"),
-        ("Fermé à la Toussaint.", "la Toussaint", "2026-11-01T00:00:00+01:00", "day"),
-    ],
-)
-def test_french_values(text: str, span: str, value: str, grain: str) -> None:
-    expr = one(text, "fr")
-    assert (expr.text, expr.value, expr.grain) == (span, value, grain)
-
-
-@pytest.mark.parametrize(
-    ("text", "direction", "value"),
-    [
-        ("Merci de répondre avant 16h.", "before", "2026-03-10T16:00:00+01:00"),
-        ("Au plus tard le 20 mars.", "before", "2026-03-20T00:00:00+01:00"),
-        ("Le 20 mars au plus tard.", "before", "2026-03-20T00:00:00+01:00"),
-        ("Disponible jusqu'à jeudi.", "until", "2026-03-12T00:00:00+01:00"),
-        ("Je suis là à partir de lundi.", "after", "2026-03-16T00:00:00+01:00"),
-    ],
-)
-def test_french_open_intervals(text: str, direction: str, value: str) -> None:
-    expr = one(text, "fr")
-    assert (expr.kind, expr.direction, expr.value) == ("open_interval", direction, value)
-
-
 def test_french_intervals() -> None:
     hours = one("Je suis libre entre 14h et 16h.", "fr")
     assert (hours.value, hours.end_value) == (
@@ -199,22 +128,6 @@ def test_french_end_of_month_and_week() -> None:
 # --------------------------------------------------------------------- flags
 
 
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("Send it by 5pm CET.", "2026-03-10T17:00:00+01:00"),
-        ("Call at 14:00 UTC.", "2026-03-10T14:00:00+00:00"),
-        ("Meet at 9 am ET.", "2026-03-10T09:00:00-04:00"),  # New York is on summer time
-        ("Deploy at 18:00 +02:00.", "2026-03-10T18:00:00+02:00"),
-        ("Call at 5pm GMT+1.", "2026-03-10T17:00:00+01:00"),
-    ],
-)
-def test_time_zone_is_flagged_and_kept(text: str, value: str) -> None:
-    expr = one(text)
-    assert expr.has_timezone and expr.has_time
-    assert expr.value == value
-
-
 def test_french_time_zone() -> None:
     expr = one("À 17h heure de Paris.", "fr")
     assert expr.has_timezone
@@ -231,24 +144,6 @@ def test_time_without_zone() -> None:
     expr = one("Call at 5pm.")
     assert expr.has_time and not expr.has_timezone
     assert not one("Send it Friday.").has_time
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "ambiguous"),
-    [
-        ("Due 03/04.", "en", True),
-        ("Due 25/12.", "en", False),
-        ("Due 10/10.", "en", False),
-        ("Due 2026-03-04.", "en", False),
-        ("Pour le 03/04.", "fr", True),
-        ("See you next Friday.", "en", True),
-        ("See you this Friday.", "en", False),
-        ("On se voit vendredi prochain.", "fr", True),
-        ("On se voit vendredi.", "fr", False),
-    ],
-)
-def test_ambiguous_flag(text: str, lang: str, ambiguous: bool) -> None:
-    assert one(text, lang).ambiguous is ambiguous
 
 
 def test_numeric_date_order_per_language() -> None:
@@ -282,39 +177,6 @@ def test_past_date_without_year_stays_in_the_past() -> None:
 # ------------------------------------------------------------------- vague words
 
 
-@pytest.mark.parametrize(
-    "phrase",
-    [
-        "ASAP",
-        "as soon as possible",
-        "when you get a chance",
-        "at your earliest convenience",
-        "soon",
-        "whenever you can",
-    ],
-)
-def test_english_vague_deadlines(phrase: str) -> None:
-    expr = one(f"Please review it {phrase}.")
-    assert (expr.kind, expr.vague, expr.value, expr.text) == ("vague", True, None, phrase)
-
-
-@pytest.mark.parametrize(
-    "phrase",
-    [
-        "dès que possible",
-        "rapidement",
-        "au plus vite",
-        "prochainement",
-        "quand tu peux",
-        "dans les meilleurs délais",
-        "à ta convenance",
-    ],
-)
-def test_french_vague_deadlines(phrase: str) -> None:
-    expr = one(f"Merci de me répondre {phrase}.", "fr")
-    assert (expr.kind, expr.vague, expr.value) == ("vague", True, None)
-
-
 def test_vague_phrases_are_data() -> None:
     """A new phrase in the lexicon is found without touching the code."""
     from msglint.analysis.times import Parser, Vocabulary
@@ -328,52 +190,6 @@ def test_vague_phrases_are_data() -> None:
 
 
 # ------------------------------------------------------------ false positives
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "We have 3 people on the team.",
-        "Version 2.0 is out, see page 12.",
-        "It costs $500, that is 20% more.",
-        "Call me on 555-123-4567.",
-        "You may want to check it.",
-        "She will march on.",
-        "The second option is better.",
-        "I second that.",
-        "I sat down.",
-        "The sun is shining.",
-        "We offer 24/7 support.",
-        "About 3/4 of the team agreed.",
-        "Pay ABC 2000",
-        "Look at 3 options.",
-        "It took 2h.",
-        "Stay at the point.",
-    ],
-)
-def test_english_non_times(text: str) -> None:
-    assert find_times(text, "en", NOW) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Il a été très clair.",
-        "J'ai 3 personnes dans l'équipe.",
-        "La fin du projet approche.",
-        "Le dossier est au point mort.",
-        "Cela coûte 20 € ou 15 %.",
-        "Le 3 est meilleur.",
-        "Or, il faut choisir.",
-        "Appelle-moi au 06 12 34 56 78.",
-        "Mars est une planète.",
-        "Ça prend 2h.",
-        "J'ai relu les pages 12 à 15 du rapport.",
-        "La réunion dure pendant 2h.",
-    ],
-)
-def test_french_non_times(text: str) -> None:
-    assert find_times(text, "fr", NOW) == []
 
 
 # --------------------------------------------------------------------- general
@@ -446,32 +262,6 @@ def test_morning_start_of_a_24_hour_range() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "J'ai réservé une table pour six au Bistrot des Halles.",
-        "Une salle pour 6 au deuxième étage.",
-        "Ils viennent à six.",
-    ],
-)
-def test_french_lone_number_after_pour_or_a_is_not_a_clock_time(text: str) -> None:
-    assert dec(text, "fr") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("On se voit demain à six.", "2026-12-15T06:00:00+01:00"),
-        ("Rendez-vous à six heures.", "2026-12-14T18:00:00+01:00"),
-        ("Je passe à six ce soir.", "2026-12-14T18:00:00+01:00"),
-        ("Il me le faut pour 10h.", "2026-12-14T10:00:00+01:00"),
-    ],
-)
-def test_french_hour_with_time_context_still_counts(text: str, value: str) -> None:
-    (expr,) = dec(text, "fr")
-    assert expr.value == value
-
-
 def test_hyphenated_compound_is_not_a_date() -> None:
     assert dec("Show them the fire exits and the first-aid kit.") == []
     assert dec("We bought a second-hand printer.") == []
@@ -483,42 +273,6 @@ def test_bare_last_month_is_the_past_one() -> None:
     assert expr.value == "2026-11-01T00:00:00+01:00"
     assert dec("Brochures for January")[0].value == "2027-01-01T00:00:00+01:00"
     assert dec("We meet again in October")[0].value == "2027-10-01T00:00:00+01:00"
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "value"),
-    [
-        ("Les conditions que vous avez validées vendredi : bail de six ans.", "fr", "2026-12-11"),
-        ("Deux changements décidés lundi au téléphone.", "fr", "2026-12-07"),
-        ("The terms are the ones you approved on Friday.", "en", "2026-12-11"),
-        ("The call was Monday.", "en", "2026-12-07"),
-        # participles that plan ahead, or after "will be", keep the next one
-        ("La réunion est programmée vendredi.", "fr", "2026-12-18"),
-        ("Le budget sera validé lundi.", "fr", "2026-12-21"),
-        ("It will be completed on Monday.", "en", "2026-12-21"),
-        ("The office is closed Friday.", "en", "2026-12-18"),
-        ("I need Monday off.", "en", "2026-12-21"),
-    ],
-)
-def test_weekday_after_a_past_participle_is_the_last_one(text: str, lang: str, value: str) -> None:
-    (expr,) = dec(text, lang)
-    assert expr.value.startswith(value)
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "value"),
-    [
-        ("Tu peux le faire pour jeudi ?", "jeudi", "2026-12-17T00:00:00+01:00"),
-        ("Tu peux réserver la salle pour mercredi 16/12 ?", "mercredi 16/12", "2026-12-16"),
-        ("Merci pour cette année de travail.", "cette année", "2026-01-01T00:00:00+01:00"),
-    ],
-)
-def test_french_pour_names_a_date_not_a_deadline(text: str, span: str, value: str) -> None:
-    # In an ask the upcoming date is the deadline (analysis/deadlines.py); "pour"
-    # alone is no deadline word: "la salle pour mercredi" is the day it is used.
-    (expr,) = dec(text, "fr")
-    assert (expr.text, expr.kind, expr.direction) == (span, "instant", None)
-    assert expr.value.startswith(value)
 
 
 def test_french_payroll_deadline_and_period() -> None:
@@ -545,97 +299,10 @@ def test_french_payroll_deadline_and_period() -> None:
     assert (year.text, year.kind, year.direction) == ("2027", "instant", None)
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Tell us as soon as your plans change.", "en"),
-        ("I'll send it as soon as they reply.", "en"),
-        ("Je te l'envoie dès que le devis arrive.", "fr"),
-        ("Préviens-moi dès qu'il arrive.", "fr"),
-        ("L'e-mail pour ce qu'il faudra retrouver plus tard.", "fr"),
-    ],
-)
-def test_conjunctions_and_later_are_not_vague_deadlines(text: str, lang: str) -> None:
-    assert not any(t.vague for t in dec(text, lang))
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "phrase"),
-    [
-        ("Please tell us as soon as possible.", "en", "as soon as possible"),
-        ("Please reply as soon as you can.", "en", "as soon as you can"),
-        ("Please reply soon.", "en", "soon"),
-        ("Réponds-moi dès que possible.", "fr", "dès que possible"),
-        ("Réponds-moi dès que tu peux.", "fr", "dès que tu peux"),
-    ],
-)
-def test_vague_phrases_around_conjunctions_stay_vague(text: str, lang: str, phrase: str) -> None:
-    (expr,) = dec(text, lang)
-    assert (expr.text, expr.vague) == (phrase, True)
-
-
 def test_later_is_an_open_interval_after_now() -> None:
     (expr,) = dec("On en reparle plus tard.", "fr")
     assert (expr.kind, expr.direction, expr.vague) == ("open_interval", "after", False)
     assert expr.value == "2026-12-14T09:00:00+01:00"
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "direction"),
-    [
-        ("They hold it until tomorrow noon.", "en", "until"),
-        ("Ils la gardent jusqu'à demain midi.", "fr", "until"),
-        ("The sale runs through Friday.", "en", "until"),
-        ("Reply by tomorrow noon.", "en", "before"),
-        ("Reply no later than tomorrow noon.", "en", "before"),
-        ("Keep it until tomorrow noon at the latest.", "en", "before"),
-        ("You have until tomorrow noon.", "en", "before"),
-        ("Réponds avant demain midi.", "fr", "before"),
-        ("Réponds d'ici demain midi.", "fr", "before"),
-        ("Réponds au plus tard demain midi.", "fr", "before"),
-        ("Vous avez jusqu'à demain midi.", "fr", "before"),
-    ],
-)
-def test_until_is_not_a_deadline_direction(text: str, lang: str, direction: str) -> None:
-    (expr,) = dec(text, lang)
-    assert (expr.kind, expr.direction) == ("open_interval", direction)
-    assert expr.value.startswith("2026-12-1")
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "value"),
-    [
-        (
-            "Pourriez-vous le faire avant 14 h (heure de Paris) ?",
-            "avant 14 h (heure de Paris)",
-            "2026-12-14T14:00:00+01:00",
-        ),
-        (
-            "Tu peux relire le devis avant 15 h, heure de Paris ?",
-            "avant 15 h, heure de Paris",
-            "2026-12-14T15:00:00+01:00",
-        ),
-        (
-            "Merci de signer avant 16 h (heure de Paris) aujourd'hui.",
-            "avant 16 h (heure de Paris) aujourd'hui",
-            "2026-12-14T16:00:00+01:00",
-        ),
-        (
-            "Un oui ou un non d'ici demain 11 h (heure de Paris) me suffit.",
-            "d'ici demain 11 h (heure de Paris)",
-            "2026-12-15T11:00:00+01:00",
-        ),
-    ],
-)
-def test_french_spaced_hour_with_zone_is_an_open_interval(text: str, span: str, value: str) -> None:
-    (expr,) = dec(text, "fr")
-    assert (expr.text, expr.kind, expr.direction, expr.value) == (
-        span,
-        "open_interval",
-        "before",
-        value,
-    )
-    assert expr.has_time and expr.has_timezone
 
 
 def test_french_spaced_hours_in_ranges_and_after_dates() -> None:
@@ -653,81 +320,8 @@ def test_french_spaced_hours_in_ranges_and_after_dates() -> None:
 # ------------------------------------------ lunar and lunisolar holidays (tables)
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "span", "day"),
-    [
-        ("Please send it before Diwali in 2027.", "en", "Diwali in 2027", "2027-10-29"),
-        ("We close for Eid al-Fitr 2026.", "en", "Eid al-Fitr 2026", "2026-03-20"),
-        ("Can you finish it by Chinese New Year?", "en", "Chinese New Year", "2026-02-17"),
-        ("The office is shut for Yom Kippur 2026.", "en", "Yom Kippur 2026", "2026-09-21"),
-        (
-            "Merci de l'envoyer avant l'Aïd el-Kébir 2027.",
-            "fr",
-            "l'Aïd el-Kébir 2027",
-            "2027-05-16",
-        ),
-        ("On en reparle après Hanoucca 2026.", "fr", "Hanoucca 2026", "2026-12-05"),
-        (
-            "Peux-tu finir avant le nouvel an chinois 2027 ?",
-            "fr",
-            "nouvel an chinois 2027",
-            "2027-02-06",
-        ),
-    ],
-)
-def test_holidays_from_the_date_tables(text: str, lang: str, span: str, day: str) -> None:
-    found = one(text, lang)
-    assert span in found.text
-    assert found.value is not None and found.value.startswith(day), found
-
-
 def test_holiday_names_that_are_first_names_are_not_times() -> None:
     assert texts("Rakhi sent the file this morning.") == ["this morning"]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "span", "day"),
-    [
-        ("Please pay it by the 20th of next month.", "en", "the 20th of next month", "2026-04-20"),
-        ("Send it by 20 of this month.", "en", "20 of this month", "2026-03-20"),
-        (
-            "Merci de payer avant le 5 du mois prochain.",
-            "fr",
-            "le 5 du mois prochain",
-            "2026-04-05",
-        ),
-    ],
-)
-def test_day_of_a_relative_month(text: str, lang: str, span: str, day: str) -> None:
-    found = one(text, lang)
-    assert span in found.text
-    assert found.value is not None and found.value.startswith(day), found
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "start", "end"),
-    [
-        (
-            "Merci de l'envoyer d'ici la première quinzaine d'avril.",
-            "fr",
-            "2026-04-01",
-            "2026-04-15",
-        ),
-        (
-            "Merci de l'envoyer avant la deuxième quinzaine de mai.",
-            "fr",
-            "2026-05-16",
-            "2026-05-31",
-        ),
-        ("Merci de l'envoyer avant la fin d'avril.", "fr", "2026-04-21", "2026-04-30"),
-        ("Please ship it in the first half of April.", "en", "2026-04-01", "2026-04-15"),
-        ("We launch in the second half of 2027.", "en", "2027-07-01", "2027-12-01"),
-    ],
-)
-def test_halves_and_fortnights_of_a_period(text: str, lang: str, start: str, end: str) -> None:
-    found = one(text, lang)
-    assert found.value is not None and found.value.startswith(start), found
-    assert found.end_value is not None and found.end_value.startswith(end), found
 
 
 def test_every_holiday_table_a_pack_names_exists() -> None:
@@ -742,6 +336,70 @@ def test_every_holiday_table_a_pack_names_exists() -> None:
         for phrase, rule in rules["holidays"].items():
             if rule.startswith("table "):
                 assert rule.split()[1] in tables, f"{pack}: {phrase!r} names {rule!r}"
+
+
+# ------------------------------------------------- the corpora of tests/data/times
+
+CORPUS = Path(__file__).resolve().parent / "data" / "times"
+CASE_KEYS = {
+    "text",
+    "now",
+    "span",
+    "span_contains",
+    "value",
+    "value_starts",
+    "end_value",
+    "end_starts",
+    "grain",
+    "kind",
+    "direction",
+    "vague",
+    "ambiguous",
+    "has_time",
+    "has_timezone",
+    "vague_only",
+}
+
+
+def _corpus() -> list[Any]:
+    """Every case of tests/data/times/<lang>.toml, one test each."""
+    from msglint.config_io import load_toml
+
+    cases = []
+    for path in sorted(CORPUS.glob("*.toml")):
+        data = load_toml(path)
+        for section in ("match", "none"):
+            for number, case in enumerate(data.get(section, []), start=1):
+                case_id = f"{path.stem}-{section}-{number}"
+                cases.append(pytest.param(path.stem, section, case, data["references"], id=case_id))
+    return cases
+
+
+@pytest.mark.parametrize(("lang", "section", "case", "references"), _corpus())
+def test_time_corpus(lang: str, section: str, case: dict, references: dict) -> None:
+    """A phrase of the corpus has its one expected expression, or none."""
+    assert set(case) <= CASE_KEYS, f"unknown keys {set(case) - CASE_KEYS}"
+    text = case["text"]
+    found = find_times(text, lang, datetime.fromisoformat(references[case.get("now", "march")]))
+    if section == "none":
+        assert not [t for t in found if t.vague or not case.get("vague_only")], found
+        return
+    assert len(found) == 1, found
+    expr = found[0]
+    assert text[expr.start : expr.end] == expr.text
+    for key in ("grain", "kind", "direction", "vague", "ambiguous", "has_time", "has_timezone"):
+        if key in case:
+            assert getattr(expr, key) == (None if case[key] == "none" else case[key]), (key, expr)
+    for key in ("value", "end_value"):
+        if key in case:
+            assert getattr(expr, key) == (None if case[key] == "none" else case[key]), (key, expr)
+    if "span" in case:
+        assert expr.text == case["span"], expr
+    assert case.get("span_contains", "") in expr.text, expr
+    assert (expr.value or "").startswith(case.get("value_starts", "")), expr
+    assert (expr.end_value or "").startswith(case.get("end_starts", "")), expr
+    if "value_starts" in case or "end_starts" in case:
+        assert expr.value is not None, expr
 
 
 # ------------------------------------------------------- the vocabulary table

@@ -126,6 +126,7 @@ def _analyse(items: list[tuple[str, Any, str | None, datetime]]) -> dict[str, An
 def _eval_times(data: Path) -> dict[str, Any]:
     """find_times on every Duckling phrase and Parakweet sentence (when present)."""
     from msglint.analysis.times import find_times
+    from msglint.lang import get_pack
 
     out: dict[str, Any] = {}
     for lang in ("en", "fr"):
@@ -138,20 +139,29 @@ def _eval_times(data: Path) -> dict[str, Any]:
                 continue
             now = DUCKLING_NOW_DIFF if row["corpus_section"] == "diffCorpus" else DUCKLING_NOW
             sentence = CARRIERS[lang].format(phrase=row["text"])
-            out[f"duckling:{lang}:{number}"] = [asdict(t) for t in find_times(sentence, lang, now)]
+            out[f"duckling:{lang}:{number}"] = [
+                asdict(t) for t in find_times(sentence, get_pack(lang), now)
+            ]
     path = data / "parakweet-email-intent" / "train.jsonl"
     if path.is_file():
         for number, line in enumerate(path.open(encoding="utf-8"), start=1):
             sentence = json.loads(line)["sentence"]
-            out[f"parakweet:{number}"] = [asdict(t) for t in find_times(sentence, "en", NOW)]
+            out[f"parakweet:{number}"] = [
+                asdict(t) for t in find_times(sentence, get_pack("en"), NOW)
+            ]
     return out
+
+
+def _iso(value: Any) -> str:
+    """Datetimes as the reports write them (ISO 8601), anything else as text."""
+    return value.isoformat() if isinstance(value, datetime) else str(value)
 
 
 def snapshot(output: Path, data: Path | None) -> None:
     items = _file_messages() + _case_messages() + _ask_messages()
     document = {"inputs": _analyse(items), "times": _eval_times(data) if data else {}}
     document.pop("msglint_version", None)
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, default=_iso)
     # paths relative to the checkout, so two worktrees compare equal
     text = text.replace(json.dumps(str(ROOT) + "/")[1:-1], "")
     output.write_text(text + "\n", encoding="utf-8")

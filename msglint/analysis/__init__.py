@@ -199,7 +199,7 @@ def analyze_many(
     from msglint.analysis.deadlines import find_deadlines
     from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
-    from msglint.analysis.pipeline import parse_many
+    from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many
     from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_urgency
 
@@ -211,6 +211,7 @@ def analyze_many(
         pack = get_pack(lang)
         indices = [i for i, code in enumerate(languages) if code == lang]
         abbreviations = pack.words("abbreviations")
+        lookups = lemma_lookups(load_pipeline(lang))
         items = (
             (messages[i].body, sentence_starts(messages[i].body, layouts[i], abbreviations))
             for i in indices
@@ -220,10 +221,10 @@ def analyze_many(
             now = reference_time(message, forced_now)
             sentences = _sentences(doc, layouts[i])
             paragraphs = _paragraphs(message.body, layouts[i], sentences)
-            asks = find_asks(doc, sentences, pack)
-            times = find_times(message.body, lang, now)
+            asks = find_asks(doc, sentences, pack, lookups)
+            times = find_times(message.body, pack, now)
             if message.subject:
-                subject_times = find_times(message.subject, lang, now, field="subject")
+                subject_times = find_times(message.subject, pack, now, field="subject")
                 times = subject_times + times
             urgency = (
                 find_urgency(message.subject or "", pack, "subject") if message.subject else []

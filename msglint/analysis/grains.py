@@ -9,24 +9,13 @@ if TYPE_CHECKING:
     from msglint.analysis.model import TimeExpr
 
 
-def parse_value(value: str | None) -> datetime | None:
-    """A resolved ISO 8601 value as a datetime (None when unresolved or malformed)."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def deadline_moment(time: TimeExpr) -> datetime | None:
     """The last instant a time expression allows as a deadline.
 
     A clock time is the instant itself ("by 8 am" is 08:00); a day, week or
     month runs to its end ("by Friday" allows all of Friday).
     """
-    closing = time.end_value if time.direction == "before" and time.end_value else time.value
-    value = parse_value(closing)
+    value = time.end_value if time.direction == "before" and time.end_value else time.value
     if value is None:
         return None
     if time.grain in ("hour", "minute", "second"):

@@ -72,10 +72,11 @@ class Ask:
 class TimeExpr:
     """A time expression, resolved against the message's reference time.
 
-    ``value`` is ISO 8601 (the start of the expression's grain) or None when
-    it cannot be resolved (vague words such as "ASAP"). ``end_value`` closes
-    an interval. ``direction`` is "before" for "by Friday" / "avant 16h",
-    "after" for "after 2pm" / "later", and "until" for "until noon" /
+    ``value`` is an aware datetime (the start of the expression's grain) or
+    None when it cannot be resolved (vague words such as "ASAP"); reports
+    write it as ISO 8601. ``end_value`` closes an interval. ``direction`` is
+    "before" for "by Friday" / "avant 16h", "after" for "after 2pm" /
+    "later", and "until" for "until noon" /
     « jusqu'à midi » (how long something lasts, not a deadline). ``weekday``
     is the weekday the text names (0 = Monday) when it also gives a full
     date, so a mismatch can be checked.
@@ -84,10 +85,10 @@ class TimeExpr:
     text: str
     start: int
     end: int
-    value: str | None
+    value: datetime | None
     grain: str | None = None
     kind: str = "instant"  # "instant" | "interval" | "open_interval" | "duration" | "vague"
-    end_value: str | None = None
+    end_value: datetime | None = None
     direction: str | None = None
     vague: bool = False
     has_time: bool = False
@@ -99,12 +100,12 @@ class TimeExpr:
 
 @dataclass(frozen=True)
 class Deadline:
-    """A time expression that says when something is due."""
+    """A time expression that says when something is due (``value``: an aware datetime)."""
 
     text: str
     start: int
     end: int
-    value: str | None
+    value: datetime | None
     vague: bool
     has_time: bool
     has_timezone: bool

@@ -27,6 +27,7 @@ _LONG_RUN = re.compile(r"\S{101,}")
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.lookups import Lookups
     from spacy.tokens import Doc
 
 UNUSED_COMPONENTS = ["ner"]
@@ -68,6 +69,20 @@ def load_pipeline(lang: str) -> Language:
         raise MsglintError(f"lang={lang}", f"cannot load spaCy pipeline {name}: {exc}") from None
     _extend_tokenizer(nlp, get_pack(lang).settings.get("tokenizer", {}))
     return nlp
+
+
+def lemma_lookups(nlp: Language) -> Lookups | None:
+    """The lemmatizer tables a loaded pipeline holds in memory, if it has any.
+
+    The ask detector reads verb forms in them (``analysis.asks.verbs``); they
+    are handed to it from here rather than read again from disk.
+    """
+    try:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+    except KeyError:
+        return None
+    lookups = getattr(lemmatizer, "lookups", None)
+    return lookups if lookups is not None and lookups.tables else None
 
 
 def _extend_tokenizer(nlp: Language, settings: dict) -> None:  # type: ignore[type-arg]

@@ -36,12 +36,7 @@ def _time_at(a: Analysis, hit: Hit) -> TimeExpr | None:
 
 
 def _value(time: TimeExpr | None) -> datetime | None:
-    if time is None or not time.value:
-        return None
-    try:
-        return datetime.fromisoformat(time.value)
-    except ValueError:
-        return None
+    return time.value if time is not None else None
 
 
 def zone_label(pack: LanguagePack, zone: str, moment: datetime) -> str | None:

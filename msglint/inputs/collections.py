@@ -27,9 +27,11 @@ from msglint.errors import MsglintError
 from msglint.inputs.decode import decode_text, normalise_newlines
 from msglint.inputs.email_reader import read_email
 from msglint.inputs.text_reader import read_text
-from msglint.message import Message, Segment, SourceMap, align_lines
+from msglint.message import Message, Segment, SourceMap, align_lines, line_starts
 
 _FROM_LINE = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
+_SPACE = re.compile(r"[ \t\n\r]*")
+_TEXT_KEY = re.compile(r'"text"\s*:\s*')
 _SLACK_LINK = re.compile(r"<([^<>|]+)\|([^<>]+)>|<([^<>]+)>")
 
 
@@ -47,11 +49,13 @@ def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
         or data[max(0, m.start() - 4) : m.start()] == b"\r\n\r\n"
     ]
     messages = []
+    line, counted = 1, 0  # lines counted once, from one separator to the next
     for index, match in enumerate(starts):
         end = starts[index + 1].start() if index + 1 < len(starts) else len(data)
         body = data[match.end() : end]
         body = re.sub(rb"^>(>*From )", rb"\1", body, flags=re.M)
-        line = data.count(b"\n", 0, match.end()) + 1
+        line += data.count(b"\n", counted, match.end())
+        counted = match.end()
         messages.append((line, body))
     return messages
 
@@ -77,15 +81,26 @@ def read_mbox(
 
 
 def _chat_message(
-    text: str, name: str, kind: str | None, sent: datetime | None, source: str, start: int
+    text: str,
+    name: str,
+    kind: str | None,
+    sent: datetime | None,
+    source: tuple[str, list[int]],
+    span: tuple[int, int],
 ) -> Message:
-    """A chat message whose text sits (JSON-escaped) at ``start`` of ``source``."""
+    """A chat message whose text sits (JSON-escaped) in ``span`` of the file.
+
+    ``source`` is the file's text and its line table, computed once per file:
+    each message searches only its own span, so a file of many messages is
+    read in linear time.
+    """
+    source_text, table = source
+    start, end = span
     message = read_text(normalise_newlines(text), name, kind or "chat")
     message.sent = sent
-    message.source_text = source
-    message.body_map = SourceMap(
-        source, align_lines(message.body, source, start) or [Segment(0, start, 0)]
-    )
+    message.source_text = source_text
+    segments = align_lines(message.body, source_text, start, end) or [Segment(0, start, 0)]
+    message.body_map = SourceMap(source_text, segments, table)
     message.subject_map = None
     return message
 
@@ -110,6 +125,7 @@ def _timestamp(value: object) -> datetime | None:
 def read_jsonl(data: bytes, path: str, kind: str | None) -> list[Message | MsglintError]:
     """One chat message per JSON line that has a ``text``."""
     text = decode_text(data, path)
+    source = (text, line_starts(text))
     found: list[Message | MsglintError] = []
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -123,6 +139,9 @@ def read_jsonl(data: bytes, path: str, kind: str | None) -> list[Message | Msgli
         except ValueError as exc:
             found.append(MsglintError(name, f"invalid JSON: {exc}"))
             continue
+        except RecursionError:
+            found.append(MsglintError(name, "invalid JSON: nested too deeply"))
+            continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             found.append(MsglintError(name, 'expected an object with a "text" string'))
             continue
@@ -131,7 +150,8 @@ def read_jsonl(data: bytes, path: str, kind: str | None) -> list[Message | Msgli
         column = line.find('"text"')
         start = line_start + max(0, column)
         sent = _timestamp(item.get("ts", item.get("date")))
-        found.append(_chat_message(item["text"], name, kind, sent, text, start))
+        span = (start, line_start + len(line))
+        found.append(_chat_message(item["text"], name, kind, sent, source, span))
     if not found:
         raise MsglintError(path, "no message with a text in this JSON Lines file")
     return found
@@ -164,7 +184,7 @@ def is_slack_export(folder: Path) -> bool:
 def slack_users(folder: Path) -> dict[str, str]:
     try:
         users = json.loads((folder / "users.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     names = {}
     for user in users if isinstance(users, list) else []:
@@ -180,14 +200,16 @@ def read_slack_day(
     """The messages of one channel-day file of a Slack export."""
     text = decode_text(data, path)
     try:
-        items = json.loads(text)
+        elements = _array_elements(text)
     except ValueError as exc:
         raise MsglintError(path, f"invalid JSON: {exc}") from None
-    if not isinstance(items, list):
+    except RecursionError:
+        raise MsglintError(path, "invalid JSON: nested too deeply") from None
+    if elements is None:
         raise MsglintError(path, "not a Slack day file (expected a JSON list of messages)")
+    source = (text, line_starts(text))
     found: list[Message | MsglintError] = []
-    cursor = 0
-    for item in items:
+    for item, (start, end) in elements:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             continue
         if item.get("subtype") in ("channel_join", "channel_leave", "bot_message", "channel_topic"):
@@ -195,13 +217,49 @@ def read_slack_day(
         body = slack_text(item["text"], users)
         if not body.strip():
             continue
-        encoded = json.dumps(item["text"], ensure_ascii=False)[1:-1]
-        position = text.find(encoded, cursor)
-        if position < 0:
-            position = cursor
-        cursor = position + len(encoded)
+        key = _TEXT_KEY.search(text, start, end)
+        span = (key.end() if key else start, end)
         ts = str(item.get("ts", len(found) + 1))
         found.append(
-            _chat_message(body, f"{path}#{ts}", kind, _timestamp(item.get("ts")), text, position)
+            _chat_message(body, f"{path}#{ts}", kind, _timestamp(item.get("ts")), source, span)
         )
     return found
+
+
+def _array_elements(text: str) -> list[tuple[object, tuple[int, int]]] | None:
+    """The elements of a top-level JSON list with their spans, or None if not a list.
+
+    Decoding element by element gives each message's exact place in the file
+    (the Slack export's own escapes, ``\\/`` or ``\\uXXXX``, need not match
+    ours), in one pass.
+    """
+    decoder = json.JSONDecoder()
+    at = _skip_space(text, 0)
+    if at == len(text) or text[at] != "[":
+        json.loads(text)  # a JSON error names the problem; valid JSON is not a list
+        return None
+    elements: list[tuple[object, tuple[int, int]]] = []
+    at = _skip_space(text, at + 1)
+    if at < len(text) and text[at] == "]":
+        _trailing(text, at + 1)
+        return elements
+    while True:
+        item, end = decoder.raw_decode(text, at)
+        elements.append((item, (at, end)))
+        at = _skip_space(text, end)
+        if at < len(text) and text[at] == ",":
+            at = _skip_space(text, at + 1)
+            continue
+        if at < len(text) and text[at] == "]":
+            _trailing(text, at + 1)
+            return elements
+        raise ValueError(f"expected ',' or ']' at character {at}")
+
+
+def _skip_space(text: str, at: int) -> int:
+    return _SPACE.match(text, at).end()  # type: ignore[union-attr]
+
+
+def _trailing(text: str, at: int) -> None:
+    if _skip_space(text, at) != len(text):
+        raise ValueError(f"extra data at character {at}")

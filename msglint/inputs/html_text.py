@@ -48,24 +48,31 @@ _SKIP = {"script", "style", "head", "title", "template", "noscript", "svg", "obj
 class _TextBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[str] = [""]
+        self.lines: list[str] = []  # finished lines
+        self.parts: list[str] = []  # the line being written, in pieces (no quadratic +=)
+        self.has_text = False  # the line being written holds more than spaces
+        self.empty = True  # the line being written is ""
         self.skip_depth = 0
         self.quote_depth = 0
         self.list_stack: list[list[int | str]] = []
         self.pre = 0
 
+    def _finish_line(self) -> None:
+        self.lines.append("".join(self.parts))
+        self.parts, self.has_text, self.empty = [], False, True
+
     def _newline(self, blank: bool = False) -> None:
-        if self.lines[-1].strip():
-            self.lines.append("")
-        if blank and len(self.lines) >= 2 and self.lines[-2].strip():
-            self.lines.append("")
+        if self.has_text:
+            self._finish_line()
+        if blank and self.lines and self.lines[-1].strip():
+            self._finish_line()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip_depth += 1
             return
         if tag == "br":
-            self.lines.append("")
+            self._finish_line()
         elif tag == "blockquote":
             self._newline(blank=True)
             self.quote_depth += 1
@@ -103,9 +110,12 @@ class _TextBuilder(HTMLParser):
             self._newline(blank=tag in ("p", "h1", "h2", "h3", "table"))
 
     def _write(self, text: str) -> None:
-        if not self.lines[-1] and self.quote_depth:
-            self.lines[-1] = "> " * self.quote_depth
-        self.lines[-1] += text
+        if self.empty and self.quote_depth:
+            self.parts = ["> " * self.quote_depth]
+            self.has_text = True
+        self.parts.append(text)
+        self.empty = self.empty and not text
+        self.has_text = self.has_text or bool(text.strip())
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
@@ -114,25 +124,46 @@ class _TextBuilder(HTMLParser):
             chunks = data.split("\n")
             for index, chunk in enumerate(chunks):
                 if index:
-                    self.lines.append("")
+                    self._finish_line()
                 self._write(chunk)
             return
-        text = re.sub(r"\s+", " ", data)
-        if not self.lines[-1].strip():
+        text = _SPACES.sub(" ", data)
+        if not self.has_text:
             text = text.lstrip()
         if text:
             self._write(text)
+
+
+_SPACES = re.compile(r"\s+")
+# A "<" that opens markup the text never closes. The standard parser looks
+# for the end of each such construct to the end of the text, once per "<":
+# quadratic for thousands of unclosed "<!--". Written as "&lt;", it is read
+# as the text it would have become anyway.
+_OPENER = re.compile(r"<(?=[!?/a-zA-Z])")
+
+
+def _escape_unclosed(html: str) -> str:
+    last_close = html.rfind(">")
+    last_comment_end = html.rfind("-->")
+
+    def opener(match: re.Match[str]) -> str:
+        at = match.start()
+        comment = html.startswith("<!--", at)
+        closed = last_comment_end >= at + 4 if comment else last_close > at
+        return "<" if closed else "&lt;"
+
+    return _OPENER.sub(opener, html)
 
 
 def html_to_text(html: str) -> str:
     """Readable text of an HTML fragment or page."""
     builder = _TextBuilder()
     try:
-        builder.feed(html)
+        builder.feed(_escape_unclosed(html))
         builder.close()
     except (AssertionError, ValueError):  # malformed markup: keep what was read
         pass
-    lines = [line.rstrip() for line in builder.lines]
+    lines = [line.rstrip() for line in [*builder.lines, "".join(builder.parts)]]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n")

@@ -41,7 +41,8 @@ from msglint.errors import MsglintError
 
 _PATTERNS_FILE = Path(__file__).resolve().parent.parent / "lang" / "reply_patterns.toml"
 
-_OWN, _QUOTED, _SIGNATURE = 0, 1, 2
+#: What a line is; a list footer or webmail ad goes with the quoted text (nobody's own).
+_OWN, _QUOTED, _SIGNATURE, _FOOTER = 0, 1, 2, 3
 
 #: Lines longer than this are prose, never a header, a sign-off or a signature line.
 _MAX_HEADER_CHARS = 600
@@ -70,6 +71,7 @@ Pattern = re.Pattern[str]
 @dataclass(frozen=True)
 class _Patterns:
     quote_prefixes: tuple[str, ...]
+    quote_pattern: Pattern
     not_quoted: Pattern
     continuation: Pattern
     orphan_max_chars: int
@@ -171,6 +173,7 @@ def _build(data: dict[str, Any]) -> _Patterns:
     notes_subst = {**subst, "datetime": str(notes.get("datetime", r"(?!)"))}
     return _Patterns(
         quote_prefixes=tuple(quote["prefixes"]),
+        quote_pattern=_compile(quote.get("prefix_patterns", [])),
         not_quoted=_compile(quote.get("not_quoted", [])),
         continuation=_compile(quote.get("continuation", [])),
         orphan_max_chars=int(quote.get("orphan_max_chars", 0)),
@@ -245,7 +248,10 @@ class _Splitter:
     def _is_quote(self, stripped: str) -> bool:
         return (
             bool(stripped)
-            and stripped.startswith(self.pats.quote_prefixes)
+            and (
+                stripped.startswith(self.pats.quote_prefixes)
+                or self.pats.quote_pattern.match(stripped[:8]) is not None
+            )
             and not (len(stripped) < _MAX_HEADER_CHARS and self.pats.not_quoted.match(stripped))
         )
 
@@ -614,7 +620,7 @@ class _Splitter:
                 start = above if ruled and above is not None else index
                 for line in range(start, block[-1] + 1):
                     if self.role[line] == _OWN:
-                        self.role[line] = _SIGNATURE
+                        self.role[line] = _FOOTER
                 return
 
     def _own_blocks(self) -> list[list[int]]:
@@ -672,9 +678,14 @@ class _Splitter:
 
     def _block_signature(self, block: list[int], first_line: int, last_line: int) -> None:
         window = block[-_SIGNATURE_WINDOW:]
+        # A name-and-contact block in short paragraphs may start above a later
+        # sign-off, "-Name" or mobile line: the earlier start wins.
+        paragraphs = self._contact_paragraphs(window, first_line)
         for position, index in enumerate(window):
             if index == first_line:
                 continue
+            if paragraphs is not None and index >= paragraphs:
+                break
             kind = self._kind(index)
             if kind is None:
                 continue
@@ -682,6 +693,9 @@ class _Splitter:
             if self._accept(kind, index, after, window[:position], last_line):
                 self._mark_signature(index, block[-1])
                 return
+        if paragraphs is not None:
+            self._mark_signature(self._signoff_above(window, paragraphs), block[-1])
+            return
         # A trailing contact block with no sign-off: "Anna Smith / +33 6 … / www…"
         tail = [window[-1]]
         for index in reversed(window[:-1]):
@@ -690,6 +704,56 @@ class _Splitter:
             tail.insert(0, index)
         if tail[0] != first_line and len(tail) >= 2 and self._contact_block(tail, True):
             self._mark_signature(tail[0], block[-1])
+
+    def _signoff_above(self, window: list[int], start: int) -> int:
+        """A short "Bonne journée / Paul" paragraph right above a signature starts it."""
+        above = [i for i in window if i < start]
+        paragraph: list[int] = []
+        for index in reversed(above):
+            if paragraph and index != paragraph[0] - 1:
+                break
+            paragraph.insert(0, index)
+        if (
+            paragraph
+            and len(paragraph) <= 3
+            and paragraph[0] != window[0]
+            and self._kind(paragraph[0]) in ("signoff", "signoff_named")
+            and all(self._short(i) for i in paragraph)
+        ):
+            return paragraph[0]
+        return start
+
+    def _contact_paragraphs(self, window: list[int], first_line: int) -> int | None:
+        """A signature in a few short paragraphs: "Anne Egelston / Director" then
+        "Evolution Markets / 65 Broadway, 5th Floor / New York, NY 10006" then
+        "(212) 430-6475". It starts a paragraph with a name and holds a contact line.
+        """
+        paragraphs: list[list[int]] = []
+        for index in reversed(window):
+            if paragraphs and index == paragraphs[0][0] - 1:
+                paragraphs[0].insert(0, index)
+            else:
+                paragraphs.insert(0, [index])
+        found: int | None = None
+        lines: list[int] = []
+        has_contact = False
+        for paragraph in reversed(paragraphs):
+            lines = paragraph + lines
+            if len(lines) > self.pats.max_contact_lines or paragraph[0] == first_line:
+                break
+            if not all(self._short(i) for i in paragraph):
+                break
+            has_contact = has_contact or any(self._contact(i) for i in paragraph)
+            name = self.stripped[paragraph[0]]
+            if (
+                has_contact
+                and len(lines) >= 2
+                and self._name_like(paragraph[0])
+                and len(name.split()) >= 2  # "Anne Egelston", not "SNIP:" or "Danny"
+                and not name.endswith(":")
+            ):
+                found = paragraph[0]
+        return found
 
     def _accept(
         self, kind: str, index: int, after: list[int], before: list[int], last_line: int
@@ -741,13 +805,13 @@ class _Splitter:
 
     def result(self) -> ReplySplit:
         own = [i for i in range(self.n) if self.role[i] == _OWN]
-        quoted = [i for i in range(self.n) if self.role[i] == _QUOTED]
+        quoted = [i for i in range(self.n) if self.role[i] in (_QUOTED, _FOOTER)]
         signature = [i for i in range(self.n) if self.role[i] == _SIGNATURE]
         cuts = {i: col for i, col in self.cuts.items() if self.role[i] == _OWN}
         history = [
-            self.lines[i] if self.role[i] == _QUOTED else self.lines[i][cuts[i] :].strip(" -")
+            self.lines[i] if i not in cuts else self.lines[i][cuts[i] :].strip(" -")
             for i in range(self.n)
-            if self.role[i] == _QUOTED or i in cuts
+            if self.role[i] in (_QUOTED, _FOOTER) or i in cuts
         ]
         return ReplySplit(
             own_lines=own,

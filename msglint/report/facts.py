@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from msglint.analysis.model import Analysis
@@ -12,7 +13,18 @@ from msglint.engine import Finding, Result
 
 
 def asdict(item: Any) -> dict[str, Any]:
-    return dataclasses.asdict(item)
+    """A dataclass as plain data; time values (datetimes) become ISO 8601 strings here."""
+    return {key: _plain(value) for key, value in dataclasses.asdict(item).items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -25,7 +37,8 @@ def asks(analysis: Analysis) -> list[dict[str, Any]]:
     for index, ask in enumerate(analysis.asks):
         item = asdict(ask)
         deadline = deadline_by_ask.get(index)
-        item["deadline"] = deadline.value if deadline else None
+        value = deadline.value if deadline else None
+        item["deadline"] = value.isoformat() if value is not None else None
         items.append(item)
     return items
 

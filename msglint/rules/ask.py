@@ -114,7 +114,7 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports asks wrapped in hedges such as "I was just wondering if maybe you
     could…", "would it be possible to…", "je me demandais si…", "si jamais tu
-    as un moment…" (the pack's ``hedged_asks.txt``).
+    as un moment…" (the pack's ``asks/hedged_asks.txt``).
 
     ## Why is this bad?
     A hedged ask sounds optional, so it is treated as optional. Being direct
@@ -143,7 +143,7 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports asks with no owner ("someone should…", "can somebody…",
     "quelqu'un pourrait…", "il faudrait que quelqu'un…"; the pack's
-    ``no_owner.txt``). To exactly one recipient only when the ask is not
+    ``asks/no_owner.txt``). To exactly one recipient only when the ask is not
     dated either ("it might be worth someone looking into that at some
     point"): then nobody has been asked anything. Mailing-list posts ("does
     anyone know…?") are left alone.

@@ -236,7 +236,9 @@ def readability(a: Analysis, opts: Options) -> Iterator[Hit]:
     score = complete_metrics(a).readability
     if score is None:
         return
-    minimum = opts["min_score_fr"] if a.language == "fr" else opts["min_score_en"]
+    minimum = opts.get(f"min_score_{a.language}")
+    if minimum is None:
+        return  # no threshold for this language's formula
     if score < minimum:
         yield Hit(
             field="message",

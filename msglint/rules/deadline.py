@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from msglint.analysis.grains import deadline_moment, parse_value
-from msglint.analysis.model import Analysis
+from msglint.analysis.grains import deadline_moment
+from msglint.analysis.model import Analysis, Deadline
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import not_a_memo
 
@@ -43,7 +43,7 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if a.deadlines or a.fyi or not_a_memo(a):
         return
-    requests = a.pack.lexicon("request_phrases")
+    requests = a.pack.lexicon("asks/request_phrases")
     for ask in a.asks:
         if ask.owner != "reader" or ask.secondary:
             continue
@@ -115,7 +115,7 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
         if a.times[deadline.time].start != deadline.start:
             continue  # "before then": the time zone belongs where the time is written
         if deadline.field == "subject" and any(
-            other.field == "body" and other.has_timezone and other.value == deadline.value
+            other.field == "body" and other.has_timezone and _same_value(other, deadline)
             for other in a.deadlines
         ):
             continue  # the body gives the same deadline with its zone
@@ -181,7 +181,7 @@ def deadline_weekday_mismatch(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     for time in a.times:
-        resolved = parse_value(time.value)
+        resolved = time.value
         if time.weekday is None or resolved is None:
             continue
         if resolved.weekday() != time.weekday:
@@ -240,3 +240,10 @@ def deadline_past(a: Analysis, opts: Options) -> Iterator[Hit]:
         yield Hit(
             deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
         )
+
+
+def _same_value(one: Deadline, other: Deadline) -> bool:
+    """The same written value: the same instant in the same UTC offset."""
+    if one.value is None or other.value is None:
+        return one.value is other.value
+    return one.value == other.value and one.value.utcoffset() == other.value.utcoffset()

@@ -74,10 +74,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from msglint.analysis.model import TimeExpr
 from msglint.analysis.times.parser import Parser
 from msglint.analysis.times.vocab import Vocabulary, vocabulary
+
+if TYPE_CHECKING:
+    from msglint.lang import LanguagePack
 
 __all__ = ["Parser", "Vocabulary", "find_times"]
 
@@ -101,7 +105,7 @@ def _merge_appositions(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             and expr.value
             and expr.direction is None
             and expr.kind == "instant"
-            and head.value[:10] == expr.value[:10]
+            and head.value.date() == expr.value.date()
             and text[head.end : expr.start].strip() == ","
         ):
             merged[-1] = replace(
@@ -116,14 +120,14 @@ def _merge_appositions(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     return merged
 
 
-def find_times(text: str, lang: str, now: datetime, field: str = "body") -> list[TimeExpr]:
+def find_times(text: str, pack: LanguagePack, now: datetime, field: str = "body") -> list[TimeExpr]:
     """Time expressions and vague deadlines of ``text``, sorted, non-overlapping.
 
-    ``lang`` is a pack code ("en", "fr"); ``now`` is the reference time (a
+    ``pack`` is the language pack (as for ``find_asks``); ``now`` is the reference time (a
     naive ``now`` is taken in the machine's local time zone). Where two
     expressions overlap the longer one is kept.
     """
-    vocabulary_ = vocabulary(lang)
+    vocabulary_ = vocabulary(pack)
     if vocabulary_ is None or not text:
         return []
     if now.tzinfo is None:

@@ -342,7 +342,7 @@ class Combine(Clock, Dates, NumericDates, Days, Periods, Positions, Numbers, Zon
             amount = self.amount(within[0])
             if amount:
                 end, value, unit = amount
-                bound = self.after_now(value, unit)
+                bound = self.ref.after(value, unit)
                 bound.kind, bound.direction = "open_interval", "before"
                 best = (end, bound)
         after = found.get("after_amount")
@@ -350,7 +350,7 @@ class Combine(Clock, Dates, NumericDates, Days, Periods, Positions, Numbers, Zon
             amount = self.amount(after[0])  # "after 5 days"
             if amount and not self.has(amount[0], "ago") and not self.has(amount[0], "hence"):
                 end, value, unit = amount
-                bound = self.after_now(value, unit)
+                bound = self.ref.after(value, unit)
                 bound.kind, bound.direction = "open_interval", "after"
                 best = self.longer(best, (end, bound))
         for cat in ("before", "until", "after"):

@@ -72,7 +72,7 @@ class Parser(Combine):
                 later = self.has(i, "later")
                 if later and (found is None or later[0] > found[0]):
                     # "plus tard": after now, not a deadline (times.toml [now] later)
-                    moment = truncate(self.now, "minute")
+                    moment = truncate(self.ref.now, "minute")
                     found = (
                         later[0],
                         Resolved(moment, "minute", kind="open_interval", direction="after"),
@@ -92,10 +92,10 @@ class Parser(Combine):
             text=self.text[start:stop],
             start=start,
             end=stop,
-            value=truncate(r.start, r.grain).isoformat(),
+            value=truncate(r.start, r.grain),
             grain=r.grain,
             kind=r.kind,
-            end_value=r.end.isoformat() if r.end is not None else None,
+            end_value=r.end,
             direction=r.direction,
             has_time=r.has_time,
             has_timezone=r.has_tz,

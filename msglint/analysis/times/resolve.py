@@ -4,17 +4,149 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from msglint.analysis.times.calendar import (
+    AFTER_GRAIN,
     PAST_WEIGHT,
     add_months,
     closest,
     monday_of,
     month_len,
+    shift,
+    truncate,
     wall_clock,
 )
+from msglint.analysis.times.holidays import holiday_date
 from msglint.analysis.times.spec import Resolved, Spec
 from msglint.analysis.times.tokens import Tokens
+
+
+class Reference:
+    """The reference time ``now``: the grammar reads it only through these methods.
+
+    Why one place: what "next Friday", "in 3 days" or "Christmas" mean depends
+    on when the message is written; keeping every such reading here means the
+    parsers only say what the words are, and the choice of the past or coming
+    occurrence is made (and can be changed) in this module.
+    """
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.tz = now.tzinfo
+        self.today = now.date()
+
+    def at(self, day: date, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+        """A wall-clock time on a day, in the zone of ``now``."""
+        return wall_clock(day, self.tz, hour, minute, second)
+
+    def day(self, offset: int = 0) -> date:
+        """Today moved by whole days ("tomorrow", "après-demain", "ce soir")."""
+        return self.today + timedelta(days=offset)
+
+    def year(self) -> int:
+        """The current year (a quarter or a holiday without one)."""
+        return self.today.year
+
+    def instant(self) -> datetime:
+        """``now`` at the second ("right now")."""
+        return self.now.replace(microsecond=0)
+
+    def period(self, unit: str, step: int = 0) -> datetime:
+        """The start of the current week, month, … moved by ``step`` units ("next month")."""
+        return shift(truncate(self.now, unit), unit, step)
+
+    def after(self, value: float, unit: str, sign: int = 1) -> Resolved:
+        """``now`` moved by a duration, cut to Duckling's grain for such expressions."""
+        grain = AFTER_GRAIN[unit]
+        return Resolved(truncate(shift(self.now, unit, sign * value), grain), grain)
+
+    def from_today(self, value: float, unit: str) -> datetime:
+        """Today at midnight moved by a duration ("3 years from today")."""
+        return shift(self.at(self.today), unit, value)
+
+    def month_year(self, month: int) -> int:
+        """The year of the coming ``month`` (this one counts): "first Tuesday of October"."""
+        return self.today.year if month >= self.today.month else self.today.year + 1
+
+    def two_digit_year(self, value: int, window: int) -> int:
+        """Place a two-digit year in the century that keeps it within ``window`` years ahead."""
+        century = self.today.year // 100 * 100
+        if value <= self.today.year % 100 + window:
+            return century + value
+        return century - 100 + value
+
+    def weekday_count(self, weekday: int, count: int, sign: int) -> date:
+        """The ``count``-th ``weekday`` after (sign 1) or before (-1) today."""
+        today = self.today
+        if sign > 0:
+            day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+            return day + timedelta(days=7 * (count - 1))
+        day = today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+        return day - timedelta(days=7 * (count - 1))
+
+    def week_friday(self, step: int) -> date:
+        """The Friday of this week moved by ``step`` weeks (for weekends)."""
+        return monday_of(self.today) + timedelta(days=4 + 7 * step)
+
+    def holiday(self, rule: tuple[Any, ...], year: int | None, mode: str | None) -> date | None:
+        """The day of a holiday: in ``year``, else the last, next or closest one."""
+        this_year = self.today.year
+        if year is not None:
+            return holiday_date(rule, year)
+        if mode == "last":
+            day = holiday_date(rule, this_year)
+            if day is None or day >= self.today:
+                day = holiday_date(rule, this_year - 1)
+            return day
+        if mode in ("next", "next_occ"):
+            day = holiday_date(rule, this_year)
+            if day is None or day < self.today:
+                day = holiday_date(rule, this_year + 1)
+            return day
+        options = [holiday_date(rule, y) for y in (this_year - 1, this_year, this_year + 1)]
+        return closest([d for d in options if d], self.today) if any(options) else None
+
+    def season(self, bounds: list[int], mode: str) -> tuple[date, date]:
+        """First and last day of the season of ``bounds`` meant by ``mode`` (this, next, last)."""
+        m1, d1, m2, d2 = (int(x) for x in bounds)
+
+        def season_of(y: int) -> tuple[date, date]:
+            """The season that starts in year ``y``."""
+            start = date(y, m1, d1)
+            end = date(y + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)
+            return start, end
+
+        start, end = season_of(self.today.year - (1 if m2 < m1 else 0))
+        if end < self.today:
+            start, end = season_of(start.year + 1)
+        if mode == "last":
+            start, end = season_of(start.year - 1)
+            if end >= self.today:
+                start, end = season_of(start.year - 1)
+        elif mode in {"next", "next_occ"} and start <= self.today:
+            start, end = season_of(start.year + 1)
+        return start, end
+
+    def any_season(self, mode: str, seasons: dict[str, Any]) -> tuple[date, date]:
+        """ "this season", "next season": the season holding today, or the one after / before."""
+        day = self.today
+        if mode in {"next", "next_occ", "last"}:
+            first = season_span(day, seasons)
+            day = first[1] + timedelta(days=1) if mode != "last" else first[0] - timedelta(days=1)
+        return season_span(day, seasons)
+
+
+def season_span(day: date, seasons: dict[str, Any]) -> tuple[date, date]:
+    """First and last day of the season of times.toml that holds ``day``."""
+    for bounds in seasons.values():
+        m1, d1, m2, d2 = (int(x) for x in bounds)
+        for year in (day.year - 1, day.year):
+            start = date(year, m1, d1)
+            end = date(year + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)
+            if start <= day <= end:
+                return start, end
+    return date(day.year, 1, 1), date(day.year, 12, 31)
 
 
 class Resolution(Tokens):
@@ -24,8 +156,8 @@ class Resolution(Tokens):
         """Place a spec on the calendar."""
         if sp.fixed is not None and sp.hour is None and sp.part is None:
             return replace(sp.fixed)
-        tz = sp.tz or self.tz
-        ref = self.now.astimezone(tz) if sp.tz else self.now
+        tz = sp.tz or self.ref.tz
+        ref = self.ref.now.astimezone(tz) if sp.tz else self.ref.now
         today = ref.date()
         day, grain = self.resolve_date(sp, today)
         if day is None and grain:

@@ -21,9 +21,9 @@ class Tokens:
     def __init__(self, text: str, lang: Vocabulary, now: datetime) -> None:
         self.text = text
         self.L = lang
-        self.now = now
-        self.tz = now.tzinfo
-        self.today = now.date()
+        from msglint.analysis.times.resolve import Reference
+
+        self.ref = Reference(now)  # the only way the grammar reads ``now``
         folded = text.translate(fold_table())
         starts, ends, keys = [], [], []
         for match in TOKEN_RE.finditer(folded):

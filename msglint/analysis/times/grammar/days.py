@@ -5,13 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from msglint.analysis.times.calendar import (
-    closest,
     monday_of,
     month_len,
     nth_weekday,
-    wall_clock,
 )
-from msglint.analysis.times.holidays import holiday_date
 from msglint.analysis.times.spec import Resolved, Spec
 from msglint.analysis.times.tokens import Tokens
 from msglint.analysis.times.vocab import (
@@ -72,10 +69,11 @@ class Days(Tokens):
                 j = day[0]
                 sp.day = day[1]
                 evidence = True
-        if word in self.L.weak_weekdays and not (
-            mode or evidence or self.prev_is(word_at, "dateprep") or self.clock(j)
-        ):
-            return None  # "Sun is shining", "the SAT"
+        preposition = not self.L.weak_need_date and self.prev_is(word_at, "dateprep")
+        if self.key(j) == "." and self.attached(j) and not evidence and self.clock(j + 1):
+            j += 1  # « sam. à 10 h »: the abbreviation's full stop, then the time
+        if word in self.L.weak_weekdays and not (mode or evidence or preposition or self.clock(j)):
+            return None  # "Sun is shining", "the SAT", « le jeu », « à la mer. »
         if mode is None and sp.day is None and self.past_cue(word_at):
             sp.wd_mode = "last"  # "the terms you approved on Friday": last Friday
         return j, sp
@@ -119,28 +117,14 @@ class Days(Tokens):
             if year_of:
                 j, year = year_of
             elif (
-                target and target[1].fixed and (of or target[1].fixed.start.year != self.today.year)
+                target and target[1].fixed and (of or target[1].fixed.start.year != self.ref.year())
             ):
                 j, year = target[0], target[1].fixed.start.year
             else:
                 later = self.relative(j)  # "thanksgiving in 3 years", "tax day two years ago"
                 if later and later[1].fixed:
                     j, year = later[0], later[1].fixed.start.year
-        mode = str(mode).rstrip("?") if mode else None
-        this_year = self.today.year
-        if year is not None:
-            day = holiday_date(rule, year)
-        elif mode == "last":
-            day = holiday_date(rule, this_year)
-            if day is None or day >= self.today:
-                day = holiday_date(rule, this_year - 1)
-        elif mode in ("next", "next_occ"):
-            day = holiday_date(rule, this_year)
-            if day is None or day < self.today:
-                day = holiday_date(rule, this_year + 1)
-        else:
-            options = [holiday_date(rule, y) for y in (this_year - 1, this_year, this_year + 1)]
-            day = closest([d for d in options if d], self.today) if any(options) else None
+        day = self.ref.holiday(rule, year, str(mode).rstrip("?") if mode else None)
         if day is None:
             return None
         return j, Spec(date=day)
@@ -160,10 +144,10 @@ class Days(Tokens):
                 found = self.date_dm(of[0] - 1)
             if found is None or found[1].day is None:
                 return None
-        day, _ = self.resolve_date(found[1], self.today)
+        day, _ = self.resolve_date(found[1], self.ref.today)
         if day is None:
             return None
-        return found[0], Spec(fixed=Resolved(wall_clock(monday_of(day), self.tz), "week"))
+        return found[0], Spec(fixed=Resolved(self.ref.at(monday_of(day)), "week"))
 
     def nth_of(self, i: int) -> tuple[int, Spec] | None:
         """ "first Tuesday of October", "last day of October 2015", "premier mercredi du mois"."""
@@ -208,7 +192,7 @@ class Days(Tokens):
                 j = year[0]
                 first = date(year[1], value, 1)
             else:
-                y = self.today.year if value >= self.today.month else self.today.year + 1
+                y = self.ref.month_year(value)
                 first = date(y, value, 1)
         else:
             period = self.unit_period(j, only="month")
@@ -235,7 +219,7 @@ class Days(Tokens):
                 monday = nth_weekday(first.year, first.month, nth, 0)
                 if monday is None:
                     return None
-            start = wall_clock(monday, self.tz)
+            start = self.ref.at(monday)
             return j, Spec(fixed=Resolved(start, "week"))
         friday = nth_weekday(first.year, first.month, nth, 4)
         if friday is None:
@@ -260,15 +244,5 @@ class Days(Tokens):
         for cat, sign in (("hence", 1), ("ago", -1)):
             hit = self.has(end + 1, cat)
             if hit:
-                if sign > 0:
-                    day = self.today + timedelta(
-                        days=(int(weekday) - self.today.weekday() - 1) % 7 + 1
-                    )
-                    day += timedelta(days=7 * (count - 1))
-                else:
-                    day = self.today - timedelta(
-                        days=(self.today.weekday() - int(weekday) - 1) % 7 + 1
-                    )
-                    day -= timedelta(days=7 * (count - 1))
-                return hit[0], Spec(date=day)
+                return hit[0], Spec(date=self.ref.weekday_count(int(weekday), count, sign))
         return None

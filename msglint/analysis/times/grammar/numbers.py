@@ -93,10 +93,7 @@ class Numbers(Tokens):
 
     def two_digit_year(self, value: int) -> int:
         """Place a two-digit year in the century that keeps it within the window of times.toml."""
-        century = self.today.year // 100 * 100
-        if value <= self.today.year % 100 + self.L.yy_window:
-            return century + value
-        return century - 100 + value
+        return self.ref.two_digit_year(value, self.L.yy_window)
 
     # ---- time zones and am/pm
 

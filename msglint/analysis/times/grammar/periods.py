@@ -5,24 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from msglint.analysis.times.calendar import (
-    AFTER_GRAIN,
-    monday_of,
-    shift,
-    truncate,
-    wall_clock,
-)
 from msglint.analysis.times.spec import Resolved, Spec
 from msglint.analysis.times.tokens import Tokens
 
 
 class Periods(Tokens):
     """Periods named relative to now or by their name."""
-
-    def after_now(self, value: float, unit: str, sign: int = 1) -> Resolved:
-        """``now`` moved by a duration, cut to Duckling's grain for such expressions."""
-        grain = AFTER_GRAIN[unit]
-        return Resolved(truncate(shift(self.now, unit, sign * value), grain), grain)
 
     def relative(self, i: int) -> tuple[int, Spec] | None:
         """ "in 3 days", "3 days ago", "il y a 2 heures", "2 days from now", "a week hence"."""
@@ -41,7 +29,7 @@ class Periods(Tokens):
                 hit = self.has(end, cat)
                 if hit and (best is None or hit[0] > best[0]):
                     if cat == "hence_today":
-                        day = shift(wall_clock(self.today, self.tz), unit, value)
+                        day = self.ref.from_today(value, unit)
                         best = (hit[0], Spec(fixed=Resolved(day, "day"), fixed_date=day.date()))
                     else:
                         best = (hit[0], self.relative_spec(value, unit, sign))
@@ -52,7 +40,7 @@ class Periods(Tokens):
 
     def relative_spec(self, value: float, unit: str, sign: int) -> Spec:
         """A relative time; day-sized units also give a day that a clock time can attach to."""
-        found = self.after_now(value, unit, sign)
+        found = self.ref.after(value, unit, sign)
         dated = (
             found.start.date()
             if unit in ("day", "week", "fortnight", "month", "year", "quarter")
@@ -88,13 +76,12 @@ class Periods(Tokens):
             return None
         if unit == "fortnight":
             unit, count = "week", count * 2
-        base = truncate(self.now, unit)
         if mode == "last":
-            start = shift(base, unit, -count)
-            last = shift(base, unit, -1)
+            start = self.ref.period(unit, -count)
+            last = self.ref.period(unit, -1)
         else:
-            start = shift(base, unit, 1)
-            last = shift(base, unit, count)
+            start = self.ref.period(unit, 1)
+            last = self.ref.period(unit, count)
         return end, Spec(fixed=Resolved(start, unit, last, kind="interval"))
 
     @staticmethod
@@ -140,9 +127,7 @@ class Periods(Tokens):
             return None
         if name == "day":
             return None
-        base = truncate(self.now, name)
-        start = shift(base, name, step)
-        return j, Spec(fixed=Resolved(start, name))
+        return j, Spec(fixed=Resolved(self.ref.period(name, step), name))
 
     def this_period(self, i: int) -> tuple[int, Spec] | None:
         """A phrase of times.toml [this_periods] ("dans la semaine": this week)."""
@@ -150,16 +135,14 @@ class Periods(Tokens):
         if hit is None:
             return None
         unit = str(hit[1])
-        return hit[0], Spec(fixed=Resolved(truncate(self.now, unit), unit))
+        return hit[0], Spec(fixed=Resolved(self.ref.period(unit), unit))
 
     def weekend_at(self, friday: date) -> Resolved:
         """The weekend of the week of ``friday``: an hour-grain interval (times.toml [weekend])."""
         wd, hour, end_day, end_hour = (int(x) for x in self.L.weekend_span)
         friday = friday - timedelta(days=friday.weekday() - wd)
-        start = wall_clock(friday, self.tz, hour)
-        end = wall_clock(
-            friday - timedelta(days=wd) + timedelta(days=7 + end_day), self.tz, end_hour
-        )
+        start = self.ref.at(friday, hour)
+        end = self.ref.at(friday - timedelta(days=wd) + timedelta(days=7 + end_day), end_hour)
         return Resolved(start, "hour", end - timedelta(hours=1), kind="interval")
 
     def weekend(self, i: int) -> tuple[int, Spec] | None:
@@ -182,7 +165,7 @@ class Periods(Tokens):
         step = {"this": 0, "next": 1, "next_occ": 1, "last": -1}.get(mode)
         if step is None:
             return None
-        friday = monday_of(self.today) + timedelta(days=4 + 7 * step)
+        friday = self.ref.week_friday(step)
         found = self.weekend_at(friday)
         found.ambiguous = mode == "next"
         return j, Spec(fixed=found)
@@ -212,52 +195,16 @@ class Periods(Tokens):
             j = year[0]
         if j == hit[0] and not prep and not modifier:
             return None
-        m1, d1, m2, d2 = (int(x) for x in bounds)
         mode = str(mode or "this").rstrip("?")
-
-        def season_of(y: int) -> tuple[date, date]:
-            """The season that starts in year ``y``."""
-            start = date(y, m1, d1)
-            end = date(y + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)
-            return start, end
-
         if generic:
-            # the season holding today, or the one just after / before it
-            day = self.today
-            if mode in {"next", "next_occ", "last"}:
-                first = self.season_span(day)
-                day = (
-                    first[1] + timedelta(days=1) if mode != "last" else first[0] - timedelta(days=1)
-                )
-            start, end = self.season_span(day)
+            start, end = self.ref.any_season(mode, self.L.seasons)
         elif year:
-            start, end = season_of(year[1])
-        else:
-            start, end = season_of(self.today.year - (1 if m2 < m1 else 0))
-            if end < self.today:
-                start, end = season_of(start.year + 1)
-            if mode == "last":
-                start, end = season_of(start.year - 1)
-                if end >= self.today:
-                    start, end = season_of(start.year - 1)
-            elif mode in {"next", "next_occ"} and start <= self.today:
-                start, end = season_of(start.year + 1)
-        return j, Spec(
-            fixed=Resolved(
-                wall_clock(start, self.tz), "day", wall_clock(end, self.tz), kind="interval"
-            )
-        )
-
-    def season_span(self, day: date) -> tuple[date, date]:
-        """First and last day of the season of times.toml that holds ``day``."""
-        for bounds in self.L.seasons.values():
             m1, d1, m2, d2 = (int(x) for x in bounds)
-            for year in (day.year - 1, day.year):
-                start = date(year, m1, d1)
-                end = date(year + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)
-                if start <= day <= end:
-                    return start, end
-        return date(day.year, 1, 1), date(day.year, 12, 31)
+            start = date(year[1], m1, d1)
+            end = date(year[1] + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)
+        else:
+            start, end = self.ref.season(bounds, mode)
+        return j, Spec(fixed=Resolved(self.ref.at(start), "day", self.ref.at(end), kind="interval"))
 
     def quarter(self, i: int) -> tuple[int, Spec] | None:
         """ "Q3", "Q4 2018", "2018Q4", "18q4", "third quarter", "le 3e trimestre 2014"."""
@@ -307,8 +254,8 @@ class Periods(Tokens):
             if found:
                 end, year = found
         if year is None:
-            year = self.today.year
-        start = wall_clock(date(year, 3 * nth - 2, 1), self.tz)
+            year = self.ref.year()
+        start = self.ref.at(date(year, 3 * nth - 2, 1))
         return end, Spec(fixed=Resolved(start, "quarter"))
 
     def daypart(self, i: int) -> tuple[int, Spec] | None:
@@ -319,7 +266,7 @@ class Periods(Tokens):
             end, (offset, first, last) = found["reldaypart"]
             best = (
                 end,
-                Spec(date=self.today + timedelta(days=int(offset)), part=(int(first), int(last))),
+                Spec(date=self.ref.day(int(offset)), part=(int(first), int(last))),
             )
         if "daypart" in found and (best is None or found["daypart"][0] > best[0]):
             end, (first, last) = found["daypart"]
@@ -334,4 +281,4 @@ class Periods(Tokens):
             if word is None or not self.prev_is(i, "now_after"):
                 return None
             hit = word
-        return hit[0], Spec(fixed=Resolved(self.now.replace(microsecond=0), "second"))
+        return hit[0], Spec(fixed=Resolved(self.ref.instant(), "second"))

@@ -7,8 +7,6 @@ from datetime import date, datetime, timedelta
 from msglint.analysis.times.calendar import (
     month_len,
     shift,
-    truncate,
-    wall_clock,
 )
 from msglint.analysis.times.spec import Resolved, Spec
 from msglint.analysis.times.tokens import Tokens
@@ -69,13 +67,13 @@ class Positions(Tokens):
             if year:
                 k, y = year
             else:
-                y = self.today.year if value >= self.today.month else self.today.year + 1
-            found = self.position_at(where, "month", wall_clock(date(y, value, 1), self.tz))
+                y = self.ref.month_year(value)
+            found = self.position_at(where, "month", self.ref.at(date(y, value, 1)))
             if found:
                 target = (k, found)
         year = self.year_number(j)
         if year and target is None:
-            found = self.position_at(where, "year", wall_clock(date(year[1], 1, 1), self.tz))
+            found = self.position_at(where, "year", self.ref.at(date(year[1], 1, 1)))
             if found:
                 target = (year[0], found)
         if target is None:
@@ -84,8 +82,7 @@ class Positions(Tokens):
 
     def position_of(self, where: str, unit: str, step: int) -> Spec | None:
         """A position in the current period moved by ``step`` ("end of next month")."""
-        base = truncate(self.now, unit)
-        return self.position_at(where, unit, shift(base, unit, step))
+        return self.position_at(where, unit, self.ref.period(unit, step))
 
     def position_at(self, where: str, unit: str, start: datetime) -> Spec | None:
         """The days (hours, months) a position covers in a period, from [position_spans]."""

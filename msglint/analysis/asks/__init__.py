@@ -1,0 +1,128 @@
+"""Asks: the requests a message makes to its reader, found from the spaCy parse.
+
+A sentence is an ask when it is one of:
+
+- a **request**: a polite request ("could you", "would you mind", "please…",
+  "I need you to", "merci de", "pourriez-vous"), a modal question to the
+  reader ("can you…?", "tu peux…?"), or a hedged ask ("I was wondering if",
+  "je me demandais si"): the phrase lists ``request_phrases`` and
+  ``hedged_asks``, plus a parse test (modal + second-person subject, inverted);
+- an **imperative** addressed to the reader: a verb in the base form heading
+  its clause with no subject and no auxiliary ("Send me the file", "Don't
+  forget…", "Let's meet"), or, where the parser does not know imperatives
+  (the French small pipeline tags most of them as nouns), a verb form with an
+  imperative shape at the start of a clause ("Envoie-moi", "Vérifiez",
+  "N'oublie pas"), checked against the pipeline's own verb tables;
+- a **proposal** of joint action ("could we move it to Thursday", "I'd like to
+  discuss this with you", "on pourrait en parler jeudi"): ``proposals``, form
+  "request", owner "we";
+- a **need**: "I need your…", "you need to…", "we need to…", "on doit…"
+  (``need_phrases``, ``we_asks``) and ownerless asks ("someone should…",
+  "the invoices need to be approved", "il faudrait revoir…": ``no_owner``);
+- a **question** to the reader: a sentence ending with "?", or an auxiliary
+  before a second-person subject without its question mark ("do you know if…").
+  Rhetorical tag questions ("…, isn't it?") and boilerplate ("Any
+  questions?", "Des questions ?") are in ``not_asks``; reported questions
+  ("she asked whether…") have no question mark and no inversion.
+
+Owners: "nobody" when ``no_owner`` matches, "we" for ``we_asks``, "let's",
+first-person plural imperatives ("faisons") and proposals, else "reader".
+``hedged`` (AK03) comes from ``hedged_asks`` or the softeners of
+``ask_hedges`` ("maybe", "if you get a chance", "si jamais").
+
+``secondary`` (not counted by AK02) marks an ask that only completes one made
+before it in the message: a fallback ("If you cannot sign today, call me", "Si
+aucun ne vous convient, indiquez-moi…"), a request for the answer with
+nothing of its own but a deadline or a purpose ("Let me know by Friday",
+"please reply by Wednesday", "Dis-moi d'ici vendredi"), the same need again
+("I need them for Monday's review"). The signs are ``secondary_asks``, at the
+start of a clause; every ask sign of the sentence must lie in the clauses they
+cover, and an ask with none before it is never secondary.
+
+A sentence is not an ask when it is a closing, a greeting, an offer or a
+pointer that only looks like one (``not_asks``, matched against the whole
+sentence or a whole clause: "Thanks!", "Have a nice day", "Let me know if
+you have any questions", "Feel free to reach out", "N'hésitez pas si vous
+avez des questions", "Please find attached…", "Please note that…", "see
+below"), or when the ask is an offer conditioned on the reader's own need
+("If you need anything, call me", "si tu as besoin, appelle-moi":
+``offer_conditions``) or, coming first, on the reader's wish ("If you would
+like to discuss it, give me a call": ``wish_conditions``, unless an answer is
+asked for: "if you want to join, let me know"). An offer next to a real ask
+does not hide it ("Review the draft and let me know if you have questions"
+is an ask). Commitments ("I will send it tomorrow"), "let me explain" and
+statements are never asks: nothing here looks at them.
+
+Grammar that keeps statements out: a phrase inside a relative clause, after a
+question word or in a clause opened by a subordinating word ("…, or that
+someone must find again later", « ce qu'il faudra revoir »); a request verb
+with its own third-person subject or infinitive marker ("he let me know",
+"sure to please"); a passive with its agent (« validée par la direction »); a
+participle or a noun with its own modifiers (« facturés au cabinet », « mise
+en place », « Ressources humaines »); a present that is not a base form ("Am
+just back"); a line In Title Case ("Go Here Now For More Information"), like
+a heading.
+
+Phrases are matched on the sentence with its line breaks and runs of spaces
+made single spaces, so a hard-wrapped e-mail ("merci\nde me répondre") reads
+like one line. The French tokenizer keeps hyphenated clitics as suffixes
+("envoie", "-moi"; "peux", "-tu") and sometimes several in one token
+("dites-le-moi"): both shapes are read as a verb and its clitics; an inverted
+"-tu"/"-vous" makes a question ("Sais-tu si…"), a reflexive "-vous" after an
+imperative ending an imperative ("Inscrivez-vous").
+
+Every word list is a data file of the language pack (``msglint/lang/<code>/asks/``,
+declared in ``asks/lexicons.py``), and each language says in
+``lang/<code>/asks.toml`` which detectors it uses and the tag facts of its
+pipeline; the grammatical tests read only universal parse features
+(dependency labels, ``VerbForm``/``Mood``, ``Person``), the tag facts and the
+lists, so a new phrase or a new language needs no code.
+
+Where things are: ``classify`` (one sentence), ``signals/`` (phrases,
+questions, imperatives, shapes), ``clauses`` (offers, closings, fallbacks on
+the sentence's text), ``syntax`` (parse helpers), ``lexicons`` (the declared
+data), ``verbs`` (the pipeline's lemmatizer tables).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from msglint.analysis.asks.classify import sentence_ask
+from msglint.analysis.asks.lexicons import NEEDS_VERB_TABLES, rules_for
+from msglint.analysis.asks.verbs import verb_tables
+
+if TYPE_CHECKING:
+    from spacy.lookups import Lookups
+    from spacy.tokens import Doc
+
+    from msglint.analysis.model import Ask, Sentence
+    from msglint.lang import LanguagePack
+
+__all__ = ["find_asks"]
+
+
+def find_asks(
+    doc: Doc, sentences: list[Sentence], pack: LanguagePack, lookups: Lookups | None
+) -> list[Ask]:
+    """The asks of a parsed body: at most one per sentence, in order.
+
+    ``lookups`` are the lemmatizer tables of the pipeline that parsed ``doc``
+    (``pipeline.lemma_lookups``), or None: the detectors that second-guess
+    the tagger read verb forms in them.
+    """
+    rules = rules_for(pack)
+    verbs = verb_tables(lookups) if rules.detectors & NEEDS_VERB_TABLES else None
+    asks: list[Ask] = []
+    primary = False
+    for index, sentence in enumerate(sentences):
+        ask = sentence_ask(doc, sentence, index, rules, verbs)
+        if ask is None:
+            continue
+        # An ask that only completes another needs one made before it.
+        if ask.secondary and not primary:
+            ask = replace(ask, secondary=False)
+        primary = primary or not ask.secondary
+        asks.append(ask)
+    return asks

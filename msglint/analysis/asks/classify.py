@@ -1,0 +1,102 @@
+"""One sentence: gather the signs of an ask, set aside offers and closings, name its form."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from msglint.analysis.asks.clauses import (
+    LEAD,
+    completes_another,
+    drop_offers_and_closings,
+    ends_as_question,
+    flatten,
+    is_numbered,
+)
+from msglint.analysis.asks.signals.imperatives import imperatives
+from msglint.analysis.asks.signals.phrases import phrase_signs
+from msglint.analysis.asks.signals.questions import inverted_to_reader
+from msglint.analysis.asks.syntax import doc_text, title_case, vocative
+from msglint.analysis.model import Ask
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from msglint.analysis.asks.lexicons import AskRules
+    from msglint.analysis.asks.verbs import VerbTables
+    from msglint.analysis.model import Sentence
+
+
+def sentence_ask(
+    doc: Doc, sentence: Sentence, index: int, rules: AskRules, verbs: VerbTables | None
+) -> Ask | None:
+    """The ask a sentence makes, or None."""
+    raw = doc_text(doc)[sentence.start : sentence.end]
+    stripped = raw.strip()
+    if not stripped or (sentence.is_heading and not stripped.endswith("?")):
+        return None
+    start = sentence.start + (len(raw) - len(raw.lstrip()))
+    end = start + len(stripped)
+    # The parse features look at the sentence without its list marker ("1.", "-"),
+    # which the parser often makes the head of the item.
+    lead = LEAD.match(stripped)
+    span = doc.char_span(start + (lead.end() if lead else 0), end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if title_case(span):
+        return None  # a title: "Go Here Now For More Information", "Call Me Maybe"
+
+    # Every sign of an ask, by kind and offset in the sentence. Phrases are
+    # matched on the sentence with its line breaks and runs of spaces made one
+    # space ("merci\nde me répondre"), and offsets are kept in that text.
+    flat, to_flat, to_raw = flatten(stripped)
+    starts = [to_flat(token.idx - start) for token in span if token.idx >= start]
+    triggers: list[tuple[int, str]] = []
+    if rules.uses("phrases"):
+        triggers.extend(phrase_signs(doc, span, flat, starts, to_raw, start, rules))
+    if rules.uses("questions"):
+        triggers.extend(
+            (to_flat(token.idx - start), kind) for token, kind in inverted_to_reader(span, rules)
+        )
+    triggers.extend(
+        (to_flat(offset - start), kind) for offset, kind in imperatives(span, rules, verbs)
+    )
+    if rules.uses("questions") and (ends_as_question(stripped) or sentence.is_question):
+        triggers.append((len(flat) - 1, "question"))
+    if not triggers:
+        return None
+    triggers = drop_offers_and_closings(flat, starts, triggers, rules)
+    if not triggers:
+        return None
+
+    kinds = {kind for _, kind in triggers}
+    if kinds == {"imperative"} and rules.promotions.search(flat):
+        return None  # "Save 30% today!": an advertisement, not a request
+    if kinds & {"hedged", "request", "proposal"}:
+        form = "request"
+    elif kinds & {"imperative", "imperative-we"}:
+        form = "imperative"
+    elif kinds & {"need", "we", "nobody"}:
+        form = "request" if "nobody" in kinds and "question" in kinds else "need"
+    else:
+        form = "question"
+    if "nobody" in kinds:
+        owner = "nobody"
+    elif kinds & {"we", "imperative-we"} or (
+        kinds & {"proposal"} and not kinds & {"request", "hedged"}
+    ):
+        owner = "we"
+    else:
+        owner = "reader"
+    return Ask(
+        text=stripped,
+        start=start,
+        end=end,
+        sentence=index,
+        form=form,
+        hedged="hedged" in kinds or bool(rules.hedges.hits(flat, starts)),
+        owner=owner,
+        in_list=sentence.in_list,
+        numbered=is_numbered(doc_text(doc), start, stripped),
+        secondary=completes_another(flat, starts, triggers, rules),
+        addressee=vocative(span, rules),
+    )

@@ -1,0 +1,246 @@
+"""Clauses of a sentence as text: offers and closings set aside, fallbacks recognised.
+
+These tests work on the sentence's flat text (runs of white space made one
+space) cut into clauses at punctuation and at the pack's coordinators; every
+scan here is linear in the sentence's length (no regex anchored at the end of
+an unbounded run, which backtracks quadratically on "? ? ? …").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from msglint.analysis.asks.lexicons import AskRules
+
+# An ordered-list marker at the start of a line: "1.", "2)", "a)".
+_NUMBERED = re.compile(r"(?:\d{1,3}[.)]|[a-zA-Z]\))\s+")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zA-Z]\))[ \t]+$")
+# A list marker or quote sign to drop before matching a whole sentence.
+LEAD = re.compile(r"^\s*(?:(?:[-*•>]|\d{1,3}[.)]|[a-zA-Z]\))\s+)*")
+_SPACE_RUN = re.compile(r"\s+")
+# White space other than a single space: a line break, a tab, several spaces.
+_ODD_SPACE = re.compile(r"[^\S ]|\s{2,}")
+# Closing punctuation that may follow the end of a question ("?)", "? !", "?»").
+_AFTER_QUESTION = frozenset(" !?.…)]\"'»”’")
+# …and what else may close a sentence or a clause (":", ";", ",").
+_CLOSING = _AFTER_QUESTION | frozenset(":;,")
+
+
+def _emoji(char: str) -> bool:
+    code = ord(char)
+    return 0x1F300 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
+
+
+def _trailing_run(text: str, closing: frozenset[str]) -> int:
+    """Where the run of closing punctuation, emoji and spaces ending ``text`` starts."""
+    i = len(text)
+    while i > 0 and (text[i - 1] in closing or text[i - 1].isspace() or _emoji(text[i - 1])):
+        i -= 1
+    return i
+
+
+def ends_as_question(text: str) -> bool:
+    """A "?" followed only by closing punctuation, emoji and spaces ("Ready? 🙂")."""
+    return "?" in text[_trailing_run(text, _AFTER_QUESTION) :]
+
+
+def core(text: str) -> str:
+    """A sentence or clause without list markers and closing punctuation."""
+    text = LEAD.sub("", text)
+    return text[: _trailing_run(text, _CLOSING)]
+
+
+def is_not_ask(text: str, rules: AskRules) -> bool:
+    """A whole clause that only looks like an ask: a closing, an offer, a pointer."""
+    bare = core(text)
+    return not bare or (rules.not_asks is not None and rules.not_asks.fullmatch(bare) is not None)
+
+
+def _segment_of(segments: list[tuple[int, int]], offset: int) -> int:
+    return next(n for n, (a, b) in enumerate(segments) if a <= offset < b)
+
+
+def drop_offers_and_closings(
+    text: str, starts: list[int], triggers: list[tuple[int, str]], rules: AskRules
+) -> list[tuple[int, str]]:
+    """Triggers left once closings ("thanks, talk soon") and offers are set aside.
+
+    An offer is a clause conditioned on the reader's own need ("call me if you
+    need anything", "if you have questions, please contact me", "si besoin,
+    appelle-moi"): the condition's clause and, when the condition comes first,
+    the clause after it are not asks. Clauses are cut at punctuation and at
+    coordinators (``clause_coordinators``).
+    """
+    segments = split(text, rules)
+    dropped = set()
+    for number, (seg_start, seg_end) in enumerate(segments):
+        if is_not_ask(text[seg_start:seg_end], rules):
+            dropped.add(number)
+    for hit_start, _, _ in rules.offer_conditions.hits(text, starts):
+        number = _segment_of(segments, hit_start)
+        if any(offset < hit_start for offset, _ in triggers):
+            dropped.add(number)  # "call me if you need anything": the clause itself
+            continue
+        # "If you have questions or concerns, please contact me": up to the next ask.
+        dropped.update(up_to_consequent(number, segments, triggers))
+    for hit_start, _, _ in rules.wish_conditions.hits(text, starts):
+        # Only a fronted wish is an offer ("If you would like to discuss it, call
+        # me"), and not when what follows asks for an answer ("if you want me to
+        # come, let me know").
+        if any(offset < hit_start for offset, _ in triggers):
+            continue
+        number = _segment_of(segments, hit_start)
+        covered = up_to_consequent(number, segments, triggers)
+        low, high = segments[covered[-1]]
+        if not any(a < high and b > low for a, b, _ in rules.response_requests.hits(text, starts)):
+            dropped.update(covered)
+    if not dropped:
+        return triggers
+    kept = []
+    for offset, kind in triggers:
+        number = next(
+            (n for n, (a, b) in enumerate(segments) if a <= offset < b), len(segments) - 1
+        )
+        if number not in dropped:
+            kept.append((offset, kind))
+    return kept
+
+
+def split(text: str, rules: AskRules) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end) offsets, cut at punctuation and coordinators."""
+    bounds = [0]
+    for match in rules.clause_split.finditer(text) if rules.clause_split is not None else ():
+        bounds.append(match.end())
+    bounds.append(len(text) + 1)
+    return list(itertools.pairwise(bounds))
+
+
+def completes_another(
+    text: str, starts: list[int], triggers: list[tuple[int, str]], rules: AskRules
+) -> bool:
+    """True when every ask sign of the sentence only completes an ask made before it.
+
+    A clause opening with a sign of ``secondary_asks`` completes another ask:
+    a fallback condition ("If you cannot sign today, call me", "Si aucun ne
+    vous convient, indiquez-moi…") covers the clauses up to its consequent; a
+    request for the answer with nothing of its own but a deadline or a purpose
+    ("Let me know by Friday", "please reply by Wednesday", "Dis-moi d'ici
+    vendredi") covers its own clause. A softener is not a condition ("if you
+    get a chance": ``ask_hedges``).
+    """
+    hits = rules.secondary.hits(text, starts)
+    if not hits:
+        return False
+    segments = split(text, rules)
+    hedges = {start for start, _, _ in rules.hedges.hits(text, starts)}
+    covered: set[int] = set()
+    for hit_start, _, _ in hits:
+        if hit_start in hedges:
+            continue
+        number = _segment_of(segments, hit_start)
+        if hit_start > _clause_start(text, segments[number], starts, rules):
+            continue  # not at the start of its clause (past its openers)
+        a, b = segments[number]
+        if any(a <= offset < b for offset, _ in triggers):
+            covered.add(number)
+        else:
+            covered.update(up_to_consequent(number, segments, triggers, text, rules))
+    if not covered:
+        return False
+    for offset, _ in triggers:
+        number = next(
+            (n for n, (a, b) in enumerate(segments) if a <= offset < b), len(segments) - 1
+        )
+        if number not in covered:
+            return False
+    return True
+
+
+def _clause_start(text: str, segment: tuple[int, int], starts: list[int], rules: AskRules) -> int:
+    """The offset of the first word of a clause past its openers ("and", "so", "alors")."""
+    for position in starts:
+        if position < segment[0]:
+            continue
+        if position >= segment[1]:
+            break
+        word = text[position:].split(" ", 1)[0].strip(".,;:!?").lower()
+        if word in rules.openers or not word:
+            continue
+        return position
+    return segment[0]
+
+
+def up_to_consequent(
+    number: int,
+    segments: list[tuple[int, int]],
+    triggers: list[tuple[int, str]],
+    text: str | None = None,
+    rules: AskRules | None = None,
+) -> list[int]:
+    """The segments from a fronted condition to the first one holding an ask sign.
+
+    With ``text``, the consequent runs on through clauses joined to it by a
+    coordinator (``run_on_coordinators``): "if a figure is wrong, correct it
+    and send it back to me".
+    """
+    covered = [number]
+    for later in range(number + 1, len(segments)):
+        covered.append(later)
+        a, b = segments[later]
+        if any(a <= offset < b for offset, _ in triggers):
+            break
+    run_on = rules.run_on if rules is not None else None
+    while text is not None and run_on is not None and covered[-1] + 1 < len(segments):
+        a, b = segments[covered[-1]]
+        if not run_on.search(text[a:b]):
+            break
+        covered.append(covered[-1] + 1)
+    return covered
+
+
+def _same(offset: int) -> int:
+    return offset
+
+
+def flatten(text: str) -> tuple[str, Callable[[int], int], Callable[[int], int]]:
+    """``text`` with each run of white space made one space, and the two offset maps.
+
+    Returns the flat text, the map from an offset of ``text`` to the flat text
+    and the map back. A text with single spaces only is returned as is.
+    """
+    if _ODD_SPACE.search(text) is None:
+        return text, _same, _same
+    to_flat = [0] * (len(text) + 1)
+    to_raw = []
+    pieces = []
+    last = 0
+    for match in _SPACE_RUN.finditer(text):
+        for i in range(last, match.start()):
+            to_flat[i] = len(to_raw)
+            to_raw.append(i)
+        pieces.append(text[last : match.start()])
+        for i in range(match.start(), match.end()):
+            to_flat[i] = len(to_raw)
+        to_raw.append(match.start())
+        pieces.append(" ")
+        last = match.end()
+    for i in range(last, len(text)):
+        to_flat[i] = len(to_raw)
+        to_raw.append(i)
+    pieces.append(text[last:])
+    to_flat[len(text)] = len(to_raw)
+    to_raw.append(len(text))
+    return "".join(pieces), to_flat.__getitem__, to_raw.__getitem__
+
+
+def is_numbered(text: str, start: int, stripped: str) -> bool:
+    """True when the sentence is an item of an ordered list ("1. …", "2) …", "a) …")."""
+    if _NUMBERED.match(stripped):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LINE_PREFIX.match(text, line_start, start)) if line_start < start else False

@@ -1,0 +1,300 @@
+"""The ask detector's words and tag facts, declared once and loaded per language pack.
+
+Each language says in ``lang/<code>/asks.toml`` which detectors it uses and
+the tag facts of its pipeline; the word lists live in ``lang/<code>/asks/``.
+:data:`LEXICONS` declares every list: its shape and the detector that reads
+it. A list that a declared detector reads must exist (a missing file is an
+error naming it, never an empty list); a list no declared detector reads is
+not loaded. An unknown detector, an unknown key or a missing tag fact in
+``asks.toml`` is an error too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from msglint.config_io import load_toml
+from msglint.errors import MsglintError
+from msglint.lang.lexicon import Lexicon, phrase_pattern
+
+if TYPE_CHECKING:
+    from msglint.lang import LanguagePack
+
+# What each detector finds (``detectors = [...]`` in asks.toml picks them).
+DETECTORS: dict[str, str] = {
+    "phrases": "request, proposal, need, shared and ownerless phrases; offers and closings",
+    "questions": "a question mark, or a modal or auxiliary before a second-person subject",
+    "parsed_imperatives": "verbs the parser reads as imperatives (no subject, base form)",
+    "let_imperatives": "'let's go', 'let me know' are asks; 'let me explain' is not",
+    "misread_verbs": "a line head tagged as a noun that is a verb before its object",
+    "shaped_imperatives": "imperatives the tagger misses, recognised by the verb form's shape",
+    "clitic_inversion": "a verb and a hyphenated reader pronoun: a question or a reflexive",
+}
+# Detectors that read the pipeline's lemmatizer tables (see ``verbs.VerbTables``).
+NEEDS_VERB_TABLES = frozenset({"misread_verbs", "shaped_imperatives"})
+
+# name → (shape, detector that reads it). Shapes: "phrases" (matched at word
+# starts), "lexicon" (searched or matched whole), "words" (a set of lower-case
+# words), "endings" (word endings, longest first).
+LEXICONS: dict[str, tuple[str, str]] = {
+    "hedged_asks": ("phrases", "phrases"),
+    "request_phrases": ("phrases", "phrases"),
+    "proposals": ("phrases", "phrases"),
+    "no_owner": ("phrases", "phrases"),
+    "we_asks": ("phrases", "phrases"),
+    "need_phrases": ("phrases", "phrases"),
+    "ask_hedges": ("phrases", "phrases"),
+    "offer_conditions": ("phrases", "phrases"),
+    "wish_conditions": ("phrases", "phrases"),
+    "response_requests": ("phrases", "phrases"),
+    "secondary_asks": ("phrases", "phrases"),
+    "not_asks": ("lexicon", "phrases"),
+    "clause_coordinators": ("lexicon", "phrases"),
+    "promotions": ("lexicon", "phrases"),
+    "ask_openers": ("words", "phrases"),
+    "not_names": ("words", "phrases"),
+    "second_person": ("words", "questions"),
+    "request_modals": ("words", "questions"),
+    "not_imperative_verbs": ("words", "parsed_imperatives"),
+    "permission_verbs": ("words", "let_imperatives"),
+    "let_me_requests": ("words", "let_imperatives"),
+    "object_starters": ("words", "misread_verbs"),
+    "imperative_clitics": ("words", "shaped_imperatives"),
+    "negation_prefixes": ("words", "shaped_imperatives"),
+    "negation_words": ("words", "shaped_imperatives"),
+    "imperative_endings": ("endings", "shaped_imperatives"),
+    "we_imperative_endings": ("endings", "shaped_imperatives"),
+    "infinitive_endings": ("endings", "shaped_imperatives"),
+    "inverted_subjects": ("words", "clitic_inversion"),
+}
+
+# Tag facts: the parts of a pipeline's tag set the detectors read, declared in
+# ``[tags]`` of asks.toml (fine-grained tags differ between pipelines), and
+# the few grammatical words of ``[words]``.
+TAG_FACTS: dict[str, str] = {
+    "base_form": "fine tags of a verb's base form (an imperative's form): 'VB'",
+    "present": "fine tags of a present that may be a base form after a vocative: 'VBP'",
+    "wh_words": "fine tags of relative and interrogative words",
+    "question_words": "fine tags of interrogative words that may open a question",
+}
+WORD_FACTS: dict[str, str] = {
+    "let_objects": "the pronouns after a permission verb that make a joint ask ('let's', 'let us')",
+    "joint_let_objects": "those of them that are the writer and the reader only ('let's')",
+    "do_auxiliaries": "auxiliaries an imperative may take ('don't forget')",
+    "infinitive_markers": "a word before a verb that makes it an infinitive ('to')",
+    "run_on_coordinators": "a clause ending with one of these runs on into the next one",
+}
+
+
+@dataclass(frozen=True)
+class AskRules:
+    """The compiled data of one language pack (built once per pack)."""
+
+    code: str
+    detectors: frozenset[str]
+    signs: Phrases
+    hedges: Phrases
+    offer_conditions: Phrases
+    wish_conditions: Phrases
+    response_requests: Phrases
+    secondary: Phrases
+    not_asks: re.Pattern[str] | None
+    clause_split: re.Pattern[str] | None
+    openers: frozenset[str]
+    second_person: frozenset[str]
+    modals: frozenset[str]
+    subject_pronouns: frozenset[str]
+    clitics: frozenset[str]
+    inverted_subjects: frozenset[str]
+    not_imperative: frozenset[str]
+    permission_verbs: frozenset[str]
+    let_me_requests: frozenset[str]
+    we_imperative_endings: tuple[str, ...]
+    imperative_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]
+    negation_prefixes: frozenset[str]
+    negation_words: frozenset[str]
+    object_starters: frozenset[str]
+    promotions: Lexicon
+    not_names: frozenset[str]
+    base_form_tags: frozenset[str]
+    present_tags: frozenset[str]
+    wh_tags: frozenset[str]
+    question_tags: frozenset[str]
+    let_objects: frozenset[str]
+    joint_let_objects: frozenset[str]
+    do_auxiliaries: frozenset[str]
+    infinitive_markers: frozenset[str]
+    run_on: re.Pattern[str] | None
+
+    def uses(self, detector: str) -> bool:
+        return detector in self.detectors
+
+
+class Phrases:
+    """A lexicon compiled for matching at word starts only.
+
+    Trying one alternation at each token start is several times cheaper than
+    scanning every character, and the asks only care about phrases that start
+    a word.
+    """
+
+    def __init__(self, *lexicons: tuple[str, Lexicon]) -> None:
+        groups = []
+        for kind, lexicon in lexicons:
+            entries = sorted(lexicon.entries, key=len, reverse=True)
+            if entries:
+                body = "|".join(f"(?:{phrase_pattern(entry)})" for entry in entries)
+                groups.append(f"(?P<{kind}>{body})")
+        self._pattern = re.compile("|".join(groups), re.IGNORECASE) if groups else None
+
+    def hits(self, text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of the match beginning at each of ``starts``, if any.
+
+        Where lexicons of several kinds match at one place, the first kind given
+        to the constructor wins.
+        """
+        pattern = self._pattern
+        if pattern is None:
+            return []
+        found = []
+        for position in starts:
+            match = pattern.match(text, position)
+            if match is not None:
+                found.append((match.start(), match.end(), match.lastgroup or ""))
+        return found
+
+
+def declaration(pack: LanguagePack) -> dict[str, Any]:
+    """``asks.toml`` of a pack, checked against the declarations above."""
+    path = pack.folder / "asks.toml"
+    if not path.is_file():
+        raise MsglintError(str(path), "missing: the pack must declare its ask detectors")
+    data = load_toml(path)
+    unknown = set(data) - {"detectors", "tags", "words"}
+    if unknown:
+        raise MsglintError(str(path), f"unknown key {sorted(unknown)[0]!r}")
+    detectors = data.get("detectors")
+    if not isinstance(detectors, list) or not detectors:
+        raise MsglintError(str(path), "detectors: expected a list of detector names")
+    for name in detectors:
+        if name not in DETECTORS:
+            raise MsglintError(
+                str(path), f"unknown detector {name!r} (known: {', '.join(DETECTORS)})"
+            )
+    for table, facts in (("tags", TAG_FACTS), ("words", WORD_FACTS)):
+        values = data.get(table, {})
+        if not isinstance(values, dict):
+            raise MsglintError(str(path), f"{table}: expected a table")
+        for key, value in values.items():
+            if key not in facts:
+                raise MsglintError(str(path), f"unknown key {table}.{key}")
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise MsglintError(str(path), f"{table}.{key}: expected a list of strings")
+        for key in facts:
+            if key not in values:
+                raise MsglintError(str(path), f"missing {table}.{key}: {facts[key]}")
+    return data
+
+
+def _read(pack: LanguagePack, detectors: frozenset[str], name: str, shape: str) -> Lexicon:
+    """An ask lexicon of the pack: required when a declared detector reads it."""
+    declared, detector = LEXICONS[name]
+    if declared != shape:
+        raise ValueError(f"ask lexicon {name} is declared as {declared}, read as {shape}")
+    path = pack.folder / "asks" / f"{name}.txt"
+    if detector not in detectors:
+        return Lexicon([], str(path))
+    if not path.is_file():
+        raise MsglintError(
+            str(path), f"missing: detector {detector!r} of {pack.code}/asks.toml reads it"
+        )
+    return pack.lexicon(f"asks/{name}")
+
+
+@cache
+def rules_for(pack: LanguagePack) -> AskRules:
+    """The compiled ask data of a pack, validated against the declarations."""
+    data = declaration(pack)
+    detectors = frozenset(data["detectors"])
+
+    def lexicon(name: str, shape: str = "lexicon") -> Lexicon:
+        return _read(pack, detectors, name, shape)
+
+    def words(name: str, shape: str = "words") -> frozenset[str]:
+        return frozenset(entry.lower() for entry in lexicon(name, shape).entries)
+
+    def endings(name: str) -> tuple[str, ...]:
+        return tuple(sorted(words(name, "endings"), key=len, reverse=True))
+
+    def phrases(name: str) -> Phrases:
+        return Phrases(("x", lexicon(name, "phrases")))
+
+    def facts(table: str, key: str) -> frozenset[str]:
+        return frozenset(data[table][key])
+
+    whole = "|".join(f"(?:{phrase_pattern(entry)})" for entry in lexicon("not_asks").entries)
+    run_on = "|".join(re.escape(word) for word in data["words"]["run_on_coordinators"])
+    return AskRules(
+        code=pack.code,
+        detectors=detectors,
+        signs=Phrases(
+            ("hedged", lexicon("hedged_asks", "phrases")),
+            ("request", lexicon("request_phrases", "phrases")),
+            ("proposal", lexicon("proposals", "phrases")),
+            ("nobody", lexicon("no_owner", "phrases")),
+            ("we", lexicon("we_asks", "phrases")),
+            ("need", lexicon("need_phrases", "phrases")),
+        ),
+        hedges=phrases("ask_hedges"),
+        offer_conditions=phrases("offer_conditions"),
+        wish_conditions=phrases("wish_conditions"),
+        response_requests=phrases("response_requests"),
+        secondary=phrases("secondary_asks"),
+        not_asks=re.compile(f"(?:{whole})", re.IGNORECASE) if whole else None,
+        clause_split=_clause_split(lexicon("clause_coordinators")),
+        openers=words("ask_openers"),
+        second_person=words("second_person"),
+        modals=words("request_modals"),
+        # Shared with the grammar helpers: at the pack's top level.
+        subject_pronouns=pack.words("subject_pronouns"),
+        clitics=words("imperative_clitics"),
+        inverted_subjects=words("inverted_subjects"),
+        not_imperative=words("not_imperative_verbs"),
+        permission_verbs=words("permission_verbs"),
+        let_me_requests=words("let_me_requests"),
+        we_imperative_endings=endings("we_imperative_endings"),
+        imperative_endings=endings("imperative_endings"),
+        infinitive_endings=endings("infinitive_endings"),
+        negation_prefixes=words("negation_prefixes"),
+        negation_words=words("negation_words"),
+        object_starters=words("object_starters"),
+        promotions=lexicon("promotions"),
+        not_names=words("not_names"),
+        base_form_tags=facts("tags", "base_form"),
+        present_tags=facts("tags", "present"),
+        wh_tags=facts("tags", "wh_words"),
+        question_tags=facts("tags", "question_words"),
+        let_objects=facts("words", "let_objects"),
+        joint_let_objects=facts("words", "joint_let_objects"),
+        do_auxiliaries=facts("words", "do_auxiliaries"),
+        infinitive_markers=facts("words", "infinitive_markers"),
+        run_on=re.compile(rf"\b({run_on})\s*$", re.IGNORECASE) if run_on else None,
+    )
+
+
+def _clause_split(coordinators: Lexicon) -> re.Pattern[str]:
+    """Clause boundaries: punctuation, a spaced dash, a coordinator ("and", "mais").
+
+    A coordinator right after the punctuation belongs to the boundary: "Thanks
+    again, and have a good break" is "Thanks again" and "have a good break".
+    """
+    words = "|".join(phrase_pattern(entry) for entry in coordinators.entries)
+    # (Not the colon of "mailto:" or "https://", nor the comma of "1,000".)
+    punctuation = r"(?:(?:[,;:]+(?!\S)|[()])+\s*|\s[-–—]+\s+)"
+    if not words:
+        return re.compile(punctuation)
+    return re.compile(rf"{punctuation}(?:(?:{words})\s+)?|\s(?:{words})\s+", re.IGNORECASE)

@@ -1,0 +1,179 @@
+"""Imperatives the parser reads: a verb heading its clause with no subject ("Send me…").
+
+Also "let's…" / "let me know" (``let_imperatives``) and, in languages that
+declare ``misread_verbs``, a line head the tagger read as a noun ("Book the
+room").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from msglint.analysis.asks.signals.shapes import shaped_imperatives
+from msglint.analysis.asks.syntax import (
+    CLAUSE_DEPS,
+    HYPHENS,
+    SUBJECT_DEPS,
+    VERBAL,
+    after_separator,
+    doc_text,
+    first_content,
+    hyphen_part,
+    names_a_version,
+    sentence_initial,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from msglint.analysis.asks.lexicons import AskRules
+    from msglint.analysis.asks.verbs import VerbTables
+
+# Dependents that may stand before an imperative in its clause.
+_BEFORE_IMPERATIVE = frozenset(
+    {"prep", "advcl", "npadvmod", "intj", "punct", "cc", "advmod", "neg", "aux", "dep"}
+)
+
+
+def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[tuple[int, str]]:
+    """Character offsets of the imperative verbs of a span, with "imperative" or "imperative-we"."""
+    found = []
+    if rules.uses("parsed_imperatives"):
+        for token in span:
+            if (
+                token.pos in VERBAL
+                and token.text not in HYPHENS
+                and not hyphen_part(token)
+                and not names_a_version(token)
+                and parsed_imperative(token, span, rules)
+            ):
+                found.append((token.idx, "imperative-we" if _lets(token, rules) else "imperative"))
+    if rules.uses("shaped_imperatives"):
+        known = {offset for offset, _ in found}
+        shaped = shaped_imperatives(span, rules, verbs)
+        found.extend(item for item in shaped if item[0] not in known)
+    elif not found and rules.uses("misread_verbs") and verbs is not None:
+        # A list item or a line the tagger read as a noun phrase: "Book the room",
+        # "Yes, record 24 and 31 December as half days".
+        doc = span.doc
+        first = first_content(span, rules)
+        while first < span.end and (doc[first].pos_ == "INTJ" or doc[first].is_punct):
+            first += 1
+        if first + 1 < span.end and _misread_verb(doc[first], doc[first + 1], rules, verbs):
+            found.append((doc[first].idx, "imperative"))
+    return found
+
+
+def _misread_verb(token: Token, nxt: Token, rules: AskRules, verbs: VerbTables) -> bool:
+    """A clause head tagged as a noun that is a verb form followed by its object."""
+    form = token.lower_
+    if (
+        token.pos_ in ("VERB", "AUX")
+        or token.dep_ in SUBJECT_DEPS  # "Invoice 4521 is attached"
+        or token.dep_ == "compound"
+        or "Plur" in token.morph.get("Number")  # "Claims that arrive later…"
+        or form in rules.not_imperative
+        or not form.isalpha()
+    ):
+        return False
+    if nxt.lower_ in rules.object_starters:
+        starts_object = "Rel" not in nxt.morph.get("PronType")
+    else:
+        starts_object = nxt.pos_ == "NUM"  # "Order 12 chairs"
+    return starts_object and verbs.is_verb_form(form)
+
+
+def _lets(token: Token, rules: AskRules) -> bool:
+    """ "Let's…" / "let us discuss": the writer and the reader together ("let us know" is not)."""
+    if token.lemma_.lower() not in rules.permission_verbs:
+        return False
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in rules.let_objects:
+        return False
+    # "let us know" asks the reader for an answer (``response_requests``).
+    return nxt.lower_ in rules.joint_let_objects or not rules.response_requests.hits(
+        doc_text(doc), [token.idx]
+    )
+
+
+def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
+    """A verb in the base form (or imperative mood) heading a clause with no subject."""
+    morph = token.morph
+    if "Imp" not in morph.get("Mood"):
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        # The tagger reads a base form after a vocative as a present: "Mike, send it".
+        # ("am", "are" are presents whatever their place: the base form is "be").
+        if token.tag_ not in rules.base_form_tags and not (
+            token.tag_ in rules.present_tags
+            and token.lower_ == token.lemma_.lower()
+            and _subjectless_root(token, span, rules)
+        ):
+            return False
+    if token.lemma_.lower() in rules.not_imperative or token.lower_ in rules.not_imperative:
+        return False
+    if token.lemma_.lower() in rules.permission_verbs and not _permission_ask(token, rules):
+        return False
+    head = token.head
+    if token.dep_ == "conj":
+        # Coordinated with an imperative, or with a clause head the tagger read
+        # as a noun ("Book the room and call Paul"), not with a noun inside a
+        # clause ("including Google Reader and easily access…").
+        if head.i < span.start:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            if not parsed_imperative(head, span, rules):
+                return False
+        elif head.dep_ not in CLAUSE_DEPS:
+            return False
+    elif token.dep_ not in CLAUSE_DEPS and not (
+        token.dep_ == "ccomp" and after_separator(token, span)
+    ):
+        # A comma splice makes a leading imperative look subordinate:
+        # "Please describe it in detail, the capacity is…".
+        leading = (
+            token.dep_ in ("advcl", "csubj")
+            and token.i < head.i
+            and sentence_initial(token, span, rules)
+        )
+        if not leading and span.start <= head.i < span.end and head.i != token.i:
+            return False
+    for child in token.children:
+        if not span.start <= child.i < span.end:
+            continue  # the parser may hang a word of another sentence on the verb
+        dep = child.dep_
+        if dep in SUBJECT_DEPS or dep == "mark":
+            return False
+        if dep.startswith("aux") and child.lower_ not in rules.do_auxiliaries:
+            return False
+    # Nothing but openers, vocatives and punctuation before the verb in its clause.
+    for left in token.lefts:
+        if left.i < span.start:
+            continue
+        if left.dep_ in _BEFORE_IMPERATIVE:
+            continue
+        return False
+    before = token.i - 1
+    return not (before >= span.start and token.doc[before].lower_ in rules.infinitive_markers)
+
+
+def _permission_ask(token: Token, rules: AskRules) -> bool:
+    """ "Let's go", "let me know": an ask; "let me explain", "let us help you": not one."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in rules.joint_let_objects:
+                return True
+            if subjects and subjects[0].pos_ == "PRON" and "1" in subjects[0].morph.get("Person"):
+                return child.lemma_.lower() in rules.let_me_requests
+    return True
+
+
+def _subjectless_root(token: Token, span: Span, rules: AskRules) -> bool:
+    """A present-tense clause head with no subject, first in its clause: "If possible, send it"."""
+    if sentence_initial(token, span, rules):
+        return True
+    return all(
+        left.dep_ in ("advcl", "punct", "intj", "advmod", "npadvmod") for left in token.lefts
+    )

@@ -1,0 +1,72 @@
+"""Questions to the reader: inverted modals and auxiliaries, hyphenated clitic subjects."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.symbols import AUX
+
+from msglint.analysis.asks.syntax import HYPHENS, SUBJECT_DEPS, clause_initial, wh_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from msglint.analysis.asks.lexicons import AskRules
+
+
+def inverted_to_reader(span: Span, rules: AskRules) -> list[tuple[Token, str]]:
+    """Auxiliaries before a second-person subject at the start of a clause.
+
+    A modal makes a request ("could you…", "can you…"); another auxiliary a
+    question, even without its question mark ("do you know if…", "are you
+    free on Monday").
+    """
+    found = []
+    for token in span:
+        modal = token.lower_ in rules.modals
+        inverted = inverted_clitic(token, span, rules) if rules.uses("clitic_inversion") else None
+        if inverted is not None:
+            if clause_initial(token, span, rules):
+                found.append((token, "request" if modal else inverted))
+            continue
+        if not (modal or token.pos == AUX) or not clause_initial(token, span, rules):
+            continue
+        head = token.head if token.dep_.startswith("aux") else token
+        for child in head.children:
+            if (
+                child.dep_ in SUBJECT_DEPS
+                and child.i > token.i
+                and child.lower_ in rules.second_person
+            ):
+                found.append((token, "request" if modal else "question"))
+                break
+    return found
+
+
+def inverted_clitic(token: Token, span: Span, rules: AskRules) -> str | None:
+    """ "question" or "imperative" when a verb is followed by a hyphenated reader pronoun.
+
+    "Sais-tu si…", "Avez-vous reçu…" (an inverted subject: a question even without
+    its question mark); "-vous" after an imperative ending is reflexive instead:
+    "Inscrivez-vous avant vendredi", "Renseignez-vous auprès des RH".
+    """
+    i = token.i + 1
+    if i >= span.end or token.is_punct:
+        return None
+    clitic = span.doc[i]
+    if clitic.text[:1] not in HYPHENS or clitic.pos_ != "PRON":
+        return None
+    pronoun = clitic.lower_.lstrip("-‑")
+    if pronoun not in rules.second_person or pronoun not in rules.inverted_subjects:
+        return None
+    # A participle, an infinitive or an adjective after the pronoun makes it a
+    # subject ("Avez-vous reçu", "Êtes-vous disponible"), and so does a question
+    # word before the verb ("Que pensez-vous…").
+    after = span.doc[i + 1] if i + 1 < span.end else None
+    subject = (after is not None and after.pos_ in ("VERB", "AUX", "ADJ")) or (
+        token.i > span.start and wh_word(span.doc[token.i - 1], rules)
+    )
+    distinctive = tuple(ending for ending in rules.imperative_endings if len(ending) > 1)
+    if not subject and token.lower_.endswith(distinctive) and token.pos != AUX:
+        return "imperative"
+    return "question"

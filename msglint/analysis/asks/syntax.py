@@ -1,0 +1,196 @@
+"""Parse helpers shared by the ask signals: clause positions, subordination, names.
+
+They read universal parse features (dependency labels of both spaCy schemes,
+``PronType``, ``Person``) and the pack's tag facts (``AskRules``), never words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.symbols import AUX, VERB
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from msglint.analysis.asks.lexicons import AskRules
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:subj"})
+CLAUSE_DEPS = frozenset({"ROOT", "root", "parataxis", "dep"})
+SEPARATORS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
+# Tags the French shape test never takes for a verb, whatever the lookup lemma.
+NEVER_VERBS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "NUM", "PRON", "PUNCT"})
+HYPHENS = ("-", "‑")
+VERBAL = (VERB, AUX)
+# "4.2", "v2.1", "3.0.1": a version number.
+_VERSION = re.compile(r"v?\d+(\.\d+)+", re.IGNORECASE)
+_SUBORDINATE_DEPS = frozenset(
+    {"relcl", "acl", "acl:relcl", "advcl", "csubj", "pcomp", "pobj", "amod"}
+)
+_CLOSED_CLASSES = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "ADV"})
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("msglint_text")
+    if text is None:
+        text = doc.user_data["msglint_text"] = doc.text
+    return text
+
+
+def vocative(span: Span, rules: AskRules) -> str | None:
+    """The name an ask opens with, set off by a comma: "Leah, please cover…".
+
+    The small pipelines often tag a first name as a noun, so a capitalised
+    noun counts too, unless the pack's ``not_names`` says it is a word.
+    """
+    names = []
+    for token in span:
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_alpha)
+        if name_like and token.is_title and len(names) < 3:
+            if token.lower_ in rules.not_names:
+                return None
+            names.append(token.text)
+            continue
+        if token.text == "," and names:
+            return " ".join(names)
+        return None
+    return None
+
+
+def subordinate(
+    doc: Doc, offset: int, span: Span, rules: AskRules, verbs_only: bool = False
+) -> bool:
+    """True when the word at ``offset`` belongs to a relative or adverbial clause.
+
+    A clause opened by a subordinating word and coordinated to a noun phrase
+    ("for anything a client sees, or that someone must find again later") is
+    one too. With ``verbs_only``, only a verb counts ("sure to please you", not
+    the interjection "please"), and a verb with its own subject or infinitive
+    marker is not said to the reader ("he let me know", "to please everyone").
+    """
+    char_span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if char_span is None:
+        return False
+    token = char_span[0]
+    hit = token.i
+    if hit > span.start and wh_word(doc[hit - 1], rules):
+        return True  # "what we need to do", "to see when we can get together"
+    if verbs_only:
+        if token.pos_ != "VERB":
+            return False
+        for child in token.children:
+            if child.pos_ == "PART" and child.i == hit - 1:
+                return True  # "sure to please", "they have to let us know"
+            if child.dep_ in SUBJECT_DEPS and third_person_subject(child, token):
+                return True  # "he let me know"
+    for _ in range(4):  # up to the clause's verb
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ == "AUX" and token.head.i != token.i and token.dep_.startswith("aux"):
+        token = token.head
+    if token.dep_ == "conj" and any(
+        child.dep_ == "mark" and span.start <= child.i < hit for child in token.children
+    ):
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end
+
+
+def title_case(span: Span) -> bool:
+    """A line In Title Case: the capitals of a title reach its small words ("Call Me Maybe")."""
+    words = [token for token in span[1:] if token.is_alpha]
+    if len(words) < 3:
+        return False
+    capitals = [token for token in words if token.is_title or token.is_upper]
+    return len(capitals) >= 0.8 * len(words) and any(
+        token.is_title and token.pos_ in _CLOSED_CLASSES for token in capitals
+    )
+
+
+def wh_word(token: Token, rules: AskRules) -> bool:
+    """A relative or interrogative word ("what", "when", "which", "que")."""
+    if token.tag_ in rules.wh_tags:
+        return True
+    kinds = token.morph.get("PronType")
+    return "Rel" in kinds or "Int" in kinds
+
+
+def third_person_subject(subject: Token, verb: Token) -> bool:
+    """A subject that is neither the writer nor the reader, and not a vocative ("Steve: let…")."""
+    if subject.i < verb.i and any(token.is_punct for token in subject.doc[subject.i + 1 : verb.i]):
+        return False
+    person = subject.morph.get("Person")
+    return not ("1" in person or "2" in person)
+
+
+def hyphen_part(token: Token) -> bool:
+    """A piece of a hyphenated word ("re" or "run" in "re-run"): never a clause head."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    joined_before = before is not None and before.text in HYPHENS and not before.whitespace_
+    joined_after = after is not None and after.text in HYPHENS and not token.whitespace_
+    if joined_before:
+        return token.i > 1 and not doc[token.i - 2].whitespace_
+    return joined_after and not after.whitespace_ and token.i + 2 < len(doc)
+
+
+def names_a_version(token: Token) -> bool:
+    """ "Release 4.2 ships on Friday": a word before a version number names it."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and bool(_VERSION.fullmatch(nxt.text))
+
+
+def clause_initial(token: Token, span: Span, rules: AskRules) -> bool:
+    """Only openers, a vocative and punctuation between the token and its clause start."""
+    i = token.i - 1
+    while i >= span.start:
+        other = span.doc[i]
+        if other.text in SEPARATORS or other.text in ".!?":
+            return True
+        skippable = (
+            other.is_punct or other.pos_ in ("INTJ", "PROPN") or other.lower_ in rules.openers
+        )
+        question_word = other.tag_ in rules.question_tags or "Int" in other.morph.get("PronType")
+        if not (skippable or question_word):
+            return False
+        i -= 1
+    return True
+
+
+def sentence_initial(token: Token, span: Span, rules: AskRules) -> bool:
+    """Only openers, interjections and punctuation before the token in the span."""
+    for other in span.doc[span.start : token.i]:
+        if not (other.is_punct or other.pos_ in ("INTJ", "PROPN") or other.lower_ in rules.openers):
+            return False
+    return True
+
+
+def after_separator(token: Token, span: Span) -> bool:
+    """True when the token's clause follows a comma, a dash or a colon."""
+    edge = token.left_edge.i
+    return edge - 1 >= span.start and token.doc[edge - 1].text in SEPARATORS
+
+
+def clause_starts(span: Span, rules: AskRules) -> list[int]:
+    """Token indices that start a clause: the span start and after separators or "and"."""
+    starts = [span.start]
+    for token in span:
+        if token.text in SEPARATORS or (token.lower_ in rules.openers and token.pos_ == "CCONJ"):
+            starts.append(token.i + 1)
+    return starts
+
+
+def first_content(span: Span, rules: AskRules) -> int:
+    """The index of the span's first word past openers, punctuation and a negation."""
+    doc = span.doc
+    i = span.start
+    while i < span.end and (doc[i].is_punct or doc[i].lower_ in rules.openers or doc[i].is_space):
+        i += 1
+    if i < span.end and doc[i].lower_ in rules.negation_prefixes:
+        i += 1
+    return i
