@@ -59,7 +59,7 @@ def test_judged_sample(bench, capsys) -> None:  # type: ignore[no-untyped-def]
     for code, row in everything["rules"].items():
         assert row["right"] <= row["judged"] <= row["messages"], code
     assert groups["en"]["messages"] + groups["fr"]["messages"] == 5
-    assert everything["rho"] is not None
+    assert "rho" in everything  # None when every score ties
 
 
 def test_split_and_lang_filters(bench, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from msglint.analysis.model import Analysis
+from msglint.lang import subject_prefix_pattern
 from msglint.rules.acronyms import defined_acronyms, in_ranges
 from msglint.rules.base import Hit, Options, rule
 
@@ -18,8 +19,6 @@ _FILE_NAME = re.compile(
     r"(?<![\w.-])[\w][\w .()-]{0,60}\.(?:xlsx?|xlsm|docx?|pptx?|pdf|csv|zip|rtf|odt|ods)(?![\w.])",
     re.IGNORECASE,
 )
-_REPLY_PREFIX = re.compile(r"^\s*(?:re|réf|rép|aw|sv)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
-_FORWARD_PREFIX = re.compile(r"^\s*(?:fwd?|tr|wg|trans)\s*:", re.IGNORECASE)
 _FORWARD_MARKER = re.compile(
     r"forwarded by|forwarded message|message transféré|début du message réexpédié",
     re.IGNORECASE,
@@ -128,7 +127,7 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
 
 def _is_forward(a: Analysis) -> bool:
     """The message passes another one on (Fwd:/TR: subject, or a forward header below)."""
-    if _FORWARD_PREFIX.match(a.subject or ""):
+    if subject_prefix_pattern(("forward",)).match(a.subject or ""):
         return True
     return not a.body.strip() or bool(_FORWARD_MARKER.search(a.message.quoted[:2000]))
 
@@ -276,7 +275,7 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
         return
     subject = a.subject or ""
     named = _FILE_NAME.search(subject)
-    if named and not _REPLY_PREFIX.match(subject):
+    if named and not subject_prefix_pattern(("reply",)).match(subject):
         # A file name as the subject ("Review 12-171.xls"): the file is the message.
         yield Hit(named.start(), named.end(), field="subject", args={"phrase": named.group()})
         return

@@ -23,7 +23,7 @@ def is_reply(a: Analysis) -> bool:
 
 def is_reply_subject(a: Analysis) -> bool:
     """A "Re:"/"RE:"/"Réf:" subject."""
-    return bool(_REPLY_PREFIX.match(a.subject or ""))
+    return bool(subject_prefix_pattern(("reply",)).match(a.subject or ""))
 
 
 def short_reply(a: Analysis) -> bool:
