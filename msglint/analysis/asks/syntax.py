@@ -102,9 +102,13 @@ def subordinate(
         child.dep_ == "mark" and span.start <= child.i < hit for child in token.children
     ):
         return True
-    if obligation and token.head.i != token.i and any(
-        child.dep_ == "mark" and child.lower_ in rules.embedded_question_marks
-        for child in token.children
+    if (
+        obligation
+        and token.head.i != token.i
+        and any(
+            child.dep_ == "mark" and child.lower_ in rules.embedded_question_marks
+            for child in token.children
+        )
     ):
         return True  # "to find out whether we need a permit"
     while token.dep_ == "conj" and token.head.i != token.i:
