@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from msglint.errors import ConfigError, InputError, MsglintError
+from msglint.lang import available_languages
 
 if TYPE_CHECKING:
     from msglint.config import Config
@@ -176,7 +177,7 @@ class Linter:
         kind: str | None = None,
         now: datetime | str | None = None,
     ) -> None:
-        self.lang = _check_choice("lang", lang, ("en", "fr"))
+        self.lang = _check_choice("lang", lang, available_languages())
         self.kind = _check_choice("kind", kind, _KINDS)
         self.now = parse_now(now)
         self._explicit = config
@@ -226,7 +227,9 @@ class Linter:
             raise InputError(
                 str(source)[:80], f"holds {len(loaded)} messages: use check_many() for mailboxes"
             )
-        forced = _check_choice("lang", lang, ("en", "fr")) or self.lang or config_lang(config)
+        forced = (
+            _check_choice("lang", lang, available_languages()) or self.lang or config_lang(config)
+        )
         outcome = check_loaded(loaded, [forced], parse_now(now) or self.now)[0]
         if isinstance(outcome, MsglintError):
             raise outcome

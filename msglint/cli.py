@@ -16,9 +16,11 @@ import click
 
 from msglint import __version__
 from msglint.errors import MsglintError
+from msglint.lang import SOURCE_LANGUAGE, available_languages
 
 KIND_CHOICES = ("auto", "email", "chat", "doc")
-LANG_CHOICES = ("auto", "en", "fr")
+# The languages are the installed packs (msglint/lang/<code>/pack.toml).
+LANG_CHOICES = ("auto", *available_languages())
 FORMAT_CHOICES = ("text", "json", "sarif", "github", "html")
 
 
@@ -367,7 +369,7 @@ def default_socket_path() -> str:
 @click.argument("code", required=False)
 @click.option(
     "--lang",
-    type=click.Choice(("en", "fr")),
+    type=click.Choice(available_languages()),
     default=None,
     help="Language of the documentation (default: from $LANG).",
 )
@@ -378,11 +380,21 @@ def rules(code: str | None, lang: str | None, fmt: str) -> None:
     """List every rule, or print one rule's documentation (msglint rules AK02)."""
     from msglint.rule_docs import rule_catalogue, rule_documentation
 
-    language = lang or ("fr" if os.environ.get("LANG", "").lower().startswith("fr") else "en")
+    from_env = os.environ.get("LANG", "").lower()[:2]
+    language = lang or (from_env if from_env in available_languages() else SOURCE_LANGUAGE)
     if code:
         click.echo(rule_documentation(code, language, fmt), nl=False)
     else:
         click.echo(rule_catalogue(fmt), nl=False)
+
+
+def _register_integrations() -> None:
+    from msglint.integrations_cli import register
+
+    register(cli)
+
+
+_register_integrations()
 
 
 def main(argv: list[str] | None = None) -> None:

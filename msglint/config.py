@@ -18,6 +18,7 @@ from typing import Any
 
 from msglint.config_io import load_toml
 from msglint.errors import MsglintError
+from msglint.lang import available_languages
 from msglint.message import KINDS
 from msglint.rules import FAMILIES, REGISTRY, SEVERITIES, Rule
 
@@ -167,8 +168,9 @@ def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
         if key not in _TOP_LEVEL:
             raise _unknown(where, key, list(_TOP_LEVEL))
         _check_type(where, key, value, _TOP_LEVEL[key])
-        if key == "lang" and value not in ("auto", "en", "fr"):
-            raise MsglintError(where, f"lang: expected auto, en or fr, got {value!r}")
+        if key == "lang" and value not in ("auto", *available_languages()):
+            choices = ", ".join(("auto", *available_languages()))
+            raise MsglintError(where, f"lang: expected one of {choices}, got {value!r}")
         if key == "fail_on" and value not in FAIL_ON:
             raise MsglintError(
                 where, f"fail_on: expected one of {', '.join(FAIL_ON)}, got {value!r}"

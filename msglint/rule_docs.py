@@ -10,13 +10,13 @@ import json
 
 from msglint.config import packaged_defaults, resolve_rule
 from msglint.errors import MsglintError
-from msglint.lang import get_pack
+from msglint.lang import SOURCE_LANGUAGE, get_pack
 from msglint.rules import Rule, all_rules
 
 
 def documentation(rule: Rule, lang: str) -> str:
     """The rule's documentation in ``lang`` when translated, else in English."""
-    if lang != "en":
+    if lang != SOURCE_LANGUAGE:
         path = get_pack(lang).doc_path(rule.code)
         if path.is_file():
             return path.read_text(encoding="utf-8").strip()

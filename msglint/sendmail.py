@@ -58,12 +58,14 @@ import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from msglint.lang import available_languages
+
 EX_REFUSED = 1
 EX_TEMPFAIL = 75
 DEFAULT_SENDMAIL = "/usr/sbin/sendmail"
 TRIM_OVER = 1_000_000  # bytes: larger messages are checked without their attachments' contents
 FAIL_ON_CHOICES = ("info", "warning", "error", "never")
-LANG_CHOICES = ("auto", "en", "fr")
+LANG_CHOICES = ("auto", *available_languages())
 _OPTIONS = {
     "--sendmail": ("sendmail", "MSGLINT_SENDMAIL"),
     "--min-score": ("min_score", "MSGLINT_MIN_SCORE"),

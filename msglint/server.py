@@ -128,15 +128,16 @@ def _claim_socket_path(path: str) -> None:
 
 
 def warm_up() -> None:
-    """Load both pipelines and every lazy table once, so the first check is fast."""
+    """Load every pack's pipeline and lazy tables once, so the first check is fast."""
     from msglint.analysis import analyze_many
     from msglint.config import load_config
     from msglint.engine import check
     from msglint.inputs import Source, parse
+    from msglint.lang import available_languages, get_pack
 
     samples = {
-        "en": b"Subject: Warm-up\n\nCould you send the report by Friday 5 pm CET? Thanks.\n",
-        "fr": b"Subject: Chauffe\n\nPeux-tu envoyer le rapport avant vendredi 17 h ? Merci.\n",
+        code: get_pack(code).settings.get("warm_up", "Warm-up").encode("utf-8")
+        for code in available_languages()
     }
     config = load_config(None, None)
     messages = [

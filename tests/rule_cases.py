@@ -27,6 +27,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from msglint.lang import available_languages
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -84,8 +86,8 @@ def load_cases(path: Path) -> list[Case]:
             formats = [name for name in FORMATS if name in raw]
             if len(formats) != 1:
                 raise CaseFileError(f"{where}: give exactly one of text, eml, markdown")
-            if raw.get("lang") not in ("en", "fr"):
-                raise CaseFileError(f"{where}: lang must be en or fr")
+            if raw.get("lang") not in available_languages():
+                raise CaseFileError(f"{where}: lang must be one of {available_languages()}")
             errors = raw.get("errors", [])
             if not valid and not errors:
                 raise CaseFileError(f"{where}: an invalid case must list its expected errors")

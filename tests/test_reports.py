@@ -177,5 +177,13 @@ def test_html_index_for_many_files(tmp_path: Path) -> None:
     run_cli("check", str(EXAMPLES), "--format", "html", "-o", str(report), "--fail-on", "never")
     dom = _dump_dom(report)
     assert 'class="index"' in dom
-    scores = [float(x) for x in re.findall(r'<td class="num">([\d.]+)</td><td>[A-F]</td>', dom)]
+    scores = [
+        float(x) for x in re.findall(r'<tr class="grade-[A-F][^"]*" data-score="([\d.]+)"', dom)
+    ]
     assert scores == sorted(scores) and len(scores) >= 5
+    # sortable and filterable with CSS alone: one radio per order, one checkbox per grade
+    for key in ("score", "file", "findings", "subject", "deadline", "tone"):
+        assert f'id="sort-{key}"' in dom and f"--{key}: " in dom
+    for grade in "ABCDF":
+        assert f'id="show-{grade}"' in dom
+    assert "<script" not in dom

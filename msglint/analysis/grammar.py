@@ -10,19 +10,22 @@ Labels cover both pipelines: English (ClearNLP style: ``auxpass``,
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
-from msglint.text import count_words
+from msglint.text import WORD, count_words
 
 if TYPE_CHECKING:
     from msglint.analysis.model import Analysis, Sentence
 
 _PASSIVE_AUX = {"auxpass", "aux:pass"}
 _PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
-_OPENING_PRONOUNS = {"en": {"this", "that"}, "fr": {"ça", "cela", "ceci"}}
 _MAX_ITEM_WORDS = 15
 _OBJECT_DEPS = {"dobj", "pobj", "obj", "obl", "obl:arg", "obl:mod", "iobj"}
+_STOPS = re.compile(r"[,;:.!?()]")
+_SEPARATORS = re.compile(r"[,;]")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
 def passive_spans(a: Analysis) -> list[tuple[int, int, str]]:
@@ -48,16 +51,33 @@ def passive_spans(a: Analysis) -> list[tuple[int, int, str]]:
     return found
 
 
-def _conj_closure(token) -> list:  # type: ignore[no-untyped-def]
+def _conj_closure(token, kids: dict[int, list[int]]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    doc = token.doc
     items = [token]
     frontier = [token]
     while frontier:
         current = frontier.pop()
-        for child in current.children:
-            if child.dep_ == "conj":
-                items.append(child)
-                frontier.append(child)
+        for child in kids.get(current.i, ()):
+            if doc[child].dep_ == "conj":
+                items.append(doc[child])
+                frontier.append(doc[child])
     return items
+
+
+def _children(a: Analysis) -> dict[int, list[int]]:
+    """Each token's children, read once from the heads.
+
+    spaCy's ``Token.children`` walks the token's whole left and right edges:
+    called down a long nested chain it is quadratic.
+    """
+    cached = a.extra.get("children")
+    if cached is None:
+        cached = {}
+        for token in a.doc:  # type: ignore[union-attr]
+            if token.head.i != token.i:
+                cached.setdefault(token.head.i, []).append(token.i)
+        a.extra["children"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def coordinated_items(a: Analysis, sentence: Sentence) -> list[int]:
@@ -75,29 +95,75 @@ def coordinated_items(a: Analysis, sentence: Sentence) -> list[int]:
 
 
 def _surface_items(a: Analysis, text: str) -> list[int]:
-    """Word counts of the items of an "A, B(,) and C" run, or [] when there is none."""
+    """Word counts of the items of an "A, B(,) and C" run, or [] when there is none.
+
+    For each conjunction: the words up to the next stop after it (the last
+    item), then the comma-separated chunks before it, back to an empty or a
+    long chunk. Word counts come from one table of the sentence's words and
+    the backward walks from one table of runs, so a sentence of thousands of
+    "and" stays linear.
+    """
     conjunctions = a.pack.lexicon("list_conjunctions")
     pronouns = a.pack.words("subject_pronouns")
-    best: list[int] = []
+    words = _WordTable(text)
+    stops = [m.start() for m in _STOPS.finditer(text)]
+    seps = [m.start() for m in _SEPARATORS.finditer(text)]
+    # Words in each full chunk between separators, and how many chunks a
+    # backward walk from it takes (it stops after a long chunk, before an empty one).
+    bounds = list(zip([-1, *seps], seps, strict=False))
+    counts = [words.between(left + 1, right) for left, right in bounds]
+    run: list[int] = []
+    for n in counts:
+        run.append(0 if n == 0 else 1 if n > _MAX_ITEM_WORDS else 1 + (run[-1] if run else 0))
+    best: tuple[int, int, int, int] | None = None  # (length, hit end, cut, chunk index)
     for hit in conjunctions.finditer(text):
-        tail = re.split(r"[,;:.!?()]", text[hit.end :], maxsplit=1)[0]
-        first = re.match(r"\s*([^\W\d_]+)", tail)
+        stop_at = bisect.bisect_left(stops, hit.end)
+        stop = stops[stop_at] if stop_at < len(stops) else len(text)
+        first = _FIRST_WORD.match(text, hit.end, stop)
         if first is None or first.group(1).lower() in pronouns:
             continue  # "…, and we will fix it" joins clauses, not items
-        chunks = re.split(r"[,;]", text[: hit.start].rstrip().rstrip(","))
-        items = [count_words(tail)]
-        for chunk in reversed(chunks):
-            words = count_words(chunk)
-            if not words:
-                break
-            # The first item often shares its chunk with the lead-in clause
-            # ("we need the numbers, the slides and the contract"): count it.
-            items.append(min(words, _MAX_ITEM_WORDS))
-            if words > _MAX_ITEM_WORDS:
-                break
-        if len(items) >= 3 and len(items) > len(best):
-            best = list(reversed(items))
-    return best
+        cut = hit.start
+        while cut > 0 and text[cut - 1].isspace():
+            cut -= 1
+        while cut > 0 and text[cut - 1] == ",":
+            cut -= 1
+        chunk = bisect.bisect_left(seps, cut)  # seps[chunk - 1] < cut <= seps[chunk]
+        left = seps[chunk - 1] + 1 if chunk > 0 else 0
+        partial = words.between(left, cut)
+        length = 1
+        if partial:
+            length += 1
+            if partial <= _MAX_ITEM_WORDS and chunk > 0:
+                length += run[chunk - 1]
+        if length >= 3 and (best is None or length > best[0]):
+            best = (length, hit.end, stop, cut)
+    if best is None:
+        return []
+    length, tail_start, tail_end, cut = best
+    items = [words.between(tail_start, tail_end)]
+    chunk = bisect.bisect_left(seps, cut)
+    right = cut
+    while len(items) < length:
+        left = seps[chunk - 1] + 1 if chunk > 0 else 0
+        items.append(min(words.between(left, right), _MAX_ITEM_WORDS))
+        chunk -= 1
+        right = seps[chunk] if chunk >= 0 else 0
+    return list(reversed(items))
+
+
+class _WordTable:
+    """The words of a text, to count those between two offsets in log time."""
+
+    def __init__(self, text: str) -> None:
+        matches = list(WORD.finditer(text))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+
+    def between(self, start: int, end: int) -> int:
+        """Words that start and end inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_right(self.ends, end)
+        return max(0, last - first)
 
 
 def _parsed_items(a: Analysis, sentence: Sentence) -> list[int]:
@@ -107,30 +173,44 @@ def _parsed_items(a: Analysis, sentence: Sentence) -> list[int]:
     if span is None:
         return []
     best: list[int] = []
+    kids = _children(a)
     for token in span:
         if token.dep_ == "conj":
             continue
-        items = _conj_closure(token)
+        items = _conj_closure(token, kids)
         if len(items) < 3 or len(items) <= len(best):
             continue
-        subtrees = {item.i: {t.i for t in item.subtree} for item in items}
-        counts = []
-        for item in items:
-            own = set(subtrees[item.i])
-            for other in items:
-                if other.i != item.i and other.i in subtrees[item.i]:
-                    own -= subtrees[other.i]
-            words = [a.doc[i].text for i in sorted(own) if a.doc[i].dep_ not in ("cc", "punct")]
-            counts.append(count_words(" ".join(words)))
-        best = counts
+        best = _own_word_counts(a, items, kids)
     return best
+
+
+def _own_word_counts(a: Analysis, items: list, kids: dict[int, list[int]]) -> list[int]:  # type: ignore[type-arg]
+    """Words of each item: its subtree without the subtrees of the other items.
+
+    One walk down from the first item, each token labelled with the nearest
+    item above it (comparing every subtree with every other was cubic in a
+    long "A and B and C…" chain).
+    """
+    index = {item.i: n for n, item in enumerate(items)}
+    own: list[list[int]] = [[] for _ in items]
+    stack = [(items[0].i, 0)]
+    while stack:
+        token, label = stack.pop()
+        label = index.get(token, label)
+        own[label].append(token)
+        stack.extend((child, label) for child in kids.get(token, ()))
+    counts = []
+    for tokens in own:
+        kept = [a.doc[i].text for i in sorted(tokens) if a.doc[i].dep_ not in ("cc", "punct")]
+        counts.append(count_words(" ".join(kept)))
+    return counts
 
 
 def opening_pronoun(a: Analysis) -> tuple[int, int, str] | None:
     """A bare demonstrative pronoun in the first sentence past the greeting, if any."""
     if a.doc is None or not a.sentences or a.kind == "chat":
         return None  # a chat message answers the one before it: "ça" has a referent
-    pronouns = _OPENING_PRONOUNS.get(a.language, set())
+    pronouns = a.pack.words("opening_pronouns")
     greeting = a.pack.lexicon("greetings")
     for sentence in a.sentences[:2]:
         if greeting.search(sentence.text) and sentence.words <= 4:

@@ -90,7 +90,7 @@ def syllables(word: str, lang: str) -> int:
     lower = word.lower().strip("'’")
     if not lower:
         return 1
-    if lang == "en":
+    if get_pack(lang).settings["readability"].get("syllables") == "cmudict":
         # The dictionary's count where vowel groups get it wrong; vowel groups
         # for the rest, and for names and jargon the dictionary lacks (loading
         # Pyphen's English patterns for those few words cost 0.14 s a run).

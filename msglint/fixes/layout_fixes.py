@@ -62,48 +62,53 @@ def _surface_items(a: Analysis, start: int, end: int) -> tuple[str, list[str]] |
     """
     text = a.body[start:end].rstrip(".!?")
     pronouns = a.pack.words("subject_pronouns")
-    conjunction = None
-    for hit in a.pack.lexicon("list_conjunctions").finditer(text):
-        first = re.match(r"\s*([^\W\d_]+)", text[hit.end :])
-        if first is not None and first.group(1).lower() not in pronouns:
-            conjunction = hit
-    if conjunction is None:
-        return None
+    for conjunction in reversed(list(a.pack.lexicon("list_conjunctions").finditer(text))):
+        tail = text[conjunction.end :]
+        first = re.match(r"\s*([^\W\d_]+)", tail)
+        if first is None or first.group(1).lower() in pronouns or re.search(r"[,;:()]", tail):
+            continue  # a clause, or words after the list that the list would lose
+        found = _split_items(a, start, text, conjunction.start, tail)
+        if found is not None:
+            return found
+    return None
+
+
+def _split_items(
+    a: Analysis, start: int, text: str, cut: int, tail: str
+) -> tuple[str, list[str]] | None:
     chunks: list[tuple[int, str]] = []
     cursor = 0
-    for piece in text[: conjunction.start].split(","):
+    for piece in text[:cut].split(","):
         chunks.append((cursor, piece))
         cursor += len(piece) + 1
-    tail = text[conjunction.end :]
     if len(chunks) < 2 or not tail.strip():
         return None
-    second_at, second = chunks[-1] if len(chunks) >= 2 else chunks[0]
+    second_at, second = chunks[-1]
     lead = len(second) - len(second.lstrip())
     anchor = _pos_at(a, start + second_at + lead)
+    if anchor in ("CCONJ", "SCONJ", "PRON", "PUNCT", "ADV", ""):
+        return None
+    intro = ""
     items = [tail]
     index = len(chunks) - 1
     while index >= 0:
         at, chunk = chunks[index]
         lead = len(chunk) - len(chunk.lstrip())
-        if _pos_at(a, start + at + lead) == anchor and index > 0:
+        if _pos_at(a, start + at + lead) == anchor:
             items.append(chunk)
+            if index == 0:
+                break
             index -= 1
             continue
-        cut = None
+        cut_at = None
         for word in re.finditer(r"\S+", chunk):
-            if word.start() > 0 and _pos_at(a, start + at + word.start()) == anchor:
-                cut = word.start()
-        if cut is None:
-            if index == 0 and _pos_at(a, start + at + lead) == anchor:
-                items.append(chunk)
-                intro = ""
-                break
+            if word.start() > lead and _pos_at(a, start + at + word.start()) == anchor:
+                cut_at = word.start()
+        if cut_at is None:
             return None
-        items.append(chunk[cut:])
-        intro = text[: at + cut]
+        items.append(chunk[cut_at:])
+        intro = text[: at + cut_at]
         break
-    else:
-        return None
     items = [_clean(i) for i in reversed(items)]
     return (intro, items) if len(items) >= 3 and all(items) else None
 

@@ -62,6 +62,33 @@ def ask_core(a: Analysis, ask: Ask) -> str:
     return " ".join(text.split()[:_MAX_WORDS])
 
 
+def ask_summary(a: Analysis, ask: Ask, max_words: int = 12) -> str:
+    """The ask's core for a checklist: its verb and object ("send the figures for
+    the Q3 report"), else its first words; "…" when words were left out."""
+    text = " ".join(ask.text.split())
+    if a.doc is not None:
+        span = a.doc.char_span(ask.start, ask.end, alignment_mode="expand")
+        tokens = list(span or ())
+        objects = [t for t in tokens if t.dep_ in _OBJECT_DEPS and t.head.pos_ in ("VERB", "AUX")]
+        if objects and len(text.split()) > max_words:
+            verb = objects[0].head
+            first = min([verb.i, *(t.i for t in objects[0].subtree)])
+            words: list[str] = []
+            for token in tokens[max(0, first - tokens[0].i) :]:
+                if token.i > verb.i and token.is_punct and token.text not in ("-", "'", "’"):
+                    break
+                if token.i > objects[0].i and token.pos_ in ("CCONJ", "SCONJ"):
+                    break
+                if _is_deadline_word(a, token.idx):
+                    break
+                words.append(token.text_with_ws)
+            core = "".join(words).strip()
+            if core:
+                return " ".join(core.split()[:max_words]) + " …"
+    parts = text.split()
+    return text if len(parts) <= max_words else " ".join(parts[:max_words]) + " …"
+
+
 def _is_deadline_word(a: Analysis, offset: int) -> bool:
     return any(d.field == "body" and d.start <= offset < d.end for d in a.deadlines)
 

@@ -8,6 +8,7 @@ finding messages (``messages.toml``) and translated rule documentation
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,31 @@ from msglint.errors import MsglintError
 from msglint.lang.lexicon import Hit, Lexicon, read_entries, read_pairs
 
 LANG_DIR = Path(__file__).resolve().parent
+# The language the rules' own documentation (their docstrings) is written in.
+SOURCE_LANGUAGE = "en"
 
 
 def available_languages() -> tuple[str, ...]:
-    """Codes of every installed pack, sorted."""
+    """Codes of every installed pack, sorted: the list of languages, from the folders."""
     return tuple(sorted(p.parent.name for p in LANG_DIR.glob("*/pack.toml")))
+
+
+@cache
+def subject_prefix_pattern(kinds: tuple[str, ...] = ("reply", "forward")) -> re.Pattern[str]:
+    """Stacked "Re:", "Fwd:", "TR:" prefixes of a subject, from every pack's ``[subject]``.
+
+    Every pack's prefixes count whatever the message's language: a French
+    thread carries "RE:" and "AW:" as often as « TR : ». Group 1 is the prefix
+    with its colon and the spaces after it; "Re[2]:" counts.
+    """
+    words: set[str] = set()
+    for code in available_languages():
+        table = get_pack(code).settings.get("subject", {})
+        for kind in kinds:
+            words.update(word.lower() for word in table.get(f"{kind}_prefixes", []))
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    alternatives = "|".join(re.escape(word) for word in ordered) or "(?!)"
+    return re.compile(rf"^\s*((?:{alternatives})\s*(?:\[\d+\])?\s*:\s*)", re.IGNORECASE)
 
 
 class LanguagePack:

@@ -14,7 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from msglint.lang import available_languages, get_pack
+from msglint.lang import SOURCE_LANGUAGE, available_languages, get_pack
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _SHORT_TEXT_WORDS = 12
@@ -76,12 +76,16 @@ def detect_language(text: str) -> str:
             return lang
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
-    if "fr" in languages and re.search(r"[éèêàùçœâîôû]", text[:_SAMPLE_CHARS], re.IGNORECASE):
-        return "fr"
+    sample = set(text[:_SAMPLE_CHARS].lower())
+    for code in languages:
+        # Letters only this language uses among the packs ([detect] letters in pack.toml).
+        letters = get_pack(code).settings.get("detect", {}).get("letters", "")
+        if letters and not sample.isdisjoint(letters):
+            return code
     lang, _ = _langdetect(text)
     if lang in languages:
         return lang
-    return "en" if "en" in languages else languages[0]
+    return SOURCE_LANGUAGE if SOURCE_LANGUAGE in languages else languages[0]
 
 
 def confident_language(text: str) -> str | None:

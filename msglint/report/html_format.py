@@ -1,9 +1,12 @@
 """The HTML report: one self-contained page (inline CSS and SVG, no script needed).
 
 The draft is shown with every finding highlighted in place and explained in
-a numbered side note (and on hover); the score is a gauge, the families a
-bar chart, the asks a checklist. Many files get a sorted index on top.
-Everything from the draft goes through Jinja2's autoescaping.
+a numbered side note (and on hover); findings ending at one place share a
+note; a fix is shown before/after. The score is a gauge, the families a bar
+chart, the asks a checklist quoting each ask's core with its deadline
+written out. Many files get an index, sortable and filterable with CSS
+alone (radio buttons and checkboxes: the page runs no script). Everything
+from the draft goes through Jinja2's autoescaping.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from typing import Any
 from msglint import __version__
 from msglint.engine import Finding, Result
 from msglint.report import InputError, ReportOptions
-from msglint.report.facts import asks
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -74,25 +76,33 @@ def gauge_path(score: float) -> str:
 
 
 def _view(result: Result, anchor: str) -> dict[str, Any]:
+    from msglint.report.html_view import ask_items, fix_views, hard_wrapped, note_groups
+
     analysis = result.analysis
     numbered = list(enumerate(result.findings, start=1))
+    groups, group_of = note_groups(result.findings)
     body = [(n, f) for n, f in numbered if f.field == "body"]
     subject = [(n, f) for n, f in numbered if f.field == "subject"]
-    whole = [(n, f) for n, f in numbered if f.field == "message"]
     pack = analysis.pack
+
+    def with_notes(cut: list[Piece]) -> list[tuple[Piece, list[int]]]:
+        return [(p, sorted({group_of[n] for n in p.ending})) for p in cut]
+
     return {
         "anchor": anchor,
         "result": result,
         "ui": pack.ui,
         "lang": analysis.language,
-        "subject_pieces": pieces(analysis.subject or "", subject),
-        "body_pieces": pieces(analysis.body, body),
-        "notes": numbered,
-        "message_notes": whole,
+        "kind_label": pack.ui("kind_" + analysis.kind),
+        "subject_pieces": with_notes(pieces(analysis.subject or "", subject)),
+        "body_pieces": with_notes(pieces(analysis.body, body)),
+        "groups": groups,
+        "fixes": {n: fix_views(analysis, f.fix) for n, f in numbered if f.fix is not None},
         "gauge": gauge_path(result.score),
         "families": [(pack.ui("family_" + k), v) for k, v in result.families.items()],
-        "asks": asks(analysis),
-        "deadlines": analysis.deadlines,
+        "asks": ask_items(analysis),
+        "wrapped": hard_wrapped(analysis.body),
+        "fixable": result.fixable,
     }
 
 
@@ -110,20 +120,29 @@ def _template():  # type: ignore[no-untyped-def]
 
 
 def render(results: Sequence[Result], errors: Sequence[InputError], options: ReportOptions) -> str:
+    from msglint.report.html_view import FAMILY_ORDER, index_rows
+
     views = [_view(r, f"r{i}") for i, r in enumerate(results, start=1)]
     page_ui = results[0].analysis.pack.ui if results else _english_ui()
-    index = sorted(views, key=lambda v: (v["result"].score, v["result"].path))
     return _template().render(
         views=views,
-        index=index,
+        index=index_rows(views) if len(views) > 1 else [],
+        family_order=FAMILY_ORDER,
+        grades=("A", "B", "C", "D", "F"),
         errors=errors,
         ui=page_ui,
-        lang=results[0].analysis.language if results else "en",
+        lang=results[0].analysis.language if results else _source_language(),
         version=__version__,
     )
 
 
-def _english_ui():  # type: ignore[no-untyped-def]
-    from msglint.lang import get_pack
+def _source_language() -> str:
+    from msglint.lang import SOURCE_LANGUAGE
 
-    return get_pack("en").ui
+    return SOURCE_LANGUAGE
+
+
+def _english_ui():  # type: ignore[no-untyped-def]
+    from msglint.lang import SOURCE_LANGUAGE, get_pack
+
+    return get_pack(SOURCE_LANGUAGE).ui

@@ -32,7 +32,6 @@ FAMILIES: dict[str, str] = {
     "TN": "tone",
 }
 SEVERITIES = ("info", "warning", "error")
-LANGUAGES = ("en", "fr")
 ALL_KINDS = ("email", "chat", "doc")
 
 
@@ -66,11 +65,20 @@ class Rule:
     severity: str
     check: Check
     doc: str
-    languages: tuple[str, ...] = LANGUAGES
+    only_languages: tuple[str, ...] | None = None
     kinds: tuple[str, ...] = ALL_KINDS
     options: Mapping[str, Any] = field(default_factory=dict)
     messages: tuple[str, ...] = ("default",)
     enabled: bool = True
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the rule applies to: every installed pack unless it names some."""
+        if self.only_languages is not None:
+            return self.only_languages
+        from msglint.lang import available_languages
+
+        return available_languages()
 
     @property
     def family(self) -> str:
@@ -94,7 +102,7 @@ def rule(
     severity: str = "warning",
     *,
     kinds: tuple[str, ...] = ALL_KINDS,
-    languages: tuple[str, ...] = LANGUAGES,
+    languages: tuple[str, ...] | None = None,
     options: Mapping[str, Any] | None = None,
     messages: tuple[str, ...] = ("default",),
     enabled: bool = True,
@@ -114,7 +122,7 @@ def rule(
             severity=severity,
             check=check,
             doc=inspect.getdoc(check) or "",
-            languages=languages,
+            only_languages=languages,
             kinds=kinds,
             options=dict(options or {}),
             messages=messages,

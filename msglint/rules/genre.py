@@ -8,18 +8,22 @@ questions before applying a guideline that only fits a memo.
 
 from __future__ import annotations
 
-import re
-
 from msglint.analysis.model import Analysis
+from msglint.lang import subject_prefix_pattern
 
 # A reply this short answers the message above it ("Done, signed this morning.").
 SHORT_REPLY_WORDS = 30
-_REPLY_PREFIX = re.compile(r"^\s*(?:re|réf|rép|aw|sv)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 
 
 def is_reply(a: Analysis) -> bool:
     """A reply in a thread: quoted history, or a Re:/RE:/Réf: subject."""
-    return bool(a.message.quoted.strip()) or bool(_REPLY_PREFIX.match(a.subject or ""))
+    reply_prefix = subject_prefix_pattern(("reply",))
+    return bool(a.message.quoted.strip()) or bool(reply_prefix.match(a.subject or ""))
+
+
+def is_reply_subject(a: Analysis) -> bool:
+    """A "Re:"/"RE:"/"Réf:" subject."""
+    return bool(subject_prefix_pattern(("reply",)).match(a.subject or ""))
 
 
 def short_reply(a: Analysis) -> bool:

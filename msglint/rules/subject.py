@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
+from msglint.lang import subject_prefix_pattern
 from msglint.rules.base import Hit, Options, rule
 
-_PREFIX = re.compile(r"^\s*((?:re|fwd?|tr|aw|wg|réf|rép)\s*(?:\[\d+\])?\s*:\s*)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
@@ -17,8 +17,9 @@ def strip_prefixes(subject: str) -> tuple[str, int, int]:
     count = 0
     offset = 0
     rest = subject
+    prefix = subject_prefix_pattern()
     while True:
-        match = _PREFIX.match(rest)
+        match = prefix.match(rest)
         if not match:
             break
         count += 1

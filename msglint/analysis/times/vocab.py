@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
 END = ""  # trie key holding the categories of a phrase that ends at a node
 CURRENCY_AFTER = frozenset({"%", "€", "$", "£", "°", "¥"})
+CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":", ")"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 # category      times.toml key                  flags
 # Flags: strong (only time expressions have these words, unlike "at", "the"),
@@ -30,13 +32,16 @@ CURRENCY_AFTER = frozenset({"%", "€", "$", "£", "°", "¥"})
 # hour for it to be a clock time: "at 5 tomorrow"), near (makes a lone number
 # next to it a clock time where times.toml [clock] bare_hour_needs_context),
 # clock_after (after a number, makes it an hour or a count, not a day of the
-# month: "Friday 5 pm"), opens (opens an open interval), deadline ("at the
+# month: "Friday 5 pm"), opens (opens an open interval), due ("at the
 # latest" after it makes a deadline), hour_cue (before a bare "15 heures", says
-# it is a time), day_cue (may follow a lone day: "le 3 à 14h"), day_before (a
-# day before "à six" makes it a time).
+# it is a time), day_cue (may follow a lone day: "le 3 à 14h"), near_day (a
+# day before "à six" makes it a time), lone_day (before a lone day, says it is a
+# date: « avant le 12 »), periodic (starts a recurrence, a duration or a "now"
+# word: "every", "for", "currently"). wdplural ("Mondays") is made from the
+# weekdays and number_rules.plural_suffixes; vague from vague_deadlines.txt.
 _TABLE = """
-month         months                          strong follow near clock_after hour_cue day_before
-weekday       weekdays                        strong follow near hour_cue day_cue day_before
+month         months                          strong follow near clock_after hour_cue near_day
+weekday       weekdays                        strong follow near hour_cue day_cue near_day lone_day
 num           numbers                         strong
 tens          tens                            strong
 ordinal       ordinals                        strong
@@ -44,12 +49,13 @@ joiner        number_rules.joiners            function
 unit          units                           strong clock_after
 qty           quantities                      function
 duration      durations                       strong
-relday        relative_days                   strong follow near hour_cue day_cue day_before
+relday        relative_days                   strong follow near hour_cue day_cue near_day
 this_period   this_periods                    strong
 now           now.phrases                     strong
 nowword       now.words                       strong follow near
 now_after     now.after                       function
 later         now.later
+present       now.present                     strong periodic
 mod           modifiers                       function follow
 postmod       postfix_modifiers               strong
 wdweek        weekday_week                    strong
@@ -72,7 +78,7 @@ tz            timezones                       strong follow near
 tzprefix      timezone_rules.offset_prefixes
 daypart       dayparts                        strong follow near day_cue
 reldaypart    relative_dayparts               strong follow near day_cue
-rfrom         range_from                      function hour_cue
+rfrom         range_from                      function hour_cue lone_day
 position      positions                       strong
 posword       position_words                  strong follow near
 weekend       weekend.words                   strong
@@ -80,15 +86,15 @@ quarter       quarters.words                  strong
 qprefix       quarters.prefixes
 season        seasons,season_rules.words      strong
 season_prep   season_rules.preps              function
-holiday       holidays                        strong follow near day_before
+holiday       holidays                        strong follow near near_day
 conj          vague_rules.conjunctions        function
-before        prepositions.before             function follow opens deadline hour_cue day_cue
-until         prepositions.until              function follow opens deadline hour_cue
-after         prepositions.after              function follow opens hour_cue day_cue
+before        prepositions.before             function follow opens due hour_cue day_cue lone_day
+until         prepositions.until              function follow opens due hour_cue lone_day
+after         prepositions.after              function follow opens hour_cue day_cue lone_day
 after_amount  prepositions.after_duration
 within        prepositions.within             function
 latest        prepositions.latest             function follow day_cue
-rbetween      prepositions.range_between      function hour_cue
+rbetween      prepositions.range_between      function hour_cue lone_day
 rto           prepositions.range_to           function follow hour_cue day_cue
 rand          prepositions.range_and          function
 conn          prepositions.connectors         function follow day_cue
@@ -97,12 +103,16 @@ ago           prepositions.ago                function
 agopre        prepositions.ago_prefix         function
 hence         prepositions.hence              function
 hence_today   prepositions.hence_today
-dateprep      prepositions.date_preps         function
+dateprep      prepositions.date_preps         function lone_day
 dayart        prepositions.day_articles       function follow
 of            prepositions.of                 function
 article       prepositions.articles           function
-durprep       prepositions.duration_preps     function
+durprep       prepositions.duration_preps     function periodic
 notnum        prepositions.not_before_number  function
+every         prepositions.every              function periodic
+since         prepositions.since_duration     function periodic
+recurword     recurrences.words               strong periodic
+wdplural      -                               strong periodic
 vague         -
 """
 # Keys of times.toml that are settings, not phrase categories, and their types.
@@ -112,6 +122,8 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "month_rules.weak": list,
     "month_rules.abbreviations": list,
     "weekday_rules.weak": list,
+    "weekday_rules.weak_need_date": bool,
+    "number_rules.lone_day_needs_context": bool,
     "number_rules.ordinal_suffixes": list,
     "number_rules.day_needs_ordinal": bool,
     "number_rules.plural_suffixes": list,
@@ -154,11 +166,19 @@ FOLLOW = flagged("follow")
 NEAR_TIME = flagged("near")
 CLOCK_AFTER = flagged("clock_after")
 OPENERS = flagged("opens")
-DEADLINE = flagged("deadline")
+DEADLINE = flagged("due")
 HOUR_CUES = flagged("hour_cue")
 DAY_CUES = flagged("day_cue")
-DAY_BEFORE = flagged("day_before")
+DAY_BEFORE = flagged("near_day")
+DAY_CONTEXT = flagged("lone_day")
+PERIODIC = flagged("periodic")
 DECLARED = frozenset(key for _, keys, _ in CATEGORIES for key in keys) | frozenset(SETTINGS)
+
+
+# Tables that hold declared keys ("clock" for "clock.am"), to walk into them.
+_PARENTS = frozenset(
+    key.rsplit(".", depth)[0] for key in DECLARED for depth in range(1, key.count(".") + 1)
+)
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -166,7 +186,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         path = f"{prefix}{key}"
-        deeper = any(d.startswith(path + ".") for d in DECLARED)
+        deeper = path in _PARENTS
         if isinstance(value, dict) and deeper and path not in DECLARED:
             out.update(_flatten(value, path + "."))
         else:
@@ -236,6 +256,10 @@ class Vocabulary:
         self.weak_months = _first_keys(flat["month_rules.weak"])
         self.month_abbrevs = _first_keys(flat["month_rules.abbreviations"])
         self.weak_weekdays = _first_keys(flat["weekday_rules.weak"])
+        # « le jeu », « la mer. »: weak weekdays need a date or a time, a preposition is not enough
+        self.weak_need_date = bool(flat["weekday_rules.weak_need_date"])
+        # « le 12, avenue Foch »: a lone day needs date context (see Dates.day_in_context)
+        self.lone_day_context = bool(flat["number_rules.lone_day_needs_context"])
         self.ord_suffixes = _first_keys(flat["number_rules.ordinal_suffixes"])
         # English days need an ordinal ("the 15th"); French ones do not ("le 15").
         self.day_needs_ordinal = bool(flat["number_rules.day_needs_ordinal"])
@@ -268,6 +292,16 @@ class Vocabulary:
                 if name == "holiday":
                     table = {k: holiday_rule(v) for k, v in table.items()}
                 tables.append((name, table))
+        # "Mondays", « les lundis »: full weekday names with a plural ending (recurrences).
+        plurals = {
+            key[0] + suffix: value
+            for phrase, value in flat["weekdays"].items()
+            for key in [phrase_keys(str(phrase))]
+            if len(key) == 1 and len(key[0]) > 3 and key[0] not in self.weak_weekdays
+            for suffix in self.plural_suffixes
+            if suffix
+        }
+        tables.append(("wdplural", plurals))
         # Vague deadlines ("ASAP", "dès que possible") share the trie; "re:" lines of
         # the lexicon are regular expressions and keep their own matcher.
         self.vague_regex = None

@@ -10,8 +10,12 @@ from msglint.analysis.times.calendar import (
 from msglint.analysis.times.spec import Spec
 from msglint.analysis.times.tokens import Tokens
 from msglint.analysis.times.vocab import (
+    CLAUSE_ENDS,
     CURRENCY_AFTER,
+    DAY_BEFORE,
+    DAY_CONTEXT,
     DAY_CUES,
+    SENTENCE_ENDS,
 )
 
 
@@ -187,7 +191,35 @@ class Dates(Tokens):
             return stop, Spec(date=month_start.replace(day=value))
         if not self.day_follow_ok(end):
             return None
+        if self.L.lone_day_context and not self.day_in_context(i, end):
+            return None
         return end, Spec(day=value)
+
+    def day_in_context(self, i: int, j: int) -> bool:
+        """A lone day (« le 12 ») between tokens i and j has date context around it.
+
+        A date or deadline word before it (« avant le 12 »), a month, weekday or
+        day named in the same sentence (« le 15 pour livrer fin janvier »), the
+        end of a clause after it (« Rendez-vous le 12. »), or a time after it
+        (« le 12 à 14 h », « le 12, à 14 h »); not a noun or a number (« le 12,
+        avenue Foch », « le 3 à 1 », « le premier des 30 candidats »).
+        """
+        if any(self.prev_is(i, cat) for cat in DAY_CONTEXT) or self.dated_sentence(i, j):
+            return True
+        if j >= self.n or self.k[j] in CLAUSE_ENDS:
+            return True
+        k = j + 1 if self.k[j] == "," else j
+        return self.moment(k) is not None or self.open(k) is not None
+
+    def dated_sentence(self, i: int, j: int, reach: int = 12) -> bool:
+        """A month, weekday, relative day or holiday within ``reach`` tokens, same sentence."""
+        for step, stop in ((-1, max(i - reach, 0) - 1), (1, min(j + reach, self.n))):
+            k = i - 1 if step < 0 else j
+            while k != stop and self.k[k] not in SENTENCE_ENDS:
+                if not DAY_BEFORE.isdisjoint(self.m(k)):
+                    return True
+                k += step
+        return False
 
     def day_follow_ok(self, j: int) -> bool:
         """Token j may follow a lone day ("le 3 à 14h", "the 15th."), not a noun ("le 3 est")."""

@@ -69,10 +69,11 @@ class Days(Tokens):
                 j = day[0]
                 sp.day = day[1]
                 evidence = True
-        if word in self.L.weak_weekdays and not (
-            mode or evidence or self.prev_is(word_at, "dateprep") or self.clock(j)
-        ):
-            return None  # "Sun is shining", "the SAT"
+        preposition = not self.L.weak_need_date and self.prev_is(word_at, "dateprep")
+        if self.key(j) == "." and self.attached(j) and not evidence and self.clock(j + 1):
+            j += 1  # « sam. à 10 h »: the abbreviation's full stop, then the time
+        if word in self.L.weak_weekdays and not (mode or evidence or preposition or self.clock(j)):
+            return None  # "Sun is shining", "the SAT", « le jeu », « à la mer. »
         if mode is None and sp.day is None and self.past_cue(word_at):
             sp.wd_mode = "last"  # "the terms you approved on Friday": last Friday
         return j, sp
