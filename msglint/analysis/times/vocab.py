@@ -175,12 +175,18 @@ PERIODIC = flagged("periodic")
 DECLARED = frozenset(key for _, keys, _ in CATEGORIES for key in keys) | frozenset(SETTINGS)
 
 
+# Tables that hold declared keys ("clock" for "clock.am"), to walk into them.
+_PARENTS = frozenset(
+    key.rsplit(".", depth)[0] for key in DECLARED for depth in range(1, key.count(".") + 1)
+)
+
+
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """Dotted keys of a TOML table, descending only where the table declares deeper keys."""
     out: dict[str, Any] = {}
     for key, value in table.items():
         path = f"{prefix}{key}"
-        deeper = any(d.startswith(path + ".") for d in DECLARED)
+        deeper = path in _PARENTS
         if isinstance(value, dict) and deeper and path not in DECLARED:
             out.update(_flatten(value, path + "."))
         else:
