@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from msglint.analysis.model import Analysis, Ask
+from msglint.analysis.model import UNDATED, Analysis, Ask
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import is_reply, is_reply_subject, list_question, not_a_memo
 
@@ -179,7 +179,7 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
         if ask.owner != "nobody":
             continue
         if single and any(
-            t.field == "body" and ask.start <= t.start < ask.end and t.kind != "duration"
+            t.field == "body" and ask.start <= t.start < ask.end and t.kind not in UNDATED
             for t in a.times
         ):
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
