@@ -87,7 +87,7 @@ class ConfigCache:
 
     def __init__(self, explicit: str | None = None) -> None:
         self.explicit = explicit
-        self._cache: dict[Path | None, tuple[Path | None, float, Any]] = {}
+        self._cache: dict[Path | None, tuple[Path | None, tuple[int, int], Any]] = {}
 
     def get(self, folder: Path | None) -> tuple[Any, Path | None]:
         from msglint.config import find_user_file, load_config
@@ -100,9 +100,10 @@ class ConfigCache:
             finder = getattr(find_user_file, "__wrapped__", find_user_file)
             found = finder(folder.resolve()) if folder else None
         try:
-            stamp = found.stat().st_mtime_ns if found else 0.0
+            info = found.stat() if found else None
+            stamp = (info.st_mtime_ns, info.st_size) if info else (0, 0)
         except OSError:
-            stamp = -1.0
+            stamp = (-1, -1)
         cached = self._cache.get(folder)
         if cached and cached[0] == found and cached[1] == stamp:
             return cached[2], found

@@ -77,6 +77,14 @@ class Session:
             await asyncio.wait_for(self.changed.wait(), max(0.1, deadline - time.monotonic()))
         return self.diagnostics[uri][count - 1].diagnostics
 
+    async def score_of(self, uri: str, timeout: float = 60) -> object:
+        """The latest msglint/score notification for ``uri`` (sent just after diagnostics)."""
+        deadline = time.monotonic() + timeout
+        while not any(score.uri == uri for score in self.scores):  # type: ignore[attr-defined]
+            assert time.monotonic() < deadline, "no msglint/score notification"
+            await asyncio.sleep(0.02)
+        return [score for score in self.scores if score.uri == uri][-1]  # type: ignore[attr-defined]
+
     def open(self, path: Path, text: str, language_id: str, version: int = 1) -> str:
         uri = path.as_uri()
         self.client.text_document_did_open(
@@ -179,8 +187,11 @@ def test_diagnostics_fix_hover_and_score_on_an_email_buffer(tmp_path: Path) -> N
         )
         assert "# DL02 deadline.vague" in hover.contents.value
         # Score: a notification per check, and a code lens.
-        assert session.scores and session.scores[-1].uri == uri
-        assert session.scores[-1].findings == len(after)
+        score = await session.score_of(uri)
+        while score.version != 2:
+            await asyncio.sleep(0.02)
+            score = await session.score_of(uri)
+        assert score.findings == len(after)
         lenses = await session.client.text_document_code_lens_async(
             lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
         )
@@ -256,7 +267,9 @@ def test_initialization_options_override_lang_and_a_bad_config_is_one_diagnostic
         (other / "msglint.toml").write_text("lang = 'en'\n", encoding="utf-8")
         uri2 = session.open(other / "chat.txt", "Pouvez-vous envoyer les chiffres ?", "plaintext")
         await session.wait_for(uri2, 1)
-        assert session.scores[-1].language == "fr"  # initializationOptions beat the file
+        assert (
+            await session.score_of(uri2)
+        ).language == "fr"  # initializationOptions beat the file
 
     run(scenario, options={"lang": "fr"})
 
