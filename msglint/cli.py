@@ -388,6 +388,15 @@ def rules(code: str | None, lang: str | None, fmt: str) -> None:
         click.echo(rule_catalogue(fmt), nl=False)
 
 
+def _register_integrations() -> None:
+    from msglint.integrations_cli import register
+
+    register(cli)
+
+
+_register_integrations()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI with errors as one line and exit status 2."""
     try:

@@ -68,6 +68,10 @@ class Ask:
     addressee: str | None = None  # "Arjun, please…": the person named first
 
 
+# Kinds of TimeExpr that name no single date: never a deadline.
+UNDATED = frozenset({"duration", "present", "recurrence"})
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     """A time expression, resolved against the message's reference time.
@@ -87,7 +91,9 @@ class TimeExpr:
     end: int
     value: datetime | None
     grain: str | None = None
-    kind: str = "instant"  # "instant" | "interval" | "open_interval" | "duration" | "vague"
+    # "instant" | "interval" | "open_interval" | "vague", and the undated kinds
+    # "recurrence" (value: the next occurrence, when known), "duration", "present"
+    kind: str = "instant"
     end_value: datetime | None = None
     direction: str | None = None
     vague: bool = False

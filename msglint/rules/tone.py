@@ -19,7 +19,9 @@ def shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports runs of ``min_words`` (3) or more consecutive words written in
     capitals in the body ("PLEASE DO NOT FORGET", "C'EST TRÈS IMPORTANT").
-    Known acronyms (``common_acronyms.txt``) do not count toward a run.
+    Known acronyms (``common_acronyms.txt``) do not count toward a run, and
+    a line written all in capitals (a title, a newsletter headline) is not
+    shouting.
 
     ## Why is this bad?
     Capitals read as shouting. They make the reader defensive and add no
@@ -38,10 +40,20 @@ def shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     known = a.pack.words("common_acronyms")
     for match in _CAPS_RUN.finditer(a.body):
+        if _is_headline(a.body, match.start(), match.end()):
+            continue  # a title or a newsletter headline: capitals set it apart, nobody shouts
         words = [w for w in re.split(r"[\s,]+", match.group()) if w]
         loud = [w for w in words if w.lower() not in known]
         if len(loud) >= opts["min_words"]:
             yield Hit(match.start(), match.end(), args={"words": len(words)})
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """The capitals fill their line (a title, a headline): no lower-case letter on it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return not any(c.islower() for c in line)
 
 
 @rule("TN02", "tone.exclamation", "info", options={"max_exclamations": 2})
