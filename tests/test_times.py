@@ -448,3 +448,21 @@ def test_parser_triggers_are_declared_categories() -> None:
 
     with pytest.raises(ValueError, match="weekdya"):
         rule(Dates.date_md, "month weekdya")
+
+
+def test_undated_kinds_are_never_deadlines() -> None:
+    """Recurrences, durations and "now" words are facts of inspect, not deadlines."""
+    from msglint.analysis import analyze_many
+    from msglint.inputs import Source, parse
+
+    texts = {
+        "en": "Could you send me the figures every Monday? I have done it for two years and "
+        "it is currently manual.",
+        "fr": "Peux-tu m'envoyer les chiffres tous les lundis ? Je le fais depuis deux ans et "
+        "c'est désormais trop long.",
+    }
+    messages = [parse(t.encode(), Source("m.txt", "text"), "chat") for t in texts.values()]
+    for lang, analysis in zip(texts, analyze_many(messages, list(texts), DEC)):
+        kinds = {t.kind for t in analysis.times}
+        assert {"recurrence", "duration", "present"} <= kinds, (lang, analysis.times)
+        assert analysis.deadlines == [], (lang, analysis.deadlines)
