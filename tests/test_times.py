@@ -466,3 +466,24 @@ def test_undated_kinds_are_never_deadlines() -> None:
         kinds = {t.kind for t in analysis.times}
         assert {"recurrence", "duration", "present"} <= kinds, (lang, analysis.times)
         assert analysis.deadlines == [], (lang, analysis.deadlines)
+
+
+def test_grammar_names_only_declared_categories() -> None:
+    """Every category the grammar looks up is a row of the vocabulary table (no silent typo)."""
+    import re
+
+    from msglint.analysis.times.vocab import FLAGS
+
+    package = Path(__file__).resolve().parent.parent / "msglint" / "analysis" / "times"
+    patterns = [
+        r"(?:has|prev_is)\([^()]*?, \"([a-z_]+)\"\)",
+        r"\"([a-z_]+)\" (?:not )?in (?:found|cats|self\.m\(|nxt)",
+        r"found(?:\.get\(|\[)\"([a-z_]+)\"",
+    ]
+    names: set[str] = set()
+    for path in package.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for pattern in patterns:
+            names.update(re.findall(pattern, source))
+    assert len(names) > 30, names
+    assert names <= set(FLAGS), sorted(names - set(FLAGS))
