@@ -138,6 +138,7 @@ def test_notes_header_without_from_label() -> None:
             "Subject: seminar"
         ),
         "Anne Roux\n12.04.2001 09:15\nTo: Marc Blanc/PARIS/ACME@ACME\nSubject: planning",
+        "Karen Lindsey\t04/12/2001 09:15 AM\nTo: Dave Fuller/HOU/ECT@ECT\ncc:\nSubject: x",
     ],
 )
 def test_notes_header_variants(header: str) -> None:

@@ -73,6 +73,20 @@ UNDATED = frozenset({"duration", "present", "recurrence"})
 
 
 @dataclass(frozen=True)
+class Commitment:
+    """Something the writer promises to do ("I'll send the draft tonight").
+
+    Not an ask (the reader is asked nothing), but a reply that promises
+    something is worth seeing: ``inspect`` lists them.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
 class TimeExpr:
     """A time expression, resolved against the message's reference time.
 
@@ -160,6 +174,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     urgency: list[UrgencyMarker] = field(default_factory=list)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
 from msglint.rules.base import Hit, Options, rule
+from msglint.rules.genre import not_a_memo
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+"
 _CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[\s,]+{_CAPS_WORD}){{2,}}(?![\w-])")
@@ -99,7 +100,10 @@ def no_courtesy(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports the first ask of a message that has no courtesy word at all —
     "please", "thanks", "appreciate", "merci", "s'il vous plaît", "svp"…
-    (the pack's ``courtesy.txt``) — in the subject, the body or the sign-off.
+    (the pack's ``courtesy.txt``, with sign-offs such as "Cheers", "Thanx",
+    « Bises », « Bonne journée ») — in the subject, the body or the sign-off.
+    Short replies in a thread, automated notices and mailing-list posts are
+    left alone.
 
     ## Why is this bad?
     Brevity is good; curtness is not. A single "please" or "thanks" keeps a
@@ -116,8 +120,8 @@ def no_courtesy(a: Analysis, opts: Options) -> Iterator[Hit]:
     Could you send me the invoice by Friday? Thanks!
     ```
     """
-    if not a.asks:
-        return
+    if not a.asks or not_a_memo(a):
+        return  # a one-line reply, a notice or a list post is not asked to say please
     courtesy = a.pack.lexicon("courtesy")
     for text in (a.body, a.subject or "", a.message.signature):
         if courtesy.search(text):
