@@ -54,7 +54,19 @@ def install_native_host(
         click.echo(line)
 
 
+@click.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default and only way).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server for editors (diagnostics, fixes, hover) over stdio."""
+    try:
+        from msglint.lsp import main as serve_lsp
+    except ImportError as error:  # pygls is a dependency; say so if it went missing
+        raise click.ClickException(f"the language server needs pygls ({error})") from None
+    sys.exit(serve_lsp())
+
+
 def register(group: click.Group) -> None:
     """Add these commands to the ``msglint`` group."""
     group.add_command(native_host)
     group.add_command(install_native_host)
+    group.add_command(lsp_command)
