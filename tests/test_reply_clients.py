@@ -241,6 +241,12 @@ def test_quoted_printable_residue_in_a_7bit_part() -> None:
     assert source.split("\n")[line - 1][column - 1 :].startswith("copy Sally")
 
 
+def test_a_single_residue_is_tolerated_when_matching() -> None:
+    text = "Agreed.\n\n-----Original Message-----=20\nFrom: Mark\nSent: Tuesday\nSubject: Q3\n\nOk?"
+    assert body_of(text) == "Agreed."
+    assert body_of("Totals:\n=====\nx = 1 =\ny = 2") == "Totals:\n=====\nx = 1 =\ny = 2"
+
+
 def test_equals_signs_in_plain_text_are_not_decoded() -> None:
     body = "Set x=3D in the config and a=b elsewhere; y = 2.\nThanks"
     message = read_email(email(body), "plain.eml")

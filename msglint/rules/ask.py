@@ -186,7 +186,8 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
         yield Hit(ask.start, ask.end)
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+#: The local part is bounded: "\S+@" rescans a long run without "@" from every start.
+_URL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.IGNORECASE)
 
 
 @rule("AK05", "ask.no-note", "warning", kinds=("email", "chat"))
