@@ -9,13 +9,12 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
+from conftest import need_program
 from lsprotocol import types as lsp
 from pygls.lsp.client import BaseLanguageClient
 
@@ -361,8 +360,8 @@ finish(true, "")
 """
 
 
-@pytest.mark.skipif(shutil.which("nvim") is None, reason="needs Neovim (Debian package neovim)")
 def test_real_neovim_gets_diagnostics_and_applies_the_fix(tmp_path: Path) -> None:
+    nvim = need_program("nvim")
     draft = tmp_path / "draft.eml"
     draft.write_text(BAD_EN, encoding="utf-8")
     script = tmp_path / "test.lua"
@@ -379,7 +378,7 @@ def test_real_neovim_gets_diagnostics_and_applies_the_fix(tmp_path: Path) -> Non
         XDG_DATA_HOME=str(tmp_path / "data"),
     )
     done = subprocess.run(
-        ["nvim", "--headless", "--clean", "-c", f"luafile {script}"],
+        [nvim, "--headless", "--clean", "-c", f"luafile {script}"],
         env=env,
         capture_output=True,
         timeout=400,
