@@ -115,7 +115,10 @@ def test_markdown_suppression_comments(tmp_path: Path) -> None:
     path.write_text(text)
     findings = _check(str(path), "--select", "CN02,TN01")["results"][0]["findings"]
     assert [f["code"] for f in findings] == ["TN01"]
-    assert findings[0]["line"] == text.count("\n", 0, text.index("Note: PLEASE DO NOT EDIT THIS ONE")) + 1
+    assert (
+        findings[0]["line"]
+        == text.count("\n", 0, text.index("Note: PLEASE DO NOT EDIT THIS ONE")) + 1
+    )
 
 
 def test_plain_text_suppression_line(tmp_path: Path) -> None:
