@@ -544,6 +544,10 @@ AS_PEOPLE_ASK = [
     ("I hope you are well.", None, None),
     ("I'd like to share this report with you.", None, None),
     ("I want you to know that the move went well.", None, None),
+    ("We would like to invite you and a guest to join us for the gala.", "request", "reader"),
+    ("Talk to Susan about joining the group.", "imperative", "reader"),
+    ("Talk to you soon.", None, None),
+    ("Speak soon.", None, None),
 ]
 
 
