@@ -17,6 +17,7 @@ import click
 from msglint import __version__
 from msglint.errors import MsglintError
 from msglint.lang import SOURCE_LANGUAGE, available_languages
+from msglint.text import terminal_safe
 
 KIND_CHOICES = ("auto", "email", "chat", "doc")
 # The languages are the installed packs (msglint/lang/<code>/pack.toml).
@@ -262,7 +263,7 @@ def check(
     else:
         write_output(report, output)
     for line in messages:
-        click.echo(f"msglint: error: {line}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(line)}", err=True)
     sys.exit(status)
 
 
@@ -274,9 +275,9 @@ def _fix(request: dict, unsafe: bool, diff: bool) -> tuple[bytes | None, int | N
     stdin = _read_stdin(request["paths"])
     run = fix_paths(CheckRequest(**request, stdin=stdin), unsafe, diff)
     for note in run.notes:
-        click.echo(f"msglint: note: {note}", err=True)
+        click.echo(f"msglint: note: {terminal_safe(note)}", err=True)
     for line in run.errors:
-        click.echo(f"msglint: error: {line}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(line)}", err=True)
     if diff:
         sys.stdout.write(run.diff)
         sys.stdout.flush()
@@ -317,7 +318,7 @@ def inspect(
     )
     write_output(report, output)
     for line in messages:
-        click.echo(f"msglint: error: {line}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(line)}", err=True)
     sys.exit(status)
 
 
@@ -393,7 +394,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="msglint", standalone_mode=False)
     except MsglintError as error:
-        click.echo(f"msglint: error: {error}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(str(error))}", err=True)
         sys.exit(2)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
@@ -401,7 +402,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("msglint: interrupted", err=True)
         sys.exit(130)
     except click.ClickException as error:
-        click.echo(f"msglint: error: {error.format_message()}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(error.format_message())}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("msglint: interrupted", err=True)
@@ -413,7 +414,7 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("MSGLINT_DEBUG"):
             raise
         click.echo(
-            f"msglint: internal error: {error.__class__.__name__}: {error} "
+            f"msglint: internal error: {error.__class__.__name__}: {terminal_safe(str(error))} "
             "(set MSGLINT_DEBUG=1 for details)",
             err=True,
         )
