@@ -345,15 +345,39 @@ def inspect(
     help="Refuse larger requests.",
 )
 @click.option("--quiet", is_flag=True, help="Print nothing on start and stop.")
+@click.option(
+    "--recycle-requests",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Replace the check worker after this many requests (bounds memory).",
+)
+@click.option(
+    "--recycle-mb",
+    type=click.IntRange(min=64),
+    default=1024,
+    show_default=True,
+    help="Replace the check worker once it holds more memory than this.",
+)
 def serve(
-    socket_path: str | None, idle_timeout: float, max_request_bytes: int, quiet: bool
+    socket_path: str | None,
+    idle_timeout: float,
+    max_request_bytes: int,
+    quiet: bool,
+    recycle_requests: int,
+    recycle_mb: int,
 ) -> None:
     """Keep the pipelines loaded and answer `msglint check --socket` in milliseconds."""
     from msglint.server import serve as run_server
 
     sys.exit(
         run_server(
-            socket_path or default_socket_path(), idle_timeout or None, max_request_bytes, quiet
+            socket_path or default_socket_path(),
+            idle_timeout or None,
+            max_request_bytes,
+            quiet,
+            recycle_requests,
+            recycle_mb,
         )
     )
 
