@@ -33,8 +33,12 @@ if TYPE_CHECKING:
 _DEFAULT_BUDGET = 60.0
 
 
-class TimeBudgetExceeded(Exception):
-    """Raised inside the work when its deadline passes."""
+class TimeBudgetExceeded(BaseException):
+    """Raised inside the work when its deadline passes.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: the ``except Exception``
+    that keeps one broken rule from sinking the others must not swallow it.
+    """
 
 
 _pending: list[tuple[float, TimeBudgetExceeded]] = []  # (deadline, what to raise), nested
