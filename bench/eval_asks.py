@@ -20,6 +20,9 @@ Sets:
   file's order: detector changes may be studied on the tune part only; the
   untouched part is only measured, never read for failures
   (``--failures`` prints the tune part's).
+* ``bench/data/asks_fr_heldout.tsv``: French sentences written by a
+  contributor to be measured only, never tuned on (``--set heldout``; its
+  failures are never printed).
 * msglint's own labelled sentences, ``tests/data/asks_{en,fr}.tsv``.
 
 Each sentence is parsed alone (``nlp.pipe``) and given to ``find_asks`` as one
@@ -176,7 +179,7 @@ def report(
             f"{proposals} like proposals (we could, how about…), "
             f"{len(misses) - commitments - proposals} other"
         )
-    if args.failures and not title.startswith("Parakweet untouched"):
+    if args.failures and not title.startswith(("Parakweet untouched", "held-out")):
         for y, p, text in zip(labels, flags, texts, strict=True):
             if y != p:
                 print(f"    {'MISS' if y else 'FALSE'}  {text[:200]}")
@@ -186,9 +189,11 @@ def report(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--failures", action="store_true", help="print each miss and false alarm")
-    parser.add_argument("--set", choices=["tune", "untouched", "test", "en", "fr"], action="append")
+    parser.add_argument(
+        "--set", choices=["tune", "untouched", "test", "heldout", "en", "fr"], action="append"
+    )
     args = parser.parse_args()
-    wanted = set(args.set or ["tune", "untouched", "test", "en", "fr"])
+    wanted = set(args.set or ["tune", "untouched", "test", "heldout", "en", "fr"])
 
     nlps: dict[str, object] = {}
 
@@ -220,6 +225,11 @@ def main() -> int:
             report(title, nlp("en"), "en", read_jsonl(path), args)
         else:
             print(f"Parakweet test: {path} not found, skipped\n")
+    heldout = REPO / "bench" / "data" / "asks_fr_heldout.tsv"
+    if "heldout" in wanted and heldout.is_file():
+        report(
+            f"held-out {heldout.name} (never tuned on)", nlp("fr"), "fr", read_tsv(heldout), args
+        )
     for code in ("en", "fr"):
         if code not in wanted:
             continue

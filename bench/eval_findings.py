@@ -206,7 +206,15 @@ def measure(items: list[Judged]) -> dict[str, Any]:
     """Every figure, for one group of messages (a language, or all)."""
     judged = [i for i in items if i.judged() and i.error is None]
     rules: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {"fired": 0, "messages": 0, "right": 0, "judged": 0, "info": 0, "info_right": 0}
+        lambda: {
+            "fired": 0,
+            "messages": 0,
+            "right": 0,
+            "judged": 0,
+            "info": 0,
+            "info_right": 0,
+            "act": [],
+        }
     )
     families: dict[str, dict[str, int]] = {
         f: {"fired": 0, "right": 0, "problems": 0, "caught": 0} for f in FAMILIES
@@ -225,6 +233,8 @@ def measure(items: list[Judged]) -> dict[str, Any]:
             row["family"] = family
             loud = [f for f in found if f["severity"] in LOUD]
             verdict = item.agreed(family) if item.judged() else None
+            if item.actionability() is not None:
+                row["act"].append(item.actionability())
             if loud:
                 row["fired"] += len(loud)
                 row["messages"] += 1
@@ -280,6 +290,7 @@ def measure(items: list[Judged]) -> dict[str, Any]:
     caught = sum(r["caught"] for r in families.values())
     pairs = [(i.score, i.actionability()) for i in judged if i.score is not None]
     pairs = [(s, a) for s, a in pairs if a is not None]
+    acts = [a for _, a in pairs]
     return {
         "messages": len(items),
         "judged": len(judged),
@@ -291,8 +302,15 @@ def measure(items: list[Judged]) -> dict[str, Any]:
         "problems": problems,
         "caught": caught,
         "rho": spearman([p[0] for p in pairs], [p[1] for p in pairs]),
+        "actionability": sum(acts) / len(acts) if acts else None,
         "rules": {
-            code: {**row, "precision": ratio(row["right"], row["judged"])}
+            code: {
+                **{k: v for k, v in row.items() if k != "act"},
+                "precision": ratio(row["right"], row["judged"]),
+                # Mean actionability of the messages it fired on (any severity):
+                # a rule worth a penalty fires on messages harder to act on.
+                "actionability": sum(row["act"]) / len(row["act"]) if row["act"] else None,
+            }
             for code, row in sorted(rules.items())
         },
         "families": {
@@ -305,6 +323,15 @@ def measure(items: list[Judged]) -> dict[str, Any]:
         },
         "false_warnings": false_warnings,
         "missed": missed,
+        "scores": [
+            {
+                "id": i.id,
+                "score": i.score,
+                "actionability": i.actionability(),
+                "findings": [[f["code"], f["severity"]] for f in i.findings],
+            }
+            for i in judged
+        ],
     }
 
 
@@ -330,7 +357,8 @@ def render(report: dict[str, dict[str, Any]], misses: bool, has_judgements: bool
             lines.append(
                 f"precision {_fmt(m['precision'])} ({m['right']}/{m['family_warnings']} family"
                 f" warnings)   problems caught {_fmt(m['recall'])} ({m['caught']}/{m['problems']})"
-                f"   rank correlation {_fmt(m['rho'])}"
+                f"   rank correlation {_fmt(m['rho'])}   mean actionability"
+                f" {_fmt(m['actionability'])}"
             )
             verdict = []
             if m["precision"] is not None and m["precision"] < POLICY["warning"]:
@@ -343,7 +371,7 @@ def render(report: dict[str, dict[str, Any]], misses: bool, has_judgements: bool
         lines.append("")
         lines.append(
             f"{'rule':6} {'sev':8} {'fired':>5} {'msgs':>5} {'right':>5} {'prec':>5}"
-            f" {'info':>5} {'i.prec':>6}"
+            f" {'info':>5} {'i.prec':>6} {'act':>5}"
         )
         for code, row in m["rules"].items():
             info_precision = ratio(row["info_right"], row.get("info_judged", 0))
@@ -354,7 +382,7 @@ def render(report: dict[str, dict[str, Any]], misses: bool, has_judgements: bool
             lines.append(
                 f"{code:6} {row.get('severity', ''):8} {row['fired']:5} {row['messages']:5}"
                 f" {row['right']:5} {_fmt(row['precision'])} {row['info']:5}"
-                f" {_fmt(info_precision):>6}{flag}"
+                f" {_fmt(info_precision):>6} {_fmt(row['actionability'])}{flag}"
             )
         if has_judgements:
             lines.append("")
@@ -389,6 +417,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("en", "fr"), default=None)
     parser.add_argument("--misses", action="store_true", help="list false warnings and misses")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--rule", help="list every finding of this rule with the judges' verdict")
     args = parser.parse_args(list(argv) if argv is not None else None)
     items = load(Path(args.real), args.split, args.lang)
     if not items:
@@ -400,6 +429,15 @@ def main(argv: Iterable[str] | None = None) -> int:
     for lang in sorted({item.lang for item in items}):
         groups[lang] = [item for item in items if item.lang == lang]
     report = {name: measure(group) for name, group in groups.items()}
+    if args.rule:
+        for item in items:
+            for finding in item.findings:
+                if finding["code"] == args.rule.upper():
+                    verdict = {True: "problem", False: "fine", None: "split"}[
+                        item.agreed(finding["family"])
+                    ]
+                    print(f"{item.id:34} {finding['severity']:7} {verdict:7} {finding['text']!r}")
+        return 0
     if args.format == "json":
         json.dump(
             {"split": args.split, "has_judgements": has_judgements, "groups": report},

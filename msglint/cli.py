@@ -87,6 +87,16 @@ def _run(
     """Check on the warm server when one answers, else in this process."""
     if stdin is None:
         stdin = _read_stdin(request["paths"])
+    auto = False
+    if not socket_path:
+        from msglint import autostart
+
+        first = next((p for p in request["paths"] if p != "-"), None)
+        anchor = request.get("cwd")
+        if first:
+            anchor = first if os.path.isdir(first) else os.path.dirname(os.path.abspath(first))
+        auto = autostart.wanted(request.get("config_path"), anchor)
+        socket_path = autostart.socket_path() if auto else None
     if socket_path:
         from msglint.client import ServerUnavailable, check_remote
 
@@ -94,7 +104,9 @@ def _run(
         try:
             return check_remote(socket_path, wire, stdin)
         except ServerUnavailable as exc:
-            if require_server:
+            if auto:
+                autostart.start(socket_path)  # warm for the next call; this one runs here
+            elif require_server:
                 raise MsglintError("--socket", f"no server answered ({exc})") from None
     from msglint.runner import CheckRequest, run_check
 
@@ -411,6 +423,15 @@ def rules(code: str | None, lang: str | None, fmt: str) -> None:
         click.echo(rule_documentation(code, language, fmt), nl=False)
     else:
         click.echo(rule_catalogue(fmt), nl=False)
+
+
+def _register_integrations() -> None:
+    from msglint.integrations_cli import register
+
+    register(cli)
+
+
+_register_integrations()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -37,7 +37,7 @@ _TOP_LEVEL = {
     "rules": dict,
     "kinds": dict,
     "timezone": str,
-    "date_order": str,
+    "server": str,
 }
 _LIMITS = {
     "max_bytes": int,
@@ -177,8 +177,8 @@ def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
             )
         if key == "timezone" and value:
             _check_zone(where, value)
-        if key == "date_order" and value not in ("auto", "dmy", "mdy", "ymd"):
-            raise MsglintError(where, f"date_order: expected auto, dmy, mdy or ymd, got {value!r}")
+        if key == "server" and value not in ("off", "auto"):
+            raise MsglintError(where, f"server: expected off or auto, got {value!r}")
         if key == "min_score" and not 0 <= value <= 100:
             raise MsglintError(where, f"min_score: expected a number from 0 to 100, got {value!r}")
         if key in ("select", "ignore"):

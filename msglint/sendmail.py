@@ -290,13 +290,19 @@ def check_message(data: bytes, options: Options) -> tuple[str, int, list[str]]:
         cwd=os.getcwd(),
         stdin=check_copy(data),
     )
-    if options.socket:
+    from msglint import autostart
+
+    auto = not options.socket and autostart.wanted(options.config, request.cwd)
+    socket_path = options.socket or (autostart.socket_path() if auto else None)
+    if socket_path:
         from msglint.client import ServerUnavailable, check_remote
 
         try:
-            return check_remote(options.socket, request.to_wire(), request.stdin)
+            return check_remote(socket_path, request.to_wire(), request.stdin)
         except ServerUnavailable:
-            pass  # as `msglint check --socket`: no server, check in-process
+            if auto:  # server = "auto": start it for the next message
+                autostart.start(socket_path)
+            # as `msglint check --socket`: no server, check in-process
     return run_check(request)
 
 

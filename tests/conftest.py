@@ -66,3 +66,47 @@ def run_inprocess(*args: str, stdin: bytes | None = None, cwd: Path | None = Non
 @pytest.fixture(scope="session")
 def examples() -> Path:
     return EXAMPLES
+
+
+# --- programs the end-to-end tests drive (scripts/test installs them when it can) ----------
+
+#: program -> how many tests could not run without it, for the summary line.
+MISSING_PROGRAMS: dict[str, int] = {}
+#: The Debian package of each program (scripts/test installs the same list).
+PROGRAM_PACKAGES = {"chromium": "chromium", "neomutt": "neomutt", "nvim": "neovim"}
+STRICT_ENV = "MSGLINT_REQUIRE_PROGRAMS"
+
+
+def need_program(name: str) -> str:
+    """The path of ``name``, else skip the test (fail under ``MSGLINT_REQUIRE_PROGRAMS=1``).
+
+    Every skip is counted and named in one loud line at the end of the run,
+    so a machine without the program never passes silently.
+    """
+    import os
+    import shutil
+
+    found = shutil.which(name)
+    if found:
+        return found
+    package = PROGRAM_PACKAGES.get(name, name)
+    why = f"needs {name} (Debian package {package}; scripts/test installs it)"
+    if os.environ.get(STRICT_ENV) == "1":
+        pytest.fail(f"{why}; {STRICT_ENV}=1 forbids skipping")
+    MISSING_PROGRAMS[name] = MISSING_PROGRAMS.get(name, 0) + 1
+    pytest.skip(why)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """One loud line naming what was not run for want of a program."""
+    if not MISSING_PROGRAMS:
+        return
+    total = sum(MISSING_PROGRAMS.values())
+    parts = ", ".join(
+        f"{name} ({count} test{'s' * (count != 1)}; apt-get install "
+        f"{PROGRAM_PACKAGES.get(name, name)})"
+        for name, count in sorted(MISSING_PROGRAMS.items())
+    )
+    terminalreporter.write_sep(
+        "!", f"NOT RUN: {total} end-to-end test(s) skipped, missing {parts}", red=True, bold=True
+    )

@@ -66,7 +66,7 @@ def test_the_issue_one_liner_works() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     score, codes = out.stdout.split(" ", 1)
-    assert 0 <= float(score) < 100
+    assert 0 <= float(score) <= 100
     assert "DL02" in codes and "SJ02" in codes
 
 
@@ -136,3 +136,27 @@ def test_fix_text_is_idempotent() -> None:
     assert isinstance(once, str)
     assert "In order to" not in once and "!!" not in once and "basically" not in once
     assert msglint.fix(once, lang="en", now=NOW) == once
+
+
+def test_package_data_ships_every_data_file() -> None:
+    """`pip install .` (not editable) must carry every lexicon, template and schema."""
+    import fnmatch
+    import re
+
+    from rule_cases import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = project["tool"]["setuptools"]["package-data"]["msglint"]
+    tracked = subprocess.run(
+        ["git", "ls-files", "msglint"], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.split()
+    data_files = [f.removeprefix("msglint/") for f in tracked if not f.endswith(".py")]
+    assert data_files
+
+    def covered(name: str) -> bool:
+        # setuptools globs: "*" stays within one folder
+        return any(
+            re.fullmatch(fnmatch.translate(p).replace(".*", "[^/]*"), name) for p in patterns
+        )
+
+    assert [f for f in data_files if not covered(f)] == []

@@ -510,3 +510,74 @@ def test_find_asks_is_linear_in_runs_of_punctuation(unit: str) -> None:
     small, large = seconds(1000), seconds(8000)
     # Linear: about 8 times longer for 8 times the input; quadratic: 64 times.
     assert large / max(small, 1e-4) < 24, (small, large)
+
+
+# Asks as people write them (issue 12): wishes read from the parse, hedged joint
+# proposals, ownerless asks, and the false alarms of real mail. (sentence, form, owner)
+AS_PEOPLE_ASK = [
+    ("We'd like you to join the call on Monday.", "request", "reader"),
+    ("I'd like to ask you to present the results.", "request", "reader"),
+    ("I hope you can make it on Friday.", "request", "reader"),
+    ("I hope you will attend the kickoff.", "request", "reader"),
+    ("I would appreciate your comments by noon.", "request", "reader"),
+    ("We invite you to submit your proposals by May 1.", "request", "reader"),
+    ("I'd ask you to keep this confidential.", "request", "reader"),
+    ("We could maybe go over it on Thursday.", "request", "we"),
+    ("It might be worth someone checking the logs at some point.", "need", "nobody"),
+    ("Someone should probably check the logs.", "need", "nobody"),
+    ("Could you both send me your slides.", "request", "reader"),
+    ("Let me know by Wednesday if anything is missing.", "request", "reader"),
+    ("Step 2.", None, None),
+    ("Item 4:", None, None),
+    ("Take the case of the Houston office.", None, None),
+    ("Say, for instance, that the price goes up.", None, None),
+    ("Help!", None, None),
+    ("Travel safe!!", None, None),
+    ("How was the weekend?", None, None),
+    ("Please do not reply to this message.", None, None),
+    ("To unsubscribe, click here.", None, None),
+    ("I need to double-check the numbers.", None, None),
+    ("I am trying to find out whether we need a permit.", None, None),
+    ("We will have to renew it next year.", None, None),
+    ("It must be signed off by the board.", None, None),
+    ("I'll send the draft tonight.", None, None),
+    ("I hope you are well.", None, None),
+    ("I'd like to share this report with you.", None, None),
+    ("I want you to know that the move went well.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "owner"), AS_PEOPLE_ASK, ids=[c[0] for c in AS_PEOPLE_ASK]
+)
+def test_asks_as_people_ask(text: str, form: str | None, owner: str | None) -> None:
+    ask = ask_of("en", text)
+    got = (ask.form, ask.owner) if ask else (None, None)
+    assert got == (form, owner)
+
+
+@pytest.mark.parametrize(
+    ("code", "body", "promised"),
+    [
+        (
+            "en",
+            "Thanks for the notes. I'll send the draft tonight. We are going to review "
+            "the figures tomorrow. I will not be there on Monday. Could you book the room?",
+            ["I'll send the draft tonight.", "We are going to review the figures tomorrow."],
+        ),
+        (
+            "fr",
+            "Merci pour tes notes. Je t'enverrai le brouillon ce soir. Nous allons revoir "
+            "les chiffres demain. Peux-tu réserver la salle ?",
+            ["Je t'enverrai le brouillon ce soir.", "Nous allons revoir les chiffres demain."],
+        ),
+    ],
+)
+def test_commitments_are_listed_not_asked(code: str, body: str, promised: list[str]) -> None:
+    from msglint.analysis.asks import find_commitments
+
+    doc = nlp(code)(body)
+    sentences = sentences_of(doc)
+    asks = find_asks(doc, sentences, get_pack(code), lookups(code))
+    assert [a.text for a in asks] == [sentences[-1].text]
+    assert [c.text for c in find_commitments(doc, sentences, get_pack(code), asks)] == promised

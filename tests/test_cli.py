@@ -34,7 +34,9 @@ def test_bad_examples_fail_and_show_the_core_rules(name: str) -> None:
     codes = {f["code"] for f in result["findings"]}
     expected = {"SJ02", "CN02", "DL02", "UR02", "AK02", "CL04", "CL05"}
     assert expected <= codes, expected - codes
-    assert result["score"] < 50
+    # Hints (info) are shown, not scored (rules.toml, calibrated on real mail):
+    # the warnings alone keep a bad draft under a perfect score.
+    assert result["score"] < 100
 
 
 def test_core_rules_all_shown_by_bundled_bad_examples() -> None:
@@ -56,6 +58,7 @@ def test_core_rules_all_shown_by_bundled_bad_examples() -> None:
         "AK02",
         "CL04",
         "CL05",
+        "AK05",
     }
     assert core <= codes, core - codes
 
@@ -67,7 +70,7 @@ def test_text_output_format_and_no_colour_when_piped() -> None:
     first = out.splitlines()[0]
     path, line, col, rest = first.split(":", 3)
     assert path.endswith("bad-en.eml") and line.isdigit() and col.isdigit()
-    assert rest.startswith(" SJ02 [warning] ") and rest.endswith("(subject.generic)")
+    assert rest.startswith(" SJ02 [info] ") and rest.endswith("(subject.generic)")
     assert "score" in out and "█" in out
 
 
@@ -154,7 +157,7 @@ def test_select_and_ignore_accept_codes_families_and_names() -> None:
 def test_fail_on_and_min_score_gates() -> None:
     path = str(EXAMPLES / "bad-en.eml")
     assert run_inprocess("check", path, "--fail-on", "never").returncode == 0
-    assert run_inprocess("check", path, "--fail-on", "never", "--min-score", "90").returncode == 1
+    assert run_inprocess("check", path, "--fail-on", "never", "--min-score", "100").returncode == 1
     good = str(EXAMPLES / "good-en.eml")
     assert run_inprocess("check", good, "--min-score", "90").returncode == 0
 
@@ -225,7 +228,7 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
 
 def test_rules_catalogue_and_documentation() -> None:
     listing = run_inprocess("rules").stdout.decode()
-    assert "AK02" in listing and "ask.multiple" in listing and "37 rules" in listing
+    assert "AK02" in listing and "ask.multiple" in listing and "38 rules" in listing
     doc = run_inprocess("rules", "AK02").stdout.decode()
     for section in ("What it does", "Why is this bad?", "Example", "Use instead", "max_asks"):
         assert section in doc

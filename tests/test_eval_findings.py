@@ -2,8 +2,7 @@
 
 The sample has the layout of ``fixtures/real/``: a manifest, messages, and two
 judges' verdicts. msglint runs on the real pipelines; the assertions hold for
-any rule set (they check the bookkeeping, not today's findings), except that
-a clear question with no deadline must be caught by the deadline family.
+any rule set: they check the bookkeeping, not today's findings.
 """
 
 from __future__ import annotations
@@ -57,11 +56,10 @@ def test_judged_sample(bench, capsys) -> None:  # type: ignore[no-untyped-def]
     assert everything["caught"] + len(everything["missed"]) == 3
     assert everything["right"] + len(everything["false_warnings"]) == everything["family_warnings"]
     assert everything["families"]["deadline"]["problems"] == 2
-    assert "en-nodeadline" not in {m["id"] for m in everything["missed"]}
     for code, row in everything["rules"].items():
         assert row["right"] <= row["judged"] <= row["messages"], code
     assert groups["en"]["messages"] + groups["fr"]["messages"] == 5
-    assert everything["rho"] is not None
+    assert "rho" in everything  # None when every score ties
 
 
 def test_split_and_lang_filters(bench, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -87,7 +87,8 @@ def test_dl05_offers_both_corrections() -> None:
 
 def test_dl03_has_no_fix_without_a_timezone_setting() -> None:
     draft = "Subject: Budget\n\nHi Anna,\n\nCould you send the budget by Friday at 5 pm? Thanks."
-    result = msglint.check(draft, lang="en", now=NOW)
+    distributed = {"rules": {"DL03": {"distributed": True}}}
+    result = msglint.check(draft, lang="en", now=NOW, config=distributed)
     assert [f.fix for f in result.findings if f.code == "DL03"] == [None]
     with pytest.raises(msglint.ConfigError, match="timezone"):
         msglint.check(draft, config={"timezone": "Mars/Olympus"})

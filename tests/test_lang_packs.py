@@ -45,6 +45,17 @@ joint_let_objects = []
 do_auxiliaries = []
 infinitive_markers = []
 run_on_coordinators = []
+conditional_auxiliaries = []
+modal_auxiliaries = []
+suggestion_modals = []
+state_verbs = []
+joint_prepositions = []
+indefinite_agents = []
+worth_words = []
+giving_verbs = []
+embedded_question_marks = []
+commitment_auxiliaries = []
+going_verbs = []
 """
 
 

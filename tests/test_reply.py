@@ -570,7 +570,7 @@ def test_read_email_signature_and_history() -> None:
 
 def test_patterns_are_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A new client's header is a line in reply_patterns.toml, not code."""
-    from msglint.inputs import reply
+    from msglint.inputs import reply_patterns as reply
 
     text = "Fine.\n\n=== Réponse de Anne ===\nHello"
     assert body_of(text) == "Fine.\n=== Réponse de Anne ===\nHello"
@@ -581,12 +581,12 @@ def test_patterns_are_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         encoding="utf-8",
     )
     monkeypatch.setattr(reply, "_PATTERNS_FILE", patched)
-    reply._patterns.cache_clear()
+    reply.patterns.cache_clear()
     try:
         assert body_of(text) == "Fine."
     finally:
         monkeypatch.undo()
-        reply._patterns.cache_clear()
+        reply.patterns.cache_clear()
 
 
 # ------------------------------------------------------------------ linear time

@@ -138,6 +138,7 @@ def test_notes_header_without_from_label() -> None:
             "Subject: seminar"
         ),
         "Anne Roux\n12.04.2001 09:15\nTo: Marc Blanc/PARIS/ACME@ACME\nSubject: planning",
+        "Karen Lindsey\t04/12/2001 09:15 AM\nTo: Dave Fuller/HOU/ECT@ECT\ncc:\nSubject: x",
     ],
 )
 def test_notes_header_variants(header: str) -> None:
@@ -238,6 +239,12 @@ def test_quoted_printable_residue_in_a_7bit_part() -> None:
     assert source.split("\n")[line - 1][column - 1 :].startswith("Monda=")
     line, column = message.position("body", message.body.index("copy"))
     assert source.split("\n")[line - 1][column - 1 :].startswith("copy Sally")
+
+
+def test_a_single_residue_is_tolerated_when_matching() -> None:
+    text = "Agreed.\n\n-----Original Message-----=20\nFrom: Mark\nSent: Tuesday\nSubject: Q3\n\nOk?"
+    assert body_of(text) == "Agreed."
+    assert body_of("Totals:\n=====\nx = 1 =\ny = 2") == "Totals:\n=====\nx = 1 =\ny = 2"
 
 
 def test_equals_signs_in_plain_text_are_not_decoded() -> None:

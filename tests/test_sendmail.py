@@ -10,7 +10,6 @@ the module); one send goes the in-process way, through a dead socket.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, need_program
 
 from msglint.sendmail import TRIM_OVER, _non_message_mode, check_copy, parse_args, strip_skip_header
 
@@ -399,10 +398,7 @@ def test_own_options_only_lead() -> None:
 
 
 def _neomutt() -> str:
-    found = shutil.which("neomutt")
-    if not found:
-        pytest.fail("neomutt is not installed: apt-get install neomutt (CI's .ci/run installs it)")
-    return found
+    return need_program("neomutt")
 
 
 def neomutt(

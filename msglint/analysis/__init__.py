@@ -197,7 +197,7 @@ def analyze_many(
 
     ``forced_langs`` gives each message's language, or None to detect it.
     """
-    from msglint.analysis.asks import find_asks
+    from msglint.analysis.asks import find_asks, find_commitments
     from msglint.analysis.deadlines import find_deadlines
     from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
@@ -241,6 +241,7 @@ def analyze_many(
                 sentences=sentences,
                 paragraphs=paragraphs,
                 asks=asks,
+                commitments=find_commitments(doc, sentences, pack, asks),
                 times=times,
                 deadlines=find_deadlines(
                     now,

@@ -16,7 +16,7 @@ import bisect
 from datetime import datetime
 
 from msglint.analysis.grains import deadline_moment
-from msglint.analysis.model import Ask, Deadline, Sentence, TimeExpr
+from msglint.analysis.model import UNDATED, Ask, Deadline, Sentence, TimeExpr
 from msglint.lang import LanguagePack
 
 _CUE_WINDOW = 40  # characters before the time expression searched for a cue
@@ -76,8 +76,8 @@ def find_deadlines(
     cued_sentences = {s for s, c, t in zip(sentence_of, is_cued, times) if c and not t.vague}
     found: list[Deadline] = []
     for index, time in enumerate(times):
-        if time.kind == "duration":
-            continue
+        if time.kind in UNDATED:
+            continue  # "for two years", "every Monday", "currently": not one date
         sentence = sentence_of[index]
         ask = ask_by_sentence.get(sentence) if sentence is not None else None
         upcoming = not _is_past(time, now)
@@ -162,7 +162,7 @@ def _anaphoric(
             if t.field == "body"
             and t.end <= start
             and not t.vague
-            and t.kind != "duration"
+            and t.kind not in UNDATED
             and t.grain in ("day", "hour", "minute", "second")
             and not _is_past(t, now)
         ]

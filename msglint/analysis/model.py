@@ -68,6 +68,24 @@ class Ask:
     addressee: str | None = None  # "Arjun, please…": the person named first
 
 
+# Kinds of TimeExpr that name no single date: never a deadline.
+UNDATED = frozenset({"duration", "present", "recurrence"})
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """Something the writer promises to do ("I'll send the draft tonight").
+
+    Not an ask (the reader is asked nothing), but a reply that promises
+    something is worth seeing: ``inspect`` lists them.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     """A time expression, resolved against the message's reference time.
@@ -87,7 +105,9 @@ class TimeExpr:
     end: int
     value: datetime | None
     grain: str | None = None
-    kind: str = "instant"  # "instant" | "interval" | "open_interval" | "duration" | "vague"
+    # "instant" | "interval" | "open_interval" | "vague", and the undated kinds
+    # "recurrence" (value: the next occurrence, when known), "duration", "present"
+    kind: str = "instant"
     end_value: datetime | None = None
     direction: str | None = None
     vague: bool = False
@@ -154,6 +174,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     urgency: list[UrgencyMarker] = field(default_factory=list)

@@ -48,18 +48,42 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-def sentence_case(a: Analysis, text: str, capital_first: bool, keep: frozenset[str]) -> str:
-    """``text`` in lower case but for acronyms, names written capitalised elsewhere
-    in the draft, and (when ``capital_first``) its first letter."""
-    whole = f"{a.subject or ''}\n{a.body}\n{a.message.signature}"
-    names = {
-        m.group()
-        for m in _WORD.finditer(whole)
-        if m.group()[:1].isupper()
-        and m.group()[1:].islower()
-        and not at_sentence_start(whole, m.start())
-    }
-    by_lower = {name.lower(): name for name in names}
+def _kept_forms(a: Analysis, field: str, start: int, end: int) -> dict[str, str]:
+    """Words the draft writes capitalised elsewhere, in ordinary text: names written
+    "Marc" mid-sentence, acronyms written "ESOP" next to lower-case words."""
+    function_words = a.pack.words("function_words")
+    kept: dict[str, str] = {}
+    sources = (("subject", a.subject or ""), ("body", a.body), ("signature", a.message.signature))
+    for name, text in sources:
+        words = list(_WORD.finditer(text))
+        for index, match in enumerate(words):
+            if name == field and start <= match.start() < end:
+                continue
+            word = match.group()
+            lower = word.lower()
+            if lower in function_words or len(word) < 2:
+                continue
+            if word[:1].isupper() and word[1:].islower():
+                if not at_sentence_start(text, match.start()):
+                    kept.setdefault(lower, word)
+            elif word.isupper():
+                around = words[max(0, index - 1) : index + 2]
+                if any(any(c.islower() for c in w.group()) for w in around):
+                    kept[lower] = word
+    return kept
+
+
+def sentence_case(
+    a: Analysis,
+    text: str,
+    capital_first: bool,
+    keep: frozenset[str],
+    where: tuple[str, int, int] = ("", 0, 0),
+) -> str:
+    """``text`` in lower case but for acronyms (the pack's list, or written in
+    capitals elsewhere in the draft), names written capitalised elsewhere, and
+    (when ``capital_first``) its first letter."""
+    kept = _kept_forms(a, *where)
     out: list[str] = []
     cursor = 0
     for match in _WORD.finditer(text):
@@ -68,8 +92,8 @@ def sentence_case(a: Analysis, text: str, capital_first: bool, keep: frozenset[s
         lower = word.lower()
         if lower in keep or (len(word) <= 1 and word != "A"):
             out.append(word)
-        elif lower in by_lower:
-            out.append(by_lower[lower])
+        elif lower in kept:
+            out.append(kept[lower])
         else:
             out.append(lower)
         cursor = match.end()

@@ -3,7 +3,8 @@
 The zone comes from the ``timezone`` setting (an IANA name such as
 ``Europe/Paris``), written as the draft's language writes it: a name from
 the pack's ``times.toml`` (« heure de Paris ») or the zone's abbreviation
-(CET). Numeric dates are read in the ``date_order`` setting's order.
+(CET). Numeric dates are read as msglint read them (the pack's order, or
+DL04's ``date_order`` option).
 """
 
 from __future__ import annotations
@@ -116,37 +117,47 @@ def _read_numeric(match: re.Match[str], order: str, fallback_year: int) -> date 
 
 @fixer("DL04")
 def full_date(a: Analysis, hit: Hit, options: Settings, config: Settings) -> Fix | None:
-    """03/04/2027 → "4 March 2027" / « 3 avril 2027 »; "next Friday" → its date (unsafe)."""
+    """03/04/2027 → "4 March 2027"; "next Friday" → "Friday 25 December".
+
+    Unsafe: the date written out is the one msglint read (the pack's
+    ``date_order``, or the rule's when set), which only the author can confirm.
+    """
     text = field_text(a, hit.field)
     span = text[hit.start : hit.end]
-    time = _time_at(a, hit)
-    moment = _value(time)
+    moment = _value(_time_at(a, hit))
     match = _NUMERIC.search(span)
     if match is None:
         if moment is None or any(c.isdigit() for c in span):
             return None
         content = format_day(a.pack, moment.date(), weekday=True, year=False)
-        edit = Edit(hit.start, hit.end, content, hit.field)
+        start = hit.start + _after_cue(a, span)
+        edit = Edit(start, hit.end, content, hit.field)
         return Fix("unsafe", _say(a, "full_date", content=content), (edit,))
-    order = str(config.get("date_order") or "auto")
-    year = moment.year if moment else a.now.year
-    safe = True
-    if order == "auto":
-        if a.language == "fr":
-            order = "dmy"
-        elif moment is not None:
-            day: date | None = moment.date()
-            safe = False
-            order = ""
-        else:
-            return None
-    if order:
-        day = _read_numeric(match, order, year)
+    order = str(options.get("date_order") or "auto")
+    day = (
+        _read_numeric(match, order, moment.year if moment else a.now.year)
+        if order in ORDERS[1:]
+        else None
+    )
+    if day is None and moment is not None:
+        day = moment.date()
     if day is None:
         return None
     content = format_day(a.pack, day, year=match.group(4) is not None)
     edit = Edit(hit.start + match.start(), hit.start + match.end(), content, hit.field)
-    return Fix("safe" if safe else "unsafe", _say(a, "full_date", content=content), (edit,))
+    return Fix("unsafe", _say(a, "full_date", content=content), (edit,))
+
+
+def _after_cue(a: Analysis, span: str) -> int:
+    """Where the date starts in "by next Friday" / « avant jeudi prochain »."""
+    for cue in a.pack.lexicon("deadline_cues").finditer(span):
+        if cue.start == 0:
+            end = cue.end
+            while end < len(span) and span[end] == " ":
+                end += 1
+            return end
+        break
+    return 0
 
 
 def _weekday_word(pack: LanguagePack, span: str) -> re.Match[str] | None:

@@ -73,7 +73,8 @@ def _case_fix(a: Analysis, hit: Hit, start: int, end: int) -> Fix | None:
     text = field_text(a, hit.field)
     original = text[start:end]
     first = (hit.field == "subject" and start == 0) or at_sentence_start(text, start)
-    content = sentence_case(a, original, first, a.pack.words("common_acronyms"))
+    keep = a.pack.words("common_acronyms")
+    content = sentence_case(a, original, first, keep, (hit.field, start, end))
     if content == original:
         return None
     edit = Edit(start, end, content, hit.field)

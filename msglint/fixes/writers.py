@@ -190,11 +190,9 @@ def _eol(data: bytes) -> bytes:
 def _email_subject(data: bytes, subject: str) -> tuple[bytes, bool]:
     """Replace (or add) the Subject header; RFC 2047 words when it is not ASCII."""
     eol = _eol(data)
-    if subject.isascii():
-        value = subject.encode("ascii")
-    else:
-        header = email.header.Header(subject, "utf-8", header_name="Subject")
-        value = header.encode(linesep=eol.decode()).encode("ascii")
+    charset = "us-ascii" if subject.isascii() else "utf-8"
+    header = email.header.Header(subject, charset, header_name="Subject")
+    value = header.encode(linesep=eol.decode()).encode("ascii")  # folded at 78 columns
     head_end = _header_end(data)
     match = _SUBJECT.search(data, 0, head_end)
     if match:
@@ -258,7 +256,10 @@ def _email_body(
     old_payload = data[start:end]
     eol = b"\r\n" if b"\r\n" in old_payload else _eol(data)
     if cte == "quoted-printable":
-        encoded = quopri.encodestring(new_bytes.replace(b"\r\n", b"\n")).replace(b"\n", eol)
+        plain = new_bytes.replace(b"\r\n", b"\n")
+        encoded = _qp_unchanged_lines_kept(old_payload, plain, eol) or quopri.encodestring(
+            plain
+        ).replace(b"\n", eol)
     elif cte == "base64":
         encoded = base64.encodebytes(new_bytes).replace(b"\n", eol)
     else:
@@ -276,6 +277,42 @@ def _email_body(
     if again is None or again.body != expected:
         return refuse("the re-encoded part did not read back as fixed")
     return new_data, kept, notes
+
+
+def _qp_unchanged_lines_kept(old: bytes, new: bytes, eol: bytes) -> bytes | None:
+    """Quoted-printable text for ``new`` that keeps the encoded form of every line
+    the fix did not touch (soft breaks included), so only edited lines change."""
+    import difflib
+
+    physical = old.split(eol)
+    if physical and physical[-1] == b"":
+        physical = physical[:-1]
+    groups: list[list[bytes]] = []
+    current: list[bytes] = []
+    for line in physical:
+        current.append(line)
+        if not line.rstrip(b" \t").endswith(b"="):
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    decoded = [quopri.decodestring(b"\n".join(g) + b"\n").rstrip(b"\n") for g in groups]
+    wanted = new.split(b"\n")
+    trailing = wanted and wanted[-1] == b""
+    if trailing:
+        wanted = wanted[:-1]
+    out: list[bytes] = []
+    matcher = difflib.SequenceMatcher(None, decoded, wanted, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(eol.join(g) for g in groups[i1:i2])
+        else:
+            out.extend(
+                quopri.encodestring(line + b"\n").rstrip(b"\n").replace(b"\n", eol)
+                for line in wanted[j1:j2]
+            )
+    result = eol.join(out) + (eol if trailing else b"")
+    return result if quopri.decodestring(result.replace(eol, b"\n")) == new else None
 
 
 def _find_payload(data: bytes, part: email.message.Message, charset: str) -> tuple[int, int] | None:

@@ -31,6 +31,7 @@ def facts(analysis: Analysis) -> dict[str, Any]:
         "sentences": [asdict(s) for s in analysis.sentences],
         "paragraphs": [asdict(p) for p in analysis.paragraphs],
         "asks": asks(analysis),
+        "commitments": [asdict(c) for c in analysis.commitments],
         "times": [asdict(t) for t in analysis.times],
         "deadlines": [asdict(d) for d in analysis.deadlines],
         "urgency": [asdict(u) for u in analysis.urgency],
@@ -63,6 +64,8 @@ def _text(analysis: Analysis) -> str:
         out.append(
             f"ask [{', '.join(flags)}] {ask['text']!r} -> {ask['deadline'] or 'no deadline'}"
         )
+    for commitment in f["commitments"]:
+        out.append(f"commitment {commitment['text']!r}")
     for time in f["times"]:
         marks = [k for k in ("vague", "has_time", "has_timezone", "ambiguous") if time[k]]
         out.append(

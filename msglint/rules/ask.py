@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from msglint.analysis.model import Analysis, Ask
+from msglint.analysis.model import UNDATED, Analysis, Ask
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import is_reply, list_question, not_a_memo
+from msglint.rules.genre import is_reply, is_reply_subject, list_question, not_a_memo
 
 
 @rule("AK01", "ask.missing", "warning", kinds=("email",), options={"min_words": 25})
@@ -178,8 +179,59 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
         if ask.owner != "nobody":
             continue
         if single and any(
-            t.field == "body" and ask.start <= t.start < ask.end and t.kind != "duration"
+            t.field == "body" and ask.start <= t.start < ask.end and t.kind not in UNDATED
             for t in a.times
         ):
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
         yield Hit(ask.start, ask.end)
+
+
+#: The local part is bounded: "\S+@" rescans a long run without "@" from every start.
+_URL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.IGNORECASE)
+
+
+@rule("AK05", "ask.no-note", "warning", kinds=("email", "chat"))
+def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks that a forward or a link comes with a word saying why.
+
+    ## What it does
+    Reports a message whose sender wrote nothing of their own around what
+    they pass on: a forward (or a quoted message) with an empty own text,
+    or a bare link or address. A reply ("Re:") with nothing above the quote
+    usually answers inline, between the quoted lines, and is left alone.
+
+    ## Why is this bad?
+    The reader has to guess why it was sent: to act on, to file, or just to
+    know. One line ("FYI, no action", "Could you pay this by Friday?") saves
+    the round trip.
+
+    ## Example
+    ```
+    Subject: Fwd: Invoice 2231
+
+    ---------- Forwarded message ---------
+    From: Billing <billing@example.com>
+    Subject: Invoice 2231
+
+    Please find the invoice for November below.
+    ```
+
+    ## Use instead
+    ```
+    Subject: Fwd: Invoice 2231
+
+    FYI, no action needed: accounting already paid it.
+
+    ---------- Forwarded message ---------
+    From: Billing <billing@example.com>
+    Subject: Invoice 2231
+
+    Please find the invoice for November below.
+    ```
+    """
+    if a.message.forward_without_note and not is_reply_subject(a):
+        yield Hit(field="message")
+        return
+    body = a.body.strip()
+    if body and not _URL.sub("", body).strip(" \t\n<>()[].,:;"):
+        yield Hit(0, len(a.body.rstrip()))

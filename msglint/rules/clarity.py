@@ -8,12 +8,21 @@ from functools import cache
 from typing import Any
 
 from msglint.analysis.model import Analysis
+from msglint.lang import subject_prefix_pattern
 from msglint.rules.acronyms import defined_acronyms, in_ranges
 from msglint.rules.base import Hit, Options, rule
 
 # Neighbours that make a capitalised run part of an address, a path or a file name
 # ("HOU/ECT@ECT", "C:\\TEMP", "REPORT.DOC"), not a word of the sentence.
 _ATTACHMENT_MARKER = re.compile(r"<<[^<>\n]{1,80}\.[A-Za-z0-9]{2,4}\s*>>")
+_FILE_NAME = re.compile(
+    r"(?<![\w.-])[\w][\w .()-]{0,60}\.(?:xlsx?|xlsm|docx?|pptx?|pdf|csv|zip|rtf|odt|ods)(?![\w.])",
+    re.IGNORECASE,
+)
+_FORWARD_MARKER = re.compile(
+    r"forwarded by|forwarded message|message transféré|début du message réexpédié",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w)")
 
 
@@ -114,6 +123,13 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
         if base in defined or base in (thread or set()):
             continue
         yield Hit(match.start(1), match.end(1), args={"acronym": base})
+
+
+def _is_forward(a: Analysis) -> bool:
+    """The message passes another one on (Fwd:/TR: subject, or a forward header below)."""
+    if subject_prefix_pattern(("forward",)).match(a.subject or ""):
+        return True
+    return not a.body.strip() or bool(_FORWARD_MARKER.search(a.message.quoted[:2000]))
 
 
 def _thread_acronyms(quoted: str) -> set[str]:
@@ -251,11 +267,22 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if not a.message.attachments_known or a.message.attachments:
         return
-    if _ATTACHMENT_MARKER.search(a.body):
+    if _ATTACHMENT_MARKER.search(a.body) or _ATTACHMENT_MARKER.search(a.message.quoted):
         return  # Outlook's "<<Budget 2001.XLS>>": the file was attached (archives drop it)
     hits = a.pack.find("attachment_phrases", a.body)
     if hits:
         yield Hit(hits[0].start, hits[0].end, args={"phrase": hits[0].text})
+        return
+    subject = a.subject or ""
+    named = _FILE_NAME.search(subject)
+    if named and not subject_prefix_pattern(("reply",)).match(subject):
+        # A file name as the subject ("Review 12-171.xls"): the file is the message.
+        yield Hit(named.start(), named.end(), field="subject", args={"phrase": named.group()})
+        return
+    if _is_forward(a) and a.pack.find("attachment_phrases", a.message.quoted):
+        # Forwarding "slides are attached" without the slides: the reader lacks them.
+        first = a.pack.find("attachment_phrases", a.message.quoted)[0]
+        yield Hit(field="message", args={"phrase": first.text})
 
 
 @rule("CL05", "clarity.placeholder", "warning")

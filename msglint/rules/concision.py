@@ -146,16 +146,18 @@ def wordy_phrase(a: Analysis, opts: Options) -> Iterator[Hit]:
         )
 
 
-@rule("CN05", "concision.passive-voice", "info", options={"max_per_message": 1})
+@rule("CN05", "concision.passive-voice", "info", options={"max_per_message": 0})
 def passive_voice(a: Analysis, opts: Options) -> Iterator[Hit]:
-    """Checks for passive sentences that hide who does what.
+    """Checks for passive instructions that hide who must act.
 
     ## What it does
     Finds passive constructions in the spaCy parse (English ``auxpass`` /
-    ``nsubjpass``, French ``aux:pass`` / ``nsubj:pass``), leaves out
-    participles that describe a state (the pack's ``passive_exceptions.txt``:
-    "interested", "attached", "prévu"…), and reports them beyond
-    ``max_per_message`` (1).
+    ``nsubjpass``, French ``aux:pass`` / ``nsubj:pass``) that give an
+    instruction — under "must", "should", "needs to", « doit », « il faut
+    que » (the pack's ``obligations.txt``) — and name nobody to do it (no
+    "by…" / « par… »). Other passives are ordinary prose in reports and are
+    left alone, as are participles that describe a state (the pack's
+    ``passive_exceptions.txt``). Reports them beyond ``max_per_message`` (0).
 
     ## Why is this bad?
     "The report must be sent" does not say who sends it. In an asynchronous
@@ -163,22 +165,45 @@ def passive_voice(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## Example
     ```
-    The slides should be updated and the figures must be checked before
-    the meeting.
+    The slides should be updated before the meeting.
     ```
 
     ## Use instead
     ```
-    Could you update the slides and check the figures before the meeting?
+    Could you update the slides before the meeting?
     ```
     """
-    found = a.extra.get("passives")
-    if found is None:
-        from msglint.analysis.grammar import passive_spans
+    if a.doc is None:
+        return
+    from msglint.analysis.grammar import passive_spans
 
-        found = passive_spans(a)
+    obligations = a.pack.words("obligations")
+    found = [
+        (start, end, verb)
+        for start, end, verb in passive_spans(a)
+        if _hides_owner(a, start, end, obligations)
+    ]
     for start, end, verb in found[opts["max_per_message"] :]:
         yield Hit(start, end, args={"verb": verb})
+
+
+_PASSIVE_AUX = {"auxpass", "aux:pass"}
+_AGENT = {"agent", "obl:agent"}
+
+
+def _hides_owner(a: Analysis, start: int, end: int, obligations: frozenset[str]) -> bool:
+    """A passive instruction with no agent: "must be completed", « doit être rempli »."""
+    span = a.doc.char_span(start, end, alignment_mode="expand") if a.doc is not None else None
+    if span is None:
+        return False
+    auxiliaries = [t for t in span if t.dep_ in _PASSIVE_AUX]
+    if not auxiliaries:
+        return False
+    verb = auxiliaries[0].head
+    if any(child.dep_ in _AGENT for child in verb.children):
+        return False  # "must be signed by the board": the owner is named
+    near = [*verb.children, verb.head, verb.head.head]
+    return any(t.lemma_.lower() in obligations or t.lower_ in obligations for t in near)
 
 
 @rule("CN06", "concision.preamble", "info", kinds=("email", "chat"))

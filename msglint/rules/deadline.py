@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from msglint.analysis.grains import deadline_moment
@@ -62,7 +63,9 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     ("ASAP", "soon", "when you get a chance", "at your earliest convenience",
     "dès que possible", "rapidement", "au plus vite", "prochainement") used
     in an ask or after a deadline word. "The board meets soon" is not a
-    deadline and is not reported.
+    deadline and is not reported, nor a word that says how rather than by
+    when (« faire le point rapidement », "let's chat quickly"; the pack's
+    ``vague_deadlines_exceptions.txt``).
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -78,20 +81,37 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     Please send me the figures by Wednesday noon CET.
     ```
     """
+    manner = (
+        [(h.start, h.end) for h in a.pack.find("vague_deadlines_exceptions", a.body)]
+        if (a.pack.folder / "vague_deadlines_exceptions.txt").is_file()
+        else []
+    )
     for deadline in a.deadlines:
+        if deadline.field == "body" and any(s <= deadline.start < e for s, e in manner):
+            continue  # « faire le point rapidement »: how, not by when
         if deadline.vague:
             yield Hit(
                 deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
             )
 
 
-@rule("DL03", "deadline.no-timezone", "warning")
+@rule(
+    "DL03",
+    "deadline.no-timezone",
+    "warning",
+    options={"distributed": False, "team_timezones": []},
+)
 def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a deadline with a clock time names its time zone.
 
     ## What it does
     Reports a deadline that gives a clock time ("by 5 pm", "avant 17h") but no
-    time zone ("CET", "UTC", "heure de Paris", "ET", "+01:00"). A time in a
+    time zone ("CET", "UTC", "heure de Paris", "ET", "+01:00") when the
+    readers may be in several zones: the message names a zone elsewhere
+    ("the call is at 9 am ET… send it by 5 pm"), or the configuration says
+    the team is ``distributed`` or lists two or more ``team_timezones``
+    (``["Europe/Paris", "America/Toronto"]``). Between colleagues of one
+    office « jeudi 14 h » is one moment and is left alone. A time in a
     list item that asks nothing ("- Delivery before 2 pm") is a specification,
     not the reader's deadline, and is left alone.
 
@@ -101,14 +121,16 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## Example
     ```
-    Please confirm by 5 pm tomorrow.
+    The client call is at 9 am ET on Thursday. Please confirm by 5 pm tomorrow.
     ```
 
     ## Use instead
     ```
-    Please confirm by 5 pm CET tomorrow.
+    The client call is at 9 am ET on Thursday. Please confirm by 5 pm CET tomorrow.
     ```
     """
+    if not _spans_zones(a, opts):
+        return  # « jeudi 14 h » between colleagues of one office is one moment
     for deadline in a.deadlines:
         if deadline.field == "body" and deadline.ask is None and _in_list_item(a, deadline.start):
             continue  # a spec line ("- delivery before 2 pm") is not the reader's deadline
@@ -125,18 +147,29 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
             )
 
 
+def _spans_zones(a: Analysis, opts: Options) -> bool:
+    """The team or the message spans time zones: configured, or a zone is named in it."""
+    if opts["distributed"] or len({str(z) for z in opts["team_timezones"]}) >= 2:
+        return True
+    return any(t.has_timezone for t in a.times)
+
+
 def _in_list_item(a: Analysis, offset: int) -> bool:
     return any(s.in_list and s.start <= offset < s.end for s in a.sentences)
 
 
-@rule("DL04", "deadline.ambiguous-date", "warning")
+@rule("DL04", "deadline.ambiguous-date", "warning", options={"date_order": "auto"})
 def deadline_ambiguous_date(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for dates that readers can understand two ways.
 
     ## What it does
     Reports numeric dates where day and month could be swapped ("03/04",
     "4/5/2027") and relative weekdays such as "next Friday" that do not say
-    which week they mean.
+    which week they mean. A date that can only be read one way (25/03) is
+    fine; so is a numeric date when ``date_order`` says how the team writes
+    them (``dmy``, ``mdy``, ``ymd``; ``auto``: French drafts are read
+    day-first), and a time stamp copied from a header ("Sent: 03/04/2001
+    10:20 AM").
 
     ## Why is this bad?
     03/04 is 3 April in Paris and March 4 in New York; "next Friday" is this
@@ -153,9 +186,32 @@ def deadline_ambiguous_date(a: Analysis, opts: Options) -> Iterator[Hit]:
     Can you send the draft by Friday 3 April?
     ```
     """
+    order = str(opts["date_order"])
     for time in a.times:
-        if time.ambiguous:
-            yield Hit(time.start, time.end, field=time.field, args={"phrase": time.text})
+        if not time.ambiguous:
+            continue
+        numeric = _NUMERIC_DATE.search(time.text)
+        if numeric is not None:
+            if order in ("dmy", "mdy", "ymd") or (order == "auto" and a.language == "fr"):
+                continue  # the team reads numeric dates one way
+            if max(int(numeric.group(1)), int(numeric.group(2))) > 12:
+                continue  # 25/03 can only be 25 March
+            if time.field == "body" and _is_timestamp(a.body, time.start, time.end):
+                continue  # "03/26/2001 10:20 AM" of a quoted header: not the writer's date
+        yield Hit(time.start, time.end, field=time.field, args={"phrase": time.text})
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})")
+_TIMESTAMP_AFTER = re.compile(r"[/.\-\d]*,?\s+\d{1,2}:\d{2}")
+_HEADER_LINE = re.compile(r"\s*(?:sent|date|envoyé|on|le)\b", re.IGNORECASE)
+
+
+def _is_timestamp(text: str, start: int, end: int) -> bool:
+    """A date stamped with a clock time or on a header line ("Sent: 03/04/2001 10:20")."""
+    if _TIMESTAMP_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_HEADER_LINE.match(text, line_start, start))
 
 
 @rule("DL05", "deadline.weekday-mismatch", "error")

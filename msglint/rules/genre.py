@@ -21,6 +21,11 @@ def is_reply(a: Analysis) -> bool:
     return bool(a.message.quoted.strip()) or bool(reply_prefix.match(a.subject or ""))
 
 
+def is_reply_subject(a: Analysis) -> bool:
+    """A "Re:"/"RE:"/"Réf:" subject."""
+    return bool(subject_prefix_pattern(("reply",)).match(a.subject or ""))
+
+
 def short_reply(a: Analysis) -> bool:
     """A reply of a line or two: it answers, its context is the message above."""
     return is_reply(a) and a.metrics.words <= SHORT_REPLY_WORDS

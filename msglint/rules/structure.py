@@ -99,9 +99,10 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for enumerations run into a sentence that should be a list.
 
     ## What it does
-    Reports, outside lists: a sentence coordinating ``min_items`` (3) or more
-    items of at least ``min_item_words`` (3) words each (from the parse);
-    a paragraph that walks through steps with sequence words from the pack's
+    Reports, outside lists: an ask coordinating ``min_items`` (3) or more
+    items of at least ``min_item_words`` (3) words each (from the parse) —
+    things the reader must act on, not an enumeration in a report; a
+    paragraph with an ask that walks through steps with sequence words from the pack's
     ``sequence_markers.txt`` ("first… second… third", "premièrement…
     deuxièmement… troisièmement"); and inline numbering such as "1) … 2) … 3)".
 
@@ -126,6 +127,7 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
     from msglint.analysis.grammar import coordinated_items
 
     reported: set[int] = set()
+    asking = {ask.sentence for ask in a.asks}
     for index, sentence in enumerate(a.sentences):
         if sentence.in_list or sentence.is_heading:
             continue
@@ -134,6 +136,8 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
             reported.add(index)
             yield Hit(sentence.start, sentence.end, "numbering", {"items": len(numbering)})
             continue
+        if index not in asking:
+            continue  # an enumeration in a report or a story is prose, not a to-do list
         items = coordinated_items(a, sentence)
         # A fronted phrase ("Before Friday, we need…") is not an item: keep
         # the run of items long enough to be list items, counted from the end.
@@ -148,7 +152,8 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue
         hits = list(markers.finditer(a.body[paragraph.start : paragraph.end]))
         distinct = {hit.entry.lower() for hit in hits}
-        if hits and len(distinct) >= opts["min_items"]:
+        asks_here = any(paragraph.start <= ask.start < paragraph.end for ask in a.asks)
+        if hits and len(distinct) >= opts["min_items"] and asks_here:
             first = paragraph.start + hits[0].start
             if not any(a.sentences[i].start <= first < a.sentences[i].end for i in reported):
                 yield Hit(paragraph.start, paragraph.end, "sequence", {"items": len(distinct)})

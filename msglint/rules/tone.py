@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
 from msglint.rules.base import Hit, Options, rule
+from msglint.rules.genre import not_a_memo
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+"
 _CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[\s,]+{_CAPS_WORD}){{2,}}(?![\w-])")
@@ -19,7 +20,9 @@ def shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports runs of ``min_words`` (3) or more consecutive words written in
     capitals in the body ("PLEASE DO NOT FORGET", "C'EST TRÈS IMPORTANT").
-    Known acronyms (``common_acronyms.txt``) do not count toward a run.
+    Known acronyms (``common_acronyms.txt``) do not count toward a run, and
+    a line written all in capitals (a title, a newsletter headline) is not
+    shouting.
 
     ## Why is this bad?
     Capitals read as shouting. They make the reader defensive and add no
@@ -38,10 +41,20 @@ def shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     known = a.pack.words("common_acronyms")
     for match in _CAPS_RUN.finditer(a.body):
+        if _is_headline(a.body, match.start(), match.end()):
+            continue  # a title or a newsletter headline: capitals set it apart, nobody shouts
         words = [w for w in re.split(r"[\s,]+", match.group()) if w]
         loud = [w for w in words if w.lower() not in known]
         if len(loud) >= opts["min_words"]:
             yield Hit(match.start(), match.end(), args={"words": len(words)})
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """The capitals fill their line (a title, a headline): no lower-case letter on it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return not any(c.islower() for c in line)
 
 
 @rule("TN02", "tone.exclamation", "info", options={"max_exclamations": 2})
@@ -87,7 +100,10 @@ def no_courtesy(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports the first ask of a message that has no courtesy word at all —
     "please", "thanks", "appreciate", "merci", "s'il vous plaît", "svp"…
-    (the pack's ``courtesy.txt``) — in the subject, the body or the sign-off.
+    (the pack's ``courtesy.txt``, with sign-offs such as "Cheers", "Thanx",
+    « Bises », « Bonne journée ») — in the subject, the body or the sign-off.
+    Short replies in a thread, automated notices and mailing-list posts are
+    left alone.
 
     ## Why is this bad?
     Brevity is good; curtness is not. A single "please" or "thanks" keeps a
@@ -104,8 +120,8 @@ def no_courtesy(a: Analysis, opts: Options) -> Iterator[Hit]:
     Could you send me the invoice by Friday? Thanks!
     ```
     """
-    if not a.asks:
-        return
+    if not a.asks or not_a_memo(a):
+        return  # a one-line reply, a notice or a list post is not asked to say please
     courtesy = a.pack.lexicon("courtesy")
     for text in (a.body, a.subject or "", a.message.signature):
         if courtesy.search(text):

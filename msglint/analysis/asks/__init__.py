@@ -7,6 +7,11 @@ A sentence is an ask when it is one of:
   reader ("can you…?", "tu peux…?"), or a hedged ask ("I was wondering if",
   "je me demandais si"): the phrase lists ``request_phrases`` and
   ``hedged_asks``, plus a parse test (modal + second-person subject, inverted);
+- a **wish** of the writer about the reader, read from the parse
+  (``signals/wishes.py``, ``[wishes]`` of asks.toml): a first-person subject,
+  a wish verb in a form that asks, and the reader's action or thing ("We'd
+  like you to join", "I hope you will attend", "I would appreciate your
+  comments", "I'd like to ask you to present…");
 - an **imperative** addressed to the reader: a verb in the base form heading
   its clause with no subject and no auxiliary ("Send me the file", "Don't
   forget…", "Let's meet"), or, where the parser does not know imperatives
@@ -15,15 +20,24 @@ A sentence is an ask when it is one of:
   "N'oublie pas"), checked against the pipeline's own verb tables;
 - a **proposal** of joint action ("could we move it to Thursday", "I'd like to
   discuss this with you", "on pourrait en parler jeudi"): ``proposals``, form
-  "request", owner "we";
+  "request", owner "we"; from the parse too, "we" with a suggestion modal and
+  any adverbs before an action ("we could maybe go over it on Thursday");
 - a **need**: "I need your…", "you need to…", "we need to…", "on doit…"
   (``need_phrases``, ``we_asks``) and ownerless asks ("someone should…",
-  "the invoices need to be approved", "il faudrait revoir…": ``no_owner``);
+  "the invoices need to be approved", "il faudrait revoir…": ``no_owner``;
+  from the parse, "someone should probably check", "it might be worth
+  someone checking");
 - a **question** to the reader: a sentence ending with "?", or an auxiliary
   before a second-person subject without its question mark ("do you know if…").
   Rhetorical tag questions ("…, isn't it?") and boilerplate ("Any
   questions?", "Des questions ?") are in ``not_asks``; reported questions
   ("she asked whether…") have no question mark and no inversion.
+
+Not asks, by the parse: a label ("Step 2."), a verb alone exclaimed ("Help!"),
+a need in an embedded question ("to find out whether we need a permit"), a
+state wished for ("I hope you are well"), an offer to share ("I'd like to
+share it with you"). Commitments ("I'll send the draft tonight") are not asks
+either; ``find_commitments`` lists them for ``inspect``.
 
 Owners: "nobody" when ``no_owner`` matches, "we" for ``we_asks``, "let's",
 first-person plural imperatives ("faisons") and proposals, else "reader".
@@ -90,6 +104,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.classify import sentence_ask
+from msglint.analysis.asks.commitments import find_commitments
 from msglint.analysis.asks.lexicons import NEEDS_VERB_TABLES, rules_for
 from msglint.analysis.asks.verbs import verb_tables
 
@@ -100,7 +115,7 @@ if TYPE_CHECKING:
     from msglint.analysis.model import Ask, Sentence
     from msglint.lang import LanguagePack
 
-__all__ = ["find_asks"]
+__all__ = ["find_asks", "find_commitments"]
 
 
 def find_asks(

@@ -15,15 +15,33 @@ from msglint.analysis.asks.clauses import (
 from msglint.analysis.asks.signals.imperatives import imperatives
 from msglint.analysis.asks.signals.phrases import phrase_signs
 from msglint.analysis.asks.signals.questions import inverted_to_reader
+from msglint.analysis.asks.signals.wishes import (
+    joint_proposal_signs,
+    ownerless_signs,
+    wish_signs,
+)
 from msglint.analysis.asks.syntax import doc_text, title_case, vocative
 from msglint.analysis.model import Ask
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from msglint.analysis.asks.lexicons import AskRules
     from msglint.analysis.asks.verbs import VerbTables
     from msglint.analysis.model import Sentence
+
+
+def span_of(doc: Doc, sentence: Sentence) -> Span | None:
+    """The sentence's tokens without its list marker ("1.", "-"), which the parser
+    often makes the head of the item; None when empty."""
+    raw = doc_text(doc)[sentence.start : sentence.end]
+    stripped = raw.strip()
+    start = sentence.start + (len(raw) - len(raw.lstrip()))
+    lead = LEAD.match(stripped)
+    span = doc.char_span(
+        start + (lead.end() if lead else 0), start + len(stripped), alignment_mode="expand"
+    )
+    return span if span is not None and len(span) else None
 
 
 def sentence_ask(
@@ -38,9 +56,8 @@ def sentence_ask(
     end = start + len(stripped)
     # The parse features look at the sentence without its list marker ("1.", "-"),
     # which the parser often makes the head of the item.
-    lead = LEAD.match(stripped)
-    span = doc.char_span(start + (lead.end() if lead else 0), end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = span_of(doc, sentence)
+    if span is None:
         return None
     if title_case(span):
         return None  # a title: "Go Here Now For More Information", "Call Me Maybe"
@@ -60,6 +77,13 @@ def sentence_ask(
     triggers.extend(
         (to_flat(offset - start), kind) for offset, kind in imperatives(span, rules, verbs)
     )
+    for detector, signs in (
+        ("wishes", wish_signs),
+        ("joint_proposals", joint_proposal_signs),
+        ("ownerless", ownerless_signs),
+    ):
+        if rules.uses(detector):
+            triggers.extend((to_flat(offset - start), kind) for offset, kind in signs(span, rules))
     if rules.uses("questions") and (ends_as_question(stripped) or sentence.is_question):
         triggers.append((len(flat) - 1, "question"))
     if not triggers:

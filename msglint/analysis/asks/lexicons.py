@@ -32,6 +32,10 @@ DETECTORS: dict[str, str] = {
     "misread_verbs": "a line head tagged as a noun that is a verb before its object",
     "shaped_imperatives": "imperatives the tagger misses, recognised by the verb form's shape",
     "clitic_inversion": "a verb and a hyphenated reader pronoun: a question or a reflexive",
+    "wishes": "the writer wishes something of the reader: 'I'd like you to join' ([wishes])",
+    "joint_proposals": "'we could maybe go over it': a first-person plural, a modal, an action",
+    "ownerless": "'someone should probably check', 'it might be worth someone checking'",
+    "commitments": "not an ask: what the writer promises ('I'll send the draft tonight')",
 }
 # Detectors that read the pipeline's lemmatizer tables (see ``verbs.VerbTables``).
 NEEDS_VERB_TABLES = frozenset({"misread_verbs", "shaped_imperatives"})
@@ -86,7 +90,20 @@ WORD_FACTS: dict[str, str] = {
     "do_auxiliaries": "auxiliaries an imperative may take ('don't forget')",
     "infinitive_markers": "a word before a verb that makes it an infinitive ('to')",
     "run_on_coordinators": "a clause ending with one of these runs on into the next one",
+    "conditional_auxiliaries": "auxiliaries of the conditional ('would', 'd'): 'I'd like'",
+    "modal_auxiliaries": "modals of a reader's action wished for: 'I hope you can make it'",
+    "suggestion_modals": "modals of a proposal after 'we' or an ownerless ask: 'we could'",
+    "state_verbs": "verbs of a state, not an action: 'I hope you are well', 'we might be late'",
+    "joint_prepositions": "a preposition before the reader that makes an action joint ('with')",
+    "indefinite_agents": "pronouns of an ask with no owner: 'someone', 'anybody'",
+    "worth_words": "'it might be worth someone checking'",
+    "giving_verbs": "verbs of giving: 'share it with you' is an offer, not a joint action",
+    "commitment_auxiliaries": "auxiliaries of a promise after 'I' or 'we': 'will', 'll'",
+    "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
+    "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
 }
+# The forms of a wish verb that make an ask ([wishes] in asks.toml).
+WISH_FORMS = frozenset({"conditional", "present", "progressive"})
 
 
 @dataclass(frozen=True)
@@ -129,6 +146,18 @@ class AskRules:
     do_auxiliaries: frozenset[str]
     infinitive_markers: frozenset[str]
     run_on: re.Pattern[str] | None
+    conditional_auxiliaries: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    suggestion_modals: frozenset[str]
+    state_verbs: frozenset[str]
+    joint_prepositions: frozenset[str]
+    indefinite_agents: frozenset[str]
+    worth_words: frozenset[str]
+    giving_verbs: frozenset[str]
+    embedded_question_marks: frozenset[str]
+    commitment_auxiliaries: frozenset[str]
+    going_verbs: frozenset[str]
+    wishes: dict[str, tuple[frozenset[str], bool]]
 
     def uses(self, detector: str) -> bool:
         return detector in self.detectors
@@ -174,7 +203,7 @@ def declaration(pack: LanguagePack) -> dict[str, Any]:
     if not path.is_file():
         raise MsglintError(str(path), "missing: the pack must declare its ask detectors")
     data = load_toml(path)
-    unknown = set(data) - {"detectors", "tags", "words"}
+    unknown = set(data) - {"detectors", "tags", "words", "wishes"}
     if unknown:
         raise MsglintError(str(path), f"unknown key {sorted(unknown)[0]!r}")
     detectors = data.get("detectors")
@@ -197,6 +226,18 @@ def declaration(pack: LanguagePack) -> dict[str, Any]:
         for key in facts:
             if key not in values:
                 raise MsglintError(str(path), f"missing {table}.{key}: {facts[key]}")
+    for lemma, wish in data.get("wishes", {}).items():
+        if (
+            not isinstance(wish, dict)
+            or set(wish) - {"forms", "modal"}
+            or not set(wish.get("forms", [])) <= WISH_FORMS
+            or not isinstance(wish.get("modal", False), bool)
+        ):
+            raise MsglintError(
+                str(path),
+                f"wishes.{lemma}: expected {{ forms = [{', '.join(sorted(WISH_FORMS))}], "
+                "modal = true|false }",
+            )
     return data
 
 
@@ -283,6 +324,21 @@ def rules_for(pack: LanguagePack) -> AskRules:
         do_auxiliaries=facts("words", "do_auxiliaries"),
         infinitive_markers=facts("words", "infinitive_markers"),
         run_on=re.compile(rf"\b({run_on})\s*$", re.IGNORECASE) if run_on else None,
+        conditional_auxiliaries=facts("words", "conditional_auxiliaries"),
+        modal_auxiliaries=facts("words", "modal_auxiliaries"),
+        suggestion_modals=facts("words", "suggestion_modals"),
+        state_verbs=facts("words", "state_verbs"),
+        joint_prepositions=facts("words", "joint_prepositions"),
+        indefinite_agents=facts("words", "indefinite_agents"),
+        worth_words=facts("words", "worth_words"),
+        giving_verbs=facts("words", "giving_verbs"),
+        embedded_question_marks=facts("words", "embedded_question_marks"),
+        commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
+        going_verbs=facts("words", "going_verbs"),
+        wishes={
+            lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))
+            for lemma, wish in data.get("wishes", {}).items()
+        },
     )
 
 

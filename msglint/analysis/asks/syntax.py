@@ -60,7 +60,12 @@ def vocative(span: Span, rules: AskRules) -> str | None:
 
 
 def subordinate(
-    doc: Doc, offset: int, span: Span, rules: AskRules, verbs_only: bool = False
+    doc: Doc,
+    offset: int,
+    span: Span,
+    rules: AskRules,
+    verbs_only: bool = False,
+    obligation: bool = False,
 ) -> bool:
     """True when the word at ``offset`` belongs to a relative or adverbial clause.
 
@@ -69,6 +74,8 @@ def subordinate(
     one too. With ``verbs_only``, only a verb counts ("sure to please you", not
     the interjection "please"), and a verb with its own subject or infinitive
     marker is not said to the reader ("he let me know", "to please everyone").
+    With ``obligation``, a clause that is an embedded question counts too ("to
+    find out whether we need a permit"): a need there is only asked about.
     """
     char_span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if char_span is None:
@@ -95,6 +102,15 @@ def subordinate(
         child.dep_ == "mark" and span.start <= child.i < hit for child in token.children
     ):
         return True
+    if (
+        obligation
+        and token.head.i != token.i
+        and any(
+            child.dep_ == "mark" and child.lower_ in rules.embedded_question_marks
+            for child in token.children
+        )
+    ):
+        return True  # "to find out whether we need a permit"
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end

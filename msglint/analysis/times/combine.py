@@ -15,6 +15,7 @@ from msglint.analysis.times.grammar.dates import Dates
 from msglint.analysis.times.grammar.days import Days
 from msglint.analysis.times.grammar.numbers import Numbers
 from msglint.analysis.times.grammar.numeric import NumericDates
+from msglint.analysis.times.grammar.periodic import Periodic
 from msglint.analysis.times.grammar.periods import Periods
 from msglint.analysis.times.grammar.positions import Positions
 from msglint.analysis.times.grammar.zones import Zones
@@ -46,7 +47,9 @@ def rule(parse: Callable[..., Any], triggers: str, loose: bool = False) -> Rule:
     return Rule(parse, names, "#" in triggers.split(), loose)
 
 
-class Combine(Clock, Dates, NumericDates, Days, Periods, Positions, Numbers, Zones, Resolution):
+class Combine(
+    Clock, Dates, NumericDates, Days, Periods, Positions, Periodic, Numbers, Zones, Resolution
+):
     """The grammar's top level: moments, ranges and open intervals at a token."""
 
     def date(self, i: int) -> tuple[int, Spec] | None:

@@ -8,6 +8,7 @@ from msglint.analysis.times.calendar import (
 )
 from msglint.analysis.times.combine import Combine
 from msglint.analysis.times.spec import Resolved
+from msglint.analysis.times.vocab import PERIODIC
 
 _WINDOW = 6  # how far after its first token an expression shows a strong token
 
@@ -77,6 +78,12 @@ class Parser(Combine):
                         later[0],
                         Resolved(moment, "minute", kind="open_interval", direction="after"),
                     )
+            if not PERIODIC.isdisjoint(self.m(i)):
+                other = self.periodic_at(i)
+                if other and (found is None or other[0] > found[0]):
+                    out.append(self.periodic_expr(i, other, field))
+                    i = other[0]
+                    continue
             if found is None:
                 i += 1
                 continue
@@ -84,6 +91,40 @@ class Parser(Combine):
             out.append(self.expr(i, end, result, field))
             i = end
         return out
+
+    def periodic_at(self, i: int) -> tuple[int, str, Resolved | None, str | None] | None:
+        """The longest recurrence, duration or "now" word at token i: (end, kind, value, grain)."""
+        best: tuple[int, str, Resolved | None, str | None] | None = None
+        recurrence = self.recurrence(i)
+        if recurrence:
+            best = (recurrence[0], "recurrence", recurrence[1], recurrence[2])
+        duration = self.duration(i)
+        if duration and (best is None or duration[0] > best[0]):
+            best = (duration[0], "duration", None, duration[1])
+        present = self.present(i)
+        if present and (best is None or present > best[0]):
+            best = (present, "present", None, None)
+        return best
+
+    def periodic_expr(
+        self, i: int, found: tuple[int, str, Resolved | None, str | None], field: str
+    ) -> TimeExpr:
+        """The TimeExpr of a recurrence (value: its next occurrence), a duration or "now"."""
+        end, kind, r, grain = found
+        start, stop = self.s[i], self.e[end - 1]
+        return TimeExpr(
+            text=self.text[start:stop],
+            start=start,
+            end=stop,
+            value=truncate(r.start, r.grain) if r else None,
+            grain=grain,
+            kind=kind,
+            end_value=r.end if r else None,
+            has_time=bool(r and r.has_time),
+            has_timezone=bool(r and r.has_tz),
+            ambiguous=bool(r and r.ambiguous),
+            field=field,
+        )
 
     def expr(self, i: int, end: int, r: Resolved, field: str) -> TimeExpr:
         """The public TimeExpr of a result, with offsets into the original text."""

@@ -36,7 +36,9 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 # latest" after it makes a deadline), hour_cue (before a bare "15 heures", says
 # it is a time), day_cue (may follow a lone day: "le 3 à 14h"), near_day (a
 # day before "à six" makes it a time), lone_day (before a lone day, says it is a
-# date: « avant le 12 »).
+# date: « avant le 12 »), periodic (starts a recurrence, a duration or a "now"
+# word: "every", "for", "currently"). wdplural ("Mondays") is made from the
+# weekdays and number_rules.plural_suffixes; vague from vague_deadlines.txt.
 _TABLE = """
 month         months                          strong follow near clock_after hour_cue near_day
 weekday       weekdays                        strong follow near hour_cue day_cue near_day lone_day
@@ -53,6 +55,7 @@ now           now.phrases                     strong
 nowword       now.words                       strong follow near
 now_after     now.after                       function
 later         now.later
+present       now.present                     strong periodic
 mod           modifiers                       function follow
 postmod       postfix_modifiers               strong
 wdweek        weekday_week                    strong
@@ -104,8 +107,12 @@ dateprep      prepositions.date_preps         function lone_day
 dayart        prepositions.day_articles       function follow
 of            prepositions.of                 function
 article       prepositions.articles           function
-durprep       prepositions.duration_preps     function
+durprep       prepositions.duration_preps     function periodic
 notnum        prepositions.not_before_number  function
+every         prepositions.every              function periodic
+since         prepositions.since_duration     function periodic
+recurword     recurrences.words               strong periodic
+wdplural      -                               strong periodic
 vague         -
 """
 # Keys of times.toml that are settings, not phrase categories, and their types.
@@ -164,7 +171,14 @@ HOUR_CUES = flagged("hour_cue")
 DAY_CUES = flagged("day_cue")
 DAY_BEFORE = flagged("near_day")
 DAY_CONTEXT = flagged("lone_day")
+PERIODIC = flagged("periodic")
 DECLARED = frozenset(key for _, keys, _ in CATEGORIES for key in keys) | frozenset(SETTINGS)
+
+
+# Tables that hold declared keys ("clock" for "clock.am"), to walk into them.
+_PARENTS = frozenset(
+    key.rsplit(".", depth)[0] for key in DECLARED for depth in range(1, key.count(".") + 1)
+)
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -172,7 +186,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         path = f"{prefix}{key}"
-        deeper = any(d.startswith(path + ".") for d in DECLARED)
+        deeper = path in _PARENTS
         if isinstance(value, dict) and deeper and path not in DECLARED:
             out.update(_flatten(value, path + "."))
         else:
@@ -278,6 +292,16 @@ class Vocabulary:
                 if name == "holiday":
                     table = {k: holiday_rule(v) for k, v in table.items()}
                 tables.append((name, table))
+        # "Mondays", « les lundis »: full weekday names with a plural ending (recurrences).
+        plurals = {
+            key[0] + suffix: value
+            for phrase, value in flat["weekdays"].items()
+            for key in [phrase_keys(str(phrase))]
+            if len(key) == 1 and len(key[0]) > 3 and key[0] not in self.weak_weekdays
+            for suffix in self.plural_suffixes
+            if suffix
+        }
+        tables.append(("wdplural", plurals))
         # Vague deadlines ("ASAP", "dès que possible") share the trie; "re:" lines of
         # the lexicon are regular expressions and keep their own matcher.
         self.vague_regex = None

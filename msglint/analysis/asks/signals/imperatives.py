@@ -45,6 +45,7 @@ def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[t
                 and token.text not in HYPHENS
                 and not hyphen_part(token)
                 and not names_a_version(token)
+                and not _bare_exclamation(token, span)
                 and parsed_imperative(token, span, rules)
             ):
                 found.append((token.idx, "imperative-we" if _lets(token, rules) else "imperative"))
@@ -60,8 +61,16 @@ def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[t
         while first < span.end and (doc[first].pos_ == "INTJ" or doc[first].is_punct):
             first += 1
         if first + 1 < span.end and _misread_verb(doc[first], doc[first + 1], rules, verbs):
+            if doc[first + 1].pos_ == "NUM" and all(t.is_punct for t in doc[first + 2 : span.end]):
+                return found  # a label: "Step 2.", "Item 4:"
             found.append((doc[first].idx, "imperative"))
     return found
+
+
+def _bare_exclamation(token: Token, span: Span) -> bool:
+    """ "Help!", "Enjoy!": a verb alone, exclaimed, is an interjection, not a request."""
+    inside = [t for t in span if not t.is_punct and not t.is_space]
+    return inside == [token] and span[-1].text.startswith("!")
 
 
 def _misread_verb(token: Token, nxt: Token, rules: AskRules, verbs: VerbTables) -> bool:

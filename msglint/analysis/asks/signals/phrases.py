@@ -32,6 +32,7 @@ def phrase_signs(
     for hit_start, _, kind in rules.signs.hits(flat, starts):
         offset = start + to_raw(hit_start)
         verbs_only = kind in ("hedged", "request")
-        if not subordinate(doc, offset, span, rules, verbs_only=verbs_only):
+        obligation = kind in ("need", "we")
+        if not subordinate(doc, offset, span, rules, verbs_only, obligation):
             found.append((hit_start, kind))
     return found

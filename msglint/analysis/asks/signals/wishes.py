@@ -1,0 +1,189 @@
+"""Asks read from the parse rather than phrases: wishes, joint proposals, ownerless asks.
+
+- ``wishes``: a first-person subject, a wish verb of ``[wishes]`` in a form
+  that asks (conditional, present, progressive), and the reader's action or
+  thing: "I'd like you to join", "I hope you will attend", "I would
+  appreciate your comments", "I'd like to ask you to present…" (a wish verb
+  in the complement counts again), "I'd like to go over it with you".
+- ``joint_proposals``: "we" + a suggestion modal + any adverbs + an action:
+  "we could maybe go over it on Thursday".
+- ``ownerless``: an indefinite agent with a suggestion modal ("someone should
+  probably check") or a "worth" frame ("it might be worth someone checking").
+
+A negated verb, a state ("I hope you are well", "we might be late") or a verb
+in a subordinate clause asks nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from msglint.analysis.asks.lexicons import AskRules
+
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def _person(token: Token, person: str) -> bool:
+    return person in token.morph.get("Person")
+
+
+def subject_of(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def heads_a_clause(token: Token, span: Span) -> bool:
+    """The head of a main clause of the span (or coordinated with one)."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.i >= span.start:
+        token = token.head
+    return token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end
+
+
+def _form(verb: Token, rules: AskRules) -> str | None:
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    if any(aux.lower_ in rules.conditional_auxiliaries for aux in auxiliaries) or (
+        "Cnd" in verb.morph.get("Mood")
+    ):
+        return "conditional"
+    if "Prog" in verb.morph.get("Aspect") and any(
+        "Past" in aux.morph.get("Tense") for aux in auxiliaries
+    ):
+        return "progressive"
+    finite_present = "Pres" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm")
+    if finite_present and all(aux.lemma_.lower() == "do" for aux in auxiliaries):
+        return "present"
+    return None
+
+
+def action(verb: Token, rules: AskRules) -> bool:
+    """A verb of action: not a state, unless the state opens onto one ("be able to attend")."""
+    if verb.lemma_.lower() not in rules.state_verbs:
+        return True
+    return any(
+        child.dep_ in ("acomp", "xcomp") and any(c.dep_ == "xcomp" for c in child.children)
+        for child in verb.children
+    )
+
+
+def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0) -> str | None:
+    """ "request" when the wish's complement is the reader's action or thing, "proposal"
+    when it is an action with the reader ("to go over it with you"), else None."""
+    objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
+    complements = [child for child in verb.children if child.dep_ in _COMPLEMENT_DEPS]
+    for obj in objects:
+        if _person(obj, "2") and complements:
+            return "request"  # "invite you to submit", "ask you to keep"
+        if not modal and any(
+            child.dep_ == "poss" and _person(child, "2") for child in obj.children
+        ):
+            return "request"  # "your comments"
+    for complement in complements:
+        if complement.pos_ not in ("VERB", "AUX") or negated(complement):
+            continue
+        subject = subject_of(complement)
+        if subject is not None and _person(subject, "2"):
+            if not action(complement, rules):
+                continue
+            if modal and not any(
+                child.dep_.startswith("aux") and child.lower_ in rules.modal_auxiliaries
+                for child in complement.children
+            ):
+                continue
+            return "request"  # "you to join", "you can make it", "you will attend"
+        if subject is None and depth == 0:
+            wish = rules.wishes.get(complement.lemma_.lower())
+            if wish is not None:
+                inner = _wanted_of_reader(complement, rules, wish[1], depth + 1)
+                if inner is not None:
+                    return inner  # "to ask you to present"
+            if _with_reader(complement, rules) and action(complement, rules):
+                return "proposal"  # "to go over it with you"
+    return None
+
+
+def _with_reader(verb: Token, rules: AskRules) -> bool:
+    if verb.lemma_.lower() in rules.giving_verbs:
+        return False  # "I'd like to share it with you": an offer
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in rules.joint_prepositions
+        and any(_person(grand, "2") for grand in child.children)
+        for child in verb.children
+    )
+
+
+def wish_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+    """(character offset, kind) of each wish the writer addresses to the reader."""
+    found = []
+    for token in span:
+        wish = rules.wishes.get(token.lemma_.lower())
+        if wish is None or token.pos_ not in ("VERB", "AUX") or negated(token):
+            continue
+        forms, modal = wish
+        subject = subject_of(token)
+        if subject is None or not _person(subject, "1") or _form(token, rules) not in forms:
+            continue
+        if not heads_a_clause(token, span):
+            continue
+        kind = _wanted_of_reader(token, rules, modal)
+        if kind is not None:
+            found.append((min(subject.idx, token.idx), kind))
+    return found
+
+
+def _suggested_action(verb: Token, rules: AskRules) -> bool:
+    """A verb with a suggestion modal ("could", "should"), not negated, not a state,
+    not perfect ("could have done"), not passive."""
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    return (
+        any(aux.lower_ in rules.suggestion_modals for aux in auxiliaries)
+        and not any(aux.lemma_.lower() == "have" or aux.dep_ == "auxpass" for aux in auxiliaries)
+        and not negated(verb)
+        and action(verb, rules)
+    )
+
+
+def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+    """ "we could maybe go over it": a first-person plural subject proposing an action."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB":
+            continue
+        subject = subject_of(token)
+        if (
+            subject is not None
+            and _person(subject, "1")
+            and "Plur" in subject.morph.get("Number")
+            and _suggested_action(token, rules)
+            and heads_a_clause(token, span)
+        ):
+            found.append((min(subject.idx, token.idx), "proposal"))
+    return found
+
+
+def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+    """ "someone should probably check", "it might be worth someone checking"."""
+    found = []
+    for token in span:
+        lower = token.lower_
+        if lower not in rules.indefinite_agents:
+            continue
+        head = token.head
+        if token.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and _suggested_action(head, rules):
+            if heads_a_clause(head, span):
+                found.append((min(token.idx, head.idx), "nobody"))
+        elif head.lower_ in rules.worth_words or head.head.lower_ in rules.worth_words:
+            # "worth someone checking": the agent hangs on "worth" or on the gerund.
+            found.append(
+                (head.idx if head.lower_ in rules.worth_words else head.head.idx, "nobody")
+            )
+    return found

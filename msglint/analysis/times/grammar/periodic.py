@@ -1,0 +1,98 @@
+"""Times that are not one date: recurrences, durations and "now" words.
+
+Why apart: "every Tuesday at 10", « tous les lundis », "for two years",
+"currently" name no single deadline. They are reported with their own kinds
+(``recurrence``, ``duration``, ``present``) so that rules can leave them out
+instead of mistaking them for dates, and a reader of ``inspect`` still sees them.
+A recurrence keeps the calendar value of its next occurrence when it has one.
+"""
+
+from __future__ import annotations
+
+from msglint.analysis.times.spec import Resolved, Spec, merge
+from msglint.analysis.times.tokens import Tokens
+
+# Units of a duration as grains ("a fortnight" counts in weeks).
+_UNIT_GRAIN = {"fortnight": "week"}
+
+
+class Periodic(Tokens):
+    """Recurrences, durations and present-time words at a token."""
+
+    def present(self, i: int) -> int | None:
+        """ "currently", « désormais », « en ce moment » (times.toml [now] present): the end."""
+        hit = self.has(i, "present")
+        return hit[0] if hit else None
+
+    def duration(self, i: int) -> tuple[int, str] | None:
+        """ "for two years", "pendant trois semaines", « depuis deux ans »: (end, grain)."""
+        lead = self.has(i, "durprep") or self.has(i, "since")
+        every = self.has(i, "every")
+        if lead is None or (every and every[0] >= lead[0]):
+            return None
+        amount = self.amount(lead[0])
+        if amount is None:
+            return None
+        end, _, unit = amount
+        if any(self.has(end, cat) for cat in ("ago", "hence", "hence_today")):
+            return None  # "for 3 days from now" is a date
+        inner = self.parse_at(lead[0])
+        if inner and inner[0] > end:
+            return None  # "for a quarter past 3pm" is a time
+        return end, _UNIT_GRAIN.get(unit, unit)
+
+    def recurrence(self, i: int) -> tuple[int, Resolved | None, str | None] | None:
+        """ "every Tuesday at 10", « tous les lundis », "chaque fin de mois", "weekly".
+
+        (end, the next occurrence when the words give one, its grain).
+        """
+        word = self.has(i, "recurword")
+        best: tuple[int, Resolved | None, str | None] | None = None
+        if word:
+            best = (word[0], None, None)
+        every = self.has(i, "every")
+        j = every[0] if every else i
+        plural = self.plural_weekday(j)
+        if plural:
+            found = plural
+        elif every:
+            found = self.next_occurrence(j)
+        else:
+            return best
+        if found and (best is None or found[0] > best[0]):
+            best = found
+        return best
+
+    def plural_weekday(self, j: int) -> tuple[int, Resolved | None, str | None] | None:
+        """ "Mondays", « les lundis à 10 h »: the weekday, with a time of day after it."""
+        hit = self.has(j, "wdplural")
+        if hit is None:
+            return None
+        end, weekday = hit
+        spec = Spec(weekday=int(weekday))
+        conn = self.has(end, "conn")
+        for k in (end, conn[0] if conn else None):
+            part = self.component(k) if k is not None else None
+            if part and not part[1].has_date:
+                merged = merge(spec, part[1])
+                if merged is not None:
+                    end, spec = part[0], merged
+                    break
+        resolved = self.resolve(spec)
+        return end, resolved, resolved.grain if resolved else None
+
+    def next_occurrence(self, j: int) -> tuple[int, Resolved | None, str | None] | None:
+        """After "every": a time that has a next occurrence, else a unit or an amount."""
+        found = self.parse_at(j)
+        if found:
+            return found[0], found[1], found[1].grain
+        amount = self.amount(j)
+        if amount:
+            return amount[0], None, _UNIT_GRAIN.get(amount[2], amount[2])
+        unit = self.has(j, "unit")
+        if unit:
+            return unit[0], None, _UNIT_GRAIN.get(str(unit[1]), str(unit[1]))
+        part = self.daypart(j)
+        if part:
+            return part[0], None, "hour"
+        return None
