@@ -298,7 +298,9 @@ def check_message(data: bytes, options: Options) -> tuple[str, int, list[str]]:
         from msglint.client import ServerUnavailable, check_remote
 
         try:
-            return check_remote(socket_path, request.to_wire(), request.stdin)
+            return check_remote(
+                socket_path, request.to_wire(), request.stdin, timeout=options.timeout
+            )
         except ServerUnavailable:
             if auto:  # server = "auto": start it for the next message
                 autostart.start(socket_path)
