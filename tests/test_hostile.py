@@ -266,7 +266,7 @@ def test_sendmail_stderr_is_escaped(tmp_path: Path) -> None:
             "--sendmail",
             "/bin/true",
             "--fail-on",
-            "warning",
+            "info",
         ],
         input=draft,
         capture_output=True,
