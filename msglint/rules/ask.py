@@ -148,6 +148,12 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     point"): then nobody has been asked anything. Mailing-list posts ("does
     anyone know…?") are left alone.
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
+    a warning by default) when nobody is asked anything directly: every ask
+    of the message is ownerless, hedged or a stated need, the ownerless one
+    names no date, and it is not a plain « il faudrait + verbe » to a single
+    reader (theirs) unless the message hedges it (« peut-être », "maybe").
+
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
     another will handle it (the bystander effect).
@@ -175,15 +181,33 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     single = len(a.message.recipients) == 1
     if single and a.deadlines:
         return
+    strong = nobody_asked(a) and not not_a_memo(a)
+    # To one reader, a plain « il faudrait commander… » is theirs; hedged
+    # (« peut-être », "maybe") it reads as optional and stays nobody's.
+    hedged = bool(a.pack.find("asks/ask_hedges", a.body))
     for ask in a.asks:
         if ask.owner != "nobody":
             continue
-        if single and any(
+        dated = any(
             t.field == "body" and ask.start <= t.start < ask.end and t.kind not in UNDATED
             for t in a.times
-        ):
+        )
+        if single and dated:
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
-        yield Hit(ask.start, ask.end)
+        plain_need = single and ask.form == "need" and not hedged
+        yield Hit(ask.start, ask.end, strong=strong and not dated and not plain_need)
+
+
+def nobody_asked(a: Analysis) -> bool:
+    """The message asks things, but no reader is asked anything directly.
+
+    Every ask is ownerless (« il faudrait… », "someone should…"), hedged or a
+    stated need: nobody is told what to do. On judged real mail this is where
+    an ownerless or hedged ask is a real problem (rules.toml, AK04 ``strong``).
+    """
+    return bool(a.asks) and not any(
+        ask.owner == "reader" and ask.form != "need" and not ask.hedged for ask in a.asks
+    )
 
 
 #: The local part is bounded: "\S+@" rescans a long run without "@" from every start.
