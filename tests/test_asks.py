@@ -562,7 +562,6 @@ def test_french_wishes_in_the_first_person_plural() -> None:
         assert ask is not None and ask.form == "request", text
 
 
-
 @pytest.mark.parametrize(
     ("text", "form", "owner"), AS_PEOPLE_ASK, ids=[c[0] for c in AS_PEOPLE_ASK]
 )
