@@ -167,7 +167,7 @@ def test_pre_commit_runs_the_system_hook(
     both = run("docs/good.md", "docs/bad.md")
     assert both.returncode == 1, both.stdout + both.stderr
     assert re.search(r"msglint \(installed\)\.+Failed", both.stdout), both.stdout
-    assert "docs/bad.md:3:" in both.stdout and "CL05 [error]" in both.stdout
+    assert "docs/bad.md:3:" in both.stdout and "CL05 [warning]" in both.stdout
     assert "docs/good.md: score" in both.stdout  # both files went to one msglint run
     assert "docs/good.md:" not in both.stdout.replace("docs/good.md: score", "")
 
@@ -196,7 +196,7 @@ def test_plain_git_hook_recipe(workspace: tuple[Path, dict[str, str]]) -> None:
     )
     assert refused.returncode != 0
     output = refused.stdout + refused.stderr
-    assert "docs/bad.md:3:" in output and "CL05 [error]" in output
+    assert "docs/bad.md:3:" in output and "CL05 [warning]" in output
     assert (
         subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=repo, env=env).returncode
         != 0
