@@ -125,8 +125,13 @@ class Session:
             # Thunderbird 153 on Linux reads ~/.mozilla/native-messaging-hosts (firefox's
             # folder), not only ~/.thunderbird/...: install both; same manifest, same id.
             subprocess.run(
-                [sys.executable, "-m", "msglint", "install-native-host"]
-                + ["--browser", browser, "--user"],
+                [
+                    *(sys.executable, "-m", "msglint"),
+                    "install-native-host",
+                    "--browser",
+                    browser,
+                    "--user",
+                ],
                 check=True,
                 env=self.env,
                 capture_output=True,
