@@ -551,6 +551,17 @@ AS_PEOPLE_ASK = [
 ]
 
 
+def test_french_wishes_in_the_first_person_plural() -> None:
+    """ "Nous aimerions que vous…" asks like "J'aimerais que vous…"."""
+    for text in (
+        "Nous aimerions que vous participiez à la réunion de jeudi.",
+        "On aimerait bien que tu relises la note avant vendredi.",
+        "Nous aurions besoin de votre avis sur le devis.",
+    ):
+        ask = ask_of("fr", text)
+        assert ask is not None and ask.form == "request", text
+
+
 @pytest.mark.parametrize(
     ("text", "form", "owner"), AS_PEOPLE_ASK, ids=[c[0] for c in AS_PEOPLE_ASK]
 )
