@@ -79,6 +79,10 @@ PROGRAM_PACKAGES = {
     "neomutt": "neomutt",
     "nvim": "neovim",
     "node": "nodejs",
+    "thunderbird": "thunderbird",
+    "Xvfb": "xvfb",
+    "xdotool": "xdotool",
+    "xwd": "x11-apps",
 }
 STRICT_ENV = "MSGLINT_REQUIRE_PROGRAMS"
 

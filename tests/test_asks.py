@@ -548,7 +548,21 @@ AS_PEOPLE_ASK = [
     ("Talk to Susan about joining the group.", "imperative", "reader"),
     ("Talk to you soon.", None, None),
     ("Speak soon.", None, None),
+    ("Please see my previous email.", None, None),
+    ("Listen, I have your address but not your phone number.", None, None),
+    ("Listen, send me the file.", "imperative", "reader"),
 ]
+
+
+def test_french_wishes_in_the_first_person_plural() -> None:
+    """ "Nous aimerions que vous…" asks like "J'aimerais que vous…"."""
+    for text in (
+        "Nous aimerions que vous participiez à la réunion de jeudi.",
+        "On aimerait bien que tu relises la note avant vendredi.",
+        "Nous aurions besoin de votre avis sur le devis.",
+    ):
+        ask = ask_of("fr", text)
+        assert ask is not None and ask.form == "request", text
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,7 @@ async function onBeforeSend(tab, details) {
     console.warn(`msglint: ${reply.error} (the message is sent unchecked)`);
     return {}; // a missing host never stops mail
   }
+  console.info(`msglint: score ${reply.score}, ${blocking.length} finding(s) at or above the threshold`);
   if (!blocking.length) return {};
   await messenger.windows.create({
     type: "popup",

@@ -116,6 +116,11 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     could…", "would it be possible to…", "je me demandais si…", "si jamais tu
     as un moment…" (the pack's ``asks/hedged_asks.txt``).
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
+    a warning by default) when nobody is asked anything directly (every ask
+    is hedged, ownerless or a stated need) and the hedge is a word ("maybe",
+    « peut-être »), not a time it grants ("when you get a chance").
+
     ## Why is this bad?
     A hedged ask sounds optional, so it is treated as optional. Being direct
     is not rude: a clear ask with a "please" and a reason is both polite and
@@ -131,9 +136,23 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     Could you review the draft by Friday 5 pm CET, please?
     ```
     """
+    strong = nobody_asked(a) and not not_a_memo(a)
     for ask in a.asks:
         if ask.hedged:
-            yield Hit(ask.start, ask.end)
+            yield Hit(ask.start, ask.end, strong=strong and _hedged_in_words(a, ask))
+
+
+def _hedged_in_words(a: Analysis, ask: Ask) -> bool:
+    """The ask's hedge is a word ("maybe", « peut-être »), not a time it grants.
+
+    "Stop by when you get a chance" is a direct ask with a relaxed deadline
+    (DL02's business); "maybe you could…" makes the ask itself optional.
+    """
+    times = [(t.start, t.end) for t in a.times if t.field == "body"]
+    return any(
+        not any(s <= ask.start + h.start < e for s, e in times)
+        for h in a.pack.find("asks/ask_hedges", a.body[ask.start : ask.end])
+    )
 
 
 @rule("AK04", "ask.no-owner", "warning", kinds=("email", "chat"))

@@ -69,8 +69,10 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``, a
     warning by default) when the vague deadline is on an ask to the reader
-    and the message says it is pressing ("ASAP", « urgent »): the reader is
-    told it matters and left to guess how much.
+    and presses: the phrase asks for speed (the pack's
+    ``pressing_deadlines.txt``: "ASAP", « au plus vite », « rapidement »)
+    or the message says it is urgent. The reader is told it matters and left
+    to guess how much; "when you get a chance" grants time and stays a hint.
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -105,7 +107,7 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
 
 
 def _pressing(a: Analysis, deadline: Deadline) -> bool:
-    """A vague deadline on an ask to the reader in a message that says it is urgent.
+    """A vague deadline on an ask to the reader that asks for speed, or in an urgent message.
 
     "When you get a chance" says there is no hurry; « dès que tu peux, c'est
     urgent » says there is one and leaves the reader to guess how much: the
@@ -113,8 +115,11 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
     """
     if deadline.ask is None or a.asks[deadline.ask].owner != "reader":
         return False
-    pressing = a.pack.find("urgency_words", deadline.text)
-    return bool(pressing) or any(u.kind == "word" for u in a.urgency)
+    if (a.pack.folder / "pressing_deadlines.txt").is_file() and a.pack.find(
+        "pressing_deadlines", deadline.text
+    ):
+        return True  # "ASAP", « au plus vite »: speed asked for, no time given
+    return any(u.kind == "word" for u in a.urgency)
 
 
 @rule(
