@@ -548,6 +548,9 @@ AS_PEOPLE_ASK = [
     ("Talk to Susan about joining the group.", "imperative", "reader"),
     ("Talk to you soon.", None, None),
     ("Speak soon.", None, None),
+    ("Please see my previous email.", None, None),
+    ("Listen, I have your address but not your phone number.", None, None),
+    ("Listen, send me the file.", "imperative", "reader"),
 ]
 
 
