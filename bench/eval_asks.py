@@ -25,7 +25,7 @@ Sets:
   failures are never printed).
 * msglint's own labelled sentences, ``tests/data/asks_{en,fr}.tsv``.
 
-Each sentence is parsed alone (``nlp.pipe``) and given to ``find_asks`` as one
+Each sentence is parsed alone (``parse_texts``, as msglint parses) and given to ``find_asks`` as one
 ``Sentence`` covering the whole text (block 0). The baseline is the regex
 "question mark, or please / can you / could you".
 """
@@ -112,13 +112,13 @@ def read_tsv(path: Path) -> list[tuple[bool, str]]:
 
 def detect(nlp, code: str, texts: Iterable[str]) -> tuple[list[bool], float, float]:  # type: ignore[no-untyped-def]
     """Whether each text holds an ask, with the seconds spent parsing and detecting."""
-    from msglint.analysis.pipeline import lemma_lookups
+    from msglint.analysis.pipeline import lemma_lookups, parse_texts
 
     pack = get_pack(code)
     lookups = lemma_lookups(nlp)
     texts = list(texts)
     started = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=256))
+    docs = list(parse_texts(nlp, texts))
     parse_seconds = time.perf_counter() - started
     find_asks(docs[0], [], pack, lookups)  # build the pack's compiled data outside the timing
     flags = []

@@ -136,20 +136,17 @@ def check_loaded(
     langs: Sequence[str | None],
     now: datetime | None,
 ) -> list[Result | MsglintError]:
-    """Analyse and check messages (one ``nlp.pipe`` per language), errors in place."""
-    from msglint.analysis import analyze_many
-    from msglint.engine import check
+    """Analyse and check messages one by one, each within its time budget, errors in place.
 
-    if not loaded:
-        return []
-    analyses = analyze_many([m for m, _ in loaded], list(langs), now)
-    outcomes: list[Result | MsglintError] = []
-    for analysis, (_, config) in zip(analyses, loaded):
-        try:
-            outcomes.append(check(analysis, config))
-        except MsglintError as error:
-            outcomes.append(_as_error(error, InputError))
-    return outcomes
+    An exception while checking one message becomes an error naming it (see
+    :mod:`msglint.guard`); the others are still checked.
+    """
+    from msglint.guard import check_each
+
+    return [
+        _as_error(o, InputError) if isinstance(o, MsglintError) else o
+        for o in check_each(loaded, langs, now)
+    ]
 
 
 def config_lang(config: Config) -> str | None:

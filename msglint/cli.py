@@ -17,6 +17,7 @@ import click
 from msglint import __version__
 from msglint.errors import MsglintError
 from msglint.lang import SOURCE_LANGUAGE, available_languages
+from msglint.text import terminal_safe
 
 KIND_CHOICES = ("auto", "email", "chat", "doc")
 # The languages are the installed packs (msglint/lang/<code>/pack.toml).
@@ -274,7 +275,7 @@ def check(
     else:
         write_output(report, output)
     for line in messages:
-        click.echo(f"msglint: error: {line}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(line)}", err=True)
     sys.exit(status)
 
 
@@ -286,9 +287,9 @@ def _fix(request: dict, unsafe: bool, diff: bool) -> tuple[bytes | None, int | N
     stdin = _read_stdin(request["paths"])
     run = fix_paths(CheckRequest(**request, stdin=stdin), unsafe, diff)
     for note in run.notes:
-        click.echo(f"msglint: note: {note}", err=True)
+        click.echo(f"msglint: note: {terminal_safe(note)}", err=True)
     for line in run.errors:
-        click.echo(f"msglint: error: {line}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(line)}", err=True)
     if diff:
         sys.stdout.write(run.diff)
         sys.stdout.flush()
@@ -329,7 +330,7 @@ def inspect(
     )
     write_output(report, output)
     for line in messages:
-        click.echo(f"msglint: error: {line}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(line)}", err=True)
     sys.exit(status)
 
 
@@ -356,15 +357,39 @@ def inspect(
     help="Refuse larger requests.",
 )
 @click.option("--quiet", is_flag=True, help="Print nothing on start and stop.")
+@click.option(
+    "--recycle-requests",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Replace the check worker after this many requests (bounds memory).",
+)
+@click.option(
+    "--recycle-mb",
+    type=click.IntRange(min=64),
+    default=1024,
+    show_default=True,
+    help="Replace the check worker once it holds more memory than this.",
+)
 def serve(
-    socket_path: str | None, idle_timeout: float, max_request_bytes: int, quiet: bool
+    socket_path: str | None,
+    idle_timeout: float,
+    max_request_bytes: int,
+    quiet: bool,
+    recycle_requests: int,
+    recycle_mb: int,
 ) -> None:
     """Keep the pipelines loaded and answer `msglint check --socket` in milliseconds."""
     from msglint.server import serve as run_server
 
     sys.exit(
         run_server(
-            socket_path or default_socket_path(), idle_timeout or None, max_request_bytes, quiet
+            socket_path or default_socket_path(),
+            idle_timeout or None,
+            max_request_bytes,
+            quiet,
+            recycle_requests,
+            recycle_mb,
         )
     )
 
@@ -414,7 +439,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="msglint", standalone_mode=False)
     except MsglintError as error:
-        click.echo(f"msglint: error: {error}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(str(error))}", err=True)
         sys.exit(2)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
@@ -422,7 +447,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("msglint: interrupted", err=True)
         sys.exit(130)
     except click.ClickException as error:
-        click.echo(f"msglint: error: {error.format_message()}", err=True)
+        click.echo(f"msglint: error: {terminal_safe(error.format_message())}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("msglint: interrupted", err=True)
@@ -434,7 +459,7 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("MSGLINT_DEBUG"):
             raise
         click.echo(
-            f"msglint: internal error: {error.__class__.__name__}: {error} "
+            f"msglint: internal error: {error.__class__.__name__}: {terminal_safe(str(error))} "
             "(set MSGLINT_DEBUG=1 for details)",
             err=True,
         )

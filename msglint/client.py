@@ -11,6 +11,7 @@ import base64
 import json
 import os
 import socket
+import stat
 import struct
 import time
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 PROTOCOL = 1
 SOCKET_ENV = "MSGLINT_SOCKET"
 _HEADER = struct.Struct(">I")
+_CREDENTIALS = struct.Struct("3i")  # struct ucred: pid, uid, gid
 
 
 class ServerUnavailable(Exception):
@@ -27,6 +29,36 @@ class ServerUnavailable(Exception):
 def default_socket() -> str | None:
     """The socket named by ``$MSGLINT_SOCKET``, if any."""
     return os.environ.get(SOCKET_ENV) or None
+
+
+def check_socket_owner(path: str) -> None:
+    """Refuse a socket another user owns or may write to: a draft goes to our own server only.
+
+    Another local user listening at the path would receive the draft and
+    could answer "status 0" to let a bad one through.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise ServerUnavailable(f"{path}: {exc.strerror or exc}") from None
+    if not stat.S_ISSOCK(info.st_mode):
+        raise ServerUnavailable(f"{path}: not a socket")
+    if info.st_uid != os.getuid():
+        raise ServerUnavailable(f"{path}: owned by another user (uid {info.st_uid}), not used")
+    if info.st_mode & 0o077:
+        raise ServerUnavailable(f"{path}: open to other users (mode {info.st_mode & 0o777:o})")
+
+
+def check_peer(sock: socket.socket, path: str) -> None:
+    """The process listening must run as us (``SO_PEERCRED``, where the system has it)."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:  # pragma: no cover - not Linux: the socket's owner was checked
+        return
+    _, uid, _ = _CREDENTIALS.unpack(sock.getsockopt(socket.SOL_SOCKET, option, _CREDENTIALS.size))
+    if uid != os.getuid():
+        raise ServerUnavailable(f"{path}: the server runs as another user (uid {uid}), not used")
 
 
 def send_frame(sock: socket.socket, payload: dict[str, Any]) -> None:
@@ -83,9 +115,11 @@ def check_remote(
         "stdin": base64.b64encode(stdin).decode("ascii") if stdin is not None else None,
     }
     try:
+        check_socket_owner(path)
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(timeout)
             _connect(sock, path, timeout)
+            check_peer(sock, path)
             send_frame(sock, payload)
             reply = recv_frame(sock, 1 << 30)
     except (FileNotFoundError, ConnectionRefusedError, ConnectionResetError) as exc:

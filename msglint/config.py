@@ -25,7 +25,7 @@ from msglint.rules import FAMILIES, REGISTRY, SEVERITIES, Rule
 DEFAULTS_PATH = Path(__file__).resolve().parent / "rules.toml"
 USER_FILES = ("msglint.toml", ".msglint.toml", "pyproject.toml")
 FAIL_ON = ("info", "warning", "error", "never")
-RULE_KEYS = {"severity": str, "penalty": (int, float), "enabled": bool}
+RULE_KEYS = {"severity": str, "strong": str, "penalty": (int, float), "enabled": bool}
 _TOP_LEVEL = {
     "lang": str,
     "fail_on": str,
@@ -140,6 +140,10 @@ def _validate_rule_table(where: str, prefix: str, table: Any) -> dict[str, dict[
             option_key = f"{key}.{option}"
             if option in RULE_KEYS:
                 _check_type(where, option_key, value, RULE_KEYS[option])
+                if option == "strong" and value not in SEVERITIES:
+                    raise MsglintError(
+                        where, f"{option_key}: expected one of info, warning, error, got {value!r}"
+                    )
                 if option == "severity" and value not in (*SEVERITIES, "off"):
                     raise MsglintError(
                         where,
@@ -306,6 +310,10 @@ class RuleSettings:
     severity: str
     penalty: float
     options: dict[str, Any]
+    # Severity and penalty of the rule's strong hits (``Hit.strong``): the
+    # narrow situation where a hint rule is precise enough to be a warning.
+    strong_severity: str | None = None
+    strong_penalty: float = 0.0
 
 
 @dataclass
@@ -353,7 +361,11 @@ class Config:
         penalties = self.scoring.get("penalty", {})
         penalty = float(table.get("penalty", penalties.get(severity, 0)))
         options = {**rule.options, **{k: v for k, v in table.items() if k in rule.options}}
-        return RuleSettings(severity, penalty, options)
+        strong = table.get("strong")
+        if strong is not None and SEVERITIES.index(strong) <= SEVERITIES.index(severity):
+            strong = None  # never weaker than the rule's own severity
+        strong_penalty = float(penalties.get(strong, 0)) if strong else 0.0
+        return RuleSettings(severity, penalty, options, strong, strong_penalty)
 
 
 def load_config(

@@ -192,15 +192,18 @@ def check(analysis: Analysis, config: Config) -> Result:
             start, end, line, column, end_line, end_column = _locate(analysis, hit)
             if _suppressed(analysis, rule, None if hit.field == "message" else line):
                 continue
+            severity, penalty = settings.severity, settings.penalty
+            if hit.strong and settings.strong_severity:
+                severity, penalty = settings.strong_severity, settings.strong_penalty
             left = max(0, round(cap * 100) - spent)
-            hundredths = min(round(settings.penalty * weight * 100), left)
+            hundredths = min(round(penalty * weight * 100), left)
             spent += hundredths
             findings.append(
                 Finding(
                     code=rule.code,
                     name=rule.name,
                     family=rule.family,
-                    severity=settings.severity,
+                    severity=severity,
                     message=analysis.pack.message(rule.code, hit.message_id, **hit.args),
                     suggestion=hit.suggestion,
                     penalty=hundredths / 100,

@@ -15,6 +15,10 @@ class MsglintError(Exception):
         self.where = where
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[MsglintError], tuple[str, str]]:
+        # Errors cross processes (--jobs): rebuild them from both fields.
+        return self.__class__, (self.where, self.problem)
+
 
 class ConfigError(MsglintError):
     """A configuration file, table or option that cannot be used."""

@@ -3,7 +3,9 @@
 Loading a pipeline costs seconds (French about 5 s), so work is split by
 language first: each worker gets messages of one language and loads only
 that pipeline; a language with much more text gets more workers. Within a
-worker, messages are parsed with ``nlp.pipe``. Results come back without
+worker, messages are checked one by one, each within its time budget (see
+``guard``); a worker that dies costs its messages an error line each, not the
+run. Results come back without
 their spaCy ``Doc`` and are put back in input order, so every report format
 prints exactly what ``--jobs 1`` prints.
 """
@@ -28,22 +30,15 @@ if TYPE_CHECKING:
 def _check_chunk(
     items: list[tuple[Message, Config]], lang: str, now: datetime | None
 ) -> list[Result | MsglintError]:
-    """Worker: analyse one language's messages with nlp.pipe and run the rules."""
-    from msglint.analysis import analyze_many, complete_metrics
-    from msglint.engine import check
+    """Worker: check one language's messages, each within its budget (see ``guard``)."""
+    from msglint.analysis import complete_metrics
+    from msglint.guard import check_each
 
-    analyses = analyze_many([m for m, _ in items], [lang] * len(items), now)
-    results: list[Result | MsglintError] = []
-    for analysis, (_, config) in zip(analyses, items):
-        try:
-            result = check(analysis, config)
-        except MsglintError as error:
-            results.append(error)
-            continue
+    def finish(result: Result) -> None:
         complete_metrics(result.analysis)  # in the worker, in parallel, not in the parent later
         result.analysis.doc = None  # a Doc does not cross processes; reports never read it
-        results.append(result)
-    return results
+
+    return check_each(items, [lang] * len(items), now, after=finish)
 
 
 def plan_chunks(
@@ -104,7 +99,14 @@ def check_parallel(
             for lang, indices in chunks
         ]
         for indices, future in futures:
-            for index, result in zip(indices, future.result()):
+            try:
+                outcomes = future.result()
+            except Exception as error:  # a worker died: its messages are errors, not the run
+                outcomes = [
+                    MsglintError(loaded[i][0].path, f"internal error: worker failed: {error!r}")
+                    for i in indices
+                ]
+            for index, result in zip(indices, outcomes):
                 results[index] = result
     return [r for r in results if r is not None]
 

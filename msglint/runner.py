@@ -18,6 +18,7 @@ from msglint.message import Message
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _DEFAULT_MAX_BYTES = 5_000_000
+_SPACY_MAX_LENGTH = 1_000_000  # spaCy's Language.max_length: no text may be longer
 
 
 @dataclass
@@ -111,6 +112,12 @@ def check_size(message: Message, limits: dict[str, Any]) -> None:
             message.path,
             f"text of {len(message.body)} characters exceeds limits.max_chars ({max_chars})",
         )
+    if len(message.body) > _SPACY_MAX_LENGTH:  # spaCy refuses longer texts (its error E088)
+        raise MsglintError(
+            message.path,
+            f"text of {len(message.body)} characters exceeds the pipelines' ceiling of "
+            f"{_SPACY_MAX_LENGTH} characters (limits.max_chars is set higher)",
+        )
     max_words = int(limits.get("max_words", 100_000))
     words = count_words(message.body)
     if words > max_words:
@@ -126,7 +133,7 @@ def load_inputs(
     stdin: bytes | None = None,
 ) -> tuple[list[tuple[Message, Config]], list[MsglintError]]:
     """Read every input with its configuration; unreadable ones become errors."""
-    from msglint.inputs import COLLECTIONS, discover, parse_all, read_bytes
+    from msglint.inputs import COLLECTIONS, discover, read_bytes
 
     loaded: list[tuple[Message, Config]] = []
     errors: list[MsglintError] = []
@@ -142,12 +149,8 @@ def load_inputs(
         try:
             limit_key = "max_archive_bytes" if item.format in COLLECTIONS else "max_bytes"
             max_bytes = int(config.limits.get(limit_key, _DEFAULT_MAX_BYTES))
-            messages = parse_all(
-                read_bytes(item, max_bytes, stdin, limit_key),
-                item,
-                kind,
-                max_mime_depth=int(config.limits.get("max_mime_depth", 50)),
-            )
+            data = read_bytes(item, max_bytes, stdin, limit_key)
+            messages = _parse_within_budget(data, item, kind, config)
             for message in messages:
                 if isinstance(message, MsglintError):
                     errors.append(message)
@@ -161,6 +164,30 @@ def load_inputs(
         except MsglintError as error:
             errors.append(error)
     return loaded, errors
+
+
+def _parse_within_budget(data: bytes, item: Any, kind: str | None, config: Config) -> list[Any]:
+    """The messages of one input; a single draft's parsing counts against its budget.
+
+    Mailboxes and chat exports hold many messages: their readers are linear
+    and bounded by ``max_archive_bytes``, each message then gets its own budget.
+    """
+    from msglint.guard import TimeBudgetExceeded, budget_error, budget_of, deadline, internal_error
+    from msglint.inputs import COLLECTIONS, parse_all
+
+    depth = int(config.limits.get("max_mime_depth", 50))
+    budget = None if item.format in COLLECTIONS else budget_of(config)
+    try:
+        with deadline(budget, item.path) as mine:
+            return parse_all(data, item, kind, max_mime_depth=depth)
+    except TimeBudgetExceeded as exceeded:
+        if exceeded is not mine:
+            raise
+        return [budget_error(item.path, budget or 0)]
+    except MsglintError:
+        raise
+    except Exception as error:  # a reader bug costs this input, not the run
+        return [internal_error(item.path, error)]
 
 
 def _analyze(loaded: list[tuple[Message, Config]], lang: str | None, now: datetime | None):  # type: ignore[no-untyped-def]

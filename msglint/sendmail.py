@@ -42,6 +42,17 @@ Design choices:
   left out of the copy msglint reads (their headers stay, so "see attached"
   still finds them). Big attachments neither hit ``limits.max_bytes`` nor slow
   the check; the message sent is the original.
+* The whole check has a deadline, ``--timeout`` (60 s): a check that takes
+  longer is abandoned and, by default, the message is refused with 75
+  (fail closed: the client keeps the draft). ``--on-timeout send`` fails
+  open instead: the message goes out unchecked, with one line saying so.
+  Each message's own ``limits.time_budget_seconds`` applies inside it.
+* Once the hand-on has started, it is finished: SIGTERM, SIGHUP or SIGINT
+  then are noted, the wrapper waits for the real command and exits with
+  its status (a wrapper dying while the mail still goes out would make the
+  client retry and send it twice).
+* Everything printed on stderr has its control characters escaped: a draft
+  cannot clear the terminal or forge a line.
 * Modes that carry no message (``-bp``, ``-bv``, ``-bi``, ``-q``…) go straight
   to the real command; SMTP on stdin (``-bs``) cannot be checked and is
   refused with 75.
@@ -73,7 +84,11 @@ _OPTIONS = {
     "--lang": ("lang", "MSGLINT_LANG"),
     "--config": ("config", "MSGLINT_CONFIG"),
     "--socket": ("socket", "MSGLINT_SOCKET"),
+    "--timeout": ("timeout", "MSGLINT_TIMEOUT"),
+    "--on-timeout": ("on_timeout", "MSGLINT_ON_TIMEOUT"),
 }
+DEFAULT_TIMEOUT = 60.0  # seconds for the whole check, server or in-process
+ON_TIMEOUT_CHOICES = ("refuse", "send")
 # sendmail flags whose value may come as the next argument (``-f sender``).
 _VALUE_FLAGS = frozenset(
     ("-f", "-F", "-r", "-N", "-R", "-V", "-X", "-B", "-C", "-h", "-L", "-O", "-p")
@@ -94,6 +109,9 @@ options (only before the sendmail arguments; each also from the environment):
   --lang LANG       auto|en|fr [$MSGLINT_LANG, default: config, else detected]
   --config FILE     msglint config file [$MSGLINT_CONFIG]
   --socket PATH     a running `msglint serve` [$MSGLINT_SOCKET]; in-process if none answers
+  --timeout SECS    give up checking after SECS [$MSGLINT_TIMEOUT, default 60]
+  --on-timeout WHAT refuse (keep the draft, exit 75) or send (unchecked)
+                    when the check times out [$MSGLINT_ON_TIMEOUT, default refuse]
 
 Send anyway: an "X-Msglint: skip" header (removed before sending) or MSGLINT_SKIP=1.
 Exit: the real command's status; 1 refused; 75 msglint could not check (nothing sent).
@@ -114,6 +132,8 @@ class Options:
     lang: str | None = None
     config: str | None = None
     socket: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    on_timeout: str = "refuse"
 
 
 def parse_args(argv: list[str], env: Mapping[str, str]) -> tuple[Options, list[str]]:
@@ -160,7 +180,22 @@ def _validate(given: dict[str, str]) -> Options:
     lang = given.get("lang", "auto").lower()
     if lang not in LANG_CHOICES:
         raise WrapperError(f"--lang: expected one of {', '.join(LANG_CHOICES)}, got {lang!r}")
+    try:
+        timeout = float(given.get("timeout", DEFAULT_TIMEOUT))
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 86_400:
+        raise WrapperError(
+            f"--timeout: expected seconds from 0 to 86400, got {given.get('timeout')!r}"
+        )
+    on_timeout = given.get("on_timeout", "refuse").lower()
+    if on_timeout not in ON_TIMEOUT_CHOICES:
+        raise WrapperError(
+            f"--on-timeout: expected one of {', '.join(ON_TIMEOUT_CHOICES)}, got {on_timeout!r}"
+        )
     return Options(
+        timeout=timeout,
+        on_timeout=on_timeout,
         sendmail=command,
         fail_on=fail_on,
         min_score=min_score,
@@ -263,7 +298,9 @@ def check_message(data: bytes, options: Options) -> tuple[str, int, list[str]]:
         from msglint.client import ServerUnavailable, check_remote
 
         try:
-            return check_remote(socket_path, request.to_wire(), request.stdin)
+            return check_remote(
+                socket_path, request.to_wire(), request.stdin, timeout=options.timeout
+            )
         except ServerUnavailable:
             if auto:  # server = "auto": start it for the next message
                 autostart.start(socket_path)
@@ -272,15 +309,42 @@ def check_message(data: bytes, options: Options) -> tuple[str, int, list[str]]:
 
 
 def hand_on(command: list[str], args: list[str], data: bytes | None) -> int:
-    """Run the real command with ``data`` on its stdin (or ours when None); its exit status."""
+    """Run the real command with ``data`` on its stdin (or ours when None); its exit status.
+
+    Once the hand-on has started it is finished: SIGTERM, SIGHUP or SIGINT
+    sent to the wrapper then are noted, not obeyed, so the wrapper's status
+    says what the real command did (a wrapper killed mid-way while the mail
+    still went out would make the client retry and send it twice). The real
+    command keeps the default handling of every signal.
+    """
+    import signal
+
+    received: list[int] = []
+    watched = [signal.SIGTERM, signal.SIGHUP, signal.SIGINT]
+    previous = {
+        sig: signal.signal(sig, lambda number, _: received.append(number)) for sig in watched
+    }
     try:
         proc = subprocess.run([*command, *args], input=data, check=False)
     except OSError as error:
         raise WrapperError(f"cannot run {command[0]}: {error.strerror or error}") from None
-    return proc.returncode if proc.returncode >= 0 else 128 - proc.returncode
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    status = proc.returncode if proc.returncode >= 0 else 128 - proc.returncode
+    if received:
+        name = signal.Signals(received[0]).name
+        outcome = "handed on" if status == 0 else f"handed on, which exited with {status}"
+        _say(f"msglint-sendmail: {name} received during the hand-on; the message was {outcome}.")
+    return status
 
 
-def _say(text: str) -> None:
+def _say(text: str, report: bool = False) -> None:
+    """One line (or the text report, already escaped) on stderr; never raw control characters."""
+    if not report:
+        from msglint.text import terminal_safe
+
+        text = terminal_safe(text.rstrip("\n"))
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
     sys.stderr.flush()
 
@@ -306,11 +370,23 @@ def run(argv: list[str], env: Mapping[str, str]) -> int:
     outgoing, skip = strip_skip_header(data)
     if skip or _truthy(env.get("MSGLINT_SKIP")):
         return hand_on(options.sendmail, args, outgoing)
-    report, status, messages = check_message(data, options)
+    report, status, messages = _check_within(data, options)
     if status == 0:
         return hand_on(options.sendmail, args, data)
+    if status == _TIMED_OUT:
+        if options.on_timeout == "send":
+            _say(
+                f"msglint-sendmail: the check took over {options.timeout:g} s; "
+                "sent unchecked (--on-timeout send)."
+            )
+            return hand_on(options.sendmail, args, data)
+        _say(
+            f"msglint-sendmail: NOT sent: the check took over {options.timeout:g} s "
+            f"(--timeout); retry, or {_SKIP_HINT}."
+        )
+        return EX_TEMPFAIL
     if report.strip():
-        _say(report)
+        _say(report, report=True)
     for line in messages:
         _say(f"msglint-sendmail: error: {line}")
     if status == 1:
@@ -321,6 +397,20 @@ def run(argv: list[str], env: Mapping[str, str]) -> int:
         return EX_REFUSED
     _say(f"msglint-sendmail: NOT sent: msglint could not check it; fix that, or {_SKIP_HINT}.")
     return EX_TEMPFAIL
+
+
+_TIMED_OUT = -1
+
+
+def _check_within(data: bytes, options: Options) -> tuple[str, int, list[str]]:
+    """:func:`check_message` under the wrapper's overall ``--timeout``."""
+    from msglint.guard import TimeBudgetExceeded, deadline
+
+    try:
+        with deadline(options.timeout, "msglint-sendmail --timeout"):
+            return check_message(data, options)
+    except TimeBudgetExceeded:
+        return "", _TIMED_OUT, []
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,7 +3,8 @@
 The socket is created with permissions 0600 (only its owner may connect) and
 never listens on the network. Each connection carries one request (see
 :mod:`msglint.client`); requests are read concurrently and checked one at a
-time, since spaCy pipelines are not meant to be shared across threads. A
+time, since spaCy pipelines are not meant to be shared across threads, in a
+worker process recycled before it grows (see :mod:`msglint.server_worker`). A
 request over the size limit, a malformed one or one that crashes gets an error
 reply and the server carries on. SIGTERM and SIGINT shut it down cleanly and
 remove the socket; ``--idle-timeout`` does the same after a quiet period.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import os
 import signal
 import socket
@@ -26,8 +28,10 @@ from typing import Any
 
 from msglint.client import PROTOCOL, recv_frame, send_frame
 from msglint.errors import MsglintError
+from msglint.server_worker import DEFAULT_MAX_MB, DEFAULT_MAX_REQUESTS, Workers
 
 _CHECK_LOCK = threading.Lock()
+_WORKERS = Workers()
 
 
 def _error_reply(message: str) -> dict[str, Any]:
@@ -35,19 +39,24 @@ def _error_reply(message: str) -> dict[str, Any]:
 
 
 def handle_request(payload: Any) -> dict[str, Any]:
-    """Answer one decoded request; never raises."""
-    from msglint.runner import CheckRequest, run_check
-
+    """Answer one decoded request; never raises. Checks run in the worker process."""
     if not isinstance(payload, dict) or payload.get("protocol") != PROTOCOL:
         return _error_reply("server: malformed request (protocol mismatch)")
     if payload.get("command") != "check" or not isinstance(payload.get("request"), dict):
         return _error_reply("server: malformed request (unknown command)")
+    with _CHECK_LOCK:
+        return _WORKERS.run(payload)
+
+
+def answer(payload: dict[str, Any]) -> dict[str, Any]:
+    """Run one well-formed request in this process; never raises."""
+    from msglint.runner import CheckRequest, run_check
+
     try:
         raw_stdin = payload.get("stdin")
         stdin = base64.b64decode(raw_stdin) if raw_stdin is not None else None
         request = CheckRequest.from_wire(payload["request"], stdin)
-        with _CHECK_LOCK:
-            report, status, messages = run_check(request)
+        report, status, messages = run_check(request)
     except MsglintError as error:
         return _error_reply(str(error))
     except (TypeError, ValueError, KeyError) as error:
@@ -91,13 +100,20 @@ class MsglintServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         self.max_request_bytes = max_request_bytes
         self.read_timeout = read_timeout
         self.last_activity = time.monotonic()
-        _claim_socket_path(path)
-        old_umask = os.umask(0o177)
+        self.lock = _take_lock(path)
         try:
-            super().__init__(path, _Handler)
-        finally:
-            os.umask(old_umask)
-        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+            _claim_socket_path(path)
+            old_umask = os.umask(0o177)
+            try:
+                super().__init__(path, _Handler)
+            finally:
+                os.umask(old_umask)
+            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+            info = os.lstat(path)
+            self.identity = (info.st_dev, info.st_ino)  # the socket we created, no other
+        except BaseException:
+            os.close(self.lock)
+            raise
 
     def touch(self) -> None:
         self.last_activity = time.monotonic()
@@ -105,22 +121,56 @@ class MsglintServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     def server_close(self) -> None:
         super().server_close()
         with contextlib.suppress(OSError):
-            os.unlink(self.path)
+            info = os.lstat(self.path)
+            if (info.st_dev, info.st_ino) == self.identity:
+                os.unlink(self.path)  # never a socket some other server put there since
+        with contextlib.suppress(OSError):
+            os.close(self.lock)
+
+
+def _take_lock(path: str) -> int:
+    """Hold ``PATH.lock`` while serving: two servers starting together cannot both bind.
+
+    The loser used to unlink the winner's socket on a failed bind, leaving
+    the winner listening on a path that no longer existed.
+    """
+    folder = Path(path).parent
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(f"{path}.lock", flags, 0o600)
+    except OSError as exc:
+        raise MsglintError(f"{path}.lock", f"cannot lock: {exc.strerror or exc}") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        raise MsglintError(path, "another msglint server is starting or serving here") from None
+    return handle
 
 
 def _claim_socket_path(path: str) -> None:
-    """Remove a stale socket; refuse when a live server or another file is there."""
-    target = Path(path)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Remove our own stale socket; refuse anything else that is there.
+
+    Called with the lock held. A symlink (dangling or not), another user's
+    socket or any other file is not ours to delete.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
         return
-    if not stat.S_ISSOCK(target.stat().st_mode):
+    if stat.S_ISLNK(info.st_mode):
+        raise MsglintError(path, "is a symbolic link, not a socket of ours (left in place)")
+    if not stat.S_ISSOCK(info.st_mode):
         raise MsglintError(path, "exists and is not a socket")
+    if info.st_uid != os.getuid():
+        raise MsglintError(path, f"a socket of another user (uid {info.st_uid}) is there")
     probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         probe.connect(path)
     except OSError:
-        target.unlink()  # stale: nobody listens
+        os.unlink(path)  # stale: ours, and nobody listens
         return
     finally:
         probe.close()
@@ -148,7 +198,12 @@ def warm_up() -> None:
 
 
 def serve(
-    path: str, idle_timeout: float | None, max_request_bytes: int, quiet: bool = False
+    path: str,
+    idle_timeout: float | None,
+    max_request_bytes: int,
+    quiet: bool = False,
+    recycle_requests: int = DEFAULT_MAX_REQUESTS,
+    recycle_mb: int = DEFAULT_MAX_MB,
 ) -> int:
     """Run the server until SIGTERM/SIGINT or the idle timeout; return the exit status."""
     stop = threading.Event()
@@ -163,6 +218,7 @@ def serve(
         warm_up()
         if stop.is_set():
             return 0
+        _WORKERS.enable(recycle_requests, recycle_mb)  # checks run in a recycled child
         loop = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
         )
@@ -178,4 +234,6 @@ def serve(
         server.shutdown()
     finally:
         server.server_close()
+        with _CHECK_LOCK:
+            _WORKERS.stop()
     return 0

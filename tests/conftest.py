@@ -73,7 +73,17 @@ def examples() -> Path:
 #: program -> how many tests could not run without it, for the summary line.
 MISSING_PROGRAMS: dict[str, int] = {}
 #: The Debian package of each program (scripts/test installs the same list).
-PROGRAM_PACKAGES = {"chromium": "chromium", "neomutt": "neomutt", "nvim": "neovim"}
+PROGRAM_PACKAGES = {
+    "chromium": "chromium",
+    "chromedriver": "chromium-driver",
+    "neomutt": "neomutt",
+    "nvim": "neovim",
+    "node": "nodejs",
+    "thunderbird": "thunderbird",
+    "Xvfb": "xvfb",
+    "xdotool": "xdotool",
+    "xwd": "x11-apps",
+}
 STRICT_ENV = "MSGLINT_REQUIRE_PROGRAMS"
 
 

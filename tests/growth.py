@@ -1,6 +1,7 @@
 """Linear growth, measured by ratios: the input doubles, the time must not quadruple.
 
-No absolute time is asserted (the machine is shared): each size is timed
+No absolute time is asserted (the machine is shared): each size is timed in
+CPU time of this process (other processes do not count)
 (best of a few runs), and the time of the largest size over the smallest
 must stay near the ratio of their sizes. A quadratic step fails by a wide
 margin (the ratio squared), a linear one passes with room for noise.
@@ -19,16 +20,16 @@ def best_time(call: Callable[[], Any], repeat: int = 3) -> float:
     A call quicker than 20 ms is run in a loop long enough to measure, so
     timer and scheduler noise do not swamp the smallest sizes.
     """
-    start = time.perf_counter()
+    start = time.process_time()
     call()
-    first = time.perf_counter() - start
+    first = time.process_time() - start
     loops = 1 if first >= 0.02 else min(1000, int(0.02 / max(first, 1e-6)) + 1)
     best = first if loops == 1 else float("inf")
     for _ in range(repeat if loops > 1 else repeat - 1):
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(loops):
             call()
-        best = min(best, (time.perf_counter() - start) / loops)
+        best = min(best, (time.process_time() - start) / loops)
     return best
 
 

@@ -14,7 +14,8 @@ Case keys:
   kind     "email" | "chat" | "doc" (default: from the format)
   now      ISO 8601 reference time (default: Monday 14 December 2026, 09:00 CET)
   options  rule options for this case, e.g. { max_asks = 2 }
-  errors   (invalid only) list of { text = "span text", message_id = "…", field = "…" };
+  errors   (invalid only) list of { text = "span text", message_id = "…", field = "…",
+           severity = "…" (the packaged severity, e.g. a strong hit's "warning") };
            every key optional, but at least one entry
   note     free text: why the case exists
 """

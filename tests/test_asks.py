@@ -544,7 +544,25 @@ AS_PEOPLE_ASK = [
     ("I hope you are well.", None, None),
     ("I'd like to share this report with you.", None, None),
     ("I want you to know that the move went well.", None, None),
+    ("We would like to invite you and a guest to join us for the gala.", "request", "reader"),
+    ("Talk to Susan about joining the group.", "imperative", "reader"),
+    ("Talk to you soon.", None, None),
+    ("Speak soon.", None, None),
+    ("Please see my previous email.", None, None),
+    ("Listen, I have your address but not your phone number.", None, None),
+    ("Listen, send me the file.", "imperative", "reader"),
 ]
+
+
+def test_french_wishes_in_the_first_person_plural() -> None:
+    """ "Nous aimerions que vous…" asks like "J'aimerais que vous…"."""
+    for text in (
+        "Nous aimerions que vous participiez à la réunion de jeudi.",
+        "On aimerait bien que tu relises la note avant vendredi.",
+        "Nous aurions besoin de votre avis sur le devis.",
+    ):
+        ask = ask_of("fr", text)
+        assert ask is not None and ask.form == "request", text
 
 
 @pytest.mark.parametrize(
@@ -581,3 +599,26 @@ def test_commitments_are_listed_not_asked(code: str, body: str, promised: list[s
     asks = find_asks(doc, sentences, get_pack(code), lookups(code))
     assert [a.text for a in asks] == [sentences[-1].text]
     assert [c.text for c in find_commitments(doc, sentences, get_pack(code), asks)] == promised
+
+
+def test_typographic_apostrophes_parse_like_straight_ones() -> None:
+    """ "I’d like you to…" is parsed from "I'd like you to…" (the small pipelines
+    were trained on straight apostrophes); the writer's characters and every
+    offset stay as written."""
+    from msglint.analysis import analyze_many
+    from msglint.inputs import Source, parse
+
+    body = (
+        "Hi Ana,\n\nI’d like you to join the call on Friday. We’d love you to present the "
+        "results. I’d appreciate your comments by noon.\n"
+    )
+    message = parse(body.encode(), Source("m.txt", "text"), "chat")
+    (analysis,) = analyze_many([message], ["en"])
+    texts = [ask.text for ask in analysis.asks]
+    assert texts == [
+        "I’d like you to join the call on Friday.",
+        "We’d love you to present the results.",
+        "I’d appreciate your comments by noon.",
+    ], analysis.asks
+    for ask in analysis.asks:
+        assert message.body[ask.start : ask.end] == ask.text

@@ -277,3 +277,26 @@ def test_text_report_says_how_many_are_fixable(tmp_path: Path) -> None:
         "[*] 3 fixable with --fix (4 more with --unsafe-fixes)" in out
         or "fixable with --fix" in out
     )
+
+
+def test_fixing_grows_linearly_with_the_draft() -> None:
+    """Four times the draft costs about four times the time (ratio, not a timing)."""
+    import time
+
+    unit = (
+        "PLEASE DO NOT FORGET the figures. Basically, in order to close, "
+        "send it by 03/04/2027 at 5 pm!!! "
+    )
+    config = {"timezone": "Europe/Paris", "rules": {"DL03": {"distributed": True}}}
+    linter = msglint.Linter(lang="en", now=NOW, config=config)
+    linter.check("Subject: Warm-up\n\nHello.")
+
+    def cost(n: int) -> float:
+        draft = "Subject: QUICK QUESTION!!!\n\n" + unit * n
+        started = time.process_time()
+        fixed = linter.fix(draft)
+        assert "!!!" not in fixed
+        return time.process_time() - started
+
+    small, large = cost(60), cost(240)
+    assert large / small < 9, (small, large)

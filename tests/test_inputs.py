@@ -107,15 +107,18 @@ def test_markdown_suppression_comments(tmp_path: Path) -> None:
         * 6
         + "and it goes on.\n\n"
         "<!-- msglint-disable TN01 -->\n"
-        "PLEASE DO NOT EDIT THIS SECTION BY HAND.\n"
+        "Note: PLEASE DO NOT EDIT THIS SECTION BY HAND.\n"
         "<!-- msglint-enable TN01 -->\n\n"
-        "PLEASE DO NOT EDIT THIS ONE EITHER.\n"
+        "Note: PLEASE DO NOT EDIT THIS ONE EITHER.\n"
     )
     path = tmp_path / "rules.md"
     path.write_text(text)
     findings = _check(str(path), "--select", "CN02,TN01")["results"][0]["findings"]
     assert [f["code"] for f in findings] == ["TN01"]
-    assert findings[0]["line"] == text.count("\n", 0, text.index("PLEASE DO NOT EDIT THIS ONE")) + 1
+    assert (
+        findings[0]["line"]
+        == text.count("\n", 0, text.index("Note: PLEASE DO NOT EDIT THIS ONE")) + 1
+    )
 
 
 def test_plain_text_suppression_line(tmp_path: Path) -> None:

@@ -46,8 +46,7 @@ Keep it short and update it when the process changes.
 BAD_DOC = """\
 # Notes
 
-PLEASE READ THIS BEFORE FRIDAY. Hi team, so basically I was just wondering if maybe \
-someone could have a look at the thing \
+Hi team, so basically I was just wondering if maybe someone could have a look at the thing \
 we discussed last week, because in order to finish the handover we need the numbers from \
 finance, the updated slides from marketing and the signed contract from the client, and I \
 think we should also review the budget again since the figures changed and the board meets \
@@ -168,7 +167,7 @@ def test_pre_commit_runs_the_system_hook(
     both = run("docs/good.md", "docs/bad.md")
     assert both.returncode == 1, both.stdout + both.stderr
     assert re.search(r"msglint \(installed\)\.+Failed", both.stdout), both.stdout
-    assert "docs/bad.md:3:" in both.stdout and "TN01 [warning]" in both.stdout
+    assert "docs/bad.md:3:" in both.stdout and "CL05 [warning]" in both.stdout
     assert "docs/good.md: score" in both.stdout  # both files went to one msglint run
     assert "docs/good.md:" not in both.stdout.replace("docs/good.md: score", "")
 
@@ -197,7 +196,7 @@ def test_plain_git_hook_recipe(workspace: tuple[Path, dict[str, str]]) -> None:
     )
     assert refused.returncode != 0
     output = refused.stdout + refused.stderr
-    assert "docs/bad.md:3:" in output and "TN01 [warning]" in output
+    assert "docs/bad.md:3:" in output and "CL05 [warning]" in output
     assert (
         subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=repo, env=env).returncode
         != 0

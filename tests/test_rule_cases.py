@@ -61,6 +61,8 @@ def test_rule_case(case: Case) -> None:
     for expected, finding in zip(case.errors, findings):
         if "field" in expected:
             assert finding.field == expected["field"], case.id
+        if "severity" in expected:  # a strong hit: the rule's `strong` severity (rules.toml)
+            assert finding.severity == expected["severity"], case.id
         if "text" in expected:
             text = analysis.message.subject if finding.field == "subject" else analysis.message.body
             assert (text or "")[finding.start : finding.end] == expected["text"], case.id

@@ -236,16 +236,14 @@ def test_check_copy_keeps_text_and_attachment_headers() -> None:
 
 def test_bad_message_refused_with_report_and_nothing_sent(server: str, mailbox: Mailbox) -> None:
     proc = wrapper(
-        ["--sendmail", str(mailbox.sink), "-oi", "team@example.com"],
+        ["--sendmail", str(mailbox.sink), "--fail-on", "warning", "-oi", "team@example.com"],
         bad_email(),
-        # No rule is an error by default since the calibration on real mail (issue 13):
-        # the gate is raised to warnings, as docs/recipes.md suggests.
-        {"MSGLINT_SOCKET": server, "MSGLINT_FAIL_ON": "warning"},
+        {"MSGLINT_SOCKET": server},
     )
     assert proc.returncode == 1
     assert mailbox.delivered() is None
     err = proc.stderr.decode()
-    assert "CL04 [warning]" in err and "SJ02 [info]" in err
+    assert "CL05 [warning]" in err and "CL04 [warning]" in err
     assert "score" in err and "NOT sent (--fail-on warning)" in err and "X-Msglint: skip" in err
     assert "Traceback" not in err and proc.stdout == b""
 
@@ -277,9 +275,9 @@ def test_gate_options_and_environment(server: str, mailbox: Mailbox) -> None:
         "MSGLINT_SENDMAIL": str(mailbox.sink),
         "MSGLINT_FAIL_ON": "never",
     }
-    refused = wrapper(["--min-score", "100", "a@example.com"], bad_email(), env)
+    refused = wrapper(["--min-score", "95", "a@example.com"], bad_email(), env)
     assert refused.returncode == 1 and mailbox.delivered() is None
-    assert "--min-score 100" in refused.stderr.decode()
+    assert "--min-score 95" in refused.stderr.decode()
     passed = wrapper(["a@example.com"], bad_email(), env)
     assert passed.returncode == 0, passed.stderr.decode()
     assert mailbox.delivered() == bad_email()
@@ -477,17 +475,17 @@ def test_neomutt_bad_draft_not_sent_and_draft_kept(server: str, mailbox: Mailbox
     draft.write_bytes(BAD_BODY)
     proc = neomutt(
         mailbox,
-        [],
+        ["--fail-on", "warning"],
         ["-s", "Quick question", "--", "team@example.com"],
         draft.read_bytes(),
-        {"MSGLINT_SOCKET": server, "MSGLINT_FAIL_ON": "warning"},  # no default error (issue 13)
+        {"MSGLINT_SOCKET": server},
     )
     assert proc.returncode != 0
     assert mailbox.status() == 1
     assert mailbox.delivered() is None
     assert draft.read_bytes() == BAD_BODY
     err = proc.stderr.decode()
-    assert "CL04 [warning]" in err and "NOT sent" in err and "Traceback" not in err
+    assert "CL05 [warning]" in err and "NOT sent" in err and "Traceback" not in err
 
 
 def test_neomutt_skip_header_from_draft_file_sends_and_is_stripped(mailbox: Mailbox) -> None:

@@ -45,7 +45,9 @@ def reference_time(message: Message, forced: datetime | None) -> datetime:
     """``--now`` when given, else the e-mail's Date header, else the current local time."""
     if forced is not None:
         return forced
-    if message.sent is not None:
+    # A Date header at the ends of the calendar (year 9999) is no reference:
+    # date arithmetic from it overflows ("by today?" needs the day after).
+    if message.sent is not None and 1900 <= message.sent.year <= 8999:
         return message.sent if message.sent.tzinfo else message.sent.astimezone()
     return datetime.now().astimezone()
 

@@ -25,7 +25,7 @@ _MAX_ITEM_WORDS = 15
 _OBJECT_DEPS = {"dobj", "pobj", "obj", "obl", "obl:arg", "obl:mod", "iobj"}
 _STOPS = re.compile(r"[,;:.!?()]")
 _SEPARATORS = re.compile(r"[,;]")
-_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def passive_spans(a: Analysis) -> list[tuple[int, int, str]]:
@@ -119,8 +119,11 @@ def _surface_items(a: Analysis, text: str) -> list[int]:
     for hit in conjunctions.finditer(text):
         stop_at = bisect.bisect_left(stops, hit.end)
         stop = stops[stop_at] if stop_at < len(stops) else len(text)
-        first = _FIRST_WORD.match(text, hit.end, stop)
-        if first is None or first.group(1).lower() in pronouns:
+        begin = hit.end
+        while begin < stop and text[begin].isspace():
+            begin += 1
+        first = _LETTERS.match(text, begin, stop)
+        if first is None or first.group().lower() in pronouns:
             continue  # "…, and we will fix it" joins clauses, not items
         cut = hit.start
         while cut > 0 and text[cut - 1].isspace():

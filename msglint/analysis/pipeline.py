@@ -24,6 +24,12 @@ from msglint.lang import get_pack
 # the rest each time: a 8,000-character run of '*' or emoji takes 8 s (quadratic).
 # No word or URL worth analysing is this long, so such a run becomes one token.
 _LONG_RUN = re.compile(r"\S{101,}")
+# A typographic apostrophe inside a word ("I’d", "don’t", « l’équipe »): the small
+# pipelines were trained on straight ones and parse "I’d like you to…" as a
+# preposition. The model reads the straight form (same length, so every offset
+# holds); the doc keeps the writer's characters.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])")
+_ORIGINAL = "msglint_original_text"
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -96,7 +102,19 @@ def _extend_tokenizer(nlp: Language, settings: dict) -> None:  # type: ignore[ty
 
 
 def _tokenize(nlp: Language, text: str) -> Doc:
-    """``nlp.make_doc`` in linear time: over-long runs are kept whole, unsplit."""
+    """``nlp.make_doc`` in linear time, of the text with straight apostrophes.
+
+    Over-long runs are kept whole, unsplit. When apostrophes were straightened,
+    the writer's text is kept in ``user_data`` for ``restore_text``.
+    """
+    model_text = _APOSTROPHE.sub("'", text)
+    doc = _tokenize_plain(nlp, model_text)
+    if model_text != text:
+        doc.user_data[_ORIGINAL] = text
+    return doc
+
+
+def _tokenize_plain(nlp: Language, text: str) -> Doc:
     if not _LONG_RUN.search(text):
         return nlp.make_doc(text)
     from spacy.tokens import Doc
@@ -136,10 +154,38 @@ def _prepare(nlp: Language, text: str, starts: list[int]) -> Doc:
     return doc
 
 
+def restore_text(doc: Doc) -> Doc:
+    """A parsed doc with the writer's characters back, when ``_tokenize`` changed any.
+
+    The tokens, tags, lemmas, morphology and dependencies are the model's; only
+    the words' characters (same lengths) come from the original text.
+    """
+    original = doc.user_data.pop(_ORIGINAL, None)
+    if original is None:
+        return doc
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    words = [original[token.idx : token.idx + len(token)] for token in doc]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    restored.from_array(attrs, doc.to_array(attrs))
+    restored.user_data.update(doc.user_data)
+    return restored
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 256) -> Iterator[Doc]:
+    """Parse plain texts as msglint does (apostrophes, long runs), sentences by the parser."""
+    docs = (_tokenize(nlp, text) for text in texts)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield restore_text(doc)
+
+
 def parse_many(
     lang: str, items: Iterable[tuple[str, list[int]]], batch_size: int = 32
 ) -> Iterator[Doc]:
     """Parse ``(text, forced sentence starts)`` pairs with ``nlp.pipe``, in order."""
     nlp = load_pipeline(lang)
     docs = (_prepare(nlp, text, starts) for text, starts in items)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield restore_text(doc)

@@ -43,19 +43,36 @@ class FixOutcome:
 
 
 def chosen_fixes(result: Result, unsafe: bool) -> list[Fix]:
-    """The fixes to apply, first come first served, none overlapping another."""
-    taken: list[tuple[str, int, int]] = []
+    """The fixes to apply, first come first served, none overlapping another.
+
+    Taken spans are kept sorted per field, so each check is a binary search.
+    """
+    import bisect
+
+    taken: dict[str, list[tuple[int, int]]] = {}
     chosen: list[Fix] = []
     for finding in result.findings:
         fix = finding.fix
         if fix is None or not (fix.safe or unsafe):
             continue
         spans = [(e.field, e.start, e.end) for e in fix.edits]
-        if any(_overlaps(span, other) for span in spans for other in taken):
+        if any(_clashes(taken.get(f, []), s, e) for f, s, e in spans):
             continue
-        taken.extend(spans)
+        for f, s, e in spans:
+            bisect.insort(taken.setdefault(f, []), (s, e))
         chosen.append(fix)
     return chosen
+
+
+def _clashes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` meets a taken span (insertions clash at the same place)."""
+    import bisect
+
+    index = bisect.bisect_left(spans, (start, -1))
+    for s, e in spans[max(0, index - 1) : index + 2]:
+        if _overlaps(("", start, end), ("", s, e)):
+            return True
+    return False
 
 
 def _overlaps(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
@@ -67,10 +84,15 @@ def _overlaps(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
 
 
 def edit_text(text: str, edits: list[Edit]) -> str:
-    """``text`` with non-overlapping edits applied (offsets into ``text``)."""
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.content + text[edit.end :]
-    return text
+    """``text`` with non-overlapping edits applied (offsets into ``text``), in one pass."""
+    out: list[str] = []
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        out.append(text[cursor : edit.start])
+        out.append(edit.content)
+        cursor = max(cursor, edit.end)
+    out.append(text[cursor:])
+    return "".join(out)
 
 
 def fix_bytes(

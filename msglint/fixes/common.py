@@ -48,17 +48,18 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-def _kept_forms(a: Analysis, field: str, start: int, end: int) -> dict[str, str]:
-    """Words the draft writes capitalised elsewhere, in ordinary text: names written
-    "Marc" mid-sentence, acronyms written "ESOP" next to lower-case words."""
+def _kept_forms(a: Analysis) -> dict[str, str]:
+    """Words the draft writes capitalised in ordinary text: names written "Marc"
+    mid-sentence, acronyms written "ESOP" between lower-case words. Computed once
+    per message (``a.extra``), so many shouting runs cost one pass."""
+    cached = a.extra.get("fix_kept_forms")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     function_words = a.pack.words("function_words")
     kept: dict[str, str] = {}
-    sources = (("subject", a.subject or ""), ("body", a.body), ("signature", a.message.signature))
-    for name, text in sources:
+    for text in (a.subject or "", a.body, a.message.signature):
         words = list(_WORD.finditer(text))
         for index, match in enumerate(words):
-            if name == field and start <= match.start() < end:
-                continue
             word = match.group()
             lower = word.lower()
             if lower in function_words or len(word) < 2:
@@ -67,9 +68,10 @@ def _kept_forms(a: Analysis, field: str, start: int, end: int) -> dict[str, str]
                 if not at_sentence_start(text, match.start()):
                     kept.setdefault(lower, word)
             elif word.isupper():
-                around = words[max(0, index - 1) : index + 2]
-                if any(any(c.islower() for c in w.group()) for w in around):
+                around = [w.group() for w in words[max(0, index - 1) : index + 2] if w is not match]
+                if around and all(any(c.islower() for c in w) for w in around):
                     kept[lower] = word
+    a.extra["fix_kept_forms"] = kept
     return kept
 
 
@@ -78,12 +80,11 @@ def sentence_case(
     text: str,
     capital_first: bool,
     keep: frozenset[str],
-    where: tuple[str, int, int] = ("", 0, 0),
 ) -> str:
     """``text`` in lower case but for acronyms (the pack's list, or written in
     capitals elsewhere in the draft), names written capitalised elsewhere, and
     (when ``capital_first``) its first letter."""
-    kept = _kept_forms(a, *where)
+    kept = _kept_forms(a)
     out: list[str] = []
     cursor = 0
     for match in _WORD.finditer(text):

@@ -38,7 +38,10 @@ def filler(a: Analysis, hit: Hit, options: Settings, config: Settings) -> Fix | 
     """Delete the filler; a hedge ("I think") changes how sure the text sounds: unsafe."""
     text = field_text(a, hit.field)
     phrase = text[hit.start : hit.end]
-    hedge = any(h.start == hit.start for h in a.pack.find("hedges", a.body))
+    hedges = a.extra.get("fix_hedge_starts")
+    if hedges is None:
+        hedges = a.extra["fix_hedge_starts"] = {h.start for h in a.pack.find("hedges", a.body)}
+    hedge = hit.start in hedges
     return Fix(
         "unsafe" if hedge else "safe",
         _say(a, "delete", phrase=phrase),
@@ -74,7 +77,7 @@ def _case_fix(a: Analysis, hit: Hit, start: int, end: int) -> Fix | None:
     original = text[start:end]
     first = (hit.field == "subject" and start == 0) or at_sentence_start(text, start)
     keep = a.pack.words("common_acronyms")
-    content = sentence_case(a, original, first, keep, (hit.field, start, end))
+    content = sentence_case(a, original, first, keep)
     if content == original:
         return None
     edit = Edit(start, end, content, hit.field)

@@ -285,6 +285,8 @@ def _qp_unchanged_lines_kept(old: bytes, new: bytes, eol: bytes) -> bytes | None
     import difflib
 
     physical = old.split(eol)
+    if len(physical) > 20_000:
+        return None  # difflib is not linear: very long parts are re-encoded whole
     if physical and physical[-1] == b"":
         physical = physical[:-1]
     groups: list[list[bytes]] = []

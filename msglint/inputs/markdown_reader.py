@@ -23,10 +23,12 @@ _TITLE = re.compile(r"^title[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.M)
 # HTML tags, bare URLs, emphasis markers and hard-break backslashes.
 _INLINE = re.compile(
     r"(?P<code>(`+)(?P<code_text>.+?)\2)"
-    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"
-    r"|(?P<link>\[(?P<link_text>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\]))"
-    r"|(?P<auto><(?:https?://|mailto:)[^>]+>)"
-    r"|(?P<tag></?[A-Za-z][^>]*>)"
+    # "[^[\]]" and "[^<>]": a search from each "[" or "<" stops at the next
+    # one instead of running to the end of a text of unclosed brackets.
+    r"|(?P<image>!\[(?P<alt>[^[\]]*)\]\([^)]*\))"
+    r"|(?P<link>\[(?P<link_text>[^[\]]+)\](?:\([^)]*\)|\[[^[\]]*\]))"
+    r"|(?P<auto><(?:https?://|mailto:)[^<>]+>)"
+    r"|(?P<tag></?[A-Za-z][^<>]*>)"
     r"|(?P<url>\bhttps?://\S+[^\s.,;:!?)\]])"
     r"|(?P<emph>(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_]))"
     r"|(?P<escape>\\(?=[^\w\s]))"

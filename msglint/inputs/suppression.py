@@ -19,7 +19,7 @@ from msglint.message import Suppression
 _COMMENT = re.compile(
     r"<!--\s*msglint-(disable-next-line|disable|enable)\b([^<>]*?)-->", re.IGNORECASE
 )
-_PLAIN_HEAD = re.compile(r"[ \t]*msglint:[ \t]*disable", re.IGNORECASE)
+_PLAIN_HEAD = re.compile(r"(?<![ \t])[ \t]*msglint:[ \t]*disable", re.IGNORECASE)
 _PLAIN_CODES = re.compile(r"[\w.,\s-]*")
 
 

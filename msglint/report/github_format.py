@@ -6,12 +6,16 @@ from collections.abc import Sequence
 
 from msglint.engine import Result
 from msglint.report import InputError, ReportOptions
+from msglint.text import terminal_safe
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks as the workflow-command encoding has them; any other control
+    # character (an escape sequence in a placeholder) as a visible escape.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_safe(text)
 
 
 def _escape_property(text: str) -> str:

@@ -14,6 +14,7 @@ from msglint.engine import Result
 from msglint.fixes.model import Fix
 from msglint.report import InputError, ReportOptions
 from msglint.report.facts import summary
+from msglint.text import terminal_safe
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 _BAR = 20
@@ -26,7 +27,7 @@ def _bar(score: float) -> str:
 
 def _fix_text(fix: Fix) -> str:
     """The fix's message, and the exact new text when it spans lines."""
-    return " ".join(fix.message.split())
+    return terminal_safe(" ".join(fix.message.split()))
 
 
 def render(results: Sequence[Result], errors: Sequence[InputError], options: ReportOptions) -> str:
@@ -36,21 +37,22 @@ def render(results: Sequence[Result], errors: Sequence[InputError], options: Rep
     lines: list[str] = []
     for result in results:
         pack = result.analysis.pack
+        path = terminal_safe(result.path)  # a file name cannot forge a line or clear the screen
         for f in result.findings:
             severity = paint(f"[{f.severity}]", fg=_COLORS[f.severity], bold=f.severity == "error")
             lines.append(
-                f"{result.path}:{f.line}:{f.column}: {paint(f.code, bold=True)} {severity} "
-                f"{f.message} ({f.name})"
+                f"{path}:{f.line}:{f.column}: {paint(f.code, bold=True)} {severity} "
+                f"{terminal_safe(f.message)} ({f.name})"
             )
             if f.suggestion and f.fix is None:
-                lines.append(f"    {pack.ui('suggestion')}: {f.suggestion}")
+                lines.append(f"    {pack.ui('suggestion')}: {terminal_safe(f.suggestion)}")
             if f.fix is not None:
                 label = pack.ui("fix" if f.fix.safe else "fix_unsafe")
                 mark = paint("[*]" if f.fix.safe else "[~]", bold=True)
                 lines.append(f"    {mark} {label}: {_fix_text(f.fix)}")
         score_text = paint(f"{result.score:g}/100 ({result.grade})", bold=True)
         lines.append(
-            f"{result.path}: {pack.ui('score')} {score_text} · "
+            f"{path}: {pack.ui('score')} {score_text} · "
             f"{pack.ui('findings', count=len(result.findings))}"
         )
         safe = sum(1 for f in result.findings if f.fix is not None and f.fix.safe)

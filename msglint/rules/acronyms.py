@@ -17,7 +17,6 @@ _LETTER = re.compile(r"[A-Z0-9&]")
 _PARENTHESISED = re.compile(r"\(\s*([^()\s]+)\s*\)")
 _CHUNK = re.compile(r"\S+")
 _WORDY = re.compile(r"[\w'-]*")
-_WORD_TAIL = re.compile(r"[\w'-]*\b")
 _DEFINITION = re.compile(r"\(\s*[^\W\d_]")
 _WORD_CHAR = re.compile(r"\w")
 _SMALL = frozenset(  # the small words allowed between the capitalised ones
@@ -66,8 +65,14 @@ def _before_definitions(text: str, found: set[str]) -> None:
 def _initials(text: str, found: set[str]) -> None:
     """Initials of runs of capitalised words, one small word allowed between them."""
     chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
-    whole = [_WORDY.match(text, s + 1).end() == e for s, e in chunks]  # type: ignore[union-attr]
-    can_end = [bool(_WORD_TAIL.match(text, s + 1)) for s, _ in chunks]
+    runs = [_WORDY.match(text, s + 1).end() for s, _ in chunks]  # type: ignore[union-attr]
+    whole = [run == e for run, (_, e) in zip(runs, chunks, strict=True)]
+    # "L[\w'-]*\b" can end a name at this chunk: always after a word character;
+    # after "&", only if a word character follows in the run.
+    can_end = [
+        _is_word_char(text[s]) or bool(_WORD_CHAR.search(text, s + 1, run))
+        for run, (s, _) in zip(runs, chunks, strict=True)
+    ]
     for index, (start, end) in enumerate(chunks):
         for first in _first_letters(text, start, end):
             letters = first

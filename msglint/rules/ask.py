@@ -116,6 +116,11 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     could…", "would it be possible to…", "je me demandais si…", "si jamais tu
     as un moment…" (the pack's ``asks/hedged_asks.txt``).
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
+    a warning by default) when nobody is asked anything directly (every ask
+    is hedged, ownerless or a stated need) and the hedge is a word ("maybe",
+    « peut-être »), not a time it grants ("when you get a chance").
+
     ## Why is this bad?
     A hedged ask sounds optional, so it is treated as optional. Being direct
     is not rude: a clear ask with a "please" and a reason is both polite and
@@ -131,9 +136,23 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     Could you review the draft by Friday 5 pm CET, please?
     ```
     """
+    strong = nobody_asked(a) and not not_a_memo(a)
     for ask in a.asks:
         if ask.hedged:
-            yield Hit(ask.start, ask.end)
+            yield Hit(ask.start, ask.end, strong=strong and _hedged_in_words(a, ask))
+
+
+def _hedged_in_words(a: Analysis, ask: Ask) -> bool:
+    """The ask's hedge is a word ("maybe", « peut-être »), not a time it grants.
+
+    "Stop by when you get a chance" is a direct ask with a relaxed deadline
+    (DL02's business); "maybe you could…" makes the ask itself optional.
+    """
+    times = [(t.start, t.end) for t in a.times if t.field == "body"]
+    return any(
+        not any(s <= ask.start + h.start < e for s, e in times)
+        for h in a.pack.find("asks/ask_hedges", a.body[ask.start : ask.end])
+    )
 
 
 @rule("AK04", "ask.no-owner", "warning", kinds=("email", "chat"))
@@ -147,6 +166,12 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     dated either ("it might be worth someone looking into that at some
     point"): then nobody has been asked anything. Mailing-list posts ("does
     anyone know…?") are left alone.
+
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
+    a warning by default) when nobody is asked anything directly: every ask
+    of the message is ownerless, hedged or a stated need, the ownerless one
+    names no date, and it is not a plain « il faudrait + verbe » to a single
+    reader (theirs) unless the message hedges it (« peut-être », "maybe").
 
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
@@ -175,15 +200,33 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     single = len(a.message.recipients) == 1
     if single and a.deadlines:
         return
+    strong = nobody_asked(a) and not not_a_memo(a)
+    # To one reader, a plain « il faudrait commander… » is theirs; hedged
+    # (« peut-être », "maybe") it reads as optional and stays nobody's.
+    hedged = bool(a.pack.find("asks/ask_hedges", a.body))
     for ask in a.asks:
         if ask.owner != "nobody":
             continue
-        if single and any(
+        dated = any(
             t.field == "body" and ask.start <= t.start < ask.end and t.kind not in UNDATED
             for t in a.times
-        ):
+        )
+        if single and dated:
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
-        yield Hit(ask.start, ask.end)
+        plain_need = single and ask.form == "need" and not hedged
+        yield Hit(ask.start, ask.end, strong=strong and not dated and not plain_need)
+
+
+def nobody_asked(a: Analysis) -> bool:
+    """The message asks things, but no reader is asked anything directly.
+
+    Every ask is ownerless (« il faudrait… », "someone should…"), hedged or a
+    stated need: nobody is told what to do. On judged real mail this is where
+    an ownerless or hedged ask is a real problem (rules.toml, AK04 ``strong``).
+    """
+    return bool(a.asks) and not any(
+        ask.owner == "reader" and ask.form != "need" and not ask.hedged for ask in a.asks
+    )
 
 
 #: The local part is bounded: "\S+@" rescans a long run without "@" from every start.

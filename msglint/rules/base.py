@@ -50,6 +50,9 @@ class Hit:
     args: Mapping[str, Any] = field(default_factory=dict)
     field: str = "body"
     suggestion: str | None = None
+    # True in the narrow situation where the rule is precise on real mail: the
+    # rule's ``strong`` setting (rules.toml) then gives the finding its severity.
+    strong: bool = False
 
 
 Options = Mapping[str, Any]

@@ -67,6 +67,13 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     when (« faire le point rapidement », "let's chat quickly"; the pack's
     ``vague_deadlines_exceptions.txt``).
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``, a
+    warning by default) when the vague deadline is on an ask to the reader
+    and presses: the phrase asks for speed (the pack's
+    ``pressing_deadlines.txt``: "ASAP", « au plus vite », « rapidement »)
+    or the message says it is urgent. The reader is told it matters and left
+    to guess how much; "when you get a chance" grants time and stays a hint.
+
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
     deadline is no deadline, with the added cost of sounding pushy.
@@ -91,8 +98,28 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue  # « faire le point rapidement »: how, not by when
         if deadline.vague:
             yield Hit(
-                deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
+                deadline.start,
+                deadline.end,
+                field=deadline.field,
+                args={"phrase": deadline.text},
+                strong=_pressing(a, deadline),
             )
+
+
+def _pressing(a: Analysis, deadline: Deadline) -> bool:
+    """A vague deadline on an ask to the reader that asks for speed, or in an urgent message.
+
+    "When you get a chance" says there is no hurry; « dès que tu peux, c'est
+    urgent » says there is one and leaves the reader to guess how much: the
+    case judges call a real deadline problem (rules.toml, DL02 ``strong``).
+    """
+    if deadline.ask is None or a.asks[deadline.ask].owner != "reader":
+        return False
+    if (a.pack.folder / "pressing_deadlines.txt").is_file() and a.pack.find(
+        "pressing_deadlines", deadline.text
+    ):
+        return True  # "ASAP", « au plus vite »: speed asked for, no time given
+    return any(u.kind == "word" for u in a.urgency)
 
 
 @rule(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from msglint.analysis.model import Analysis
 from msglint.lang import subject_prefix_pattern
 from msglint.rules.base import Hit, Options, rule
+from msglint.rules.genre import is_reply_subject
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -72,6 +73,9 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
     "Update", "Petite question", "Demande", "Hello"), once Re:/Fwd:/TR:
     prefixes are set aside.
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``, a
+    warning by default) on a new message, not a reply, that asks something.
+
     ## Why is this bad?
     A generic subject forces the reader to open the message to learn whether
     it matters, and makes the thread impossible to find later.
@@ -96,6 +100,10 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
             offset + lead + len(rest.strip()),
             field="subject",
             args={"subject": core},
+            # A new message that asks something under a generic subject: the
+            # reader cannot tell what is wanted from the inbox (a reply keeps
+            # the subject it answers, a notice asks nothing).
+            strong=bool(a.asks) and not is_reply_subject(a),
         )
 
 

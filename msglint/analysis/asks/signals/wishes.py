@@ -80,7 +80,7 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
     complements = [child for child in verb.children if child.dep_ in _COMPLEMENT_DEPS]
     for obj in objects:
-        if _person(obj, "2") and complements:
+        if _person(obj, "2") and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"
         if not modal and any(
             child.dep_ == "poss" and _person(child, "2") for child in obj.children
@@ -108,6 +108,18 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
             if _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
+
+
+def _infinitive_within(obj: Token) -> bool:
+    """An infinitive the parser hung inside the object phrase instead of on the verb:
+    "invite you and a guest to join me" (a relative clause of "guest")."""
+    return any(
+        token.dep_ in ("relcl", "acl")
+        and token.pos_ == "VERB"
+        and any(child.dep_ == "aux" and child.pos_ == "PART" for child in token.children)
+        for token in obj.subtree
+        if token.i != obj.i
+    )
 
 
 def _with_reader(verb: Token, rules: AskRules) -> bool:
