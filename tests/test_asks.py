@@ -551,6 +551,9 @@ AS_PEOPLE_ASK = [
     ("Please see my previous email.", None, None),
     ("Listen, I have your address but not your phone number.", None, None),
     ("Listen, send me the file.", "imperative", "reader"),
+    ("We are pleased to invite you to join the panel on May 3.", "request", "reader"),
+    ("I am happy to help you with the move.", None, None),
+    ("We are delighted to announce the new office.", None, None),
 ]
 
 
