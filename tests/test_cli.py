@@ -70,7 +70,7 @@ def test_text_output_format_and_no_colour_when_piped() -> None:
     first = out.splitlines()[0]
     path, line, col, rest = first.split(":", 3)
     assert path.endswith("bad-en.eml") and line.isdigit() and col.isdigit()
-    assert rest.startswith(" SJ02 [info] ") and rest.endswith("(subject.generic)")
+    assert rest.startswith(" SJ02 [warning] ") and rest.endswith("(subject.generic)")
     assert "score" in out and "█" in out
 
 
