@@ -548,6 +548,12 @@ AS_PEOPLE_ASK = [
     ("Talk to Susan about joining the group.", "imperative", "reader"),
     ("Talk to you soon.", None, None),
     ("Speak soon.", None, None),
+    ("Please see my previous email.", None, None),
+    ("Listen, I have your address but not your phone number.", None, None),
+    ("Listen, send me the file.", "imperative", "reader"),
+    ("We are pleased to invite you to join the panel on May 3.", "request", "reader"),
+    ("I am happy to help you with the move.", None, None),
+    ("We are delighted to announce the new office.", None, None),
 ]
 
 

@@ -5,7 +5,9 @@ nothing attached (CL04, a warning: the default threshold), and presses
 Ctrl+Return. The add-on's compose.onBeforeSend asks the real native host,
 cancels the send and opens its popup: the compose window is still there and
 a window titled "msglint: check before sending" lists the findings.
-MSGLINT_SCREENSHOTS=1 saves docs/thunderbird-held.png.
+Clicking the popup's "Fix" on the generic subject rewrites the compose
+window's subject (compose.setComposeDetails). MSGLINT_SCREENSHOTS=1 saves
+docs/thunderbird-held-popup.png, -held-compose.png and -fixed-compose.png.
 """
 
 from __future__ import annotations
@@ -62,6 +64,13 @@ def test_thunderbird_holds_a_bad_draft(session) -> None:  # type: ignore[no-unty
     assert "Send aborted by an onBeforeSend event" in log
     assert "Sending failed" not in log and "No such native application" not in log
     if os.environ.get("MSGLINT_SCREENSHOTS") == "1":
-        compose = next(w for w, t in session.windows().items() if t.startswith("Write:"))
-        session.screenshot(compose, ROOT / "docs" / "thunderbird-held-compose.png")
         session.screenshot(popup, ROOT / "docs" / "thunderbird-held-popup.png")
+        held = next(w for w, t in session.windows().items() if t.startswith("Write:"))
+        session.screenshot(held, ROOT / "docs" / "thunderbird-held-compose.png")
+    # "Fix" on SJ02 (the first finding): compose.setComposeDetails rewrites the subject.
+    session.xdotool("windowactivate", "--sync", popup)
+    session.xdotool("mousemove", "--window", popup, "160", "76", "click", "1")
+    session.wait_window(lambda n: n.startswith("Write:") and "Quick question" not in n, 60)
+    if os.environ.get("MSGLINT_SCREENSHOTS") == "1":
+        compose = next(w for w, t in session.windows().items() if t.startswith("Write:"))
+        session.screenshot(compose, ROOT / "docs" / "thunderbird-fixed-compose.png")

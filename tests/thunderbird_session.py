@@ -104,8 +104,9 @@ def xwd_to_png(data: bytes) -> bytes:
 class Session:
     """Xvfb + Thunderbird with the add-on, in ``base``; stop() ends both."""
 
-    def __init__(self, base: Path, display: str = ":97") -> None:
+    def __init__(self, base: Path, display: str | None = None) -> None:
         self.base = base
+        display = display or _free_display()
         self.display = display
         self.home = base / "home"
         self.profile = self.home / "profile"
@@ -189,6 +190,14 @@ class Session:
             except subprocess.TimeoutExpired:
                 proc.kill()
         self.log.close()
+
+
+def _free_display() -> str:
+    """An X display number no other server holds (several test runs may share a machine)."""
+    for n in range(97, 200):
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
+            return f":{n}"
+    raise RuntimeError("no free X display between :97 and :199")
 
 
 def _js(value: object) -> str:

@@ -50,11 +50,12 @@ def shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:
-    """The capitals fill their line (a title, a headline): no lower-case letter on it."""
+    """The capitals fill their line as a title does: no lower-case letter, no full stop."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    return not any(c.islower() for c in line)
+    # A sentence in capitals ends like one ("PLEASE DO NOT EDIT THIS."): that is shouting.
+    return not any(c.islower() for c in line) and not line.rstrip().endswith((".", "!", "?"))
 
 
 @rule("TN02", "tone.exclamation", "info", options={"max_exclamations": 2})

@@ -133,6 +133,15 @@ def _with_reader(verb: Token, rules: AskRules) -> bool:
     )
 
 
+def _adjective_frame(verb: Token) -> Token | None:
+    """The copula of "I am pleased to invite you to…", "we are happy to ask you…":
+    the wish verb completes an adjective of the writer's own clause."""
+    adjective = verb.head
+    if verb.dep_ != "xcomp" or adjective.dep_ != "acomp" or adjective.pos_ != "ADJ":
+        return None
+    return adjective.head if adjective.head.i != adjective.i else None
+
+
 def wish_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
     """(character offset, kind) of each wish the writer addresses to the reader."""
     found = []
@@ -141,10 +150,11 @@ def wish_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
         if wish is None or token.pos_ not in ("VERB", "AUX") or negated(token):
             continue
         forms, modal = wish
-        subject = subject_of(token)
-        if subject is None or not _person(subject, "1") or _form(token, rules) not in forms:
+        head = _adjective_frame(token) or token
+        subject = subject_of(head)
+        if subject is None or not _person(subject, "1") or _form(head, rules) not in forms:
             continue
-        if not heads_a_clause(token, span):
+        if not heads_a_clause(head, span):
             continue
         kind = _wanted_of_reader(token, rules, modal)
         if kind is not None:
