@@ -43,7 +43,17 @@ def _servers(sock: Path) -> list[int]:
             continue
         if b"serve" in argv and str(sock).encode() in argv:
             found.append(int(entry.name))
-    return found
+    # A server runs its checks in a worker process it recycles (same command
+    # line): count the servers, not their workers.
+    return [pid for pid in found if _parent(pid) not in found]
+
+
+def _parent(pid: int) -> int:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0
+    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 def _answers(sock: Path) -> bool:
