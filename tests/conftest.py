@@ -68,11 +68,11 @@ def examples() -> Path:
     return EXAMPLES
 
 
-# --- programs the end-to-end tests drive (scripts/test installs them when it can) ----------
+# --- programs the end-to-end tests drive (scripts/install-test-programs installs them) ---
 
 #: program -> how many tests could not run without it, for the summary line.
 MISSING_PROGRAMS: dict[str, int] = {}
-#: The Debian package of each program (scripts/test installs the same list).
+#: The Debian package of each program (scripts/install-test-programs installs the same list).
 PROGRAM_PACKAGES = {
     "chromium": "chromium",
     "chromedriver": "chromium-driver",
@@ -100,7 +100,7 @@ def need_program(name: str) -> str:
     if found:
         return found
     package = PROGRAM_PACKAGES.get(name, name)
-    why = f"needs {name} (Debian package {package}; scripts/test installs it)"
+    why = f"needs {name} (Debian package {package}; scripts/install-test-programs installs it)"
     if os.environ.get(STRICT_ENV) == "1":
         pytest.fail(f"{why}; {STRICT_ENV}=1 forbids skipping")
     MISSING_PROGRAMS[name] = MISSING_PROGRAMS.get(name, 0) + 1
