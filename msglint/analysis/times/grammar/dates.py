@@ -87,9 +87,13 @@ class Dates(Tokens):
             found = self.year_after(j, two_digits=self.key(j) != ",")
             if found:
                 j, year = found
-        if not self.valid(year, month_value, value):
+        return self.dated(j, year, month_value, value)
+
+    def dated(self, j: int, year: int | None, month: int, day: int) -> tuple[int, Spec] | None:
+        """A valid day of a month, with the weekday named after it ("5 May, Tuesday")."""
+        if not self.valid(year, month, day):
             return None
-        sp = Spec(day=value, month=month_value, year=year)
+        sp = Spec(day=day, month=month, year=year)
         named = self.weekday_after(j)
         if named:
             j, sp.named_wd = named
@@ -150,13 +154,7 @@ class Dates(Tokens):
             or self.weekday_context(i)
         ):
             return None  # "jan 5": a name? "Jan 5", "Jan 5th", "on jan 5" are dates
-        if not self.valid(year, month_value, value):
-            return None
-        sp = Spec(day=value, month=month_value, year=year)
-        named = self.weekday_after(j)
-        if named:
-            j, sp.named_wd = named
-        return j, sp
+        return self.dated(j, year, month_value, value)
 
     def weekday_context(self, i: int) -> bool:
         """Token i follows "<weekday>,": "Tues, may 1" is a date even in lower case."""
