@@ -231,6 +231,20 @@ CASES = [
         "reader",
         False,
     ),
+    # Issue 12: a perfect after a modal speaks of the past; quoted words are
+    # someone else's; a future obligation of no one is a statement.
+    ("en", "You should have received the package by now.", None, None, None),
+    ("en", "We should have caught it earlier.", None, None, None),
+    ("en", 'John asked me, "Can you send it?"', None, None, None),
+    ("en", "He said “please send it”.", None, None, None),
+    ("en", 'Can you check the "Notes" column?', "request", "reader", False),
+    ("en", "We might want to revisit the pricing.", "request", "we", False),
+    ("en", "We would like to offer you a free trial.", None, None, None),
+    ("fr", "Il faudra renouveler la licence l'an prochain.", None, None, None),
+    ("fr", "Il m'a demandé : « peux-tu venir ? »", None, None, None),
+    ("fr", "On pourrait peut-être en parler jeudi.", "request", "we", True),
+    ("fr", "Nous pourrions revoir le budget avant lundi.", "request", "we", False),
+    ("fr", "On pourrait penser que tout va bien.", None, None, None),
 ]
 
 

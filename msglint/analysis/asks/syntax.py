@@ -210,3 +210,38 @@ def first_content(span: Span, rules: AskRules) -> int:
     if i < span.end and doc[i].lower_ in rules.negation_prefixes:
         i += 1
     return i
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb a word belongs to: an auxiliary's or a subject's head, else the word."""
+    if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith(("aux", "cop")):
+        return token
+    head = token.head
+    return head if head.pos_ in ("VERB", "AUX", "ADJ") else token
+
+
+def perfect_modal(verb: Token) -> bool:
+    """A modal before a perfect: "you should have received it", "we could have caught it".
+
+    Said of the past (a reproach, a guess), never an ask. Read from morphology:
+    a past participle with a finite auxiliary (the modal) and, after it, an
+    infinitive auxiliary that is not the passive's ("have", not "be sent").
+    """
+    morph = verb.morph
+    if "Part" not in morph.get("VerbForm") or "Past" not in morph.get("Tense"):
+        return False
+    finite = None
+    for child in verb.children:
+        if child.dep_ != "aux" or child.i > verb.i:
+            continue
+        forms = child.morph.get("VerbForm")
+        if "Fin" in forms and finite is None:
+            finite = child.i
+        elif "Inf" in forms and finite is not None and child.i > finite:
+            return True
+    return False
+
+
+def future_tense(verb: Token) -> bool:
+    """A verb in the future tense by its morphology (« il faudra », « on devra »)."""
+    return "Fut" in verb.morph.get("Tense")

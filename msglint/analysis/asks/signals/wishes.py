@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS
+from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, perfect_modal
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -175,21 +175,70 @@ def _suggested_action(verb: Token, rules: AskRules) -> bool:
 
 
 def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
-    """ "we could maybe go over it": a first-person plural subject proposing an action."""
+    """ "we could maybe go over it": a first-person plural subject proposing an action.
+
+    Also a wish of "we" for an action after a suggestion modal: "we might want
+    to revisit the pricing" ("we would like to offer you…" is the writer's
+    own wish; "you might want to hurry" advice, not an ask). Where the modal
+    is a verb of its own with the action as its complement (``modal_verbs``:
+    « on pourrait peut-être en parler », « nous devrions revoir le budget »),
+    a conditional one proposes.
+    """
     found = []
     for token in span:
-        if token.pos_ != "VERB":
+        if token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token)
-        if (
-            subject is not None
-            and _person(subject, "1")
-            and "Plur" in subject.morph.get("Number")
-            and _suggested_action(token, rules)
-            and heads_a_clause(token, span)
-        ):
-            found.append((min(subject.idx, token.idx), "proposal"))
+        if subject is None or not heads_a_clause(token, span):
+            continue
+        joint = _joint(subject, rules)
+        where = min(subject.idx, token.idx)
+        if token.pos_ == "VERB" and joint and _suggested_action(token, rules):
+            found.append((where, "proposal"))
+            continue
+        if negated(token) or not joint:
+            continue
+        if _modal_wish(token, rules) or _conditional_modal_verb(token, rules):
+            found.append((where, "proposal"))
     return found
+
+
+def _joint(subject: Token, rules: AskRules) -> bool:
+    """The writer and others: a first-person plural (or « on »)."""
+    if subject.lower_ in rules.joint_subjects:
+        return True
+    return _person(subject, "1") and "Plur" in subject.morph.get("Number")
+
+
+def _modal_wish(verb: Token, rules: AskRules) -> bool:
+    """A wish verb after a suggestion modal with an action to do: "might want to revisit"."""
+    if verb.lemma_.lower() not in rules.wishes or perfect_modal(verb):
+        return False
+    if not any(
+        child.dep_.startswith("aux") and child.lower_ in rules.suggestion_modals
+        for child in verb.children
+    ):
+        return False
+    return _action_complement(verb, rules)
+
+
+def _conditional_modal_verb(verb: Token, rules: AskRules) -> bool:
+    """ "pourrait peut-être en parler": a modal verb in the conditional with an action."""
+    return (
+        verb.lemma_.lower() in rules.modal_verbs
+        and "Cnd" in verb.morph.get("Mood")
+        and _action_complement(verb, rules)
+    )
+
+
+def _action_complement(verb: Token, rules: AskRules) -> bool:
+    return any(
+        child.dep_ == "xcomp"
+        and child.pos_ == "VERB"
+        and not negated(child)
+        and action(child, rules)
+        for child in verb.children
+    )
 
 
 def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
