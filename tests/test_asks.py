@@ -245,6 +245,14 @@ CASES = [
     ("fr", "On pourrait peut-être en parler jeudi.", "request", "we", True),
     ("fr", "Nous pourrions revoir le budget avant lundi.", "request", "we", False),
     ("fr", "On pourrait penser que tout va bien.", None, None, None),
+    ("en", "It would be worth checking the numbers again.", "need", "nobody", False),
+    ("en", "It is worth noting that sales rose.", None, None, None),
+    ("en", "I'd love for you to take the lead on this.", "request", "reader", False),
+    ("en", "We'd appreciate a quick reply.", "request", "reader", False),
+    ("en", "I would like to welcome our new members.", None, None, None),
+    ("en", "The contract needs to be reviewed by legal before it goes out.", None, None, None),
+    ("en", "The report must be sent by the end of the week.", "need", "nobody", False),
+    ("en", "If you'd like to attend, should we call you from the room?", "request", "we", False),
 ]
 
 

@@ -126,13 +126,17 @@ def drop_offers_and_closings(
     for hit_start, _, _ in rules.wish_conditions.hits(text, starts):
         # Only a fronted wish is an offer ("If you would like to discuss it, call
         # me"), and not when what follows asks for an answer ("if you want me to
-        # come, let me know").
+        # come, let me know") or is a question ("If you'd like to attend, should
+        # we call you?").
         if any(offset < hit_start for offset, _ in triggers):
             continue
         number = _segment_of(segments, hit_start)
         covered = up_to_consequent(number, segments, triggers)
         low, high = segments[covered[-1]]
-        if not any(a < high and b > low for a, b, _ in rules.response_requests.hits(text, starts)):
+        answered = any(
+            a < high and b > low for a, b, _ in rules.response_requests.hits(text, starts)
+        ) or any(kind == "question" and low <= offset for offset, kind in triggers)
+        if not answered:
             dropped.update(covered)
     if not dropped:
         return triggers

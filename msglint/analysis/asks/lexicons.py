@@ -162,6 +162,7 @@ class AskRules:
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
+    wished_things: frozenset[str]
 
     def uses(self, detector: str) -> bool:
         return detector in self.detectors
@@ -233,14 +234,15 @@ def declaration(pack: LanguagePack) -> dict[str, Any]:
     for lemma, wish in data.get("wishes", {}).items():
         if (
             not isinstance(wish, dict)
-            or set(wish) - {"forms", "modal"}
+            or set(wish) - {"forms", "modal", "things"}
             or not set(wish.get("forms", [])) <= WISH_FORMS
             or not isinstance(wish.get("modal", False), bool)
+            or not isinstance(wish.get("things", False), bool)
         ):
             raise MsglintError(
                 str(path),
                 f"wishes.{lemma}: expected {{ forms = [{', '.join(sorted(WISH_FORMS))}], "
-                "modal = true|false }",
+                "modal = true|false, things = true|false }",
             )
     return data
 
@@ -345,6 +347,9 @@ def rules_for(pack: LanguagePack) -> AskRules:
             lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))
             for lemma, wish in data.get("wishes", {}).items()
         },
+        wished_things=frozenset(
+            lemma for lemma, wish in data.get("wishes", {}).items() if wish.get("things", False)
+        ),
     )
 
 

@@ -245,3 +245,29 @@ def perfect_modal(verb: Token) -> bool:
 def future_tense(verb: Token) -> bool:
     """A verb in the future tense by its morphology (« il faudra », « on devra »)."""
     return "Fut" in verb.morph.get("Tense")
+
+
+def named_agent(verb: Token, code: str) -> bool:
+    """A passive that names who acts: "it must be signed off by the board".
+
+    The process is described, nobody is asked. "By" and a date or a time is a
+    deadline, not an agent ("approved by Friday", "sent by the end of the
+    week"): msglint's own time parser reads the phrase.
+    """
+    for child in verb.children:
+        if child.dep_ != "agent":
+            continue
+        phrase = child.doc[child.i + 1 : child.right_edge.i + 1]
+        if len(phrase) and not _a_time(phrase.text, code):
+            return True
+    return False
+
+
+def _a_time(text: str, code: str) -> bool:
+    from datetime import datetime, timezone
+
+    from msglint.analysis.times import find_times
+    from msglint.lang import get_pack
+
+    now = datetime(2000, 1, 1, tzinfo=timezone.utc)  # only whether there is one
+    return bool(find_times(text, get_pack(code), now))

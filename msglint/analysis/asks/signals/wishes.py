@@ -86,6 +86,16 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
             child.dep_ == "poss" and _person(child, "2") for child in obj.children
         ):
             return "request"  # "your comments"
+        if depth == 0 and verb.lemma_.lower() in rules.wished_things and obj.pos_ == "NOUN":
+            return "request"  # "we'd appreciate a quick reply"
+    # "I'd love for you to take the lead": a clause with its own marker and subject.
+    complements += [
+        child
+        for child in verb.children
+        if child.dep_ == "advcl"
+        and any(grand.dep_ == "mark" and grand.i < child.i for grand in child.children)
+        and any(grand.dep_ == "aux" and grand.pos_ == "PART" for grand in child.children)
+    ]
     for complement in complements:
         if complement.pos_ not in ("VERB", "AUX") or negated(complement):
             continue
@@ -242,10 +252,19 @@ def _action_complement(verb: Token, rules: AskRules) -> bool:
 
 
 def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
-    """ "someone should probably check", "it might be worth someone checking"."""
+    """ "someone should probably check", "it might be worth someone checking".
+
+    Without an agent, a "worth" frame under a suggestion or conditional modal
+    with an action to do asks it of no one in particular: "it would be worth
+    checking the numbers", "might be worth asking Tom" ("it is worth noting
+    that…" states).
+    """
     found = []
     for token in span:
         lower = token.lower_
+        if lower in rules.worth_words and _worth_doing(token, span, rules):
+            found.append((token.idx, "nobody"))
+            continue
         if lower not in rules.indefinite_agents:
             continue
         head = token.head
@@ -258,3 +277,17 @@ def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
                 (head.idx if head.lower_ in rules.worth_words else head.head.idx, "nobody")
             )
     return found
+
+
+def _worth_doing(worth: Token, span: Span, rules: AskRules) -> bool:
+    """ "would be worth checking": a modal on the copula, a gerund of action after "worth"."""
+    copula = worth.head
+    if worth.dep_ != "acomp" or copula.i == worth.i or not heads_a_clause(copula, span):
+        return False
+    modals = rules.suggestion_modals | rules.conditional_auxiliaries
+    if not any(child.dep_ == "aux" and child.lower_ in modals for child in copula.children):
+        return False
+    return any(
+        child.dep_ in ("xcomp", "pcomp") and child.pos_ == "VERB" and action(child, rules)
+        for child in worth.children
+    )
