@@ -193,8 +193,8 @@ class Combine(
             return None
         end, rsp = right
         if lsp.bare is not None and rsp.bare is not None:
-            if not opener or not hint:
-                return None
+            if not opener or not hint or "unit" in self.m(end):
+                return None  # « de 2 à 8 ans »: ages, not hours
             if hint == "hour":
                 lsp, rsp = (
                     Spec(hour=lsp.bare, h24=lsp.bare > 12),
@@ -435,13 +435,17 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Dates.date_month, "mod month"),
     rule(Dates.date_year, "#"),
     rule(Dates.relday, "relday"),
+    rule(Dates.anaphor, "anaphor"),
     rule(Days.holiday, "mod holiday"),
     rule(Days.nth_of, "# dayart article ordinal tens"),
     rule(Days.week_of, "article dayart unit"),
 )
 COMPONENT_RULES: tuple[Rule, ...] = (
     rule(Clock.clock, "# lead clockword num tens minphrase", loose=True),
-    rule(Combine.date, "# dayart ordinal tens num month mod weekday relday holiday article unit"),
+    rule(
+        Combine.date,
+        "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit",
+    ),
     rule(Periods.daypart, "daypart reldaypart"),
     rule(Periods.relative, "# in agopre num tens qty duration"),
     rule(Periods.span, "# mod num tens qty duration"),

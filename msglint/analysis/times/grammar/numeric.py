@@ -13,6 +13,8 @@ class NumericDates(Tokens):
         """ "2026-12-12", "12/12/2026", "31.10.1974", "15/2", "2014-10", "2/2013", "31 10 1974"."""
         if not self.digit(i) or not self.number_ok_left(i):
             return None
+        if self.digit(i - 1) and self.key(i + 1) == "/" and self.attached(i + 1):
+            return None  # "112 5/8": a mixed number, not a date
         a_key = self.k[i]
         sep = self.key(i + 1) if self.attached(i + 1) else ""
         glued = self.attached(i + 1) and self.digit(i + 2) and self.attached(i + 2)
