@@ -20,7 +20,9 @@ look-ahead, so its cost is linear in the size of the body:
    sign-off ("Best,", "Cordialement,", "Bien à vous") followed by a few short
    lines (name, title, phone, address), a trailing contact block (a name, then
    phones, addresses, links) or a final "-Name" line. A signature never starts
-   on the first line of the author's text.
+   on the first line of the author's text. The sign-off and the name under it
+   ("Thanks, / Bob", "-Carl") are the author's words: they stay in the own
+   text (``closing_lines``) and the signature is what follows them.
 
 Every pattern lives in ``msglint/lang/reply_patterns.toml`` (compiled by
 ``reply_patterns.py``): a new mail
@@ -35,7 +37,14 @@ from dataclasses import dataclass, field
 from msglint.inputs.reply_endings import Endings
 from msglint.inputs.reply_headers import Headers
 from msglint.inputs.reply_patterns import patterns
-from msglint.inputs.reply_roles import _FOOTER, _MAX_HEADER_CHARS, _OWN, _QUOTED, _SIGNATURE
+from msglint.inputs.reply_roles import (
+    _CLOSING,
+    _FOOTER,
+    _MAX_HEADER_CHARS,
+    _OWN,
+    _QUOTED,
+    _SIGNATURE,
+)
 
 #: Quoted-printable residue at a line's end ("-----Original Message-----=20", a soft
 #: break "="), tolerated when matching (the text itself is kept as written).
@@ -64,6 +73,10 @@ class ReplySplit:
     #: author's text ("Thanks! On Tue, … <a@b.c> wrote:"): the column where the
     #: author's text ends. The rest of that line is in ``quoted``.
     own_line_ends: dict[int, int] = field(default_factory=dict)
+    #: The lines of ``own_lines`` that close the author's text above a signature:
+    #: the sign-off and the name under it ("Thanks,", "Bob"). They are the
+    #: author's words (own text); some labelled sets count them as signature.
+    closing_lines: list[int] = field(default_factory=list)
 
 
 class _Splitter(Headers, Endings):
@@ -240,7 +253,7 @@ class _Splitter(Headers, Endings):
     # ----------------------------------------------------------------- result
 
     def result(self) -> ReplySplit:
-        own = [i for i in range(self.n) if self.role[i] == _OWN]
+        own = [i for i in range(self.n) if self.role[i] in (_OWN, _CLOSING)]
         quoted = [i for i in range(self.n) if self.role[i] in (_QUOTED, _FOOTER)]
         signature = [i for i in range(self.n) if self.role[i] == _SIGNATURE]
         cuts = {i: col for i, col in self.cuts.items() if self.role[i] == _OWN}
@@ -256,6 +269,7 @@ class _Splitter(Headers, Endings):
             quoted_lines=quoted,
             signature_lines=signature,
             own_line_ends=cuts,
+            closing_lines=[i for i in range(self.n) if self.role[i] == _CLOSING],
         )
 
 

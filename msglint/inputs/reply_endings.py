@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from msglint.inputs.reply_patterns import Patterns
 from msglint.inputs.reply_roles import (
+    _CLOSING,
     _FOOTER,
     _MAX_HEADER_CHARS,
     _OWN,
@@ -224,8 +225,42 @@ class Endings:
             return False
         return any(self._contact(i) for i in block)
 
+    def _after_signoff(self, start: int, end: int) -> int:
+        """Where the signature starts once the author's sign-off is left to the author.
+
+        "Thanks," and the name under it ("Thanks, Bob", "-Carl", a name heading a
+        contact block) are words the sender wrote to the reader: own text. Only the
+        lines after them (title, company, phone, address) are the signature.
+        """
+        kind = self._kind(start)
+        if kind in ("signoff_named", "dash_name"):
+            return start + 1
+        if kind == "signoff":
+            following = next((i for i in range(start + 1, end + 1) if self.stripped[i]), None)
+            if following is not None and self._signoff_name(following):
+                return following + 1
+            return start + 1
+        if kind is None and self._name_like(start) and not self._contact(start):
+            return start + 1
+        return start
+
+    def _signoff_name(self, index: int) -> bool:
+        """A name under a sign-off: "Chen Luo", "mike", "~Abdullah.", "T"."""
+        text = self.stripped[index]
+        words = text.split()
+        if not 1 <= len(words) <= 4 or self._contact(index) or self._kind(index) is not None:
+            return False
+        if any(ch.isdigit() or ch in "@:/" for ch in text):
+            return False
+        return self._name_like(index) or len(words) == 1
+
     def _mark_signature(self, start: int, end: int) -> None:
         """Lines ``start..end`` are the signature; after a mobile line, the previous message."""
+        closing = self._after_signoff(start, end)
+        for index in range(start, closing):
+            if self.role[index] == _OWN:
+                self.role[index] = _CLOSING
+        start = closing
         role = _SIGNATURE
         for index in range(start, end + 1):
             if self.role[index] != _OWN:
