@@ -703,3 +703,46 @@ def test_the_closing_is_own_text_and_the_signature_follows_it(
     got_own, got_signature = _own_and_signature(text)
     assert got_own == own
     assert got_signature.replace("-- ", "--") == signature
+
+
+def test_a_second_closing_line_stays_with_the_first() -> None:
+    text = "I will try it.\n\nThank you very much, Stefan!\n\nCheers,\n\n-Tom\n"
+    own, signature = _own_and_signature(text)
+    assert own == "I will try it.\nThank you very much, Stefan!\nCheers,\n-Tom"
+    assert signature == ""
+
+
+# ----------------------------------------------- boilerplate and re-wrapped quotes
+
+
+def test_a_disclaimer_heading_the_message_is_not_own_text() -> None:
+    text = (
+        "The information contained herein is based on sources that we believe to be\n"
+        "reliable, but we do not represent that it is accurate or complete.\n\n"
+        "The charts are now available on the web.\n"
+    )
+    assert body_of(text) == "The charts are now available on the web."
+    alone = text.split("\n\n")[0]
+    assert body_of(alone) == alone  # nothing follows: the sender sent the notice itself
+
+
+def test_an_opt_out_line_is_a_footer() -> None:
+    text = (
+        "The new country report is available on request.\n\n"
+        "If you are not interested in receiving these messages in the future, please "
+        "let us know.\n"
+    )
+    assert body_of(text) == "The new country report is available on request."
+
+
+def test_a_quote_head_that_lost_its_marker_is_quote() -> None:
+    text = (
+        "Good point, thanks.\n\n"
+        "Since the renewal is done usually a month in advance, you have plenty of\n"
+        "> time. My debian apache is restarted gracefully each day\n"
+        "> anyway, for example.\n\n"
+        "Was that systemd file installed by debian?\n"
+    )
+    assert body_of(text) == "Good point, thanks.\nWas that systemd file installed by debian?"
+    answer = text.replace("plenty of\n> time.", "plenty of time:\n> Time.")
+    assert "plenty of time:" in body_of(answer)  # a sentence of the author's own stays

@@ -157,7 +157,10 @@ class _Splitter(Headers, Endings):
             if self.quote[i]:
                 end = self._quote_block_end(i)
                 self._mark(i, end, _QUOTED)
-                self._mark_attribution_above(i)
+                if self._quote_head_above(i):
+                    self.role[i - 1] = _QUOTED
+                else:
+                    self._mark_attribution_above(i)
                 i = end
                 continue
             span = self._header_at(i)
@@ -207,6 +210,24 @@ class _Splitter(Headers, Endings):
                 last = index
             index += 1
         return last + 1
+
+    def _quote_head_above(self, start: int) -> bool:
+        """The first line of a quoted paragraph that lost its ``>`` when re-wrapped.
+
+        "Since the renewal is done a month in advance, you have plenty of" then
+        "> time. My apache restarts each day": an unmarked line opening a
+        paragraph, glued to the quote, stopping mid-sentence, which the first
+        quoted line continues in lower case.
+        """
+        if start < 1 or self.quote[start - 1] or self.role[start - 1] != _OWN:
+            return False
+        head = self.stripped[start - 1]
+        if not head or len(head) < self.pats.wrapped_min_chars or head[-1] in ".!?:;,)":
+            return False
+        if start >= 2 and self.stripped[start - 2]:
+            return False  # not a paragraph's first line
+        rest = self.stripped[start].lstrip("> \t")
+        return bool(rest) and rest[0].islower()
 
     def _orphan(self, index: int) -> bool:
         """A short unmarked line cut off a long quoted line above it by re-wrapping."""
@@ -281,6 +302,7 @@ def split_reply(text: str) -> ReplySplit:
     """
     splitter = _Splitter(text)
     splitter.mark_history()
+    splitter.mark_leading_disclaimer()
     splitter.mark_footers()
     splitter.mark_signatures()
     return splitter.result()

@@ -57,6 +57,23 @@ class Endings:
                         self.role[line] = _FOOTER
                 return
 
+    def mark_leading_disclaimer(self) -> None:
+        """A legal notice heading the message ("The information contained herein is
+        based on sources we believe reliable…") is boilerplate, not the sender's
+        words, when the sender's text follows it."""
+        blocks = self._own_blocks()
+        if not blocks or not self.pats.disclaimer.match(self.stripped[blocks[0][0]][:400]):
+            return
+        paragraph = [blocks[0][0]]
+        for index in blocks[0][1:]:
+            if index != paragraph[-1] + 1:
+                break
+            paragraph.append(index)
+        if paragraph[-1] == blocks[-1][-1]:
+            return  # nothing of the sender's follows: leave it
+        for index in range(paragraph[0], paragraph[-1] + 1):
+            self.role[index] = _FOOTER
+
     def _own_blocks(self) -> list[list[int]]:
         """The author's non-blank lines, in blocks split by the quoted history between them."""
         own = [i for i in range(self.n) if self.role[i] == _OWN and self.stripped[i]]
@@ -232,22 +249,35 @@ class Endings:
         contact block) are words the sender wrote to the reader: own text. Only the
         lines after them (title, company, phone, address) are the signature.
         """
-        kind = self._kind(start)
-        if kind in ("signoff_named", "dash_name"):
-            return start + 1
-        if kind == "signoff":
-            following = next((i for i in range(start + 1, end + 1) if self.stripped[i]), None)
-            if following is not None and self._signoff_name(following):
-                return following + 1
-            return start + 1
-        if kind is None and self._name_like(start) and not self._contact(start):
-            return start + 1
-        return start
+        closing = start
+        index: int | None = start
+        while index is not None and index <= end:
+            kind = self._kind(index)
+            if kind in ("signoff_named", "dash_name"):
+                closing = index + 1
+            elif kind == "signoff":
+                closing = index + 1
+                name = self._next_text(index + 1, end)
+                if name is not None and self._signoff_name(name):
+                    closing = name + 1
+            elif index == start and kind is None and self._name_like(index):
+                closing = index + 1  # a name heading a contact block
+            else:
+                break
+            index = self._next_text(closing, end)
+            if index is None or self._kind(index) not in ("signoff", "signoff_named", "dash_name"):
+                break  # "Thank you, Stefan! / Cheers, / -Tom" goes on; a title does not
+        return closing
+
+    def _next_text(self, start: int, end: int) -> int | None:
+        return next((i for i in range(start, end + 1) if self.stripped[i]), None)
 
     def _signoff_name(self, index: int) -> bool:
         """A name under a sign-off: "Chen Luo", "mike", "~Abdullah.", "T"."""
         text = self.stripped[index]
         words = text.split()
+        if self._kind(index) == "dash_name":
+            return True  # "Cheers, / -Tom"
         if not 1 <= len(words) <= 4 or self._contact(index) or self._kind(index) is not None:
             return False
         if any(ch.isdigit() or ch in "@:/" for ch in text):
