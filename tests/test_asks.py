@@ -231,6 +231,28 @@ CASES = [
         "reader",
         False,
     ),
+    # Issue 12: a perfect after a modal speaks of the past; quoted words are
+    # someone else's; a future obligation of no one is a statement.
+    ("en", "You should have received the package by now.", None, None, None),
+    ("en", "We should have caught it earlier.", None, None, None),
+    ("en", 'John asked me, "Can you send it?"', None, None, None),
+    ("en", "He said “please send it”.", None, None, None),
+    ("en", 'Can you check the "Notes" column?', "request", "reader", False),
+    ("en", "We might want to revisit the pricing.", "request", "we", False),
+    ("en", "We would like to offer you a free trial.", None, None, None),
+    ("fr", "Il faudra renouveler la licence l'an prochain.", None, None, None),
+    ("fr", "Il m'a demandé : « peux-tu venir ? »", None, None, None),
+    ("fr", "On pourrait peut-être en parler jeudi.", "request", "we", True),
+    ("fr", "Nous pourrions revoir le budget avant lundi.", "request", "we", False),
+    ("fr", "On pourrait penser que tout va bien.", None, None, None),
+    ("en", "It would be worth checking the numbers again.", "need", "nobody", False),
+    ("en", "It is worth noting that sales rose.", None, None, None),
+    ("en", "I'd love for you to take the lead on this.", "request", "reader", False),
+    ("en", "We'd appreciate a quick reply.", "request", "reader", False),
+    ("en", "I would like to welcome our new members.", None, None, None),
+    ("en", "The contract needs to be reviewed by legal before it goes out.", None, None, None),
+    ("en", "The report must be sent by the end of the week.", "need", "nobody", False),
+    ("en", "If you'd like to attend, should we call you from the room?", "request", "we", False),
 ]
 
 

@@ -8,6 +8,7 @@ from msglint.analysis.asks.clauses import (
     LEAD,
     completes_another,
     drop_offers_and_closings,
+    drop_quoted,
     ends_as_question,
     flatten,
     is_numbered,
@@ -86,6 +87,7 @@ def sentence_ask(
             triggers.extend((to_flat(offset - start), kind) for offset, kind in signs(span, rules))
     if rules.uses("questions") and (ends_as_question(stripped) or sentence.is_question):
         triggers.append((len(flat) - 1, "question"))
+    triggers = drop_quoted(flat, triggers)
     if not triggers:
         return None
     triggers = drop_offers_and_closings(flat, starts, triggers, rules)
