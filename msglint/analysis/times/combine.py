@@ -27,6 +27,10 @@ from msglint.analysis.times.vocab import (
     OPENERS,
 )
 
+# What a word after a hyphen may be when the expression before it is only a count:
+# "three-quarters", "a 3-day event" (not "Monday-Friday").
+_COUNTED = frozenset({"unit", "quarter", "qty", "duration", "durprep"})
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -398,7 +402,7 @@ class Combine(
             and self.attached(end)
             and self.attached(end + 1)
             and self.word(end + 1)
-            and not self.m(end + 1)
+            and set(self.m(end + 1)) <= _COUNTED
         )
 
     def parse_at(self, i: int) -> tuple[int, Resolved] | None:
@@ -434,6 +438,7 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Dates.date_dayonly, "dayart"),
     rule(Dates.date_month, "mod month"),
     rule(Dates.date_year, "#"),
+    rule(Dates.fiscal_year, "fiscal"),
     rule(Dates.relday, "relday"),
     rule(Dates.anaphor, "anaphor"),
     rule(Days.holiday, "mod holiday"),
@@ -444,7 +449,7 @@ COMPONENT_RULES: tuple[Rule, ...] = (
     rule(Clock.clock, "# lead clockword num tens minphrase", loose=True),
     rule(
         Combine.date,
-        "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit",
+        "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit fiscal",
     ),
     rule(Periods.daypart, "daypart reldaypart"),
     rule(Periods.relative, "# in agopre num tens qty duration"),

@@ -40,6 +40,10 @@ class Parser(Combine):
             if not (key in starts or isnum[i]):
                 i += 1
                 continue
+            named = self.has(i, "holiday")
+            if named and self.name_after(named[0]):
+                i = named[0]  # "the Good Friday Agreement": no time in a name
+                continue
             found = None
             weak_start = not (isnum[i] or key in strong)
             if (

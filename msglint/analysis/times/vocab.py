@@ -86,6 +86,7 @@ position      positions                       strong
 posword       position_words                  strong follow near
 weekend       weekend.words                   strong
 quarter       quarters.words                  strong
+fiscal        year_rules.fiscal_prefixes      strong
 qprefix       quarters.prefixes
 season        seasons,season_rules.words      strong
 season_prep   season_rules.preps              function

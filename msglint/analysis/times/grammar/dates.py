@@ -289,6 +289,35 @@ class Dates(Tokens):
             sp.month_mode = str(mode).rstrip("?")
         return j, sp
 
+    def fiscal_year(self, i: int) -> tuple[int, Spec] | None:
+        """ "FY27", "FY2027", "FY27 Q1": a fiscal year, read as the calendar year it names."""
+        found = self.fiscal_number(i)
+        if found is None:
+            return None
+        end, year = found
+        j = end
+        if self.key(j) in self.L.quarter_prefixes and self.digit(j + 1) and self.attached(j + 1):
+            nth = int(self.k[j + 1])
+            if 1 <= nth <= 4 and not (self.attached(j + 2) and self.word(j + 2)):
+                start = self.ref.at(date(year, 3 * nth - 2, 1))
+                return j + 2, Spec(fixed=Resolved(start, "quarter"))
+        return end, Spec(year=year)
+
+    def fiscal_number(self, i: int) -> tuple[int, int] | None:
+        """The year after a fiscal prefix glued to it ("FY27": 2027), as (end, year)."""
+        if self.has(i, "fiscal") is None or not self.digit(i + 1) or not self.attached(i + 1):
+            return None
+        key = self.k[i + 1]
+        if len(key) == 4:
+            year = int(key)
+        elif len(key) == 2:
+            year = self.two_digit_year(int(key))
+        else:
+            return None
+        if self.attached(i + 2) and self.key(i + 2)[:1].isalnum():
+            return None
+        return i + 2, year
+
     def named_month(self, i: int, word: str) -> bool:
         """ "a June agreement", "December's figures": a capitalised month used as a modifier."""
         if word in self.L.weak_months or not self.capital(i):

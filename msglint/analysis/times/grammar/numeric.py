@@ -5,6 +5,9 @@ from __future__ import annotations
 from msglint.analysis.times.spec import Spec
 from msglint.analysis.times.tokens import Tokens
 
+# Denominators of the fractions prices and shares are written in ("fell 7/8").
+_DENOMINATORS = frozenset({2, 4, 8})
+
 
 class NumericDates(Tokens):
     """Numeric dates, read in the language's order (times.toml date_order)."""
@@ -112,6 +115,14 @@ class NumericDates(Tokens):
             return None  # "1/2 hour", "3/4h"
         if end < self.n and self.word(end) and (not self.follow_ok(end) or "of" in self.m(end)):
             return None  # "3/4 of the team"
+        if (
+            sep == "/"
+            and int(a) < int(b)
+            and int(b) in _DENOMINATORS
+            and not self.prev_is(i, "dateprep")
+            and not self.prev_is(i, "before")
+        ):
+            return None  # "the stock fell 7/8": a fraction; "on 7/8", "by 3/4" stay dates
         found = self.day_month(int(a), int(b))
         if found is None:
             return None

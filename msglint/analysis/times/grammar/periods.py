@@ -254,7 +254,7 @@ class Periods(Tokens):
             ):
                 return None
             if year is None:
-                found = self.year_after(end, two_digits=False)
+                found = self.year_after(end, two_digits=False) or self.fiscal_number(end)
                 if found:
                     end, year = found
         else:
