@@ -24,7 +24,7 @@ NEVER_VERBS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "NUM", "PRON", "
 HYPHENS = ("-", "‑")
 VERBAL = (VERB, AUX)
 # "4.2", "v2.1", "3.0.1": a version number.
-_VERSION = re.compile(r"v?\d+(\.\d+)+", re.IGNORECASE)
+_VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)+", re.IGNORECASE)
 _SUBORDINATE_DEPS = frozenset(
     {"relcl", "acl", "acl:relcl", "advcl", "csubj", "pcomp", "pobj", "amod"}
 )
