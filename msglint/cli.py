@@ -413,16 +413,28 @@ def default_socket_path() -> str:
 @click.option(
     "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True
 )
-def rules(code: str | None, lang: str | None, fmt: str) -> None:
-    """List every rule, or print one rule's documentation (msglint rules AK02)."""
+@click.option(
+    "--config",
+    "config_path",
+    default=None,
+    help="Configuration file (default: the nearest one from the working directory).",
+)
+def rules(code: str | None, lang: str | None, fmt: str, config_path: str | None) -> None:
+    """List every rule, or print one rule's documentation (msglint rules AK02).
+
+    Severities are the configured ones (packaged defaults, then your
+    configuration), what your findings will carry.
+    """
+    from msglint.config import load_config
     from msglint.rule_docs import rule_catalogue, rule_documentation
 
+    config = load_config(config_path, Path.cwd())
     from_env = os.environ.get("LANG", "").lower()[:2]
     language = lang or (from_env if from_env in available_languages() else SOURCE_LANGUAGE)
     if code:
-        click.echo(rule_documentation(code, language, fmt), nl=False)
+        click.echo(rule_documentation(code, language, fmt, config), nl=False)
     else:
-        click.echo(rule_catalogue(fmt), nl=False)
+        click.echo(rule_catalogue(fmt, config), nl=False)
 
 
 def _register_integrations() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from msglint.config import packaged_defaults, resolve_rule
+from msglint.config import Config, load_config, packaged_defaults, resolve_rule
 from msglint.errors import MsglintError
 from msglint.lang import SOURCE_LANGUAGE, get_pack
 from msglint.rules import Rule, all_rules
@@ -42,31 +42,53 @@ def _options_text(rule: Rule) -> str:
     return "\n".join(lines)
 
 
-def rule_documentation(selector: str, lang: str, fmt: str = "text") -> str:
+def configured(rule: Rule, config: Config | None = None) -> tuple[str, str | None]:
+    """The severity the configuration gives the rule, and that of its strong hits.
+
+    What a user's findings will carry, not the severity coded in the rule:
+    ``rules.toml`` demotes most rules to hints (issue 13), and a user's
+    ``msglint.toml`` may change them again. "off" when the rule does not run.
+    The e-mail profile speaks for the rule (or its first kind).
+    """
+    config = config or load_config(None, None)
+    kind = "email" if "email" in rule.kinds else rule.kinds[0]
+    settings = config.settings(rule, kind)
+    if settings is None:
+        return "off", None
+    return settings.severity, settings.strong_severity
+
+
+def rule_documentation(
+    selector: str, lang: str, fmt: str = "text", config: Config | None = None
+) -> str:
     rule = resolve_rule(selector)
     if rule is None:
         raise MsglintError(selector, "unknown rule (see `msglint rules`)")
     doc = documentation(rule, lang)
     if fmt == "json":
-        return (
-            json.dumps(_rule_record(rule) | {"documentation": doc}, ensure_ascii=False, indent=2)
-            + "\n"
-        )
+        record = _rule_record(rule, config) | {"documentation": doc}
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    severity, strong = configured(rule, config)
+    shown = f"{severity} (strong hits: {strong})" if strong else severity
+    coded = "" if severity == rule.severity else f" (coded default: {rule.severity})"
     header = (
         f"# {rule.code} {rule.name}\n\n"
-        f"family: {rule.family} · default severity: {rule.severity} · "
+        f"family: {rule.family} · severity: {shown}{coded} · "
         f"languages: {', '.join(rule.languages)} · kinds: {', '.join(rule.kinds)}"
         f"{'' if rule.enabled else ' · off by default'}\n\n"
     )
     return header + doc + _options_text(rule) + "\n"
 
 
-def _rule_record(rule: Rule) -> dict[str, object]:
+def _rule_record(rule: Rule, config: Config | None = None) -> dict[str, object]:
+    severity, strong = configured(rule, config)
     return {
         "code": rule.code,
         "name": rule.name,
         "family": rule.family,
-        "severity": rule.severity,
+        "severity": severity,
+        "strong_severity": strong,
+        "coded_severity": rule.severity,
         "languages": list(rule.languages),
         "kinds": list(rule.kinds),
         "enabled": rule.enabled,
@@ -75,15 +97,26 @@ def _rule_record(rule: Rule) -> dict[str, object]:
     }
 
 
-def rule_catalogue(fmt: str = "text") -> str:
+def rule_catalogue(fmt: str = "text", config: Config | None = None) -> str:
+    """Every rule with the severity the configuration gives it (``strong``: its strong hits)."""
     rules = all_rules()
+    config = config or load_config(None, None)
     if fmt == "json":
-        return json.dumps([_rule_record(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
-    lines = [f"{'CODE':<6} {'NAME':<28} {'FAMILY':<10} {'SEVERITY':<8} {'LANGS':<6} SUMMARY"]
+        records = [_rule_record(r, config) for r in rules]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    lines = [
+        f"{'CODE':<6} {'NAME':<28} {'FAMILY':<10} {'SEVERITY':<8} {'STRONG':<8} {'LANGS':<6} "
+        "SUMMARY"
+    ]
     for r in rules:
+        severity, strong = configured(r, config)
         lines.append(
-            f"{r.code:<6} {r.name:<28} {r.family:<10} {r.severity:<8} "
+            f"{r.code:<6} {r.name:<28} {r.family:<10} {severity:<8} {strong or '-':<8} "
             f"{','.join(r.languages):<6} {r.summary}"
         )
-    lines.append(f"\n{len(rules)} rules. `msglint rules CODE` prints one rule's documentation.")
+    lines.append(
+        f"\n{len(rules)} rules; severities as configured ({config.source or 'packaged defaults'}),"
+        " STRONG: the severity of a hint rule's strong hits."
+        " `msglint rules CODE` prints one rule's documentation."
+    )
     return "\n".join(lines) + "\n"

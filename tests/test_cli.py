@@ -237,6 +237,23 @@ def test_rules_catalogue_and_documentation() -> None:
     assert run_inprocess("rules", "XX99").returncode == 2
 
 
+def test_rules_show_the_configured_severity(tmp_path: Path) -> None:
+    """`msglint rules` says what findings will carry: rules.toml's and the user's severities."""
+    listing = run_inprocess("rules").stdout.decode()
+    (ak01,) = [line.split() for line in listing.splitlines() if line.startswith("AK01 ")]
+    assert ak01[3] == "info"  # coded as a warning, demoted to a hint in rules.toml
+    (ak04,) = [line.split() for line in listing.splitlines() if line.startswith("AK04 ")]
+    assert ak04[3:5] == ["info", "warning"]  # its strong hits warn
+    config = tmp_path / "msglint.toml"
+    config.write_text('[rules.AK01]\nseverity = "error"\n[rules.CN05]\nseverity = "off"\n')
+    mine = run_inprocess("rules", "--config", str(config), "--format", "json").stdout
+    records = {r["code"]: r for r in json.loads(mine)}
+    assert records["AK01"]["severity"] == "error" and records["AK01"]["coded_severity"] == "warning"
+    assert records["CN05"]["severity"] == "off"
+    doc = run_inprocess("rules", "AK04", "--config", str(config)).stdout.decode()
+    assert "severity: info (strong hits: warning) (coded default: warning)" in doc
+
+
 def test_version() -> None:
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.decode().startswith("msglint ")
@@ -269,7 +286,8 @@ def test_inspect_json_facts() -> None:
     assert asap and asap[0]["vague"] and asap[0]["value"] is None
     clock = [t for t in facts["times"] if "5pm" in t["text"]]
     assert clock and clock[0]["has_time"] and not clock[0]["has_timezone"]
-    assert facts["signature"].startswith("Thanks")
+    # The closing "Thanks, / Alex" is own text: nothing of it is left as signature.
+    assert facts["body"].endswith("Thanks,\nAlex") and facts["signature"] == ""
 
 
 def test_json_report_is_valid_against_the_shipped_schema() -> None:

@@ -163,7 +163,11 @@ def urgency_no_reason(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports the first urgency marker of a message that gives no reason: none
     of the pack's ``reason_markers.txt`` ("because", "so that", "otherwise",
-    "parce que", "car", "sinon", "afin que") appears anywhere.
+    "parce que", "car", "sinon", "afin que") appears anywhere, and the
+    message states nothing besides its asks. A statement elsewhere in the
+    body is the reason in most real messages, with no "because": « La grue
+    doit être immobilisée aujourd'hui, vent annoncé à 80 km/h. Tu préviens
+    les équipes stp. »
 
     ## Why is this bad?
     A reason lets the reader judge the urgency against their other work and
@@ -185,7 +189,38 @@ def urgency_no_reason(a: Analysis, opts: Options) -> Iterator[Hit]:
     if not markers:
         return
     reasons = a.pack.lexicon("reason_markers")
-    if reasons.search(a.body) or reasons.search(a.subject or ""):
+    if reasons.search(a.body) or reasons.search(a.subject or "") or _states_something(a):
         return
     first = markers[0]
     yield Hit(first.start, first.end, field=first.field, args={"phrase": first.text})
+
+
+#: A statement this long, besides the asks, says what is going on.
+_STATEMENT_WORDS = 5
+
+
+def _states_something(a: Analysis) -> bool:
+    """The body holds a statement of its own besides its asks: the context, the reason.
+
+    A sentence that asks nothing, is no question, says nothing urgent and has
+    a verb ("The client countersigns tonight.", « vent annoncé à 80 km/h »);
+    greetings and thanks are too short to count.
+    """
+    # A stated need (« la grue doit être immobilisée ») says what is at stake.
+    asking = {ask.sentence for ask in a.asks if ask.form != "need"}
+    pressing = [m.start for m in a.urgency if m.field == "body"]
+    for index, sentence in enumerate(a.sentences):
+        if index in asking or sentence.is_question or sentence.words < _STATEMENT_WORDS:
+            continue
+        if any(sentence.start <= start < sentence.end for start in pressing):
+            continue  # the urgency itself ("need the order immediately"), not its reason
+        if sentence.in_list or sentence.is_heading:
+            continue
+        span = (
+            a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if a.doc
+            else None
+        )
+        if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return True
+    return False

@@ -106,6 +106,8 @@ class Days(Tokens):
         if hit is None:
             return None
         j, rule = hit
+        if self.name_after(j):
+            return None  # "the Good Friday Agreement", "Christmas Island": a name
         year = None
         found = self.year_number(j)
         if found:
@@ -128,6 +130,12 @@ class Days(Tokens):
         if day is None:
             return None
         return j, Spec(date=day)
+
+    def name_after(self, j: int) -> bool:
+        """Token j is a capitalised word with no time meaning: the holiday names something."""
+        if j >= self.n or not self.word(j) or self.m(j) or not self.capital(j):
+            return False
+        return self.key(j - 1)[:1].isalnum()  # not after a comma or a full stop
 
     def week_of(self, i: int) -> tuple[int, Spec] | None:
         """ "the week of October 7th", "la semaine du 7 octobre": the week holding that day."""

@@ -59,6 +59,10 @@ class Periodic(Tokens):
             found = self.next_occurrence(j)
         else:
             return best
+        if every:
+            whole = self.parse_at(i)  # "every summer", "each season": the season after "every"
+            if whole and (found is None or whole[0] > found[0]):
+                found = (whole[0], whole[1], whole[1].grain)
         if found and (best is None or found[0] > best[0]):
             best = found
         return best
