@@ -242,9 +242,12 @@ def perfect_modal(verb: Token) -> bool:
     return False
 
 
-def future_tense(verb: Token) -> bool:
-    """A verb in the future tense by its morphology (« il faudra », « on devra »)."""
-    return "Fut" in verb.morph.get("Tense")
+def future_tense(verb: Token, auxiliaries: frozenset[str]) -> bool:
+    """A verb in the future: by its morphology (« il faudra », « on devra ») or with
+    an auxiliary of the future ("will have to be revised")."""
+    return "Fut" in verb.morph.get("Tense") or any(
+        child.dep_ == "aux" and child.lower_ in auxiliaries for child in verb.children
+    )
 
 
 def named_agent(verb: Token, code: str) -> bool:
