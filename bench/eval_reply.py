@@ -145,9 +145,13 @@ def ours(honour_line_ends: bool = True) -> Impl:
         lines = body.split("\n")
         split = split_reply(body)
         ends = split.own_line_ends if honour_line_ends else {}
+        # msglint keeps a closing ("Thanks, / Bob") in the own text; the labelled
+        # sets here count it as signature, so it moves back there to be compared.
+        closing = set(split.closing_lines)
+        signature = sorted(closing | set(split.signature_lines))
         return Result(
-            body="\n".join(lines[i][: ends.get(i)] for i in split.own_lines),
-            signature=split.signature,
+            body="\n".join(lines[i][: ends.get(i)] for i in split.own_lines if i not in closing),
+            signature="\n".join(lines[i] for i in signature).strip("\n"),
             quoted=split.quoted,
         )
 

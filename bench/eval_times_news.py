@@ -19,8 +19,9 @@ noon UTC, the way msglint reads a message body:
   FUTURE_REF) and the SET whose value is anchored on the calendar
   ("XXXX-WXX-2", "XXXX-XX-XXT10:00": every Tuesday, every day at 10), not a
   bare frequency ("P1W": weekly). DURATION is left out on both sides;
-- ours: expressions of kind ``instant``, ``interval``, ``open_interval`` and
-  ``recurrence`` (not ``vague``, ``duration``, ``present``);
+- ours: expressions of kind ``instant``, ``interval``, ``open_interval``, and
+  ``recurrence`` when it has a calendar value (its next occurrence: "every
+  Tuesday", not "daily"); not ``vague``, ``duration``, ``present``;
 - recall: the share of gold expressions that one of ours overlaps by at least
   one character;
 - precision: the share of ours that overlap a counted gold expression; one of
@@ -166,7 +167,11 @@ def evaluate(lang: str, docs: list[Doc]) -> Stats:
     stats = Stats()
     for doc in docs:
         started = time.perf_counter()
-        found = [t for t in find_times(doc.text, pack, doc.now) if t.kind in OURS]
+        found = [
+            t
+            for t in find_times(doc.text, pack, doc.now)
+            if t.kind in OURS and (t.kind != "recurrence" or t.value is not None)
+        ]
         stats.seconds += time.perf_counter() - started
         timexes = [g for g in doc.golds if g.type in ("DATE", "TIME", "SET")]
         for gold in timexes:

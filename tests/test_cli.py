@@ -286,7 +286,8 @@ def test_inspect_json_facts() -> None:
     assert asap and asap[0]["vague"] and asap[0]["value"] is None
     clock = [t for t in facts["times"] if "5pm" in t["text"]]
     assert clock and clock[0]["has_time"] and not clock[0]["has_timezone"]
-    assert facts["signature"].startswith("Thanks")
+    # The closing "Thanks, / Alex" is own text: nothing of it is left as signature.
+    assert facts["body"].endswith("Thanks,\nAlex") and facts["signature"] == ""
 
 
 def test_json_report_is_valid_against_the_shipped_schema() -> None:

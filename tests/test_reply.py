@@ -21,16 +21,23 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def parts(text: str) -> tuple[str, str, str]:
-    """(body, signature, quoted) of ``text``, each with blank lines dropped."""
+    """(body, signature, quoted) of ``text``, each with blank lines dropped.
+
+    Where the author's message ends is what most tests here check: the closing
+    ("Best, / Bob", own text in ``own_lines``) is counted with the signature
+    below it, as before it was kept in the own text (see the closing tests).
+    """
     split = split_reply(text)
     lines = text.split("\n")
-    body = [lines[i][: split.own_line_ends.get(i)] for i in split.own_lines]
+    closing = set(split.closing_lines)
+    body = [lines[i][: split.own_line_ends.get(i)] for i in split.own_lines if i not in closing]
+    signature = [lines[i] for i in sorted(closing | set(split.signature_lines))]
 
     def squeeze(chunk: list[str] | str) -> str:
         items = chunk.split("\n") if isinstance(chunk, str) else chunk
         return "\n".join(line.rstrip() for line in items if line.strip())
 
-    return squeeze(body), squeeze(split.signature), squeeze(split.quoted)
+    return squeeze(body), squeeze(signature), squeeze(split.quoted)
 
 
 def body_of(text: str) -> str:
@@ -528,8 +535,9 @@ def test_split_reply_contract() -> None:
     n = len(text.split("\n"))
     everything = sorted(split.own_lines + split.quoted_lines + split.signature_lines)
     assert everything == list(range(n))
-    assert split.own_lines == [0, 1, 4]
-    assert split.signature_lines == [2, 3]
+    assert split.own_lines == [0, 1, 2, 3, 4]
+    assert split.closing_lines == [2, 3]  # "Best, / Anna": own text, the closing
+    assert split.signature_lines == []
 
 
 def test_empty_and_blank_bodies() -> None:
@@ -564,7 +572,7 @@ def test_read_email_signature_and_history() -> None:
         b"<anna@example.com> wrote:\n> Thursday?\n"
     )
     message = read_email(raw, "reply.eml")
-    assert (message.body, message.signature) == ("Sounds good.", "Cheers,\nBob")
+    assert (message.body, message.signature) == ("Sounds good.\n\nCheers,\nBob", "")
     assert "> Thursday?" in message.quoted
 
 
@@ -652,3 +660,89 @@ def test_eval_sets_reach_95_percent() -> None:
         assert tally.rate() >= 95.0, f"{folder}: {tally.passed}/{tally.total}\n" + "\n".join(
             tally.failures
         )
+
+
+# ------------------------------------------------------------------- the closing
+
+
+def _own_and_signature(text: str) -> tuple[str, str]:
+    split = split_reply(text)
+    lines = text.split("\n")
+    own = "\n".join(lines[i] for i in split.own_lines if lines[i].strip())
+    return own, "\n".join(x for x in split.signature.split("\n") if x.strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "signature"),
+    [
+        (
+            "Here is the report.\n\nThanks,\nAnna Smith\nHead of Operations | ACME\n"
+            "+44 20 7946 0958",
+            "Here is the report.\nThanks,\nAnna Smith",
+            "Head of Operations | ACME\n+44 20 7946 0958",
+        ),
+        ("See below.\n\nRegards, Roman", "See below.\nRegards, Roman", ""),
+        ("Pushed.\n\n-Carl", "Pushed.\n-Carl", ""),
+        ("Voici le rapport.\n\nBien à vous,\n\nAnne", "Voici le rapport.\nBien à vous,\nAnne", ""),
+        (
+            "Please call me.\n\nSusan Scott\nx30596",
+            "Please call me.\nSusan Scott",
+            "x30596",
+        ),
+        (
+            "Thanks for your help!\n\n-- \nJohn Doe\nSenior Developer",
+            "Thanks for your help!",
+            "--\nJohn Doe\nSenior Developer",
+        ),
+    ],
+)
+def test_the_closing_is_own_text_and_the_signature_follows_it(
+    text: str, own: str, signature: str
+) -> None:
+    """A sign-off and the name under it are written to the reader; a delimiter is not."""
+    got_own, got_signature = _own_and_signature(text)
+    assert got_own == own
+    assert got_signature.replace("-- ", "--") == signature
+
+
+def test_a_second_closing_line_stays_with_the_first() -> None:
+    text = "I will try it.\n\nThank you very much, Stefan!\n\nCheers,\n\n-Tom\n"
+    own, signature = _own_and_signature(text)
+    assert own == "I will try it.\nThank you very much, Stefan!\nCheers,\n-Tom"
+    assert signature == ""
+
+
+# ----------------------------------------------- boilerplate and re-wrapped quotes
+
+
+def test_a_disclaimer_heading_the_message_is_not_own_text() -> None:
+    text = (
+        "The information contained herein is based on sources that we believe to be\n"
+        "reliable, but we do not represent that it is accurate or complete.\n\n"
+        "The charts are now available on the web.\n"
+    )
+    assert body_of(text) == "The charts are now available on the web."
+    alone = text.split("\n\n")[0]
+    assert body_of(alone) == alone  # nothing follows: the sender sent the notice itself
+
+
+def test_an_opt_out_line_is_a_footer() -> None:
+    text = (
+        "The new country report is available on request.\n\n"
+        "If you are not interested in receiving these messages in the future, please "
+        "let us know.\n"
+    )
+    assert body_of(text) == "The new country report is available on request."
+
+
+def test_a_quote_head_that_lost_its_marker_is_quote() -> None:
+    text = (
+        "Good point, thanks.\n\n"
+        "Since the renewal is done usually a month in advance, you have plenty of\n"
+        "> time. My debian apache is restarted gracefully each day\n"
+        "> anyway, for example.\n\n"
+        "Was that systemd file installed by debian?\n"
+    )
+    assert body_of(text) == "Good point, thanks.\nWas that systemd file installed by debian?"
+    answer = text.replace("plenty of\n> time.", "plenty of time:\n> Time.")
+    assert "plenty of time:" in body_of(answer)  # a sentence of the author's own stays

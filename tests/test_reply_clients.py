@@ -50,9 +50,12 @@ def _normal(text: str) -> str:
 
 
 def body_of(text: str) -> str:
+    """The author's message above its closing ("Best, / Anne" is own text too, but
+    where the message ends is what these tests check)."""
     split = split_reply(text)
     lines = text.split("\n")
-    return _normal("\n".join(lines[i][: split.own_line_ends.get(i)] for i in split.own_lines))
+    own = [i for i in split.own_lines if i not in set(split.closing_lines)]
+    return _normal("\n".join(lines[i][: split.own_line_ends.get(i)] for i in own))
 
 
 def email(body: str) -> bytes:

@@ -103,6 +103,37 @@ def test_weekday_range_wraps_to_the_next_week() -> None:
 # --------------------------------------------------------------- French values
 
 
+def test_anaphora_count_from_the_last_day_named() -> None:
+    """ "the day after", « la veille »: the day before or after the last date of the text."""
+    found = find_times("The launch is on 3 April. The day after, we fly home.", "en", NOW)
+    assert [(t.text, t.value[:10]) for t in found] == [
+        ("3 April", "2026-04-03"),
+        ("The day after", "2026-04-04"),
+    ]
+    found = find_times("La réunion est le 20 mars. La veille, on prépare tout.", "fr", NOW)
+    assert [t.value[:10] for t in found] == ["2026-03-20", "2026-03-19"]
+    # a whole period: the one holding the last date named
+    found = find_times("He left in June 1998 and came back later that year.", "en", NOW)
+    assert [t.value[:10] for t in found] == ["1998-06-01", "1998-01-01"]
+    # with no date before it, today is the anchor
+    assert one("Le lendemain, il est parti.", "fr").value.startswith("2026-03-11")
+
+
+def test_news_years_decades_and_proper_names() -> None:
+    """Years as modifiers and in lists, decades; an abbreviation that is a word is not one."""
+    assert texts("Sales in 1994, 1995 and 1997 and the 2019 budget.") == [
+        "1994",
+        "1995",
+        "1997",
+        "2019",
+    ]
+    assert one("It was big in the '80s.").kind == "interval"
+    assert texts("The boy was in his 30s.") == []
+    # a day listed before a full date takes its month: « les 6 et 13 avril »
+    found = find_times("Les élections ont lieu les 6 et 13 avril prochains.", "fr", NOW)
+    assert [t.value[:10] for t in found] == ["2026-04-06", "2026-04-13"]
+
+
 def test_french_intervals() -> None:
     hours = one("Je suis libre entre 14h et 16h.", "fr")
     assert (hours.value, hours.end_value) == (

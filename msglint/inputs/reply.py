@@ -20,7 +20,9 @@ look-ahead, so its cost is linear in the size of the body:
    sign-off ("Best,", "Cordialement,", "Bien à vous") followed by a few short
    lines (name, title, phone, address), a trailing contact block (a name, then
    phones, addresses, links) or a final "-Name" line. A signature never starts
-   on the first line of the author's text.
+   on the first line of the author's text. The sign-off and the name under it
+   ("Thanks, / Bob", "-Carl") are the author's words: they stay in the own
+   text (``closing_lines``) and the signature is what follows them.
 
 Every pattern lives in ``msglint/lang/reply_patterns.toml`` (compiled by
 ``reply_patterns.py``): a new mail
@@ -35,7 +37,14 @@ from dataclasses import dataclass, field
 from msglint.inputs.reply_endings import Endings
 from msglint.inputs.reply_headers import Headers
 from msglint.inputs.reply_patterns import patterns
-from msglint.inputs.reply_roles import _FOOTER, _MAX_HEADER_CHARS, _OWN, _QUOTED, _SIGNATURE
+from msglint.inputs.reply_roles import (
+    _CLOSING,
+    _FOOTER,
+    _MAX_HEADER_CHARS,
+    _OWN,
+    _QUOTED,
+    _SIGNATURE,
+)
 
 #: Quoted-printable residue at a line's end ("-----Original Message-----=20", a soft
 #: break "="), tolerated when matching (the text itself is kept as written).
@@ -64,6 +73,10 @@ class ReplySplit:
     #: author's text ("Thanks! On Tue, … <a@b.c> wrote:"): the column where the
     #: author's text ends. The rest of that line is in ``quoted``.
     own_line_ends: dict[int, int] = field(default_factory=dict)
+    #: The lines of ``own_lines`` that close the author's text above a signature:
+    #: the sign-off and the name under it ("Thanks,", "Bob"). They are the
+    #: author's words (own text); some labelled sets count them as signature.
+    closing_lines: list[int] = field(default_factory=list)
 
 
 class _Splitter(Headers, Endings):
@@ -144,7 +157,10 @@ class _Splitter(Headers, Endings):
             if self.quote[i]:
                 end = self._quote_block_end(i)
                 self._mark(i, end, _QUOTED)
-                self._mark_attribution_above(i)
+                if self._quote_head_above(i):
+                    self.role[i - 1] = _QUOTED
+                else:
+                    self._mark_attribution_above(i)
                 i = end
                 continue
             span = self._header_at(i)
@@ -195,6 +211,24 @@ class _Splitter(Headers, Endings):
             index += 1
         return last + 1
 
+    def _quote_head_above(self, start: int) -> bool:
+        """The first line of a quoted paragraph that lost its ``>`` when re-wrapped.
+
+        "Since the renewal is done a month in advance, you have plenty of" then
+        "> time. My apache restarts each day": an unmarked line opening a
+        paragraph, glued to the quote, stopping mid-sentence, which the first
+        quoted line continues in lower case.
+        """
+        if start < 1 or self.quote[start - 1] or self.role[start - 1] != _OWN:
+            return False
+        head = self.stripped[start - 1]
+        if not head or len(head) < self.pats.wrapped_min_chars or head[-1] in ".!?:;,)":
+            return False
+        if start >= 2 and self.stripped[start - 2]:
+            return False  # not a paragraph's first line
+        rest = self.stripped[start].lstrip("> \t")
+        return bool(rest) and rest[0].islower()
+
     def _orphan(self, index: int) -> bool:
         """A short unmarked line cut off a long quoted line above it by re-wrapping."""
         above = self.stripped[index - 1]
@@ -240,7 +274,7 @@ class _Splitter(Headers, Endings):
     # ----------------------------------------------------------------- result
 
     def result(self) -> ReplySplit:
-        own = [i for i in range(self.n) if self.role[i] == _OWN]
+        own = [i for i in range(self.n) if self.role[i] in (_OWN, _CLOSING)]
         quoted = [i for i in range(self.n) if self.role[i] in (_QUOTED, _FOOTER)]
         signature = [i for i in range(self.n) if self.role[i] == _SIGNATURE]
         cuts = {i: col for i, col in self.cuts.items() if self.role[i] == _OWN}
@@ -256,6 +290,7 @@ class _Splitter(Headers, Endings):
             quoted_lines=quoted,
             signature_lines=signature,
             own_line_ends=cuts,
+            closing_lines=[i for i in range(self.n) if self.role[i] == _CLOSING],
         )
 
 
@@ -267,6 +302,7 @@ def split_reply(text: str) -> ReplySplit:
     """
     splitter = _Splitter(text)
     splitter.mark_history()
+    splitter.mark_leading_disclaimer()
     splitter.mark_footers()
     splitter.mark_signatures()
     return splitter.result()

@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from msglint.inputs.reply_patterns import Patterns
 from msglint.inputs.reply_roles import (
+    _CLOSING,
     _FOOTER,
     _MAX_HEADER_CHARS,
     _OWN,
@@ -55,6 +56,23 @@ class Endings:
                     if self.role[line] == _OWN:
                         self.role[line] = _FOOTER
                 return
+
+    def mark_leading_disclaimer(self) -> None:
+        """A legal notice heading the message ("The information contained herein is
+        based on sources we believe reliable…") is boilerplate, not the sender's
+        words, when the sender's text follows it."""
+        blocks = self._own_blocks()
+        if not blocks or not self.pats.disclaimer.match(self.stripped[blocks[0][0]][:400]):
+            return
+        paragraph = [blocks[0][0]]
+        for index in blocks[0][1:]:
+            if index != paragraph[-1] + 1:
+                break
+            paragraph.append(index)
+        if paragraph[-1] == blocks[-1][-1]:
+            return  # nothing of the sender's follows: leave it
+        for index in range(paragraph[0], paragraph[-1] + 1):
+            self.role[index] = _FOOTER
 
     def _own_blocks(self) -> list[list[int]]:
         """The author's non-blank lines, in blocks split by the quoted history between them."""
@@ -224,8 +242,55 @@ class Endings:
             return False
         return any(self._contact(i) for i in block)
 
+    def _after_signoff(self, start: int, end: int) -> int:
+        """Where the signature starts once the author's sign-off is left to the author.
+
+        "Thanks," and the name under it ("Thanks, Bob", "-Carl", a name heading a
+        contact block) are words the sender wrote to the reader: own text. Only the
+        lines after them (title, company, phone, address) are the signature.
+        """
+        closing = start
+        index: int | None = start
+        while index is not None and index <= end:
+            kind = self._kind(index)
+            if kind in ("signoff_named", "dash_name"):
+                closing = index + 1
+            elif kind == "signoff":
+                closing = index + 1
+                name = self._next_text(index + 1, end)
+                if name is not None and self._signoff_name(name):
+                    closing = name + 1
+            elif index == start and kind is None and self._name_like(index):
+                closing = index + 1  # a name heading a contact block
+            else:
+                break
+            index = self._next_text(closing, end)
+            if index is None or self._kind(index) not in ("signoff", "signoff_named", "dash_name"):
+                break  # "Thank you, Stefan! / Cheers, / -Tom" goes on; a title does not
+        return closing
+
+    def _next_text(self, start: int, end: int) -> int | None:
+        return next((i for i in range(start, end + 1) if self.stripped[i]), None)
+
+    def _signoff_name(self, index: int) -> bool:
+        """A name under a sign-off: "Chen Luo", "mike", "~Abdullah.", "T"."""
+        text = self.stripped[index]
+        words = text.split()
+        if self._kind(index) == "dash_name":
+            return True  # "Cheers, / -Tom"
+        if not 1 <= len(words) <= 4 or self._contact(index) or self._kind(index) is not None:
+            return False
+        if any(ch.isdigit() or ch in "@:/" for ch in text):
+            return False
+        return self._name_like(index) or len(words) == 1
+
     def _mark_signature(self, start: int, end: int) -> None:
         """Lines ``start..end`` are the signature; after a mobile line, the previous message."""
+        closing = self._after_signoff(start, end)
+        for index in range(start, closing):
+            if self.role[index] == _OWN:
+                self.role[index] = _CLOSING
+        start = closing
         role = _SIGNATURE
         for index in range(start, end + 1):
             if self.role[index] != _OWN:

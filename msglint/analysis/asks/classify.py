@@ -8,13 +8,14 @@ from msglint.analysis.asks.clauses import (
     LEAD,
     completes_another,
     drop_offers_and_closings,
+    drop_quoted,
     ends_as_question,
     flatten,
     is_numbered,
 )
 from msglint.analysis.asks.signals.imperatives import imperatives
 from msglint.analysis.asks.signals.phrases import phrase_signs
-from msglint.analysis.asks.signals.questions import inverted_to_reader
+from msglint.analysis.asks.signals.questions import inverted_to_reader, rhetorical
 from msglint.analysis.asks.signals.wishes import (
     joint_proposal_signs,
     ownerless_signs,
@@ -84,8 +85,13 @@ def sentence_ask(
     ):
         if rules.uses(detector):
             triggers.extend((to_flat(offset - start), kind) for offset, kind in signs(span, rules))
-    if rules.uses("questions") and (ends_as_question(stripped) or sentence.is_question):
+    if (
+        rules.uses("questions")
+        and (ends_as_question(stripped) or sentence.is_question)
+        and not rhetorical(span, rules)
+    ):
         triggers.append((len(flat) - 1, "question"))
+    triggers = drop_quoted(flat, triggers)
     if not triggers:
         return None
     triggers = drop_offers_and_closings(flat, starts, triggers, rules)

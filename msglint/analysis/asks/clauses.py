@@ -61,6 +61,41 @@ def is_not_ask(text: str, rules: AskRules) -> bool:
     return not bare or (rules.not_asks is not None and rules.not_asks.fullmatch(bare) is not None)
 
 
+# Quotation marks: the straight one pairs with itself, the others open and close.
+_QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation that opens after the sentence's first word.
+
+    Words in quotes there are someone else's ('John asked me, "Can you send
+    it?"', « il m'a dit : "peux-tu venir ?" »): reported, not said to the
+    reader. A quotation that opens the sentence is the sentence itself. The
+    closing mark is inside the range, so a question mark just before it is too.
+    One pass, no regex: linear in the text.
+    """
+    ranges = []
+    opener = ""
+    opened = 0
+    for i, char in enumerate(text):
+        if opener:
+            if char == _QUOTE_PAIRS[opener]:
+                if any(c.isalpha() for c in text[:opened]):
+                    ranges.append((opened, i + 1))
+                opener = ""
+        elif char in _QUOTE_PAIRS:
+            opener, opened = char, i
+    return ranges
+
+
+def drop_quoted(text: str, triggers: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Triggers outside the quotations of ``quoted_ranges``."""
+    ranges = quoted_ranges(text) if any(c in _QUOTE_PAIRS for c in text) else []
+    if not ranges:
+        return triggers
+    return [(o, kind) for o, kind in triggers if not any(a <= o < b for a, b in ranges)]
+
+
 def _segment_of(segments: list[tuple[int, int]], offset: int) -> int:
     return next(n for n, (a, b) in enumerate(segments) if a <= offset < b)
 
@@ -91,13 +126,17 @@ def drop_offers_and_closings(
     for hit_start, _, _ in rules.wish_conditions.hits(text, starts):
         # Only a fronted wish is an offer ("If you would like to discuss it, call
         # me"), and not when what follows asks for an answer ("if you want me to
-        # come, let me know").
+        # come, let me know") or is a question ("If you'd like to attend, should
+        # we call you?").
         if any(offset < hit_start for offset, _ in triggers):
             continue
         number = _segment_of(segments, hit_start)
         covered = up_to_consequent(number, segments, triggers)
         low, high = segments[covered[-1]]
-        if not any(a < high and b > low for a, b, _ in rules.response_requests.hits(text, starts)):
+        answered = any(
+            a < high and b > low for a, b, _ in rules.response_requests.hits(text, starts)
+        ) or any(kind == "question" and low <= offset for offset, kind in triggers)
+        if not answered:
             dropped.update(covered)
     if not dropped:
         return triggers

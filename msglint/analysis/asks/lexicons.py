@@ -97,6 +97,8 @@ WORD_FACTS: dict[str, str] = {
     "joint_prepositions": "a preposition before the reader that makes an action joint ('with')",
     "indefinite_agents": "pronouns of an ask with no owner: 'someone', 'anybody'",
     "worth_words": "'it might be worth someone checking'",
+    "modal_verbs": "modals that are verbs with the action as complement: « on pourrait en parler »",
+    "joint_subjects": "subject pronouns of the writer and others besides 'we': « on »",
     "giving_verbs": "verbs of giving: 'share it with you' is an offer, not a joint action",
     "commitment_auxiliaries": "auxiliaries of a promise after 'I' or 'we': 'will', 'll'",
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
@@ -153,11 +155,14 @@ class AskRules:
     joint_prepositions: frozenset[str]
     indefinite_agents: frozenset[str]
     worth_words: frozenset[str]
+    modal_verbs: frozenset[str]
+    joint_subjects: frozenset[str]
     giving_verbs: frozenset[str]
     embedded_question_marks: frozenset[str]
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
+    wished_things: frozenset[str]
 
     def uses(self, detector: str) -> bool:
         return detector in self.detectors
@@ -229,14 +234,15 @@ def declaration(pack: LanguagePack) -> dict[str, Any]:
     for lemma, wish in data.get("wishes", {}).items():
         if (
             not isinstance(wish, dict)
-            or set(wish) - {"forms", "modal"}
+            or set(wish) - {"forms", "modal", "things"}
             or not set(wish.get("forms", [])) <= WISH_FORMS
             or not isinstance(wish.get("modal", False), bool)
+            or not isinstance(wish.get("things", False), bool)
         ):
             raise MsglintError(
                 str(path),
                 f"wishes.{lemma}: expected {{ forms = [{', '.join(sorted(WISH_FORMS))}], "
-                "modal = true|false }",
+                "modal = true|false, things = true|false }",
             )
     return data
 
@@ -331,6 +337,8 @@ def rules_for(pack: LanguagePack) -> AskRules:
         joint_prepositions=facts("words", "joint_prepositions"),
         indefinite_agents=facts("words", "indefinite_agents"),
         worth_words=facts("words", "worth_words"),
+        modal_verbs=facts("words", "modal_verbs"),
+        joint_subjects=facts("words", "joint_subjects"),
         giving_verbs=facts("words", "giving_verbs"),
         embedded_question_marks=facts("words", "embedded_question_marks"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
@@ -339,6 +347,9 @@ def rules_for(pack: LanguagePack) -> AskRules:
             lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))
             for lemma, wish in data.get("wishes", {}).items()
         },
+        wished_things=frozenset(
+            lemma for lemma, wish in data.get("wishes", {}).items() if wish.get("things", False)
+        ),
     )
 
 

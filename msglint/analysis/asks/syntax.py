@@ -24,7 +24,7 @@ NEVER_VERBS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "NUM", "PRON", "
 HYPHENS = ("-", "‑")
 VERBAL = (VERB, AUX)
 # "4.2", "v2.1", "3.0.1": a version number.
-_VERSION = re.compile(r"v?\d+(\.\d+)+", re.IGNORECASE)
+_VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)+", re.IGNORECASE)
 _SUBORDINATE_DEPS = frozenset(
     {"relcl", "acl", "acl:relcl", "advcl", "csubj", "pcomp", "pobj", "amod"}
 )
@@ -210,3 +210,67 @@ def first_content(span: Span, rules: AskRules) -> int:
     if i < span.end and doc[i].lower_ in rules.negation_prefixes:
         i += 1
     return i
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb a word belongs to: an auxiliary's or a subject's head, else the word."""
+    if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith(("aux", "cop")):
+        return token
+    head = token.head
+    return head if head.pos_ in ("VERB", "AUX", "ADJ") else token
+
+
+def perfect_modal(verb: Token) -> bool:
+    """A modal before a perfect: "you should have received it", "we could have caught it".
+
+    Said of the past (a reproach, a guess), never an ask. Read from morphology:
+    a past participle with a finite auxiliary (the modal) and, after it, an
+    infinitive auxiliary that is not the passive's ("have", not "be sent").
+    """
+    morph = verb.morph
+    if "Part" not in morph.get("VerbForm") or "Past" not in morph.get("Tense"):
+        return False
+    finite = None
+    for child in verb.children:
+        if child.dep_ != "aux" or child.i > verb.i:
+            continue
+        forms = child.morph.get("VerbForm")
+        if "Fin" in forms and finite is None:
+            finite = child.i
+        elif "Inf" in forms and finite is not None and child.i > finite:
+            return True
+    return False
+
+
+def future_tense(verb: Token, auxiliaries: frozenset[str]) -> bool:
+    """A verb in the future: by its morphology (« il faudra », « on devra ») or with
+    an auxiliary of the future ("will have to be revised")."""
+    return "Fut" in verb.morph.get("Tense") or any(
+        child.dep_ == "aux" and child.lower_ in auxiliaries for child in verb.children
+    )
+
+
+def named_agent(verb: Token, code: str) -> bool:
+    """A passive that names who acts: "it must be signed off by the board".
+
+    The process is described, nobody is asked. "By" and a date or a time is a
+    deadline, not an agent ("approved by Friday", "sent by the end of the
+    week"): msglint's own time parser reads the phrase.
+    """
+    for child in verb.children:
+        if child.dep_ != "agent":
+            continue
+        phrase = child.doc[child.i + 1 : child.right_edge.i + 1]
+        if len(phrase) and not _a_time(phrase.text, code):
+            return True
+    return False
+
+
+def _a_time(text: str, code: str) -> bool:
+    from datetime import datetime, timezone
+
+    from msglint.analysis.times import find_times
+    from msglint.lang import get_pack
+
+    now = datetime(2000, 1, 1, tzinfo=timezone.utc)  # only whether there is one
+    return bool(find_times(text, get_pack(code), now))

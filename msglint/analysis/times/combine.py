@@ -27,6 +27,10 @@ from msglint.analysis.times.vocab import (
     OPENERS,
 )
 
+# What a word after a hyphen may be when the expression before it is only a count:
+# "three-quarters", "a 3-day event" (not "Monday-Friday").
+_COUNTED = frozenset({"unit", "quarter", "qty", "duration", "durprep"})
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -193,8 +197,8 @@ class Combine(
             return None
         end, rsp = right
         if lsp.bare is not None and rsp.bare is not None:
-            if not opener or not hint:
-                return None
+            if not opener or not hint or "unit" in self.m(end):
+                return None  # « de 2 à 8 ans »: ages, not hours
             if hint == "hour":
                 lsp, rsp = (
                     Spec(hour=lsp.bare, h24=lsp.bare > 12),
@@ -398,7 +402,7 @@ class Combine(
             and self.attached(end)
             and self.attached(end + 1)
             and self.word(end + 1)
-            and not self.m(end + 1)
+            and set(self.m(end + 1)) <= _COUNTED
         )
 
     def parse_at(self, i: int) -> tuple[int, Resolved] | None:
@@ -434,16 +438,22 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Dates.date_dayonly, "dayart"),
     rule(Dates.date_month, "mod month"),
     rule(Dates.date_year, "#"),
+    rule(Dates.fiscal_year, "fiscal"),
+    rule(Dates.century, "# dayart ordinal tens"),
     rule(Dates.relday, "relday"),
+    rule(Dates.anaphor, "anaphor"),
     rule(Days.holiday, "mod holiday"),
     rule(Days.nth_of, "# dayart article ordinal tens"),
     rule(Days.week_of, "article dayart unit"),
 )
 COMPONENT_RULES: tuple[Rule, ...] = (
     rule(Clock.clock, "# lead clockword num tens minphrase", loose=True),
-    rule(Combine.date, "# dayart ordinal tens num month mod weekday relday holiday article unit"),
+    rule(
+        Combine.date,
+        "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit fiscal",
+    ),
     rule(Periods.daypart, "daypart reldaypart"),
-    rule(Periods.relative, "# in agopre num tens qty duration"),
+    rule(Periods.relative, "# in agopre num tens qty duration unit"),
     rule(Periods.span, "# mod num tens qty duration"),
     rule(Periods.unit_period, "article dayart mod"),
     rule(Periods.this_period, "this_period"),

@@ -10,6 +10,7 @@ from msglint.analysis.times.combine import Combine
 from msglint.analysis.times.spec import Resolved
 from msglint.analysis.times.vocab import PERIODIC
 
+_DAY_GRAINS = frozenset({"day", "hour", "minute", "second"})
 _WINDOW = 6  # how far after its first token an expression shows a strong token
 
 
@@ -37,7 +38,17 @@ class Parser(Combine):
                     i = conj[0]  # "as soon as your plans change": no deadline
                     continue
             if not (key in starts or isnum[i]):
+                roman = self.century(i) if "century" in self.m(i + 1) else None
+                resolved = self.resolve(roman[1]) if roman else None
+                if roman and resolved:  # « le XIXe siècle »: a Roman ordinal, no time word
+                    out.append(self.expr(i, roman[0], resolved, field))
+                    i = roman[0]
+                    continue
                 i += 1
+                continue
+            named = self.has(i, "holiday")
+            if named and self.name_after(named[0]):
+                i = named[0]  # "the Good Friday Agreement": no time in a name
                 continue
             found = None
             weak_start = not (isnum[i] or key in strong)
@@ -80,7 +91,11 @@ class Parser(Combine):
                     )
             if not PERIODIC.isdisjoint(self.m(i)):
                 other = self.periodic_at(i)
-                if other and (found is None or other[0] > found[0]):
+                if other and (
+                    found is None
+                    or other[0] > found[0]
+                    or (other[0] == found[0] and other[1] == "recurrence" and self.has(i, "every"))
+                ):
                     out.append(self.periodic_expr(i, other, field))
                     i = other[0]
                     continue
@@ -89,6 +104,11 @@ class Parser(Combine):
                 continue
             end, result = found
             out.append(self.expr(i, end, result, field))
+            if result.direction != "after":
+                if result.grain in _DAY_GRAINS:
+                    self.anchor = result.start.date()  # what "the next day" counts from
+                self.anchor_any = result.start.date()  # what "later that year" names
+                self._memo.clear()
             i = end
         return out
 

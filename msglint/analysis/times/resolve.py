@@ -228,6 +228,12 @@ class Resolution(Tokens):
                 for y in (today.year - 1, today.year, today.year + 1):
                     if self.valid(y, month, day):
                         options.append(date(y, month, day))
+                if sp.month_mode == "last":  # « le 8 mars dernier »: the last one before today
+                    options = [d for d in options if d < today] or options
+                    return max(options) if options else None, "day"
+                if sp.month_mode in ("next", "next_occ"):
+                    options = [d for d in options if d > today] or options
+                    return min(options) if options else None, "day"
                 return (closest(options, today) if options else None), "day"
             return date(year, month, day), "day"
         except ValueError:

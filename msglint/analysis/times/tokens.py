@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from msglint.analysis.times.vocab import (
@@ -34,6 +34,12 @@ class Tokens:
         self.n = len(keys)
         self.isnum = [key.isascii() and key.isdigit() for key in keys]
         self._cache: dict[int, dict[str, tuple[int, Any]]] = {}
+        # The last day the text named so far ("On 3 March we met; the next day…"): set by
+        # the scan, read by anaphora ("the next day", « la veille »); None: today.
+        self.anchor: date | None = None
+        # The day the last dated expression starts on, whatever its grain ("In 1998 …
+        # later that year"): read by anaphora of a whole period ("that year").
+        self.anchor_any: date | None = None
         self._memo: dict[tuple[str, int, bool], Any] = {}
 
     # ---- token helpers
@@ -76,6 +82,8 @@ class Tokens:
                 break
             j += 1
             ends = node.get(END)
+            if ends and j - i <= 2 and "".join(self.k[i:j]) in self.L.caps_only:
+                ends = ends if self.text[self.s[i] : self.e[j - 1]].isupper() else None
             if ends:
                 for cat, value in ends.items():
                     found[cat] = (j, value)

@@ -37,8 +37,10 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 # it is a time), day_cue (may follow a lone day: "le 3 à 14h"), near_day (a
 # day before "à six" makes it a time), lone_day (before a lone day, says it is a
 # date: « avant le 12 »), periodic (starts a recurrence, a duration or a "now"
-# word: "every", "for", "currently"). wdplural ("Mondays") is made from the
-# weekdays and number_rules.plural_suffixes; vague from vague_deadlines.txt.
+# word: "every", "for", "currently"). anaphor ("the next day", « la veille ») counts
+# from the last day the text named before it (today when none). wdplural
+# ("Mondays") is made from the weekdays and number_rules.plural_suffixes; vague
+# from vague_deadlines.txt.
 _TABLE = """
 month         months                          strong follow near clock_after hour_cue near_day
 weekday       weekdays                        strong follow near hour_cue day_cue near_day lone_day
@@ -50,6 +52,7 @@ unit          units                           strong clock_after
 qty           quantities                      function
 duration      durations                       strong
 relday        relative_days                   strong follow near hour_cue day_cue near_day
+anaphor       anaphora                        strong follow near hour_cue day_cue near_day
 this_period   this_periods                    strong
 now           now.phrases                     strong
 nowword       now.words                       strong follow near
@@ -83,6 +86,8 @@ position      positions                       strong
 posword       position_words                  strong follow near
 weekend       weekend.words                   strong
 quarter       quarters.words                  strong
+fiscal        year_rules.fiscal_prefixes      strong
+century       year_rules.century_words        strong
 qprefix       quarters.prefixes
 season        seasons,season_rules.words      strong
 season_prep   season_rules.preps              function
@@ -140,6 +145,12 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "past_cues.words": list,
     "past_cues.not_past": list,
     "past_cues.not_after": list,
+    "past_cues.after_words": list,
+    "year_rules.leads": list,
+    "caps_only": list,
+    "year_rules.list_joiners": list,
+    "year_rules.decade_leads": list,
+    "year_rules.decade_suffixes": list,
 }
 
 
@@ -285,6 +296,16 @@ class Vocabulary:
         self.past_words = _first_keys(flat["past_cues.words"])
         self.not_past = _first_keys(flat["past_cues.not_past"])
         self.past_not_after = _first_keys(flat["past_cues.not_after"])
+        self.past_after_words = _first_keys(flat["past_cues.after_words"])
+        # "the 2019 budget", « le plan 2024 »: a lone year after these words (or after
+        # one of them and a noun) is a year; "1994, 1995 and 1997": joiners of a list.
+        self.year_leads = _first_keys(flat["year_rules.leads"])
+        # "BOY" is the beginning of the year, "boy" a boy: one-word phrases read only in capitals
+        self.caps_only = frozenset("".join(phrase_keys(w)) for w in flat["caps_only"])
+        self.year_joiners = _first_keys(flat["year_rules.list_joiners"])
+        # "the 1990s", « les années 90 »: a decade
+        self.decade_leads = _first_keys(flat["year_rules.decade_leads"])
+        self.decade_suffixes = _first_keys(flat["year_rules.decade_suffixes"])
         tables: list[tuple[str, Any]] = []
         for name, keys, _ in CATEGORIES:
             for key in keys:

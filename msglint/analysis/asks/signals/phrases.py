@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from msglint.analysis.asks.syntax import subordinate
+from msglint.analysis.asks.syntax import (
+    clause_verb,
+    future_tense,
+    named_agent,
+    perfect_modal,
+    subordinate,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from msglint.analysis.asks.lexicons import AskRules
 
@@ -26,13 +32,38 @@ def phrase_signs(
     """The phrases of the pack's sign lexicons starting a word, outside subordinate clauses.
 
     A phrase in a subordinate clause ("the people you should call", "if we need
-    it", "sure to please everyone") asks nothing of anyone.
+    it", "sure to please everyone") asks nothing of anyone, nor one whose verb
+    is a perfect after a modal ("you should have received it": said of the
+    past), nor a passive that names its agent ("it needs to be reviewed by
+    legal": a process described), nor an obligation of the writer's side or of no one in the future
+    (« il faudra renouveler la licence », « on devra payer »: a statement).
     """
     found = []
-    for hit_start, _, kind in rules.signs.hits(flat, starts):
+    for hit_start, hit_end, kind in rules.signs.hits(flat, starts):
         offset = start + to_raw(hit_start)
         verbs_only = kind in ("hedged", "request")
         obligation = kind in ("need", "we")
-        if not subordinate(doc, offset, span, rules, verbs_only, obligation):
-            found.append((hit_start, kind))
+        if subordinate(doc, offset, span, rules, verbs_only, obligation):
+            continue
+        hit = doc.char_span(offset, start + to_raw(hit_end - 1) + 1, alignment_mode="expand")
+        verbs = [clause_verb(token) for token in hit] if hit is not None else []
+        if any(perfect_modal(verb) for verb in verbs):
+            continue
+        if kind == "nobody" and any(
+            named_agent(verb, rules.code) for verb in _with_complements(verbs)
+        ):
+            continue
+        if kind in ("nobody", "we") and any(
+            future_tense(token, rules.commitment_auxiliaries)
+            for token in [*(hit or ()), *verbs]
+            if token.pos_ in ("VERB", "AUX")
+        ):
+            continue
+        found.append((hit_start, kind))
     return found
+
+
+def _with_complements(verbs: list[Token]) -> list[Token]:
+    """The verbs and their verbal complements ("needs" and "to be reviewed")."""
+    more = [child for verb in verbs for child in verb.children if child.dep_ == "xcomp"]
+    return verbs + more

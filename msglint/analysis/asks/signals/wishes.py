@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS
+from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, perfect_modal
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -86,6 +86,16 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
             child.dep_ == "poss" and _person(child, "2") for child in obj.children
         ):
             return "request"  # "your comments"
+        if depth == 0 and verb.lemma_.lower() in rules.wished_things and obj.pos_ == "NOUN":
+            return "request"  # "we'd appreciate a quick reply"
+    # "I'd love for you to take the lead": a clause with its own marker and subject.
+    complements += [
+        child
+        for child in verb.children
+        if child.dep_ == "advcl"
+        and any(grand.dep_ == "mark" and grand.i < child.i for grand in child.children)
+        and any(grand.dep_ == "aux" and grand.pos_ == "PART" for grand in child.children)
+    ]
     for complement in complements:
         if complement.pos_ not in ("VERB", "AUX") or negated(complement):
             continue
@@ -175,28 +185,86 @@ def _suggested_action(verb: Token, rules: AskRules) -> bool:
 
 
 def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
-    """ "we could maybe go over it": a first-person plural subject proposing an action."""
+    """ "we could maybe go over it": a first-person plural subject proposing an action.
+
+    Also a wish of "we" for an action after a suggestion modal: "we might want
+    to revisit the pricing" ("we would like to offer you…" is the writer's
+    own wish; "you might want to hurry" advice, not an ask). Where the modal
+    is a verb of its own with the action as its complement (``modal_verbs``:
+    « on pourrait peut-être en parler », « nous devrions revoir le budget »),
+    a conditional one proposes.
+    """
     found = []
     for token in span:
-        if token.pos_ != "VERB":
+        if token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token)
-        if (
-            subject is not None
-            and _person(subject, "1")
-            and "Plur" in subject.morph.get("Number")
-            and _suggested_action(token, rules)
-            and heads_a_clause(token, span)
-        ):
-            found.append((min(subject.idx, token.idx), "proposal"))
+        if subject is None or not heads_a_clause(token, span):
+            continue
+        joint = _joint(subject, rules)
+        where = min(subject.idx, token.idx)
+        if token.pos_ == "VERB" and joint and _suggested_action(token, rules):
+            found.append((where, "proposal"))
+            continue
+        if negated(token) or not joint:
+            continue
+        if _modal_wish(token, rules) or _conditional_modal_verb(token, rules):
+            found.append((where, "proposal"))
     return found
 
 
+def _joint(subject: Token, rules: AskRules) -> bool:
+    """The writer and others: a first-person plural (or « on »)."""
+    if subject.lower_ in rules.joint_subjects:
+        return True
+    return _person(subject, "1") and "Plur" in subject.morph.get("Number")
+
+
+def _modal_wish(verb: Token, rules: AskRules) -> bool:
+    """A wish verb after a suggestion modal with an action to do: "might want to revisit"."""
+    if verb.lemma_.lower() not in rules.wishes or perfect_modal(verb):
+        return False
+    if not any(
+        child.dep_.startswith("aux") and child.lower_ in rules.suggestion_modals
+        for child in verb.children
+    ):
+        return False
+    return _action_complement(verb, rules)
+
+
+def _conditional_modal_verb(verb: Token, rules: AskRules) -> bool:
+    """ "pourrait peut-être en parler": a modal verb in the conditional with an action."""
+    return (
+        verb.lemma_.lower() in rules.modal_verbs
+        and "Cnd" in verb.morph.get("Mood")
+        and _action_complement(verb, rules)
+    )
+
+
+def _action_complement(verb: Token, rules: AskRules) -> bool:
+    return any(
+        child.dep_ == "xcomp"
+        and child.pos_ == "VERB"
+        and not negated(child)
+        and action(child, rules)
+        for child in verb.children
+    )
+
+
 def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
-    """ "someone should probably check", "it might be worth someone checking"."""
+    """ "someone should probably check", "it might be worth someone checking".
+
+    Without an agent, a "worth" frame under a suggestion or conditional modal
+    with an action to do asks it of no one in particular: "it would be worth
+    checking the numbers", "might be worth asking Tom" ("it is worth noting
+    that…" states).
+    """
     found = []
     for token in span:
         lower = token.lower_
+        if lower in rules.worth_words and _worth_doing(token, span, rules):
+            found.append((token.idx, "nobody"))
+            continue
         if lower not in rules.indefinite_agents:
             continue
         head = token.head
@@ -209,3 +277,17 @@ def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
                 (head.idx if head.lower_ in rules.worth_words else head.head.idx, "nobody")
             )
     return found
+
+
+def _worth_doing(worth: Token, span: Span, rules: AskRules) -> bool:
+    """ "would be worth checking": a modal on the copula, a gerund of action after "worth"."""
+    copula = worth.head
+    if worth.dep_ != "acomp" or copula.i == worth.i or not heads_a_clause(copula, span):
+        return False
+    modals = rules.suggestion_modals | rules.conditional_auxiliaries
+    if not any(child.dep_ == "aux" and child.lower_ in modals for child in copula.children):
+        return False
+    return any(
+        child.dep_ in ("xcomp", "pcomp") and child.pos_ == "VERB" and action(child, rules)
+        for child in worth.children
+    )

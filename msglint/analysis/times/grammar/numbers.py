@@ -87,7 +87,11 @@ class Numbers(Tokens):
         if not self.number_ok_right(i + 1):
             return None
         nxt = self.key(i + 1)
-        if nxt == ":" or nxt in self.L.letter_marks or (self.attached(i + 1) and nxt[:1].isalpha()):
+        if (
+            (nxt == ":" and (self.attached(i + 1) or len(key) < 4))
+            or nxt in self.L.letter_marks
+            or (self.attached(i + 1) and nxt[:1].isalpha())
+        ):
             return None
         return i + 1, value
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from msglint.analysis.times.spec import Spec
 from msglint.analysis.times.tokens import Tokens
 
+# Denominators of the fractions prices and shares are written in ("fell 7/8").
+_DENOMINATORS = frozenset({2, 4, 8})
+
 
 class NumericDates(Tokens):
     """Numeric dates, read in the language's order (times.toml date_order)."""
@@ -13,6 +16,8 @@ class NumericDates(Tokens):
         """ "2026-12-12", "12/12/2026", "31.10.1974", "15/2", "2014-10", "2/2013", "31 10 1974"."""
         if not self.digit(i) or not self.number_ok_left(i):
             return None
+        if self.digit(i - 1) and self.key(i + 1) == "/" and self.attached(i + 1):
+            return None  # "112 5/8": a mixed number, not a date
         a_key = self.k[i]
         sep = self.key(i + 1) if self.attached(i + 1) else ""
         glued = self.attached(i + 1) and self.digit(i + 2) and self.attached(i + 2)
@@ -110,6 +115,14 @@ class NumericDates(Tokens):
             return None  # "1/2 hour", "3/4h"
         if end < self.n and self.word(end) and (not self.follow_ok(end) or "of" in self.m(end)):
             return None  # "3/4 of the team"
+        if (
+            sep == "/"
+            and int(a) < int(b)
+            and int(b) in _DENOMINATORS
+            and not self.prev_is(i, "dateprep")
+            and not self.prev_is(i, "before")
+        ):
+            return None  # "the stock fell 7/8": a fraction; "on 7/8", "by 3/4" stay dates
         found = self.day_month(int(a), int(b))
         if found is None:
             return None

@@ -33,6 +33,11 @@ class Periods(Tokens):
                         best = (hit[0], Spec(fixed=Resolved(day, "day"), fixed_date=day.date()))
                     else:
                         best = (hit[0], self.relative_spec(value, unit, sign))
+        unit = self.has(i, "unit")
+        if unit and self.key(unit[0]) == "-" and self.attached(unit[0]):
+            ago = self.has(unit[0] + 1, "ago")  # "year-earlier results", "year-ago period"
+            if ago and self.attached(unit[0] + 1) and (best is None or ago[0] > best[0]):
+                best = (ago[0], self.relative_spec(1, str(unit[1]), -1))
         counted = self.weekdays_from_now(i)
         if counted and (best is None or counted[0] > best[0]):
             best = counted
@@ -118,7 +123,7 @@ class Periods(Tokens):
         if post and not (self.digit(j)):
             j, mode = post
         if mode is None:
-            if not only:
+            if not (only or self.named_period(i, article, name, j)):
                 return None
             mode = "this"
         mode = str(mode).rstrip("?")
@@ -128,6 +133,23 @@ class Periods(Tokens):
         if name == "day":
             return None
         return j, Spec(fixed=Resolved(self.ref.period(name, step), name))
+
+    def named_period(self, i: int, article: Any, name: str, j: int) -> bool:
+        """ "during the quarter", "for the week": a date word, an article and a unit.
+
+        Not after "of" ("employee of the month"), nor before "of" or a number
+        ("the week of the 7th", "the year 2000" are read by other rules).
+        """
+        if not article or name not in {"week", "month", "quarter", "year"}:
+            return False
+        word = self.key(j - 1)
+        if any(word.endswith(s) and "unit" in self.m(j - 1) for s in self.L.plural_suffixes):
+            singular = [word[: -len(s)] for s in self.L.plural_suffixes if s and word.endswith(s)]
+            if any(self.L.trie.get(w, {}).get("", {}).get("unit") for w in singular):
+                return False  # "in the weeks ahead": plural, no one period
+        if self.key(i - 1) in {"of", "de", "du", "des"} or not self.prev_is(i, "dateprep"):
+            return False
+        return not (self.has(j, "of") or self.digit(j) or self.key(j) == "-")
 
     def this_period(self, i: int) -> tuple[int, Spec] | None:
         """A phrase of times.toml [this_periods] ("dans la semaine": this week)."""
@@ -185,6 +207,8 @@ class Periods(Tokens):
             return None
         j, bounds = hit
         generic = bounds is True  # "this season": whichever season holds today
+        if generic and not (modifier or self.has(i, "every") or self.has(j, "postmod")):
+            return None  # "the season", "in the season": which one is not said
         if generic:
             bounds = [1, 1, 12, 31]
         post = self.has(j, "postmod")
@@ -195,6 +219,9 @@ class Periods(Tokens):
             j = year[0]
         if j == hit[0] and not prep and not modifier:
             return None
+        bare = prep is not None and (self.has(i, "article") is not None or prep[0] == i + 1)
+        if j == hit[0] and bare and not modifier and self.noun_after(j):
+            return None  # "the spring trade fair", "early spring sales": a modifier
         mode = str(mode or "this").rstrip("?")
         if generic:
             start, end = self.ref.any_season(mode, self.L.seasons)
@@ -205,6 +232,12 @@ class Periods(Tokens):
         else:
             start, end = self.ref.season(bounds, mode)
         return j, Spec(fixed=Resolved(self.ref.at(start), "day", self.ref.at(end), kind="interval"))
+
+    def noun_after(self, j: int) -> bool:
+        """Token j is a lower-case word with no time meaning (a noun the period modifies)."""
+        if j >= self.n or not self.word(j) or self.m(j):
+            return False
+        return self.text[self.s[j] : self.e[j]].islower()
 
     def quarter(self, i: int) -> tuple[int, Spec] | None:
         """ "Q3", "Q4 2018", "2018Q4", "18q4", "third quarter", "le 3e trimestre 2014"."""
@@ -226,7 +259,7 @@ class Periods(Tokens):
             ):
                 return None
             if year is None:
-                found = self.year_after(end, two_digits=False)
+                found = self.year_after(end, two_digits=False) or self.fiscal_number(end)
                 if found:
                     end, year = found
         else:
@@ -245,6 +278,8 @@ class Periods(Tokens):
                 if found is None:
                     return None
                 j, nth = found
+            if self.key(j) == "-" and self.attached(j) and self.attached(j + 1):
+                j += 1  # "third-quarter profit"
             hit = self.has(j, "quarter")
             if hit is None or not 1 <= nth <= 4:
                 return None
