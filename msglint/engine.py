@@ -16,6 +16,7 @@ from msglint.analysis.model import Analysis
 from msglint.config import Config
 from msglint.errors import MsglintError
 from msglint.fixes.model import Edit, Fix
+from msglint.intervals import Intervals, SuppressionIndex
 from msglint.rules import Hit, Rule, all_rules
 from msglint.scoring import family_scores, grade, total_score
 
@@ -96,15 +97,8 @@ class Result:
         return result_dict(self)
 
 
-def _in_verbatim(analysis: Analysis, hit: Hit) -> bool:
-    if hit.field != "body":
-        return False
-    return any(start <= hit.start < end for start, end in analysis.message.verbatim)
-
-
-def _suppressed(analysis: Analysis, rule: Rule, line: int | None) -> bool:
-    aliases = rule.aliases()
-    return any(s.covers(aliases, line) for s in analysis.message.suppressions)
+def _in_verbatim(verbatim: Intervals, hit: Hit) -> bool:
+    return hit.field == "body" and hit.start in verbatim
 
 
 def _locate(analysis: Analysis, hit: Hit) -> tuple[int, int, int, int, int, int]:
@@ -169,6 +163,8 @@ def check(analysis: Analysis, config: Config) -> Result:
     scoring = config.scoring
     weights = scoring.get("weights", {})
     cap = float(scoring.get("max_rule_penalty", 1e9))
+    verbatim = Intervals(analysis.message.verbatim)
+    suppressions = SuppressionIndex(analysis.message.suppressions)
     for rule in all_rules():
         if analysis.language not in rule.languages:
             continue
@@ -187,10 +183,10 @@ def check(analysis: Analysis, config: Config) -> Result:
         spent = 0  # in hundredths: the cap holds for the rounded penalties users see
         weight = float(weights.get(rule.family, 1.0))
         for hit in sorted(hits, key=lambda h: (_FIELD_ORDER.get(h.field, 3), h.start, h.end)):
-            if _in_verbatim(analysis, hit):
+            if _in_verbatim(verbatim, hit):
                 continue
             start, end, line, column, end_line, end_column = _locate(analysis, hit)
-            if _suppressed(analysis, rule, None if hit.field == "message" else line):
+            if suppressions.covers(rule.aliases(), None if hit.field == "message" else line):
                 continue
             severity, penalty = settings.severity, settings.penalty
             if hit.strong and settings.strong_severity:

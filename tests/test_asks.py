@@ -253,6 +253,24 @@ CASES = [
     ("en", "The contract needs to be reviewed by legal before it goes out.", None, None, None),
     ("en", "The report must be sent by the end of the week.", "need", "nobody", False),
     ("en", "If you'd like to attend, should we call you from the room?", "request", "we", False),
+    # Rhetorical questions, good wishes, labels, ads and a future obligation: not asks.
+    ("en", "Isn't that great?", None, None, None),
+    ("en", "How cool is that?", None, None, None),
+    ("en", "Who would have thought it?", None, None, None),
+    ("en", "Why wait?", None, None, None),
+    ("en", "How big is the file?", "question", "reader", False),
+    ("en", "Isn't the meeting at 3?", "question", "reader", False),
+    ("en", "Part 2: Results", None, None, None),
+    ("en", "The report will have to be revised next quarter.", None, None, None),
+    ("en", "Take care!", None, None, None),
+    ("en", "Pardon the delay.", None, None, None),
+    ("en", "Check out our new spring collection.", None, None, None),
+    ("en", "View this email in your browser.", None, None, None),
+    ("en", "You'll need to bring your ID.", "need", "reader", False),
+    ("en", "Any feedback would be welcome.", "request", "reader", False),
+    ("fr", "Merci de ne pas répondre à ce message.", None, None, None),
+    ("fr", "Il serait bon que vous confirmiez votre présence.", "request", "reader", False),
+    ("fr", "J'espère que tu pourras venir vendredi.", "request", "reader", False),
 ]
 
 

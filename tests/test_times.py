@@ -126,6 +126,9 @@ def test_news_years_decades_and_proper_names() -> None:
     ]
     assert one("It was big in the '80s.").kind == "interval"
     assert texts("The boy was in his 30s.") == []
+    # a day listed before a full date takes its month: « les 6 et 13 avril »
+    found = find_times("Les élections ont lieu les 6 et 13 avril prochains.", "fr", NOW)
+    assert [t.value[:10] for t in found] == ["2026-04-06", "2026-04-13"]
 
 
 def test_french_intervals() -> None:

@@ -15,7 +15,7 @@ from msglint.analysis.asks.clauses import (
 )
 from msglint.analysis.asks.signals.imperatives import imperatives
 from msglint.analysis.asks.signals.phrases import phrase_signs
-from msglint.analysis.asks.signals.questions import inverted_to_reader
+from msglint.analysis.asks.signals.questions import inverted_to_reader, rhetorical
 from msglint.analysis.asks.signals.wishes import (
     joint_proposal_signs,
     ownerless_signs,
@@ -85,7 +85,11 @@ def sentence_ask(
     ):
         if rules.uses(detector):
             triggers.extend((to_flat(offset - start), kind) for offset, kind in signs(span, rules))
-    if rules.uses("questions") and (ends_as_question(stripped) or sentence.is_question):
+    if (
+        rules.uses("questions")
+        and (ends_as_question(stripped) or sentence.is_question)
+        and not rhetorical(span, rules)
+    ):
         triggers.append((len(flat) - 1, "question"))
     triggers = drop_quoted(flat, triggers)
     if not triggers:

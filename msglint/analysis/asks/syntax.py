@@ -24,7 +24,7 @@ NEVER_VERBS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "NUM", "PRON", "
 HYPHENS = ("-", "‑")
 VERBAL = (VERB, AUX)
 # "4.2", "v2.1", "3.0.1": a version number.
-_VERSION = re.compile(r"v?\d+(\.\d+)+", re.IGNORECASE)
+_VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)+", re.IGNORECASE)
 _SUBORDINATE_DEPS = frozenset(
     {"relcl", "acl", "acl:relcl", "advcl", "csubj", "pcomp", "pobj", "amod"}
 )
@@ -242,9 +242,12 @@ def perfect_modal(verb: Token) -> bool:
     return False
 
 
-def future_tense(verb: Token) -> bool:
-    """A verb in the future tense by its morphology (« il faudra », « on devra »)."""
-    return "Fut" in verb.morph.get("Tense")
+def future_tense(verb: Token, auxiliaries: frozenset[str]) -> bool:
+    """A verb in the future: by its morphology (« il faudra », « on devra ») or with
+    an auxiliary of the future ("will have to be revised")."""
+    return "Fut" in verb.morph.get("Tense") or any(
+        child.dep_ == "aux" and child.lower_ in auxiliaries for child in verb.children
+    )
 
 
 def named_agent(verb: Token, code: str) -> bool:

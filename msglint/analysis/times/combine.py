@@ -452,7 +452,7 @@ COMPONENT_RULES: tuple[Rule, ...] = (
         "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit fiscal",
     ),
     rule(Periods.daypart, "daypart reldaypart"),
-    rule(Periods.relative, "# in agopre num tens qty duration"),
+    rule(Periods.relative, "# in agopre num tens qty duration unit"),
     rule(Periods.span, "# mod num tens qty duration"),
     rule(Periods.unit_period, "article dayart mod"),
     rule(Periods.this_period, "this_period"),

@@ -79,8 +79,8 @@ class Tokens:
                 break
             j += 1
             ends = node.get(END)
-            if ends and j == i + 1 and key in self.L.caps_only:
-                ends = ends if self.text[self.s[i] : self.e[i]].isupper() else None
+            if ends and j - i <= 2 and "".join(self.k[i:j]) in self.L.caps_only:
+                ends = ends if self.text[self.s[i] : self.e[j - 1]].isupper() else None
             if ends:
                 for cat, value in ends.items():
                     found[cat] = (j, value)

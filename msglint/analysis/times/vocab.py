@@ -298,7 +298,7 @@ class Vocabulary:
         # one of them and a noun) is a year; "1994, 1995 and 1997": joiners of a list.
         self.year_leads = _first_keys(flat["year_rules.leads"])
         # "BOY" is the beginning of the year, "boy" a boy: one-word phrases read only in capitals
-        self.caps_only = frozenset(_first_keys(flat["caps_only"]))
+        self.caps_only = frozenset("".join(phrase_keys(w)) for w in flat["caps_only"])
         self.year_joiners = _first_keys(flat["year_rules.list_joiners"])
         # "the 1990s", « les années 90 »: a decade
         self.decade_leads = _first_keys(flat["year_rules.decade_leads"])

@@ -21,6 +21,7 @@ from msglint.analysis.asks.syntax import (
     hyphen_part,
     names_a_version,
     sentence_initial,
+    wh_word,
 )
 
 if TYPE_CHECKING:
@@ -61,8 +62,10 @@ def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[t
         while first < span.end and (doc[first].pos_ == "INTJ" or doc[first].is_punct):
             first += 1
         if first + 1 < span.end and _misread_verb(doc[first], doc[first + 1], rules, verbs):
-            if doc[first + 1].pos_ == "NUM" and all(t.is_punct for t in doc[first + 2 : span.end]):
-                return found  # a label: "Step 2.", "Item 4:"
+            if doc[first + 1].pos_ == "NUM" and (
+                first + 2 >= span.end or doc[first + 2].text in (":", ".", ")", "-", "–")
+            ):
+                return found  # a label: "Step 2.", "Item 4:", "Part 2: Results"
             found.append((doc[first].idx, "imperative"))
     return found
 
@@ -164,6 +167,8 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
             continue
         return False
     before = token.i - 1
+    if before >= span.start and wh_word(token.doc[before], rules):
+        return False  # "Why wait?", "how to apply": a question word before a bare verb
     return not (before >= span.start and token.doc[before].lower_ in rules.infinitive_markers)
 
 

@@ -54,7 +54,9 @@ def phrase_signs(
         ):
             continue
         if kind in ("nobody", "we") and any(
-            future_tense(token) for token in hit or () if token.pos_ in ("VERB", "AUX")
+            future_tense(token, rules.commitment_auxiliaries)
+            for token in [*(hit or ()), *verbs]
+            if token.pos_ in ("VERB", "AUX")
         ):
             continue
         found.append((hit_start, kind))

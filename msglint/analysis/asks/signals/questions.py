@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 from spacy.symbols import AUX
 
-from msglint.analysis.asks.syntax import HYPHENS, SUBJECT_DEPS, clause_initial, wh_word
+from msglint.analysis.asks.syntax import (
+    HYPHENS,
+    SUBJECT_DEPS,
+    clause_initial,
+    perfect_modal,
+    wh_word,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -32,6 +38,8 @@ def inverted_to_reader(span: Span, rules: AskRules) -> list[tuple[Token, str]]:
         if not (modal or token.pos == AUX) or not clause_initial(token, span, rules):
             continue
         head = token.head if token.dep_.startswith("aux") else token
+        if perfect_modal(head):
+            continue  # "could you have sent it earlier?": a reproach, not a request
         for child in head.children:
             if (
                 child.dep_ in SUBJECT_DEPS
@@ -70,3 +78,44 @@ def inverted_clitic(token: Token, span: Span, rules: AskRules) -> str | None:
     if not subject and token.lower_.endswith(distinctive) and token.pos != AUX:
         return "imperative"
     return "question"
+
+
+def rhetorical(span: Span, rules: AskRules) -> bool:
+    """A question that expects no answer, by its shape.
+
+    - a perfect after a modal: "Who would have thought it?", "Should we have
+      waited?" (said of the past);
+    - a question word before a bare verb: "Why wait?";
+    - an exclamation about a thing: "How cool is that?" (a "how" on the
+      adjective, a pronoun subject; "How big is the file?" asks);
+    - a negated copula before a pronoun and an adjective: "Isn't that great?",
+      "Wasn't it fun?" ("Isn't the meeting at 3?" asks).
+    """
+    roots = [token for token in span if token.head.i == token.i or token.dep_ in ("ROOT", "root")]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if perfect_modal(root):
+        return True
+    if (
+        root.tag_ in rules.base_form_tags
+        and root.i > span.start
+        and wh_word(span.doc[span.start], rules)
+        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "neg" for child in root.children)
+    ):
+        return True  # "Why wait?", "Why bother?" ("Why not meet on Friday?" proposes)
+    subject = next((child for child in root.children if child.dep_ in SUBJECT_DEPS), None)
+    adjective = next(
+        (child for child in root.children if child.dep_ == "acomp" and child.pos_ == "ADJ"), None
+    )
+    if subject is None or adjective is None or not _pronoun_of_a_thing(subject):
+        return False
+    if any(wh_word(child, rules) and child.i < adjective.i for child in adjective.children):
+        return True  # "How cool is that?"
+    return any(child.dep_ == "neg" for child in root.children) and root.i < subject.i
+
+
+def _pronoun_of_a_thing(token: Token) -> bool:
+    """ "that", "it", "this" (the small parser may tag "that" as an adverb)."""
+    person = token.morph.get("Person")
+    return token.pos_ in ("PRON", "DET", "ADV") and "1" not in person and "2" not in person

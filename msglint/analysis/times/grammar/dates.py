@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from msglint.analysis.times.calendar import (
@@ -70,7 +71,7 @@ class Dates(Tokens):
                 return None
         month = self.month_word(j)
         if month is None:
-            return self.day_of_period(j, value) if of else None
+            return self.day_of_period(j, value) if of else self.listed_day(j, value)
         j, month_value, _ = month
         if sep and not self.attached(j - 1):
             return None
@@ -101,6 +102,18 @@ class Dates(Tokens):
         if post and str(post[1]).rstrip("?") in {"last", "next", "next_occ"}:
             j, sp.month_mode = post[0], str(post[1]).rstrip("?")  # « le 8 mars dernier »
         return j, sp
+
+    def listed_day(self, j: int, value: int) -> tuple[int, Spec] | None:
+        """« les 6 et 13 avril », "the 6th and 13th of April": a day listed before a date."""
+        if self.key(j) not in self.L.year_joiners or self.key(j) in {"-", "/"}:
+            return None
+        article = self.has(j + 1, "dayart")
+        nxt = self.date_dm(article[0] if article and not self.digit(j + 1) else j + 1)
+        if nxt is None or nxt[1].month is None or nxt[1].day is None:
+            return None
+        if not self.valid(nxt[1].year, nxt[1].month, value):
+            return None
+        return j, replace(nxt[1], day=value, named_wd=None)
 
     def day_of_period(self, j: int, value: int) -> tuple[int, Spec] | None:
         """Day ``value`` of a relative month: "the 20th of next month", "le 5 du mois prochain"."""
@@ -375,10 +388,12 @@ class Dates(Tokens):
             return True
         if prev == "s" and self.key(i - 2) == "'" and self.attached(i - 1):
             return True  # "the company's 1989 results"
+        before = i - 3 if self.key(i - 2) == "'" else i - 2  # « l'horizon 2010 »
+        unit = self.has(i - 1, "unit")
         if (
             self.word(i - 1)
-            and self.key(i - 2) in leads
-            and "unit" not in self.m(i - 1)
+            and self.key(before) in leads
+            and (unit is None or unit[1] == "year")
             and not self.prev_is(i, "notnum")
         ):
             return True
@@ -449,10 +464,20 @@ class Dates(Tokens):
             return None
         value = hit[1]
         offset, part = (value, None) if isinstance(value, int) else (value[0], value[1:])
-        day = (self.anchor or self.ref.day()) + timedelta(days=int(offset))
+        end = hit[0]
+        base = self.anchor or self.ref.day()
+        conn = self.has(end, "conn")
+        for k in (end, conn[0] if conn else None):
+            named = self.date(k) if k is not None and not part else None
+            if named and not named[1].has_time:  # "the day after Christmas", « la veille du 14 »
+                resolved = self.resolve(named[1])
+                if resolved is not None and resolved.grain == "day":
+                    end, base = named[0], resolved.start.date()
+                    break
+        day = base + timedelta(days=int(offset))
         if part:
-            return hit[0], Spec(date=day, part=(int(part[0]), int(part[1])))
-        return hit[0], Spec(date=day)
+            return end, Spec(date=day, part=(int(part[0]), int(part[1])))
+        return end, Spec(date=day)
 
     def relday(self, i: int) -> tuple[int, Spec] | None:
         """Days named relative to today: today, tomorrow, après-demain."""

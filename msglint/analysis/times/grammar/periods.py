@@ -33,6 +33,11 @@ class Periods(Tokens):
                         best = (hit[0], Spec(fixed=Resolved(day, "day"), fixed_date=day.date()))
                     else:
                         best = (hit[0], self.relative_spec(value, unit, sign))
+        unit = self.has(i, "unit")
+        if unit and self.key(unit[0]) == "-" and self.attached(unit[0]):
+            ago = self.has(unit[0] + 1, "ago")  # "year-earlier results", "year-ago period"
+            if ago and self.attached(unit[0] + 1) and (best is None or ago[0] > best[0]):
+                best = (ago[0], self.relative_spec(1, str(unit[1]), -1))
         counted = self.weekdays_from_now(i)
         if counted and (best is None or counted[0] > best[0]):
             best = counted
@@ -202,7 +207,7 @@ class Periods(Tokens):
             return None
         j, bounds = hit
         generic = bounds is True  # "this season": whichever season holds today
-        if generic and not (modifier or self.has(i, "every")):
+        if generic and not (modifier or self.has(i, "every") or self.has(j, "postmod")):
             return None  # "the season", "in the season": which one is not said
         if generic:
             bounds = [1, 1, 12, 31]
