@@ -791,3 +791,41 @@ def test_disclaimer_openings_end_the_own_text(notice: str) -> None:
     rule = "_" * 32
     text = f"Attached is the LS.\n\nBest regards,\nGreg\n\n{rule}\n\n{notice}\n"
     assert body_of(text) == "Attached is the LS."
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        (
+            "Merci de relayer.\n\nHervé Collin\nDirecteur général des services\n",
+            "Merci de relayer.\nHervé Collin",
+        ),
+        (
+            "Nous transmettons au propriétaire.\n\nCordialement,\nLe service gestion locative\n",
+            "Nous transmettons au propriétaire.\nCordialement,\nLe service gestion locative",
+        ),
+        (
+            "Je sollicite une autorisation d'absence.\n\n"
+            "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.\n\n"
+            "Xavier Renault\nProfesseur des écoles\n",
+            "Je sollicite une autorisation d'absence.\n"
+            "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.\n"
+            "Xavier Renault",
+        ),
+        (
+            "Participants:\nJean Dupont\nMarie Curie\n",
+            "Participants:\nJean Dupont\nMarie Curie",
+        ),
+    ],
+)
+def test_a_name_and_title_block_without_contact_lines(text: str, own: str) -> None:
+    assert _own_and_signature(text)[0] == own
+
+
+def test_a_confidentiality_notice_ends_the_own_text() -> None:
+    text = (
+        "Pourriez-vous m'envoyer la facture ?\n\nBien cordialement,\n\nÉlise Navarro\n"
+        "Conseillère clientèle\n02 00 00 18 60\n\n"
+        "Ce message est confidentiel. Il est destiné exclusivement à son destinataire.\n"
+    )
+    assert body_of(text) == "Pourriez-vous m'envoyer la facture ?"
