@@ -829,3 +829,18 @@ def test_a_confidentiality_notice_ends_the_own_text() -> None:
         "Ce message est confidentiel. Il est destiné exclusivement à son destinataire.\n"
     )
     assert body_of(text) == "Pourriez-vous m'envoyer la facture ?"
+
+
+def test_titles_and_one_line_addresses_after_a_name_are_the_signature() -> None:
+    text = (
+        "Je vous relance pour vos fiches de temps.\n\nBien cordialement,\n\nCorinne Lebas\n"
+        "Assistante juridique\nCabinet Dufresne Avocats – 12 rue des Carmes – 00000 Exemple\n"
+    )
+    assert _own_and_signature(text) == (
+        "Je vous relance pour vos fiches de temps.\nBien cordialement,\nCorinne Lebas",
+        "Assistante juridique\nCabinet Dufresne Avocats – 12 rue des Carmes – 00000 Exemple",
+    )
+    signed = (
+        "la prochaine commission ?\n\nmerci\nVirginie Dupont\nReprésentante des parents d'élèves"
+    )
+    assert _own_and_signature(signed)[1] == "Représentante des parents d'élèves"

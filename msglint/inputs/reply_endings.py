@@ -154,6 +154,8 @@ class Endings:
                 break
             tail.insert(0, index)
         signed = self._contact_block(tail, True) or self._title_block(tail)
+        if not signed and len(tail) >= 3 and self._kind(tail[0]) in ("signoff", "signoff_named"):
+            signed = self._title_block(tail[1:])  # "merci / Virginie Dupont / Représentante…"
         if tail[0] != first_line and len(tail) >= 2 and signed:
             self._mark_signature(tail[0], block[-1])
 
@@ -167,9 +169,9 @@ class Endings:
         for index in block[1:]:
             text = self.stripped[index]
             words = text.split()
-            if not 1 <= len(words) <= 8 or text[-1] in ".!?:;," or not text[0].isupper():
+            if not 1 <= len(words) <= 10 or text[-1] in ".!?:;," or not text[0].isupper():
                 return False
-            if self._kind(index) is not None or not self._short(index):
+            if self._kind(index) is not None or len(text) > self.pats.short_chars:
                 return False
         return True
 
