@@ -18,7 +18,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,17 @@ class TimeBudgetExceeded(BaseException):
     A ``BaseException``, as ``KeyboardInterrupt`` is: the ``except Exception``
     that keeps one broken rule from sinking the others must not swallow it.
     """
+
+
+# Told when a message's budget starts (path, budget) and ends (None, 0): the
+# server's worker publishes it so the server can stop a check stuck where the
+# signal cannot reach (inside compiled code that never returns to Python).
+_monitor: Callable[[str | None, float], None] | None = None
+
+
+def set_monitor(monitor: Callable[[str | None, float], None] | None) -> None:
+    global _monitor
+    _monitor = monitor
 
 
 _pending: list[tuple[float, TimeBudgetExceeded]] = []  # (deadline, what to raise), nested
@@ -143,6 +154,8 @@ def check_one(
     try:
         language = choose_language(message, lang)
         warm(language)
+        if _monitor is not None:
+            _monitor(message.path, budget)
         with deadline(budget, message.path) as mine:
             (analysis,) = analyze_many([message], [language], now)
             return check(analysis, config)
@@ -154,6 +167,9 @@ def check_one(
         return error
     except Exception as error:  # one bad message never takes the batch down
         return internal_error(message.path, error)
+    finally:
+        if _monitor is not None:
+            _monitor(None, 0.0)
 
 
 def check_each(

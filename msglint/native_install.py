@@ -89,6 +89,18 @@ def manifest_dir(browser: str, user: bool, home: Path | None = None) -> Path:
     )
 
 
+def also_read_by(browser: str, user: bool, home: Path | None = None) -> list[Path]:
+    """Other folders the browser reads: Thunderbird on Linux also reads Firefox's.
+
+    Observed with Thunderbird 153 on Linux: a manifest only in
+    ``~/.thunderbird/native-messaging-hosts`` is not found, one in
+    ``~/.mozilla/native-messaging-hosts`` is. Both are written.
+    """
+    if browser == "thunderbird" and user and sys.platform != "darwin":
+        return [manifest_dir("firefox", user, home)]
+    return []
+
+
 def launcher_path(user: bool, home: Path | None = None) -> Path:
     """The small program a manifest names: browsers pass no arguments of ours."""
     if user:
@@ -148,6 +160,14 @@ def install(
                 done.append(f"removed {manifest_file}")
             else:
                 done.append(f"no manifest at {manifest_file}")
+            for place in [] if target_dir else also_read_by(browser, user):
+                copy = place / f"{HOST_NAME}.json"
+                if copy.exists():
+                    copy.unlink()
+                    done.append(
+                        f"removed {copy} (Firefox reads it too: if you use the Firefox "
+                        "extension, run install-native-host --browser firefox again)"
+                    )
             still_used = [
                 b for b in BROWSERS if (manifest_dir(b, user) / f"{HOST_NAME}.json").exists()
             ]
@@ -158,14 +178,17 @@ def install(
         launcher.parent.mkdir(parents=True, exist_ok=True)
         launcher.write_text(launcher_script(config), encoding="utf-8")
         launcher.chmod(0o755)
-        folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(host_manifest(browser, launcher), indent=2) + "\n"
-        manifest_file.write_text(text, encoding="utf-8")
+        extra = [] if target_dir else also_read_by(browser, user)
+        for place in [folder, *extra]:
+            place.mkdir(parents=True, exist_ok=True)
+            (place / f"{HOST_NAME}.json").write_text(text, encoding="utf-8")
     except PermissionError as exc:
         hint = "" if user else " (use --user, or run as root)"
         raise MsglintError(str(exc.filename or folder), f"permission denied{hint}") from None
     except OSError as exc:
         raise MsglintError(str(exc.filename or folder), exc.strerror or str(exc)) from None
     done.append(f"wrote {manifest_file}")
+    done.extend(f"wrote {place / f'{HOST_NAME}.json'}" for place in extra)
     done.append(f"wrote {launcher}")
     return done

@@ -9,8 +9,13 @@ After ``max_requests`` requests, or once the worker holds more than
 the server's memory stays flat, and clients see the same answers.
 
 Running in the worker's main thread, each message of a request gets its own
-``time_budget_seconds`` watchdog (see :mod:`msglint.guard`). A worker that
-dies mid-request costs that request an error reply; the next one forks anew.
+``time_budget_seconds`` watchdog (see :mod:`msglint.guard`). The watchdog is a
+signal, and a signal cannot interrupt compiled code that never returns to
+Python; so the worker also publishes which message it is on and when its
+budget ends, and the server stops a worker still busy ``STUCK_GRACE`` seconds
+past that: the request gets an error naming the message and the limit, the
+other clients are served by a fresh worker. A worker that dies mid-request
+costs that request an error reply; the next one forks anew.
 """
 
 from __future__ import annotations
@@ -19,10 +24,13 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import time
 from typing import Any
 
 DEFAULT_MAX_REQUESTS = 1000
 DEFAULT_MAX_MB = 1024
+STUCK_GRACE = 5.0  # seconds past a message's budget before its worker is stopped
+_PATH_BYTES = 1024
 
 
 def resident_bytes(pid: int | None = None) -> int:
@@ -34,12 +42,47 @@ def resident_bytes(pid: int | None = None) -> int:
         return 0
 
 
-def _worker_main(conn: Any) -> None:
+class _Progress:
+    """What the worker is checking, in memory shared with the server.
+
+    ``due`` is the monotonic time (one clock for every process of the
+    machine) at which the current message's budget ends; 0 when idle.
+    """
+
+    def __init__(self, context: Any) -> None:
+        self.due = context.Value("d", 0.0, lock=False)
+        self.budget = context.Value("d", 0.0, lock=False)
+        self.path = context.Array("c", _PATH_BYTES, lock=False)
+
+    def publish(self, path: str | None, budget: float) -> None:
+        """Called by :mod:`msglint.guard` as each message starts and ends."""
+        if path is None:
+            self.due.value = 0.0
+            return
+        self.path.value = path.encode("utf-8", "replace")[: _PATH_BYTES - 1]
+        self.budget.value = budget
+        self.due.value = time.monotonic() + budget
+
+    def overdue(self) -> bool:
+        due = self.due.value
+        return bool(due) and time.monotonic() > due + STUCK_GRACE
+
+    def describe(self) -> str:
+        path = self.path.value.decode("utf-8", "replace")
+        return (
+            f"{path}: took longer than limits.time_budget_seconds "
+            f"({self.budget.value:g}) and could not be interrupted; the check was stopped"
+        )
+
+
+def _worker_main(conn: Any, progress: _Progress) -> None:
     """Answer requests from the server until it closes the pipe."""
+    from msglint import guard
     from msglint.server import answer
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    guard.set_monitor(progress.publish)
     while True:
         try:
             payload = conn.recv()
@@ -60,6 +103,7 @@ class Workers:
         self.recycled = 0
         self._process: Any = None
         self._conn: Any = None
+        self._progress: _Progress | None = None
 
     def enable(self, max_requests: int, max_mb: int) -> None:
         """Fork workers from now on (call once the pipelines are warm)."""
@@ -77,6 +121,12 @@ class Workers:
             self._start()
         try:
             self._conn.send(payload)
+            while not self._conn.poll(0.25):
+                if self._progress is not None and self._progress.overdue():
+                    stuck = self._progress.describe()
+                    self._process.kill()
+                    self.stop()
+                    return _error_reply(stuck)
             reply, size = self._conn.recv()
         except (EOFError, OSError) as error:
             self.stop()
@@ -90,7 +140,10 @@ class Workers:
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
-        self._process = context.Process(target=_worker_main, args=(child,), daemon=True)
+        self._progress = _Progress(context)
+        self._process = context.Process(
+            target=_worker_main, args=(child, self._progress), daemon=True
+        )
         self._process.start()
         child.close()
         self._conn = parent

@@ -257,6 +257,9 @@ def test_install_writes_a_manifest_whose_program_answers(
     )
     assert manifest[allowed] == expected and manifest["type"] == "stdio"
     assert manifest["name"] == HOST_NAME
+    if browser == "thunderbird":  # Thunderbird on Linux reads Firefox's folder too
+        mozilla_copy = tmp_path / ".mozilla/native-messaging-hosts" / f"{HOST_NAME}.json"
+        assert json.loads(mozilla_copy.read_text()) == manifest
     # The program the browser would start, started the way a browser does.
     launched = Host([manifest["path"], str(manifest_file), GECKO_EXTENSION_ID], env=env)
     assert launched.ask({"ping": True})["pong"] is True
@@ -266,6 +269,7 @@ def test_install_writes_a_manifest_whose_program_answers(
     )
     assert gone.returncode == 0 and not manifest_file.exists()
     assert not Path(manifest["path"]).exists()
+    assert not list(tmp_path.rglob(f"{HOST_NAME}.json"))
 
 
 def test_install_into_a_profile_folder(tmp_path: Path) -> None:

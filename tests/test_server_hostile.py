@@ -175,3 +175,46 @@ def test_recycling_the_worker_is_invisible_to_clients(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(60)
+
+
+def _stuck_in_compiled_code(payload: dict) -> dict:
+    """A check that never returns to Python: the signal watchdog cannot reach it."""
+    import hashlib
+
+    from msglint import guard
+
+    if payload.get("stuck"):
+        guard._monitor("stuck.eml", 0.2)  # type: ignore[misc]
+        with guard.deadline(0.2, "stuck.eml"):
+            hashlib.pbkdf2_hmac("sha256", b"draft", b"salt", 2_000_000_000)
+    return {"protocol": 1, "report": "ok", "status": 0, "messages": []}
+
+
+def test_a_check_stuck_in_compiled_code_is_stopped_and_others_are_served(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worker is killed once its message is overdue; the next request forks anew.
+
+    The stuck check is a stand-in (a C loop that ignores signals, as a parser
+    stuck inside compiled code would): the watchdog and the worker are real.
+    """
+    import msglint.server as server
+    from msglint import server_worker
+
+    monkeypatch.setattr(server, "answer", _stuck_in_compiled_code)
+    monkeypatch.setattr(server_worker, "STUCK_GRACE", 0.5)
+    workers = server_worker.Workers()
+    workers.enable(100, 4096)
+    if not workers.enabled:
+        pytest.skip("no fork on this platform")
+    try:
+        started = time.monotonic()
+        reply = workers.run({"stuck": True})
+        assert time.monotonic() - started < 60  # not the minutes the loop would take
+        assert reply["status"] == 2
+        (line,) = reply["messages"]
+        assert line.startswith("stuck.eml: ") and "limits.time_budget_seconds" in line
+        assert workers.pid() is None  # the stuck worker is gone
+        assert workers.run({"stuck": False})["report"] == "ok"  # a fresh worker answers
+    finally:
+        workers.stop()

@@ -112,6 +112,9 @@ def test_anaphora_count_from_the_last_day_named() -> None:
     ]
     found = find_times("La réunion est le 20 mars. La veille, on prépare tout.", "fr", NOW)
     assert [t.value[:10] for t in found] == ["2026-03-20", "2026-03-19"]
+    # a whole period: the one holding the last date named
+    found = find_times("He left in June 1998 and came back later that year.", "en", NOW)
+    assert [t.value[:10] for t in found] == ["1998-06-01", "1998-01-01"]
     # with no date before it, today is the anchor
     assert one("Le lendemain, il est parti.", "fr").value.startswith("2026-03-11")
 

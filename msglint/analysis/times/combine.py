@@ -439,6 +439,7 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Dates.date_month, "mod month"),
     rule(Dates.date_year, "#"),
     rule(Dates.fiscal_year, "fiscal"),
+    rule(Dates.century, "# dayart ordinal tens"),
     rule(Dates.relday, "relday"),
     rule(Dates.anaphor, "anaphor"),
     rule(Days.holiday, "mod holiday"),

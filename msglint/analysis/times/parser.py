@@ -38,6 +38,12 @@ class Parser(Combine):
                     i = conj[0]  # "as soon as your plans change": no deadline
                     continue
             if not (key in starts or isnum[i]):
+                roman = self.century(i) if "century" in self.m(i + 1) else None
+                resolved = self.resolve(roman[1]) if roman else None
+                if roman and resolved:  # « le XIXe siècle »: a Roman ordinal, no time word
+                    out.append(self.expr(i, roman[0], resolved, field))
+                    i = roman[0]
+                    continue
                 i += 1
                 continue
             named = self.has(i, "holiday")
@@ -98,8 +104,10 @@ class Parser(Combine):
                 continue
             end, result = found
             out.append(self.expr(i, end, result, field))
-            if result.grain in _DAY_GRAINS and result.direction != "after":
-                self.anchor = result.start.date()  # what "the next day" counts from
+            if result.direction != "after":
+                if result.grain in _DAY_GRAINS:
+                    self.anchor = result.start.date()  # what "the next day" counts from
+                self.anchor_any = result.start.date()  # what "later that year" names
                 self._memo.clear()
             i = end
         return out

@@ -37,6 +37,9 @@ class Tokens:
         # The last day the text named so far ("On 3 March we met; the next day…"): set by
         # the scan, read by anaphora ("the next day", « la veille »); None: today.
         self.anchor: date | None = None
+        # The day the last dated expression starts on, whatever its grain ("In 1998 …
+        # later that year"): read by anaphora of a whole period ("that year").
+        self.anchor_any: date | None = None
         self._memo: dict[tuple[str, int, bool], Any] = {}
 
     # ---- token helpers

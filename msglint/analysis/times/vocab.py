@@ -87,6 +87,7 @@ posword       position_words                  strong follow near
 weekend       weekend.words                   strong
 quarter       quarters.words                  strong
 fiscal        year_rules.fiscal_prefixes      strong
+century       year_rules.century_words        strong
 qprefix       quarters.prefixes
 season        seasons,season_rules.words      strong
 season_prep   season_rules.preps              function

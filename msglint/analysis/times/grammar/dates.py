@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from msglint.analysis.times.calendar import (
     month_len,
@@ -302,6 +302,23 @@ class Dates(Tokens):
             sp.month_mode = str(mode).rstrip("?")
         return j, sp
 
+    def century(self, i: int) -> tuple[int, Spec] | None:
+        """ "the 20th century", "the eleventh century", « le XXe siècle »: a hundred years."""
+        j = self.has(i, "dayart")[0] if self.has(i, "dayart") else i
+        nth = None
+        if self.digit(j) and self.key(j + 1) in self.L.ord_suffixes and self.attached(j + 1):
+            nth, j = int(self.k[j]), j + 2
+        elif (found := self.ordinal(j)) is not None:
+            j, nth = found
+        elif (roman := _roman(self.key(j), self.L.ord_suffixes)) is not None:
+            nth, j = roman, j + 1
+        if nth is None or not 1 <= nth <= 22 or self.has(j, "century") is None:
+            return None
+        end = self.has(j, "century")[0]
+        first = max(1, (nth - 1) * 100)
+        start, stop = self.ref.at(date(first, 1, 1)), self.ref.at(date(first + 99, 1, 1))
+        return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
+
     def fiscal_year(self, i: int) -> tuple[int, Spec] | None:
         """ "FY27", "FY2027", "FY27 Q1": a fiscal year, read as the calendar year it names."""
         found = self.fiscal_number(i)
@@ -463,6 +480,8 @@ class Dates(Tokens):
         if hit is None:
             return None
         value = hit[1]
+        if isinstance(value, str):  # "later that year", « cette année-là »: a whole period
+            return hit[0], Spec(fixed=Resolved(self.period_of(value), value))
         offset, part = (value, None) if isinstance(value, int) else (value[0], value[1:])
         end = hit[0]
         base = self.anchor or self.ref.day()
@@ -479,9 +498,38 @@ class Dates(Tokens):
             return end, Spec(date=day, part=(int(part[0]), int(part[1])))
         return end, Spec(date=day)
 
+    def period_of(self, unit: str) -> datetime:
+        """The start of the week, month or year holding the last date named (else today)."""
+        day = self.anchor_any or self.ref.day()
+        if unit == "year":
+            day = day.replace(month=1, day=1)
+        elif unit == "month":
+            day = day.replace(day=1)
+        elif unit == "week":
+            day -= timedelta(days=day.weekday())
+        return self.ref.at(day)
+
     def relday(self, i: int) -> tuple[int, Spec] | None:
         """Days named relative to today: today, tomorrow, après-demain."""
         hit = self.has(i, "relday")
         if hit is None:
             return None
         return hit[0], Spec(date=self.ref.day(int(hit[1])))
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(key: str, suffixes: frozenset[str] | set[str]) -> int | None:
+    """The number of a Roman ordinal glued to its suffix ("xxe", "xixe"), else None."""
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if suffix and key.endswith(suffix) and len(key) > len(suffix):
+            digits = key[: -len(suffix)]
+            if all(ch in _ROMAN for ch in digits):
+                total = 0
+                for k, ch in enumerate(digits):
+                    value = _ROMAN[ch]
+                    nxt = _ROMAN[digits[k + 1]] if k + 1 < len(digits) else 0
+                    total += -value if value < nxt else value
+                return total
+    return None

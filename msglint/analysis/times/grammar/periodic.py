@@ -9,6 +9,9 @@ A recurrence keeps the calendar value of its next occurrence when it has one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from msglint.analysis.times.spec import Resolved, Spec, merge
 from msglint.analysis.times.tokens import Tokens
 
@@ -97,6 +100,12 @@ class Periodic(Tokens):
         if unit:
             return unit[0], None, _UNIT_GRAIN.get(str(unit[1]), str(unit[1]))
         part = self.daypart(j)
-        if part:
-            return part[0], None, "hour"
+        if part:  # "every morning": the next morning
+            spec = Spec(part=part[1].part, date=part[1].date)
+            resolved = self.resolve(spec) if spec.part else None
+            if resolved is not None and spec.date is None and resolved.start < self.ref.now:
+                day = timedelta(days=1)  # this morning is over: the next one is tomorrow
+                end = resolved.end + day if resolved.end else None
+                resolved = replace(resolved, start=resolved.start + day, end=end)
+            return part[0], resolved, "hour"
         return None
