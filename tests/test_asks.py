@@ -271,6 +271,26 @@ CASES = [
     ("fr", "Merci de ne pas répondre à ce message.", None, None, None),
     ("fr", "Il serait bon que vous confirmiez votre présence.", "request", "reader", False),
     ("fr", "J'espère que tu pourras venir vendredi.", "request", "reader", False),
+    # French wishes read from the parse: any adverb, a conditional the tagger
+    # took for a present, a pronoun it took for a determiner, a lemma it missed.
+    ("fr", "Je souhaiterais vivement que tu participes à la réunion.", "request", "reader", False),
+    ("fr", "Je préférerais que tu m'appelles demain.", "request", "reader", False),
+    (
+        "fr",
+        "Je vous invite à compléter le questionnaire avant vendredi.",
+        "request",
+        "reader",
+        False,
+    ),
+    ("fr", "Nous vous prions de nous retourner le contrat signé.", "request", "reader", False),
+    ("fr", "Je vous demanderais de bien vouloir signer le document.", "request", "reader", False),
+    ("fr", "Il faudrait peut-être que tu relances le client.", "request", "reader", True),
+    ("fr", "Nous devrons embaucher l'an prochain.", None, None, None),
+    ("fr", "Qui l'aurait cru ?", None, None, None),
+    ("fr", "Pourquoi attendre ?", None, None, None),
+    ("fr", "Comment ça va ?", None, None, None),
+    ("fr", "Découvrez notre nouvelle collection.", None, None, None),
+    ("fr", "Cliquez ici pour vous désabonner.", None, None, None),
 ]
 
 

@@ -145,6 +145,7 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "past_cues.words": list,
     "past_cues.not_past": list,
     "past_cues.not_after": list,
+    "past_cues.after_words": list,
     "year_rules.leads": list,
     "caps_only": list,
     "year_rules.list_joiners": list,
@@ -295,6 +296,7 @@ class Vocabulary:
         self.past_words = _first_keys(flat["past_cues.words"])
         self.not_past = _first_keys(flat["past_cues.not_past"])
         self.past_not_after = _first_keys(flat["past_cues.not_after"])
+        self.past_after_words = _first_keys(flat["past_cues.after_words"])
         # "the 2019 budget", « le plan 2024 »: a lone year after these words (or after
         # one of them and a noun) is a year; "1994, 1995 and 1997": joiners of a list.
         self.year_leads = _first_keys(flat["year_rules.leads"])

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from msglint.analysis.asks.lexicons import AskRules
+    from msglint.analysis.asks.verbs import VerbTables
 
-_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "expl:comp"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 
 
@@ -48,10 +49,12 @@ def heads_a_clause(token: Token, span: Span) -> bool:
     return token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end
 
 
-def _form(verb: Token, rules: AskRules) -> str | None:
+def _form(verb: Token, rules: AskRules, lemma: str | None = None) -> str | None:
     auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
-    if any(aux.lower_ in rules.conditional_auxiliaries for aux in auxiliaries) or (
-        "Cnd" in verb.morph.get("Mood")
+    if (
+        any(aux.lower_ in rules.conditional_auxiliaries for aux in auxiliaries)
+        or "Cnd" in verb.morph.get("Mood")
+        or _conditional_form(verb.lower_, lemma or verb.lemma_.lower(), rules)
     ):
         return "conditional"
     if "Prog" in verb.morph.get("Aspect") and any(
@@ -64,6 +67,13 @@ def _form(verb: Token, rules: AskRules) -> str | None:
     return None
 
 
+def _conditional_form(form: str, lemma: str, rules: AskRules) -> bool:
+    """A one-word conditional built on the infinitive: « aimerions » (aimer),
+    « prendrais » (prendre), whatever mood the tagger gave it."""
+    stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
+    return any(form == stem + ending for stem in stems for ending in rules.conditional_endings)
+
+
 def action(verb: Token, rules: AskRules) -> bool:
     """A verb of action: not a state, unless the state opens onto one ("be able to attend")."""
     if verb.lemma_.lower() not in rules.state_verbs:
@@ -74,7 +84,9 @@ def action(verb: Token, rules: AskRules) -> bool:
     )
 
 
-def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0) -> str | None:
+def _wanted_of_reader(
+    verb: Token, rules: AskRules, modal: bool, verbs: VerbTables | None, depth: int = 0
+) -> str | None:
     """ "request" when the wish's complement is the reader's action or thing, "proposal"
     when it is an action with the reader ("to go over it with you"), else None."""
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
@@ -97,10 +109,10 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
         and any(grand.dep_ == "aux" and grand.pos_ == "PART" for grand in child.children)
     ]
     for complement in complements:
-        if complement.pos_ not in ("VERB", "AUX") or negated(complement):
+        if negated(complement) or not _verb(complement, verbs):
             continue
         subject = subject_of(complement)
-        if subject is not None and _person(subject, "2"):
+        if _reader_subject(complement, subject, rules):
             if not action(complement, rules):
                 continue
             if modal and not any(
@@ -112,12 +124,48 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
         if subject is None and depth == 0:
             wish = rules.wishes.get(complement.lemma_.lower())
             if wish is not None:
-                inner = _wanted_of_reader(complement, rules, wish[1], depth + 1)
+                inner = _wanted_of_reader(complement, rules, wish[1], verbs, depth + 1)
                 if inner is not None:
                     return inner  # "to ask you to present"
             if _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
+
+
+def _verb(token: Token, verbs: VerbTables | None) -> bool:
+    """A verb, or a form the tagger read as a noun that the verb tables know
+    (« que tu m'appelles », where the small French tagger sees a noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return verbs is not None and token.pos_ == "NOUN" and verbs.is_verb_form(token.lower_)
+
+
+def _reader_subject(complement: Token, subject: Token | None, rules: AskRules) -> bool:
+    """The reader is the subject of the complement clause.
+
+    From the parse, or, where the tagger lost the pronoun (« que tu
+    participes », "tu" read as a determiner), from the reader's pronoun right
+    after the clause's marker.
+    """
+    if subject is not None:
+        return _person(subject, "2")
+    marks = [child for child in complement.children if child.dep_ == "mark"]
+    if not marks:
+        return False
+    doc = complement.doc
+    after = marks[0].i + 1
+    return after < complement.i and doc[after].lower_ in rules.second_person
+
+
+def _wish_of(token: Token, rules: AskRules, verbs: VerbTables | None) -> str | None:
+    """The wish lemma of a verb: its lemma, or one the verb tables give its form
+    (the French lemmatizer leaves « invite », « demande » as they are)."""
+    lemma = token.lemma_.lower()
+    if lemma in rules.wishes:
+        return lemma
+    if verbs is None:
+        return None
+    return next((lemma for lemma in verbs.lemmas(token.lower_) if lemma in rules.wishes), None)
 
 
 def _infinitive_within(obj: Token) -> bool:
@@ -152,21 +200,26 @@ def _adjective_frame(verb: Token) -> Token | None:
     return adjective.head if adjective.head.i != adjective.i else None
 
 
-def wish_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+def wish_signs(
+    span: Span, rules: AskRules, verbs: VerbTables | None = None
+) -> list[tuple[int, str]]:
     """(character offset, kind) of each wish the writer addresses to the reader."""
     found = []
     for token in span:
-        wish = rules.wishes.get(token.lemma_.lower())
-        if wish is None or token.pos_ not in ("VERB", "AUX") or negated(token):
+        if token.pos_ not in ("VERB", "AUX") or negated(token):
             continue
-        forms, modal = wish
+        lemma = _wish_of(token, rules, verbs)
+        if lemma is None:
+            continue
+        forms, modal = rules.wishes[lemma]
         head = _adjective_frame(token) or token
         subject = subject_of(head)
-        if subject is None or not _person(subject, "1") or _form(head, rules) not in forms:
+        form = _form(head, rules, lemma if head is token else None)
+        if subject is None or not _person(subject, "1") or form not in forms:
             continue
         if not heads_a_clause(head, span):
             continue
-        kind = _wanted_of_reader(token, rules, modal)
+        kind = _wanted_of_reader(token, rules, modal, verbs)
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found

@@ -138,7 +138,7 @@ class Dates(Tokens):
             return None
         end, value, strong = day
         if self.digit(k) and (
-            (self.key(end) == ":" and self.attached(end))
+            (self.key(end) == ":" and self.attached(end) and self.digit(end + 1))
             or (self.key(end) in self.L.letter_marks and self.attached(end))
             or "am" in self.m(end)
             or "pm" in self.m(end)
@@ -360,9 +360,8 @@ class Dates(Tokens):
         """« mars-avril », "June and July": a month right after another month and a joiner."""
         if self.key(i - 1) not in self.L.year_joiners:
             return False
-        for k in (i, i - 2):
-            if self.key(k) in self.L.weak_months and not self.capital(k):
-                return False  # "I may or may not"
+        if self.key(i) in self.L.weak_months and not self.capital(i):
+            return False  # "I may or may not"
         return self.has(i - 2, "month") is not None and self.has(i - 2, "month")[0] == i - 1
 
     def date_year(self, i: int) -> tuple[int, Spec] | None:

@@ -74,8 +74,8 @@ class Days(Tokens):
             j += 1  # « sam. à 10 h »: the abbreviation's full stop, then the time
         if word in self.L.weak_weekdays and not (mode or evidence or preposition or self.clock(j)):
             return None  # "Sun is shining", "the SAT", « le jeu », « à la mer. »
-        if mode is None and sp.day is None and self.past_cue(word_at):
-            sp.wd_mode = "last"  # "the terms you approved on Friday": last Friday
+        if mode is None and sp.day is None and (self.past_cue(word_at) or self.past_after(j)):
+            sp.wd_mode = "last"  # "the terms you approved on Friday", "Bush on Tuesday said"
         return j, sp
 
     def past_cue(self, i: int) -> bool:
@@ -94,6 +94,17 @@ class Days(Tokens):
         if not written.endswith(self.L.past_suffixes):
             return False
         return self.key(k - 1) not in self.L.past_not_after
+
+    def past_after(self, j: int) -> bool:
+        """A past verb right after a weekday ("Bush on Tuesday said"): [past_cues]."""
+        if j >= self.n or not self.word(j):
+            return False
+        word = self.k[j]
+        if word in self.L.past_words or word in self.L.past_after_words:
+            return True
+        if word in self.L.not_past or len(word) < 4 or not self.L.past_suffixes:
+            return False
+        return self.text[self.s[j] : self.e[j]].lower().endswith(self.L.past_suffixes)
 
     def holiday(self, i: int) -> tuple[int, Spec] | None:
         """ "Christmas", "last thanksgiving", "Easter 2014", "labor day of last year"."""
