@@ -526,11 +526,8 @@ def test_overall_timeout_stops_the_check_and_follows_on_timeout(
     The check runs in a child process killed at the timeout, so even a check
     stuck in compiled code cannot hold the mail client.
     """
-    proc = wrapper(
-        ["--timeout", "0.3", "--on-timeout", on_timeout, "--sendmail", str(mailbox.sink)]
-        + ["a@example.com"],
-        good_email(),
-    )
+    options = ["--timeout", "0.3", "--on-timeout", on_timeout, "--sendmail", str(mailbox.sink)]
+    proc = wrapper([*options, "a@example.com"], good_email())
     err = proc.stderr.decode()
     assert "Traceback" not in err and "0.3 s" in err, err
     if on_timeout == "refuse":
