@@ -49,7 +49,13 @@ from msglint.inputs.email_reader import read_email  # noqa: E402
 REAL = REPO / "fixtures" / "real"
 ANNOTATIONS = REAL / "owntext" / "annotations.jsonl"
 _RULE = re.compile(r"^[-_=*~#+.\u2014\u2013]+$")
-GROUPS = {"enron": "corporate", "apache": "lists", "notmuch": "lists"}
+GROUPS = {
+    "enron": "corporate",
+    "apache": "lists",
+    "notmuch": "lists",
+    "numpy": "lists",
+    "3gpp": "lists",
+}
 
 
 def tokens(text: str) -> Counter[str]:

@@ -197,6 +197,9 @@ class Message:
     subject: str | None = None
     quoted: str = ""
     signature: str = ""
+    #: Where the closing ("Best, / Luc") starts in ``body``, if there is one:
+    #: the author's words, but no ask or request is made there.
+    closing_start: int | None = None
     attachments: list[Attachment] = field(default_factory=list)
     attachments_known: bool = False
     recipients: list[str] = field(default_factory=list)

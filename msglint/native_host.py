@@ -284,7 +284,9 @@ def build_message(
     else:
         text = body
         text_map = SourceMap.identity(body)
-    own, quoted, signature, body_map = split_and_map(text, text_map, body, reply=resolved != "chat")
+    own, quoted, signature, body_map, closing = split_and_map(
+        text, text_map, body, reply=resolved != "chat"
+    )
     clean_subject, subject_map = _subject_map(subject or "", subject or "")
     return Message(
         path="<compose>",
@@ -294,6 +296,7 @@ def build_message(
         has_subject_field=subject is not None,
         quoted=quoted,
         signature=signature,
+        closing_start=closing,
         attachments=[
             Attachment(name, mimetypes.guess_type(name)[0] or "application/octet-stream")
             for name in attachments

@@ -271,6 +271,47 @@ CASES = [
     ("fr", "Merci de ne pas répondre à ce message.", None, None, None),
     ("fr", "Il serait bon que vous confirmiez votre présence.", "request", "reader", False),
     ("fr", "J'espère que tu pourras venir vendredi.", "request", "reader", False),
+    # French wishes read from the parse: any adverb, a conditional the tagger
+    # took for a present, a pronoun it took for a determiner, a lemma it missed.
+    ("fr", "Je souhaiterais vivement que tu participes à la réunion.", "request", "reader", False),
+    ("fr", "Je préférerais que tu m'appelles demain.", "request", "reader", False),
+    (
+        "fr",
+        "Je vous invite à compléter le questionnaire avant vendredi.",
+        "request",
+        "reader",
+        False,
+    ),
+    ("fr", "Nous vous prions de nous retourner le contrat signé.", "request", "reader", False),
+    ("fr", "Je vous demanderais de bien vouloir signer le document.", "request", "reader", False),
+    ("fr", "Il faudrait peut-être que tu relances le client.", "request", "reader", True),
+    ("fr", "Nous devrons embaucher l'an prochain.", None, None, None),
+    ("fr", "Qui l'aurait cru ?", None, None, None),
+    ("fr", "Pourquoi attendre ?", None, None, None),
+    ("fr", "Comment ça va ?", None, None, None),
+    ("fr", "Découvrez notre nouvelle collection.", None, None, None),
+    ("fr", "Cliquez ici pour vous désabonner.", None, None, None),
+    # Someone else's wish passed on to the reader; a clause after a label; the
+    # writer's opinion only softens a proposal; a joint action wished for.
+    ("en", "Ben wants you to call him back today.", "request", "reader", False),
+    (
+        "en",
+        "Ben wants to know if you are available for lunch tomorrow.",
+        "request",
+        "reader",
+        False,
+    ),
+    ("en", "The client asked us to send the files by Friday.", None, None, None),
+    ("en", "The board appreciated your comments.", None, None, None),
+    (
+        "en",
+        "Bruce: I am tied up for lunch, but let's get together on Monday.",
+        "need",
+        "we",
+        False,
+    ),
+    ("en", "I think we should discuss it tomorrow.", "request", "we", False),
+    ("en", "We would like the opportunity to meet with you beforehand.", "request", "we", False),
 ]
 
 

@@ -746,3 +746,101 @@ def test_a_quote_head_that_lost_its_marker_is_quote() -> None:
     assert body_of(text) == "Good point, thanks.\nWas that systemd file installed by debian?"
     answer = text.replace("plenty of\n> time.", "plenty of time:\n> Time.")
     assert "plenty of time:" in body_of(answer)  # a sentence of the author's own stays
+
+
+def test_a_name_that_wrote_right_above_a_quote_is_its_attribution() -> None:
+    for line in ("Travis Oliphant wrote:", "Mike Romberg <romberg at fsl.noaa.gov> writes:"):
+        text = f"{line}\n\n> Is it a bug?\n> Or am I wrong?\n\nIt is a bug.\n"
+        assert body_of(text) == "It is a bug."
+    assert body_of("I wrote:\nthe plan is fine.") == "I wrote:\nthe plan is fine."  # no quote
+
+
+def test_a_pasted_python_session_is_own_text() -> None:
+    text = (
+        "I get the right answer:\n\n"
+        ">>> a = array([[1, 0], [0, 1]])\n>>> eigenvalues(a)\narray([ 1.,  1.])\n\nJeff\n"
+    )
+    assert body_of(text).startswith("I get the right answer:\n>>> a = array(")
+    nested = "Agreed.\n\n>>> Can we ship it?\n>> Yes.\n> OK then.\n"
+    assert body_of(nested) == "Agreed."  # a third quote level with the others around it
+
+
+def test_repl_prompts_are_not_supercite_initials() -> None:
+    text = "Here is what IDL does:\n\nIDL> print, a[[1,3],[0,3]]\n       2      16\n"
+    assert "IDL> print" in body_of(text)
+    assert body_of(" LK> Too many open files\n\nSee the patch.") == "See the patch."
+
+
+def test_an_elision_mark_inside_a_quote_is_quote() -> None:
+    text = (
+        "On Tue, 30 Oct 2001, Perry Greenfield wrote:\n[...]\n> > What is Numeric2?\n"
+        "> We are putting it up now.\n[...]\n\nWhat does it do??\n\nJohn\n"
+    )
+    assert body_of(text) == "What does it do??\nJohn"
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This e-mail may contain Sprint proprietary information intended for the sole use "
+        "of the recipient(s).",
+        "This e-mail and its contents are subject to the DISCLAIMER at http://example.org/d",
+    ],
+)
+def test_disclaimer_openings_end_the_own_text(notice: str) -> None:
+    rule = "_" * 32
+    text = f"Attached is the LS.\n\nBest regards,\nGreg\n\n{rule}\n\n{notice}\n"
+    assert body_of(text) == "Attached is the LS."
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        (
+            "Merci de relayer.\n\nHervé Collin\nDirecteur général des services\n",
+            "Merci de relayer.\nHervé Collin",
+        ),
+        (
+            "Nous transmettons au propriétaire.\n\nCordialement,\nLe service gestion locative\n",
+            "Nous transmettons au propriétaire.\nCordialement,\nLe service gestion locative",
+        ),
+        (
+            "Je sollicite une autorisation d'absence.\n\n"
+            "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.\n\n"
+            "Xavier Renault\nProfesseur des écoles\n",
+            "Je sollicite une autorisation d'absence.\n"
+            "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.\n"
+            "Xavier Renault",
+        ),
+        (
+            "Participants:\nJean Dupont\nMarie Curie\n",
+            "Participants:\nJean Dupont\nMarie Curie",
+        ),
+    ],
+)
+def test_a_name_and_title_block_without_contact_lines(text: str, own: str) -> None:
+    assert _own_and_signature(text)[0] == own
+
+
+def test_a_confidentiality_notice_ends_the_own_text() -> None:
+    text = (
+        "Pourriez-vous m'envoyer la facture ?\n\nBien cordialement,\n\nÉlise Navarro\n"
+        "Conseillère clientèle\n02 00 00 18 60\n\n"
+        "Ce message est confidentiel. Il est destiné exclusivement à son destinataire.\n"
+    )
+    assert body_of(text) == "Pourriez-vous m'envoyer la facture ?"
+
+
+def test_titles_and_one_line_addresses_after_a_name_are_the_signature() -> None:
+    text = (
+        "Je vous relance pour vos fiches de temps.\n\nBien cordialement,\n\nCorinne Lebas\n"
+        "Assistante juridique\nCabinet Dufresne Avocats – 12 rue des Carmes – 00000 Exemple\n"
+    )
+    assert _own_and_signature(text) == (
+        "Je vous relance pour vos fiches de temps.\nBien cordialement,\nCorinne Lebas",
+        "Assistante juridique\nCabinet Dufresne Avocats – 12 rue des Carmes – 00000 Exemple",
+    )
+    signed = (
+        "la prochaine commission ?\n\nmerci\nVirginie Dupont\nReprésentante des parents d'élèves"
+    )
+    assert _own_and_signature(signed)[1] == "Représentante des parents d'élèves"

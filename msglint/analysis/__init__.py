@@ -224,6 +224,8 @@ def analyze_many(
             sentences = _sentences(doc, layouts[i])
             paragraphs = _paragraphs(message.body, layouts[i], sentences)
             asks = find_asks(doc, sentences, pack, lookups)
+            if message.closing_start is not None:  # "Best, / Luc" asks nothing
+                asks = [ask for ask in asks if ask.start < message.closing_start]
             times = find_times(message.body, pack, now)
             if message.subject:
                 subject_times = find_times(message.subject, pack, now, field="subject")

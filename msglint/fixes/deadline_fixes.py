@@ -84,10 +84,15 @@ def add_zone(a: Analysis, hit: Hit, options: Settings, config: Settings) -> Fix 
     return Fix("safe", _say(a, "add_zone", content=label), (edit,))
 
 
+def day_number(pack: LanguagePack, day: int) -> str:
+    """ "1", « 1er »: the pack's ``first_day`` word for the first of a month."""
+    return (pack.messages()["_words"].get("first_day") or "1") if day == 1 else str(day)
+
+
 def format_day(pack: LanguagePack, day: date, weekday: bool = False, year: bool = True) -> str:
     """ "4 March 2027", « 1er mars 2027 », with the weekday when asked."""
     words = pack.messages()["_words"]
-    number = "1er" if pack.code == "fr" and day.day == 1 else str(day.day)
+    number = day_number(pack, day.day)
     text = f"{number} {words['months'][day.month - 1]}"
     if year:
         text += f" {day.year}"
@@ -196,7 +201,7 @@ def weekday(a: Analysis, hit: Hit, options: Settings, config: Settings) -> Fix |
     number = re.search(rf"\b{moment.day}(?:er)?\b", span[found.end() :])
     if number is None or target.month != moment.month:
         return first
-    day_text = "1er" if a.language == "fr" and target.day == 1 else str(target.day)
+    day_text = day_number(a.pack, target.day)
     at = hit.start + found.end() + number.start()
     second = Fix(
         "unsafe",

@@ -27,7 +27,7 @@ def _say(a: Analysis, key: str, **args: Any) -> str:
 
 def _intro_colon(a: Analysis, intro: str) -> str:
     intro = intro.rstrip(" ,:;")
-    return f"{intro} :" if a.language == "fr" else f"{intro}:"
+    return intro + a.pack.messages()["_words"].get("colon", ":")
 
 
 def _clean(item: str) -> str:

@@ -102,10 +102,10 @@ def human_date(pack: LanguagePack, moment: datetime | None, has_time: bool) -> s
     day += words["months_short"][moment.month - 1]
     if not has_time:
         return day
-    if pack.code == "fr":
-        minutes = f" {moment.minute:02d}" if moment.minute else ""
-        return f"{day}, {moment.hour} h{minutes}"
-    return f"{day}, {moment.hour:02d}:{moment.minute:02d}"
+    clock = words.get("clock", "{hour:02d}:{minute:02d}")
+    if not moment.minute:
+        clock = words.get("clock_on_the_hour", clock)
+    return f"{day}, " + clock.format(hour=moment.hour, minute=moment.minute)
 
 
 def _zone_in(a: Analysis, text: str) -> str | None:

@@ -236,7 +236,7 @@ def _email_body(
     newline = _newlines(raw)
     if newline is None or text != _part_text(part):  # type: ignore[arg-type]
         return refuse("the part's text cannot be decoded and encoded back exactly")
-    body, _, _, body_map = split_and_map(text, SourceMap.identity(text), text)
+    body, _, _, body_map, _ = split_and_map(text, SourceMap.identity(text), text)
     if body != message.body:
         return refuse("the part's text does not give the checked body")
     moved, kept, notes = _source_edits(body, text, body_map, edits, where)

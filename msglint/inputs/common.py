@@ -53,10 +53,28 @@ def _unsplit(text: str) -> ReplySplit:
 
 def split_and_map(
     text: str, text_map: SourceMap, source_text: str, reply: bool = True
-) -> tuple[str, str, str, SourceMap]:
-    """Body, quoted history, signature and body map of an e-mail or text draft."""
+) -> tuple[str, str, str, SourceMap, int | None]:
+    """Body, quoted history, signature, body map and closing of an e-mail or text draft.
+
+    The closing ("Best, / Luc") is the author's words and stays in the body;
+    its offset in the body lets the analysis keep asks out of it.
+    """
     split = split_reply(text) if reply else _unsplit(text)
     body, body_map = body_from_lines(
         text, split.own_lines, text_map, source_text, split.own_line_ends
     )
-    return body, split.quoted, split.signature, body_map
+    return body, split.quoted, split.signature, body_map, _closing_start(text, body, split)
+
+
+def _closing_start(text: str, body: str, split: ReplySplit) -> int | None:
+    """Body offset of the closing: its lines are the last non-blank lines of the body."""
+    lines = text.split("\n")
+    count = sum(1 for i in split.closing_lines if i < len(lines) and lines[i].strip())
+    if not count:
+        return None
+    start = len(body.rstrip())
+    while count and start > 0:
+        start = body.rfind("\n", 0, start - 1) + 1
+        line_end = body.find("\n", start)
+        count -= bool((body[start:] if line_end < 0 else body[start:line_end]).strip())
+    return start

@@ -227,7 +227,7 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         if residue is not None:
             text, segments = residue
     text_map = SourceMap(source, segments or align_lines(text, source, header_end))
-    body, quoted, signature, body_map = split_and_map(text, text_map, source)
+    body, quoted, signature, body_map, closing = split_and_map(text, text_map, source)
 
     raw_subject = _header(msg, "subject")
     subject = None if raw_subject is None else " ".join(raw_subject.split())
@@ -239,6 +239,7 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         has_subject_field=True,
         quoted=quoted,
         signature=signature,
+        closing_start=closing,
         attachments=_attachments(parts, body_part),
         attachments_known=True,
         recipients=_addresses(msg),

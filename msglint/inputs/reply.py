@@ -92,6 +92,8 @@ class _Splitter(Headers, Endings):
         self.stripped = [_tolerant(line.strip()) for line in self.lines]
         self.n = len(self.lines)
         self.quote = [self._is_quote(s) for s in self.stripped]
+        self._unquote_sessions()
+        self._quote_elisions()
         self.role = [_OWN] * self.n
         #: line -> column where the author's text ends (a glued header follows)
         self.cuts: dict[int, int] = {}
@@ -108,6 +110,48 @@ class _Splitter(Headers, Endings):
             )
             and not (len(stripped) < _MAX_HEADER_CHARS and self.pats.not_quoted.match(stripped))
         )
+
+    def _paragraphs(self) -> list[list[int]]:
+        """Runs of non-blank lines."""
+        runs: list[list[int]] = []
+        for index, text in enumerate(self.stripped):
+            if not text:
+                continue
+            if runs and runs[-1][-1] == index - 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        return runs
+
+    def _unquote_sessions(self) -> None:
+        """A pasted interactive session (">>> a = ones(3)" then its output) is the
+        author's text: its ``>>>`` prompts are not a third quote level when the
+        paragraph holds unmarked output lines and no other quote level."""
+        prompt = self.pats.prompt
+        for run in self._paragraphs():
+            prompts = [i for i in run if prompt.match(self.stripped[i])]
+            if not prompts:
+                continue
+            others = [i for i in run if self.quote[i] and i not in prompts]
+            output = [i for i in run if not self.quote[i]]
+            if output and not others:
+                for index in prompts:
+                    self.quote[index] = False
+
+    def _quote_elisions(self) -> None:
+        """ "[...]" or "[snip]" next to a quoted line marks a cut in the quote."""
+        quoted = [i for i in range(self.n) if self.quote[i]]
+        if not quoted:
+            return
+        for index, text in enumerate(self.stripped):
+            if not text or self.quote[index] or not self.pats.elision.match(text):
+                continue
+            above = next((i for i in range(index - 1, -1, -1) if self.stripped[i]), None)
+            below = next((i for i in range(index + 1, self.n) if self.stripped[i]), None)
+            if (above is not None and self.quote[above]) or (
+                below is not None and self.quote[below]
+            ):
+                self.quote[index] = True
 
     def _short(self, index: int, strict: bool = True) -> bool:
         """A line that can be part of a signature: a name, a title, an address.

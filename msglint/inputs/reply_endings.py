@@ -153,8 +153,27 @@ class Endings:
             if index != tail[0] - 1:
                 break
             tail.insert(0, index)
-        if tail[0] != first_line and len(tail) >= 2 and self._contact_block(tail, True):
+        signed = self._contact_block(tail, True) or self._title_block(tail)
+        if not signed and len(tail) >= 3 and self._kind(tail[0]) in ("signoff", "signoff_named"):
+            signed = self._title_block(tail[1:])  # "merci / Virginie Dupont / Représentante…"
+        if tail[0] != first_line and len(tail) >= 2 and signed:
             self._mark_signature(tail[0], block[-1])
+
+    def _title_block(self, block: list[int]) -> bool:
+        """A full name, then one to three lines of title, department or company and
+        nothing else: "Hervé Collin / Directeur général des services"."""
+        if not 2 <= len(block) <= 4 or not self._name_like(block[0]):
+            return False
+        if len(self.stripped[block[0]].split()) < 2 or self._kind(block[0]) is not None:
+            return False
+        for index in block[1:]:
+            text = self.stripped[index]
+            words = text.split()
+            if not 1 <= len(words) <= 10 or text[-1] in ".!?:;," or not text[0].isupper():
+                return False
+            if self._kind(index) is not None or len(text) > self.pats.short_chars:
+                return False
+        return True
 
     def _signoff_above(self, window: list[int], start: int) -> int:
         """A short "Bonne journée / Paul" paragraph right above a signature starts it."""
@@ -253,12 +272,12 @@ class Endings:
         index: int | None = start
         while index is not None and index <= end:
             kind = self._kind(index)
-            if kind in ("signoff_named", "dash_name"):
+            if kind == "dash_name":
                 closing = index + 1
-            elif kind == "signoff":
+            elif kind in ("signoff", "signoff_named"):
                 closing = index + 1
                 name = self._next_text(index + 1, end)
-                if name is not None and self._signoff_name(name):
+                if name is not None and self._signoff_name(name, end, kind == "signoff_named"):
                     closing = name + 1
             elif index == start and kind is None and self._name_like(index):
                 closing = index + 1  # a name heading a contact block
@@ -272,17 +291,25 @@ class Endings:
     def _next_text(self, start: int, end: int) -> int | None:
         return next((i for i in range(start, end + 1) if self.stripped[i]), None)
 
-    def _signoff_name(self, index: int) -> bool:
-        """A name under a sign-off: "Chen Luo", "mike", "~Abdullah.", "T"."""
+    def _signoff_name(self, index: int, end: int, named: bool = False) -> bool:
+        """Who signs under a sign-off: "Chen Luo", "mike", "~Abdullah.", "T", and
+        as the last line "Le service gestion locative". After a sign-off that
+        already names someone ("Regards, Roman", a French closing formula) only a
+        full name ("Xavier Renault") signs."""
         text = self.stripped[index]
         words = text.split()
         if self._kind(index) == "dash_name":
-            return True  # "Cheers, / -Tom"
-        if not 1 <= len(words) <= 4 or self._contact(index) or self._kind(index) is not None:
+            return not named  # "Cheers, / -Tom"
+        if not words or self._contact(index) or self._kind(index) is not None:
             return False
         if any(ch.isdigit() or ch in "@:/" for ch in text):
             return False
-        return self._name_like(index) or len(words) == 1
+        if named:
+            return self._name_like(index) and 2 <= len(words) <= 4
+        if len(words) <= 4 and (self._name_like(index) or len(words) == 1):
+            return True
+        last = self._next_text(index + 1, end) is None
+        return last and len(words) <= 6 and text[-1] not in ".!?:;"
 
     def _mark_signature(self, start: int, end: int) -> None:
         """Lines ``start..end`` are the signature; after a mobile line, the previous message."""

@@ -27,6 +27,8 @@ class Patterns:
     quote_prefixes: tuple[str, ...]
     quote_pattern: Pattern
     not_quoted: Pattern
+    prompt: Pattern
+    elision: Pattern
     continuation: Pattern
     orphan_max_chars: int
     wrapped_min_chars: int
@@ -114,6 +116,7 @@ def _build(data: dict[str, Any]) -> Patterns:
     subst = {
         "starts": _alternation(attribution["starts"]),
         "verbs": _alternation(attribution["verbs"]),
+        "prose_openers": _alternation(attribution.get("prose_openers", ["\0"])),
         **{key: str(value) for key, value in data.get("placeholders", {}).items()},
     }
     fields = data["fields"]
@@ -129,6 +132,8 @@ def _build(data: dict[str, Any]) -> Patterns:
         quote_prefixes=tuple(quote["prefixes"]),
         quote_pattern=_compile(quote.get("prefix_patterns", [])),
         not_quoted=_compile(quote.get("not_quoted", [])),
+        prompt=_compile([quote["prompt"]] if "prompt" in quote else []),
+        elision=_compile(quote.get("elision", [])),
         continuation=_compile(quote.get("continuation", [])),
         orphan_max_chars=int(quote.get("orphan_max_chars", 0)),
         wrapped_min_chars=int(quote.get("wrapped_min_chars", 0)),

@@ -24,7 +24,7 @@ def read_text(text: str, path: str, kind: str | None) -> Message:
     resolved_kind = kind or ("email" if match else "chat")
     rest = text[body_start:]
     rest_map = SourceMap.identity(text, body_start, len(rest))
-    body, quoted, signature, body_map = split_and_map(
+    body, quoted, signature, body_map, closing = split_and_map(
         rest, rest_map, text, reply=resolved_kind != "chat"
     )
     return Message(
@@ -35,6 +35,7 @@ def read_text(text: str, path: str, kind: str | None) -> Message:
         has_subject_field=bool(match),
         quoted=quoted,
         signature=signature,
+        closing_start=closing,
         source_text=text,
         body_map=body_map,
         subject_map=subject_map,

@@ -82,10 +82,18 @@ class LanguagePack:
         ``urgency_words``, "what kind of" for ``fillers``.
         """
         hits = list(self.lexicon(name).finditer(text))
-        if hits and (self.folder / f"{name}_exceptions.txt").is_file():
-            spans = [(h.start, h.end) for h in self.lexicon(f"{name}_exceptions").finditer(text)]
-            hits = [h for h in hits if not any(s <= h.start < e for s, e in spans)]
-        return hits
+        return self._outside_exceptions(name, text, hits)
+
+    def _outside_exceptions(self, name: str, text: str, hits: list[Hit]) -> list[Hit]:
+        """``hits`` minus those starting inside a phrase of ``<name>_exceptions.txt``."""
+        if not hits or not (self.folder / f"{name}_exceptions.txt").is_file():
+            return hits
+        from msglint.intervals import Intervals
+
+        spans = Intervals(
+            (h.start, h.end) for h in self.lexicon(f"{name}_exceptions").finditer(text)
+        )
+        return [h for h in hits if h.start not in spans]
 
     def words(self, name: str) -> frozenset[str]:
         """A lexicon as a set of lower-case single words (for token lookups)."""
@@ -103,10 +111,7 @@ class LanguagePack:
             self._replacements[name] = {phrase.lower(): repl for phrase, repl in pairs}
             self._lexicons[key] = Lexicon([p for p, _ in pairs], str(self.folder / f"{name}.tsv"))
         table = self._replacements[name]
-        hits = list(self._lexicons[key].finditer(text))
-        if hits and (self.folder / f"{name}_exceptions.txt").is_file():
-            spans = [(h.start, h.end) for h in self.lexicon(f"{name}_exceptions").finditer(text)]
-            hits = [h for h in hits if not any(s <= h.start < e for s, e in spans)]
+        hits = self._outside_exceptions(name, text, list(self._lexicons[key].finditer(text)))
         return [(hit, table[hit.entry.lower()]) for hit in hits]
 
     def data(self, name: str) -> dict[str, Any]:

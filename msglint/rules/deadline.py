@@ -194,9 +194,9 @@ def deadline_ambiguous_date(a: Analysis, opts: Options) -> Iterator[Hit]:
     "4/5/2027") and relative weekdays such as "next Friday" that do not say
     which week they mean. A date that can only be read one way (25/03) is
     fine; so is a numeric date when ``date_order`` says how the team writes
-    them (``dmy``, ``mdy``, ``ymd``; ``auto``: French drafts are read
-    day-first), and a time stamp copied from a header ("Sent: 03/04/2001
-    10:20 AM").
+    them (``dmy``, ``mdy``, ``ymd``; ``auto``: the language's own reading,
+    ``[dates] order`` in its pack: French drafts are read day-first), and a
+    time stamp copied from a header ("Sent: 03/04/2001 10:20 AM").
 
     ## Why is this bad?
     03/04 is 3 April in Paris and March 4 in New York; "next Friday" is this
@@ -219,7 +219,9 @@ def deadline_ambiguous_date(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue
         numeric = _NUMERIC_DATE.search(time.text)
         if numeric is not None:
-            if order in ("dmy", "mdy", "ymd") or (order == "auto" and a.language == "fr"):
+            if order == "auto":  # the language's own reading, when it has one
+                order = str(a.pack.settings.get("dates", {}).get("order", "any"))
+            if order in ("dmy", "mdy", "ymd"):
                 continue  # the team reads numeric dates one way
             if max(int(numeric.group(1)), int(numeric.group(2))) > 12:
                 continue  # 25/03 can only be 25 March

@@ -78,8 +78,11 @@ def sentence_ask(
     triggers.extend(
         (to_flat(offset - start), kind) for offset, kind in imperatives(span, rules, verbs)
     )
+    if rules.uses("wishes"):
+        triggers.extend(
+            (to_flat(offset - start), kind) for offset, kind in wish_signs(span, rules, verbs)
+        )
     for detector, signs in (
-        ("wishes", wish_signs),
         ("joint_proposals", joint_proposal_signs),
         ("ownerless", ownerless_signs),
     ):

@@ -73,6 +73,7 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "we_imperative_endings": ("endings", "shaped_imperatives"),
     "infinitive_endings": ("endings", "shaped_imperatives"),
     "inverted_subjects": ("words", "clitic_inversion"),
+    "conditional_endings": ("endings", "wishes"),
 }
 
 # Tag facts: the parts of a pipeline's tag set the detectors read, declared in
@@ -134,6 +135,7 @@ class AskRules:
     we_imperative_endings: tuple[str, ...]
     imperative_endings: tuple[str, ...]
     infinitive_endings: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
     negation_prefixes: frozenset[str]
     negation_words: frozenset[str]
     object_starters: frozenset[str]
@@ -316,6 +318,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         we_imperative_endings=endings("we_imperative_endings"),
         imperative_endings=endings("imperative_endings"),
         infinitive_endings=endings("infinitive_endings"),
+        conditional_endings=endings("conditional_endings"),
         negation_prefixes=words("negation_prefixes"),
         negation_words=words("negation_words"),
         object_starters=words("object_starters"),

@@ -113,7 +113,10 @@ def subordinate(
         return True  # "to find out whether we need a permit"
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end
+    head = token.head
+    if head.i < token.i and any(t.text == ":" for t in token.doc[head.i + 1 : token.left_edge.i]):
+        return False  # "Bruce: I am tied up, but let's…": a clause after a label
+    return token.dep_ in _SUBORDINATE_DEPS and span.start <= head.i < span.end
 
 
 def title_case(span: Span) -> bool:
@@ -225,14 +228,19 @@ def perfect_modal(verb: Token) -> bool:
 
     Said of the past (a reproach, a guess), never an ask. Read from morphology:
     a past participle with a finite auxiliary (the modal) and, after it, an
-    infinitive auxiliary that is not the passive's ("have", not "be sent").
+    infinitive auxiliary that is not the passive's ("have", not "be sent"), or
+    with a conditional auxiliary (« qui l'aurait cru ? »).
     """
     morph = verb.morph
     if "Part" not in morph.get("VerbForm") or "Past" not in morph.get("Tense"):
         return False
     finite = None
     for child in verb.children:
-        if child.dep_ != "aux" or child.i > verb.i:
+        if not child.dep_.startswith("aux") or child.i > verb.i:
+            continue
+        if "Cnd" in child.morph.get("Mood") and child.dep_ in ("aux", "aux:tense"):
+            return True  # « qui l'aurait cru », « tu aurais dû » (a conditional perfect)
+        if child.dep_ != "aux":
             continue
         forms = child.morph.get("VerbForm")
         if "Fin" in forms and finite is None:

@@ -28,6 +28,8 @@ class VerbTables:
         self._rules: list[tuple[str, str]] = [
             (old, new) for old, new in table("lemma_rules").get("verb", [])
         ]
+        # The endings the suffix rules give lemmas ("er", "ir", "re" in French).
+        self._infinitive_endings = sorted({new for _, new in self._rules if new})
         self._lookup = (
             lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
         )
@@ -40,6 +42,23 @@ class VerbTables:
             if form.endswith(old) and form[: len(form) - len(old)] + new in self._index:
                 return True
         return form in self._index
+
+    def lemmas(self, form: str) -> list[str]:
+        """The verb lemmas a form may have: irregular forms, then suffix rules."""
+        form = form.lower()
+        found = list(self._exc.get(form, []))
+        for old, new in self._rules:
+            if form.endswith(old):
+                lemma = form[: len(form) - len(old)] + new
+                if lemma in self._index and lemma not in found:
+                    found.append(lemma)
+        # A form the suffix rules leave alone because it is also a noun
+        # (« invite », « demande »): the verb whose infinitive ending it begins.
+        for ending in self._infinitive_endings:
+            lemma = form[:-1] + ending
+            if form.endswith(ending[0]) and lemma in self._index and lemma not in found:
+                found.append(lemma)
+        return found
 
     def irregular(self, form: str) -> bool:
         """True when ``form`` is in the table of irregular verb forms ("fais", "mets")."""

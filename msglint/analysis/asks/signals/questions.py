@@ -85,7 +85,7 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
 
     - a perfect after a modal: "Who would have thought it?", "Should we have
       waited?" (said of the past);
-    - a question word before a bare verb: "Why wait?";
+    - a question word before a bare verb: "Why wait?", « Pourquoi attendre ? »;
     - an exclamation about a thing: "How cool is that?" (a "how" on the
       adjective, a pronoun subject; "How big is the file?" asks);
     - a negated copula before a pronoun and an adjective: "Isn't that great?",
@@ -98,7 +98,7 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
     if perfect_modal(root):
         return True
     if (
-        root.tag_ in rules.base_form_tags
+        (root.tag_ in rules.base_form_tags or "Inf" in root.morph.get("VerbForm"))
         and root.i > span.start
         and wh_word(span.doc[span.start], rules)
         and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "neg" for child in root.children)

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from msglint.analysis.asks.lexicons import AskRules
+    from msglint.analysis.asks.verbs import VerbTables
 
-_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "expl:comp"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 
 
@@ -42,16 +43,38 @@ def negated(verb: Token) -> bool:
 
 
 def heads_a_clause(token: Token, span: Span) -> bool:
-    """The head of a main clause of the span (or coordinated with one)."""
+    """The head of a main clause of the span (or coordinated with one).
+
+    The complement of the writer's present opinion counts ("I think we should
+    discuss it", "I guess you could call him"): the opinion only softens it.
+    """
     while token.dep_ == "conj" and token.head.i != token.i and token.head.i >= span.start:
         token = token.head
-    return token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end
+    if token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end:
+        return True
+    return token.dep_ == "ccomp" and _writer_opinion(token.head, span)
 
 
-def _form(verb: Token, rules: AskRules) -> str | None:
+def _writer_opinion(verb: Token, span: Span) -> bool:
+    """ "I think", "I believe": a present of the writer heading the sentence, not negated."""
+    subject = subject_of(verb)
+    return (
+        subject is not None
+        and _person(subject, "1")
+        and "Sing" in subject.morph.get("Number")
+        and "Pres" in verb.morph.get("Tense")
+        and not negated(verb)
+        and (verb.dep_ in CLAUSE_DEPS or verb.head.i == verb.i)
+        and not any(child.dep_ in _OBJECT_DEPS for child in verb.children)
+    )
+
+
+def _form(verb: Token, rules: AskRules, lemma: str | None = None) -> str | None:
     auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
-    if any(aux.lower_ in rules.conditional_auxiliaries for aux in auxiliaries) or (
-        "Cnd" in verb.morph.get("Mood")
+    if (
+        any(aux.lower_ in rules.conditional_auxiliaries for aux in auxiliaries)
+        or "Cnd" in verb.morph.get("Mood")
+        or _conditional_form(verb.lower_, lemma or verb.lemma_.lower(), rules)
     ):
         return "conditional"
     if "Prog" in verb.morph.get("Aspect") and any(
@@ -64,6 +87,13 @@ def _form(verb: Token, rules: AskRules) -> str | None:
     return None
 
 
+def _conditional_form(form: str, lemma: str, rules: AskRules) -> bool:
+    """A one-word conditional built on the infinitive: « aimerions » (aimer),
+    « prendrais » (prendre), whatever mood the tagger gave it."""
+    stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
+    return any(form == stem + ending for stem in stems for ending in rules.conditional_endings)
+
+
 def action(verb: Token, rules: AskRules) -> bool:
     """A verb of action: not a state, unless the state opens onto one ("be able to attend")."""
     if verb.lemma_.lower() not in rules.state_verbs:
@@ -74,20 +104,38 @@ def action(verb: Token, rules: AskRules) -> bool:
     )
 
 
-def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0) -> str | None:
+def _wanted_of_reader(
+    verb: Token,
+    rules: AskRules,
+    modal: bool,
+    verbs: VerbTables | None,
+    depth: int = 0,
+    relayed: bool = False,
+) -> str | None:
     """ "request" when the wish's complement is the reader's action or thing, "proposal"
-    when it is an action with the reader ("to go over it with you"), else None."""
+    when it is an action with the reader ("to go over it with you"), else None.
+
+    ``relayed``: the wish is someone else's ("Ben wants you to call him"); only
+    the reader's own action counts then.
+    """
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
     complements = [child for child in verb.children if child.dep_ in _COMPLEMENT_DEPS]
     for obj in objects:
         if _person(obj, "2") and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"
+        if relayed:
+            continue  # only the reader's own action is relayed: "Ben wants you to call"
         if not modal and any(
             child.dep_ == "poss" and _person(child, "2") for child in obj.children
         ):
             return "request"  # "your comments"
         if depth == 0 and verb.lemma_.lower() in rules.wished_things and obj.pos_ == "NOUN":
             return "request"  # "we'd appreciate a quick reply"
+        if any(
+            child.dep_ in ("acl", "relcl") and _with_reader(child, rules) and action(child, rules)
+            for child in obj.children
+        ):
+            return "proposal"  # "we would like the opportunity to meet with you"
     # "I'd love for you to take the lead": a clause with its own marker and subject.
     complements += [
         child
@@ -97,10 +145,10 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
         and any(grand.dep_ == "aux" and grand.pos_ == "PART" for grand in child.children)
     ]
     for complement in complements:
-        if complement.pos_ not in ("VERB", "AUX") or negated(complement):
+        if negated(complement) or not _verb(complement, verbs):
             continue
         subject = subject_of(complement)
-        if subject is not None and _person(subject, "2"):
+        if _reader_subject(complement, subject, rules):
             if not action(complement, rules):
                 continue
             if modal and not any(
@@ -112,12 +160,63 @@ def _wanted_of_reader(verb: Token, rules: AskRules, modal: bool, depth: int = 0)
         if subject is None and depth == 0:
             wish = rules.wishes.get(complement.lemma_.lower())
             if wish is not None:
-                inner = _wanted_of_reader(complement, rules, wish[1], depth + 1)
+                inner = _wanted_of_reader(complement, rules, wish[1], verbs, depth + 1, relayed)
                 if inner is not None:
                     return inner  # "to ask you to present"
-            if _with_reader(complement, rules) and action(complement, rules):
+            if _asks_the_reader(complement, rules):
+                return "request"  # "wants to know if you are available"
+            if not relayed and _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
+
+
+def _asks_the_reader(verb: Token, rules: AskRules) -> bool:
+    """An embedded question about the reader: "(to know) if you are available"."""
+    return any(
+        child.dep_ == "ccomp"
+        and any(
+            grand.dep_ == "mark" and grand.lower_ in rules.embedded_question_marks
+            for grand in child.children
+        )
+        and _reader_subject(child, subject_of(child), rules)
+        for child in verb.children
+    )
+
+
+def _verb(token: Token, verbs: VerbTables | None) -> bool:
+    """A verb, or a form the tagger read as a noun that the verb tables know
+    (« que tu m'appelles », where the small French tagger sees a noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return verbs is not None and token.pos_ == "NOUN" and verbs.is_verb_form(token.lower_)
+
+
+def _reader_subject(complement: Token, subject: Token | None, rules: AskRules) -> bool:
+    """The reader is the subject of the complement clause.
+
+    From the parse, or, where the tagger lost the pronoun (« que tu
+    participes », "tu" read as a determiner), from the reader's pronoun right
+    after the clause's marker.
+    """
+    if subject is not None:
+        return _person(subject, "2")
+    marks = [child for child in complement.children if child.dep_ == "mark"]
+    if not marks:
+        return False
+    doc = complement.doc
+    after = marks[0].i + 1
+    return after < complement.i and doc[after].lower_ in rules.second_person
+
+
+def _wish_of(token: Token, rules: AskRules, verbs: VerbTables | None) -> str | None:
+    """The wish lemma of a verb: its lemma, or one the verb tables give its form
+    (the French lemmatizer leaves « invite », « demande » as they are)."""
+    lemma = token.lemma_.lower()
+    if lemma in rules.wishes:
+        return lemma
+    if verbs is None or lemma != token.lower_:
+        return None  # (only a form the lemmatizer left as it is needs the tables)
+    return next((lemma for lemma in verbs.lemmas(token.lower_) if lemma in rules.wishes), None)
 
 
 def _infinitive_within(obj: Token) -> bool:
@@ -152,24 +251,45 @@ def _adjective_frame(verb: Token) -> Token | None:
     return adjective.head if adjective.head.i != adjective.i else None
 
 
-def wish_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+def wish_signs(
+    span: Span, rules: AskRules, verbs: VerbTables | None = None
+) -> list[tuple[int, str]]:
     """(character offset, kind) of each wish the writer addresses to the reader."""
     found = []
     for token in span:
-        wish = rules.wishes.get(token.lemma_.lower())
-        if wish is None or token.pos_ not in ("VERB", "AUX") or negated(token):
+        if token.pos_ not in ("VERB", "AUX") or negated(token):
             continue
-        forms, modal = wish
+        lemma = _wish_of(token, rules, verbs)
+        if lemma is None:
+            continue
+        forms, modal = rules.wishes[lemma]
         head = _adjective_frame(token) or token
         subject = subject_of(head)
-        if subject is None or not _person(subject, "1") or _form(head, rules) not in forms:
+        if subject is None or not heads_a_clause(head, span):
             continue
-        if not heads_a_clause(head, span):
+        relayed = not (_person(subject, "1") or _person(subject, "2"))
+        if relayed:
+            # Someone else's wish passed on: "Ben wants you to call him", "Lyn
+            # asked that you join him" (any tense: the wish is reported).
+            if head is not token or "Fin" not in _finite_form(token):
+                continue
+            if any(t.is_quote for t in span.doc[token.i + 1 : span.end]):
+                continue  # 'John asked me, "Can you send it?"': quoted, not relayed
+        elif not _person(subject, "1") or _form(head, rules, lemma) not in forms:
             continue
-        kind = _wanted_of_reader(token, rules, modal)
+        kind = _wanted_of_reader(token, rules, modal, verbs, relayed=relayed)
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _finite_form(verb: Token) -> list[str]:
+    """The verb's VerbForm, or that of its first auxiliary ("has asked")."""
+    forms = verb.morph.get("VerbForm")
+    if "Fin" in forms:
+        return forms
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    return auxiliaries[0].morph.get("VerbForm") if auxiliaries else forms
 
 
 def _suggested_action(verb: Token, rules: AskRules) -> bool:
