@@ -68,6 +68,7 @@ import sys
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from msglint.lang import available_languages
 
@@ -403,7 +404,54 @@ _TIMED_OUT = -1
 
 
 def _check_within(data: bytes, options: Options) -> tuple[str, int, list[str]]:
-    """:func:`check_message` under the wrapper's overall ``--timeout``."""
+    """:func:`check_message` under the wrapper's overall ``--timeout``.
+
+    The check runs in a forked child that is killed at the timeout: a signal
+    alone cannot stop a check stuck inside compiled code. Where fork is not
+    available, the watchdog signal bounds it instead.
+    """
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _check_with_signal(data, options)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_check_in_child, args=(send, data, options), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(options.timeout):
+            return "", _TIMED_OUT, []
+        kind, value = receive.recv()
+    except (EOFError, OSError):
+        kind, value = "internal", f"the check process stopped (exit {child.exitcode})"
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(timeout=5)
+        receive.close()
+    if kind == "done":
+        return value  # type: ignore[no-any-return]
+    if kind == "msglint":
+        raise value  # a MsglintError, pickled whole (its subclass and both fields)
+    raise RuntimeError(value)
+
+
+def _check_in_child(send: Any, data: bytes, options: Options) -> None:
+    """The child's side: send ("done", result), ("msglint", error) or ("internal", text)."""
+    from msglint.errors import MsglintError
+
+    try:
+        reply: tuple[str, Any] = ("done", _check_with_signal(data, options))
+    except MsglintError as error:
+        reply = ("msglint", error)
+    except BaseException as error:  # reported to the parent, never lost
+        reply = ("internal", f"{error.__class__.__name__}: {error}")
+    send.send(reply)
+    send.close()
+
+
+def _check_with_signal(data: bytes, options: Options) -> tuple[str, int, list[str]]:
     from msglint.guard import TimeBudgetExceeded, deadline
 
     try:

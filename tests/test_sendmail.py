@@ -515,3 +515,23 @@ def test_neomutt_broken_config_refuses_with_tempfail(mailbox: Mailbox) -> None:
     assert mailbox.delivered() is None
     err = proc.stderr.decode()
     assert "broken.toml" in err and "nothing sent" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("on_timeout", ["refuse", "send"])
+def test_overall_timeout_stops_the_check_and_follows_on_timeout(
+    mailbox: Mailbox, on_timeout: str
+) -> None:
+    """A check longer than --timeout (here: loading spaCy takes longer than 0.3 s).
+
+    The check runs in a child process killed at the timeout, so even a check
+    stuck in compiled code cannot hold the mail client.
+    """
+    options = ["--timeout", "0.3", "--on-timeout", on_timeout, "--sendmail", str(mailbox.sink)]
+    proc = wrapper([*options, "a@example.com"], good_email())
+    err = proc.stderr.decode()
+    assert "Traceback" not in err and "0.3 s" in err, err
+    if on_timeout == "refuse":
+        _refused_as_tempfail(proc, mailbox, "--timeout")
+    else:
+        assert proc.returncode == 0, err
+        assert mailbox.delivered() == good_email() and "unchecked" in err
