@@ -884,3 +884,37 @@ def test_a_notes_header_whose_to_line_is_very_long() -> None:
         "THE COMMITTEE WILL MEET ON WEDNESDAY.\n"
     )
     assert body_of(text) == "Can you circulate the link again?"
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "signature"),
+    [
+        (
+            "et pour le taux ?\ncordialement\nF. Collet\n",
+            "et pour le taux ?\ncordialement\nF. Collet",
+            "",
+        ),
+        (
+            "La migration a lieu samedi.\n\nCordialement,\nLe support informatique\nPoste 4400\n",
+            "La migration a lieu samedi.\nCordialement,\nLe support informatique",
+            "Poste 4400",
+        ),
+        (
+            "Le débrief se fera vendredi.\n\nValérie\nSuperviseure équipe B\n",
+            "Le débrief se fera vendredi.\nValérie",
+            "Superviseure équipe B",
+        ),
+        (
+            "Merci de confirmer.\n\nMusicalement,\nJosiane\n",
+            "Merci de confirmer.\nMusicalement,\nJosiane",
+            "",
+        ),
+    ],
+)
+def test_initials_extensions_and_first_names(text: str, own: str, signature: str) -> None:
+    assert _own_and_signature(text) == (own, signature)
+
+
+def test_a_printing_reminder_is_a_footer() -> None:
+    text = "C'est noté.\n\nPaul\n\nP Pensez à l'environnement avant d'imprimer ce message.\n"
+    assert body_of(text) == "C'est noté.\nPaul"
