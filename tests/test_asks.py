@@ -291,6 +291,27 @@ CASES = [
     ("fr", "Comment ça va ?", None, None, None),
     ("fr", "Découvrez notre nouvelle collection.", None, None, None),
     ("fr", "Cliquez ici pour vous désabonner.", None, None, None),
+    # Someone else's wish passed on to the reader; a clause after a label; the
+    # writer's opinion only softens a proposal; a joint action wished for.
+    ("en", "Ben wants you to call him back today.", "request", "reader", False),
+    (
+        "en",
+        "Ben wants to know if you are available for lunch tomorrow.",
+        "request",
+        "reader",
+        False,
+    ),
+    ("en", "The client asked us to send the files by Friday.", None, None, None),
+    ("en", "The board appreciated your comments.", None, None, None),
+    (
+        "en",
+        "Bruce: I am tied up for lunch, but let's get together on Monday.",
+        "need",
+        "we",
+        False,
+    ),
+    ("en", "I think we should discuss it tomorrow.", "request", "we", False),
+    ("en", "We would like the opportunity to meet with you beforehand.", "request", "we", False),
 ]
 
 

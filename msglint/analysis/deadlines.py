@@ -13,6 +13,7 @@ only cued times are deadlines.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import datetime
 
 from msglint.analysis.grains import deadline_moment
@@ -20,6 +21,17 @@ from msglint.analysis.model import UNDATED, Ask, Deadline, Sentence, TimeExpr
 from msglint.lang import LanguagePack
 
 _CUE_WINDOW = 40  # characters before the time expression searched for a cue
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _year_leads(pack: LanguagePack) -> frozenset[str]:
+    """The determiners before a year or a month used as a modifier (times.toml [year_rules])."""
+    from msglint.analysis.times.vocab import vocabulary
+
+    found = vocabulary(pack)
+    return frozenset(found.year_leads) if found is not None else frozenset()
 
 
 def _sentence_index(sentences: list[Sentence], starts: list[int], offset: int) -> int | None:
@@ -67,6 +79,21 @@ def find_deadlines(
         before = body[max(0, time.start - 12) : time.start].split()
         return bool(before) and before[-1].lower().rstrip("’'") in complement_words
 
+    leads = _year_leads(pack)
+
+    def modifies_a_noun(time: TimeExpr) -> bool:
+        """ "the 2027 budget", "the January offsite", « le budget 2027 »: what, not when."""
+        if time.field != "body" or time.grain not in ("year", "month", "quarter"):
+            return False
+        if time.kind != "instant" or time.direction is not None:
+            return False
+        before = _WORD.findall(body[max(0, time.start - 40) : time.start].lower())
+        after = _WORD.match(body[time.end : time.end + 40].lstrip(" "))
+        noun_after = after is not None and after.group().islower()
+        if before and before[-1] in leads and noun_after:
+            return True
+        return len(before) >= 2 and before[-2] in leads and before[-1] not in leads
+
     sentence_of = [
         None if t.field == "subject" else _sentence_index(sentences, starts, t.start) for t in times
     ]
@@ -101,6 +128,7 @@ def find_deadlines(
                 and upcoming
                 and sentence not in cued_sentences
                 and not complements_a_noun(time)
+                and not modifies_a_noun(time)
             )
             if time.field == "subject":
                 # "Contract to sign Friday" names a deadline; "January rota" a topic.

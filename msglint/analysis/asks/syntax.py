@@ -113,7 +113,10 @@ def subordinate(
         return True  # "to find out whether we need a permit"
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ in _SUBORDINATE_DEPS and span.start <= token.head.i < span.end
+    head = token.head
+    if head.i < token.i and any(t.text == ":" for t in token.doc[head.i + 1 : token.left_edge.i]):
+        return False  # "Bruce: I am tied up, but let's…": a clause after a label
+    return token.dep_ in _SUBORDINATE_DEPS and span.start <= head.i < span.end
 
 
 def title_case(span: Span) -> bool:

@@ -43,10 +43,30 @@ def negated(verb: Token) -> bool:
 
 
 def heads_a_clause(token: Token, span: Span) -> bool:
-    """The head of a main clause of the span (or coordinated with one)."""
+    """The head of a main clause of the span (or coordinated with one).
+
+    The complement of the writer's present opinion counts ("I think we should
+    discuss it", "I guess you could call him"): the opinion only softens it.
+    """
     while token.dep_ == "conj" and token.head.i != token.i and token.head.i >= span.start:
         token = token.head
-    return token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end
+    if token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end:
+        return True
+    return token.dep_ == "ccomp" and _writer_opinion(token.head, span)
+
+
+def _writer_opinion(verb: Token, span: Span) -> bool:
+    """ "I think", "I believe": a present of the writer heading the sentence, not negated."""
+    subject = subject_of(verb)
+    return (
+        subject is not None
+        and _person(subject, "1")
+        and "Sing" in subject.morph.get("Number")
+        and "Pres" in verb.morph.get("Tense")
+        and not negated(verb)
+        and (verb.dep_ in CLAUSE_DEPS or verb.head.i == verb.i)
+        and not any(child.dep_ in _OBJECT_DEPS for child in verb.children)
+    )
 
 
 def _form(verb: Token, rules: AskRules, lemma: str | None = None) -> str | None:
@@ -85,21 +105,37 @@ def action(verb: Token, rules: AskRules) -> bool:
 
 
 def _wanted_of_reader(
-    verb: Token, rules: AskRules, modal: bool, verbs: VerbTables | None, depth: int = 0
+    verb: Token,
+    rules: AskRules,
+    modal: bool,
+    verbs: VerbTables | None,
+    depth: int = 0,
+    relayed: bool = False,
 ) -> str | None:
     """ "request" when the wish's complement is the reader's action or thing, "proposal"
-    when it is an action with the reader ("to go over it with you"), else None."""
+    when it is an action with the reader ("to go over it with you"), else None.
+
+    ``relayed``: the wish is someone else's ("Ben wants you to call him"); only
+    the reader's own action counts then.
+    """
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
     complements = [child for child in verb.children if child.dep_ in _COMPLEMENT_DEPS]
     for obj in objects:
         if _person(obj, "2") and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"
+        if relayed:
+            continue  # only the reader's own action is relayed: "Ben wants you to call"
         if not modal and any(
             child.dep_ == "poss" and _person(child, "2") for child in obj.children
         ):
             return "request"  # "your comments"
         if depth == 0 and verb.lemma_.lower() in rules.wished_things and obj.pos_ == "NOUN":
             return "request"  # "we'd appreciate a quick reply"
+        if any(
+            child.dep_ in ("acl", "relcl") and _with_reader(child, rules) and action(child, rules)
+            for child in obj.children
+        ):
+            return "proposal"  # "we would like the opportunity to meet with you"
     # "I'd love for you to take the lead": a clause with its own marker and subject.
     complements += [
         child
@@ -124,12 +160,27 @@ def _wanted_of_reader(
         if subject is None and depth == 0:
             wish = rules.wishes.get(complement.lemma_.lower())
             if wish is not None:
-                inner = _wanted_of_reader(complement, rules, wish[1], verbs, depth + 1)
+                inner = _wanted_of_reader(complement, rules, wish[1], verbs, depth + 1, relayed)
                 if inner is not None:
                     return inner  # "to ask you to present"
-            if _with_reader(complement, rules) and action(complement, rules):
+            if _asks_the_reader(complement, rules):
+                return "request"  # "wants to know if you are available"
+            if not relayed and _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
+
+
+def _asks_the_reader(verb: Token, rules: AskRules) -> bool:
+    """An embedded question about the reader: "(to know) if you are available"."""
+    return any(
+        child.dep_ == "ccomp"
+        and any(
+            grand.dep_ == "mark" and grand.lower_ in rules.embedded_question_marks
+            for grand in child.children
+        )
+        and _reader_subject(child, subject_of(child), rules)
+        for child in verb.children
+    )
 
 
 def _verb(token: Token, verbs: VerbTables | None) -> bool:
@@ -214,15 +265,31 @@ def wish_signs(
         forms, modal = rules.wishes[lemma]
         head = _adjective_frame(token) or token
         subject = subject_of(head)
-        form = _form(head, rules, lemma if head is token else None)
-        if subject is None or not _person(subject, "1") or form not in forms:
+        if subject is None or not heads_a_clause(head, span):
             continue
-        if not heads_a_clause(head, span):
+        relayed = not (_person(subject, "1") or _person(subject, "2"))
+        if relayed:
+            # Someone else's wish passed on: "Ben wants you to call him", "Lyn
+            # asked that you join him" (any tense: the wish is reported).
+            if head is not token or "Fin" not in _finite_form(token):
+                continue
+            if any(t.is_quote for t in span.doc[token.i + 1 : span.end]):
+                continue  # 'John asked me, "Can you send it?"': quoted, not relayed
+        elif not _person(subject, "1") or _form(head, rules, lemma) not in forms:
             continue
-        kind = _wanted_of_reader(token, rules, modal, verbs)
+        kind = _wanted_of_reader(token, rules, modal, verbs, relayed=relayed)
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _finite_form(verb: Token) -> list[str]:
+    """The verb's VerbForm, or that of its first auxiliary ("has asked")."""
+    forms = verb.morph.get("VerbForm")
+    if "Fin" in forms:
+        return forms
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    return auxiliaries[0].morph.get("VerbForm") if auxiliaries else forms
 
 
 def _suggested_action(verb: Token, rules: AskRules) -> bool:
