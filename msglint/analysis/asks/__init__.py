@@ -33,11 +33,26 @@ A sentence is an ask when it is one of:
   questions?", "Des questions ?") are in ``not_asks``; reported questions
   ("she asked whether…") have no question mark and no inversion.
 
-Not asks, by the parse: a label ("Step 2."), a verb alone exclaimed ("Help!"),
-a need in an embedded question ("to find out whether we need a permit"), a
-state wished for ("I hope you are well"), an offer to share ("I'd like to
-share it with you"). Commitments ("I'll send the draft tonight") are not asks
-either; ``find_commitments`` lists them for ``inspect``.
+Not asks, by the parse: a label ("Step 2.", "Part 2: Results"), a verb alone
+exclaimed ("Help!"), a need in an embedded question ("to find out whether we
+need a permit"), a state wished for ("I hope you are well"), an offer to share
+("I'd like to share it with you"), a perfect after a modal ("you should have
+received it", « tu aurais dû »), an obligation in the future ("it will have to
+be revised", « il faudra renouveler »), a passive naming its agent ("it needs
+to be reviewed by legal"; "by Friday" is a deadline, read by the time
+parser), words quoted after the sentence's first word ('John asked me, "Can
+you send it?"'), a question that expects no answer by its shape ("How cool is
+that?", "Isn't that great?", "Why wait?", "Who would have thought it?").
+Commitments ("I'll send the draft tonight") are not asks either;
+``find_commitments`` lists them for ``inspect``.
+
+Someone else's wish passed on to the reader is an ask ("Ben wants you to call
+him", "Ben wants to know if you are free"), and so is a proposal under the
+writer's opinion ("I think we should discuss it"). In French, where the small
+tagger misreads wishes, the wish is read from the verb tables and word shapes:
+a one-word conditional from its infinitive (``conditional_endings``: « nous
+aimerions »), the reader's pronoun right after « que » (« que tu participes »,
+"tu" tagged as a determiner), a lemma the lemmatizer left alone (« invite »).
 
 Owners: "nobody" when ``no_owner`` matches, "we" for ``we_asks``, "let's",
 first-person plural imperatives ("faisons") and proposals, else "reader".

@@ -214,8 +214,8 @@ def _wish_of(token: Token, rules: AskRules, verbs: VerbTables | None) -> str | N
     lemma = token.lemma_.lower()
     if lemma in rules.wishes:
         return lemma
-    if verbs is None:
-        return None
+    if verbs is None or lemma != token.lower_:
+        return None  # (only a form the lemmatizer left as it is needs the tables)
     return next((lemma for lemma in verbs.lemmas(token.lower_) if lemma in rules.wishes), None)
 
 
