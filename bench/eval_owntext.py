@@ -55,6 +55,7 @@ GROUPS = {
     "notmuch": "lists",
     "numpy": "lists",
     "3gpp": "lists",
+    "fedora": "lists",
 }
 
 

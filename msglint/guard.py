@@ -52,6 +52,7 @@ def set_monitor(monitor: Callable[[str | None, float], None] | None) -> None:
     _monitor = monitor
 
 
+_TIMER_CAP = 86_400.0  # seconds: the longest single timer tick
 _pending: list[tuple[float, TimeBudgetExceeded]] = []  # (deadline, what to raise), nested
 
 
@@ -60,7 +61,9 @@ def _arm() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         return
     remaining = min(at for at, _ in _pending) - time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))
+    # A budget of 1e300 s is "no limit" in practice, but beyond what the timer
+    # takes: tick at the cap, and an early tick re-arms (see _expired).
+    signal.setitimer(signal.ITIMER_REAL, min(max(remaining, 0.001), _TIMER_CAP))
 
 
 def _expired(*_: object) -> None:
@@ -85,7 +88,7 @@ def deadline(seconds: float | None, what: str = "") -> Iterator[TimeBudgetExceed
     this does nothing. Yields the exception it would raise, so that a caller
     catching it can tell its own deadline from an outer one.
     """
-    if not seconds or seconds <= 0 or not watchdog_available():
+    if not seconds or not seconds > 0 or not watchdog_available():  # NaN: no deadline
         yield TimeBudgetExceeded(what)
         return
     entry = (time.monotonic() + seconds, TimeBudgetExceeded(what))
@@ -93,8 +96,8 @@ def deadline(seconds: float | None, what: str = "") -> Iterator[TimeBudgetExceed
     if not _pending:
         signal.signal(signal.SIGALRM, _expired)
     _pending.append(entry)
-    _arm()
     try:
+        _arm()
         yield entry[1]
     finally:
         _pending.remove(entry)

@@ -311,6 +311,10 @@ CASES = [
         False,
     ),
     ("en", "I think we should discuss it tomorrow.", "request", "we", False),
+    # A request for the answer with a deadline is an ask even in an offer.
+    ("en", "Let me know if you need anything else by Wednesday.", "request", "reader", False),
+    ("en", "Let me know if you have any questions, and have a nice weekend.", None, None, None),
+    ("en", "Wow, can you believe only a week?", None, None, None),
     ("en", "We would like the opportunity to meet with you beforehand.", "request", "we", False),
 ]
 

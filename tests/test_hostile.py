@@ -276,3 +276,17 @@ def test_sendmail_stderr_is_escaped(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert b"\x1b" not in proc.stderr and b"\\x1b[2J" in proc.stderr
+
+
+@pytest.mark.parametrize("seconds", [1e300, float("inf"), float("nan")])
+def test_an_absurd_budget_is_no_deadline_and_leaves_none_behind(seconds: float) -> None:
+    """A budget beyond the timer's range once raised OverflowError and left its entry
+    armed: every later check in that process (a server's, for every client) failed."""
+    from msglint import guard
+
+    with guard.deadline(seconds, "absurd"), guard.deadline(5, "inner"):
+        pass
+    assert not guard._pending
+    with guard.deadline(5, "next"):
+        pass
+    assert not guard._pending

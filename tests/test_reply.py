@@ -844,3 +844,77 @@ def test_titles_and_one_line_addresses_after_a_name_are_the_signature() -> None:
         "la prochaine commission ?\n\nmerci\nVirginie Dupont\nReprésentante des parents d'élèves"
     )
     assert _own_and_signature(signed)[1] == "Représentante des parents d'élèves"
+
+
+def test_a_listserv_footer_with_its_link_below_is_a_footer() -> None:
+    text = (
+        "The draft LS is in the drafts folder.\n\nBest regards,\nStefan\n\n"
+        + "#" * 72
+        + "\n\nTo unsubscribe from the 3GPP_TSG_SA_WG4_EVS list, click the following link:\n"
+        "http://list.etsi.org/scripts/wa.exe?SUBED1=3GPP_TSG_SA_WG4_EVS&A=1\n\n" + "#" * 72 + "\n"
+    )
+    assert body_of(text) == "The draft LS is in the drafts folder."
+
+
+def test_an_outlook_header_with_chinese_labels_starts_the_history() -> None:
+    text = (
+        "Just an update: the 2nd round starts after the break.\n\nRuixin\n\n"
+        "发件人： Ruixin Wang\n发送时间： 2019-08-29 11:35\n收件人： 3GPP_TSG_RAN_WG4\n"
+        "主题： NR MIMO OTA- 2nd round online session\nHi all, we start earlier.\n"
+    )
+    assert body_of(text) == "Just an update: the 2nd round starts after the break.\nRuixin"
+
+
+def test_pgp_armour_is_not_own_text() -> None:
+    text = (
+        "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nHi David,\n\nThis is identical "
+        "to my experience.\n\n- - Alex\n-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1\n\n"
+        "iEYEARECAAYFAktG9wMACgkQVTRddCFHw13qZACg\n=MwAw\n-----END PGP SIGNATURE-----\n"
+    )
+    own, _ = _own_and_signature(text)
+    assert own == "Hi David,\nThis is identical to my experience.\n- - Alex"
+
+
+def test_a_notes_header_whose_to_line_is_very_long() -> None:
+    names = ", ".join(f'"Person {i}" <p{i}@example.com>' for i in range(30))
+    text = (
+        "Can you circulate the link again?\n\n\n"
+        '"Scott Govenar" <sg@example.com> on 07/16/2001 01:58:41 PM\n'
+        f"Please respond to <sg@example.com>\n\nTo:\t{names}\n\ncc:\t\n\nSubject:\tHearing\n\n"
+        "THE COMMITTEE WILL MEET ON WEDNESDAY.\n"
+    )
+    assert body_of(text) == "Can you circulate the link again?"
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "signature"),
+    [
+        (
+            "et pour le taux ?\ncordialement\nF. Collet\n",
+            "et pour le taux ?\ncordialement\nF. Collet",
+            "",
+        ),
+        (
+            "La migration a lieu samedi.\n\nCordialement,\nLe support informatique\nPoste 4400\n",
+            "La migration a lieu samedi.\nCordialement,\nLe support informatique",
+            "Poste 4400",
+        ),
+        (
+            "Le débrief se fera vendredi.\n\nValérie\nSuperviseure équipe B\n",
+            "Le débrief se fera vendredi.\nValérie",
+            "Superviseure équipe B",
+        ),
+        (
+            "Merci de confirmer.\n\nMusicalement,\nJosiane\n",
+            "Merci de confirmer.\nMusicalement,\nJosiane",
+            "",
+        ),
+    ],
+)
+def test_initials_extensions_and_first_names(text: str, own: str, signature: str) -> None:
+    assert _own_and_signature(text) == (own, signature)
+
+
+def test_a_printing_reminder_is_a_footer() -> None:
+    text = "C'est noté.\n\nPaul\n\nP Pensez à l'environnement avant d'imprimer ce message.\n"
+    assert body_of(text) == "C'est noté.\nPaul"

@@ -54,7 +54,8 @@ def figures() -> dict:
     return eval_owntext.table(eval_owntext.load_cases())
 
 
-@pytest.mark.parametrize("group", ["corporate", "lists"])
+@pytest.mark.parametrize("group", ["corporate", "lists", "fr-written", "fr-written2"])
 def test_own_text_token_f1_on_real_mail_stays_high(figures: dict, group: str) -> None:
     for part in ("tune", "untouched"):
         assert figures[group][part]["micro_f1"] >= 0.95, (group, part, figures[group][part])
+        assert figures[group][part]["macro_f1"] >= 0.95, (group, part, figures[group][part])

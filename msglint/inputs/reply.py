@@ -225,6 +225,31 @@ class _Splitter(Headers, Endings):
             self._mark(start, self.n, _QUOTED)
             return
 
+    def mark_armor(self) -> None:
+        """PGP armour around the author's text is not prose: a footer to nobody."""
+        pats = self.pats
+        index = 0
+        while index < self.n:
+            text = self.stripped[index]
+            if self.role[index] == _OWN and pats.armor_signed.match(text):
+                end = index
+                while end < self.n and self.stripped[end]:
+                    end += 1
+                self._mark(index, end, _FOOTER)
+                index = end
+            elif self.role[index] == _OWN and pats.armor_start.match(text):
+                end = next(
+                    (i for i in range(index + 1, self.n) if pats.armor_end.match(self.stripped[i])),
+                    None,
+                )
+                if end is None:
+                    index += 1
+                    continue
+                self._mark(index, end + 1, _FOOTER)
+                index = end + 1
+            else:
+                index += 1
+
     def _mark(self, start: int, end: int, role: int) -> None:
         for index in range(start, end):
             self.role[index] = role
@@ -346,6 +371,7 @@ def split_reply(text: str) -> ReplySplit:
     """
     splitter = _Splitter(text)
     splitter.mark_history()
+    splitter.mark_armor()
     splitter.mark_leading_disclaimer()
     splitter.mark_footers()
     splitter.mark_signatures()

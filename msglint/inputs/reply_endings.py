@@ -164,8 +164,15 @@ class Endings:
         nothing else: "Hervé Collin / Directeur général des services"."""
         if not 2 <= len(block) <= 4 or not self._name_like(block[0]):
             return False
-        if len(self.stripped[block[0]].split()) < 2 or self._kind(block[0]) is not None:
+        if self._kind(block[0]) is not None:
             return False
+        name = self.stripped[block[0]]
+        if name.endswith(","):
+            return False  # "Musicalement, / Josiane" is a sign-off, not a name and a title
+        if len(name.split()) < 2 and (
+            len(block) > 3 or any(len(self.stripped[i].split()) < 2 for i in block[1:])
+        ):
+            return False  # a first name alone heads one or two titles of two words or more
         for index in block[1:]:
             text = self.stripped[index]
             words = text.split()
@@ -308,7 +315,10 @@ class Endings:
             return self._name_like(index) and 2 <= len(words) <= 4
         if len(words) <= 4 and (self._name_like(index) or len(words) == 1):
             return True
-        last = self._next_text(index + 1, end) is None
+        # A signer that is a service, last or above contact lines only:
+        # "Le service gestion locative", "Le support informatique / Poste 4400".
+        rest = [i for i in range(index + 1, end + 1) if self.stripped[i]]
+        last = all(self._contact(i) for i in rest)
         return last and len(words) <= 6 and text[-1] not in ".!?:;"
 
     def _mark_signature(self, start: int, end: int) -> None:

@@ -32,7 +32,7 @@ class Headers:
         """
         text = self.stripped[index]
         if len(text) > _MAX_HEADER_CHARS:
-            return None
+            return self._field_block(index)  # only a field ("To:" and forty names) is so long
         if self.pats.history.match(text):
             return index, index
         if index + 1 < self.n and self.pats.wrapped.match(text):
@@ -134,9 +134,11 @@ class Headers:
 
     def _find_field_type(self, index: int) -> str | None:
         text = self.stripped[index]
-        if not text or len(text) > _MAX_HEADER_CHARS:
+        if not text:
             return None
-        match = self.pats.field_line.match(text)
+        # A "To:" line naming forty recipients is long but still a field: the
+        # label is at its start, so only the start is read.
+        match = self.pats.field_line.match(text[:_MAX_HEADER_CHARS])
         if not match:
             return None
         return next(name for name in self.pats.field_groups if match.group(name))

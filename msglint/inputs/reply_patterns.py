@@ -28,6 +28,9 @@ class Patterns:
     quote_pattern: Pattern
     not_quoted: Pattern
     prompt: Pattern
+    armor_signed: Pattern
+    armor_start: Pattern
+    armor_end: Pattern
     elision: Pattern
     continuation: Pattern
     orphan_max_chars: int
@@ -126,6 +129,7 @@ def _build(data: dict[str, Any]) -> Patterns:
     signoffs = _alternation(signature["signoff"])
     name = signature["name_after_signoff"]
     quote, separator = data["quote"], data["separator"]
+    armor = data.get("armor", {})
     notes, footer = data.get("notes", {}), data.get("footer", {})
     notes_subst = {**subst, "datetime": str(notes.get("datetime", r"(?!)"))}
     return Patterns(
@@ -133,6 +137,9 @@ def _build(data: dict[str, Any]) -> Patterns:
         quote_pattern=_compile(quote.get("prefix_patterns", [])),
         not_quoted=_compile(quote.get("not_quoted", [])),
         prompt=_compile([quote["prompt"]] if "prompt" in quote else []),
+        armor_signed=_compile([armor["signed_start"]] if "signed_start" in armor else []),
+        armor_start=_compile([armor["block_start"]] if "block_start" in armor else []),
+        armor_end=_compile([armor["block_end"]] if "block_end" in armor else []),
         elision=_compile(quote.get("elision", [])),
         continuation=_compile(quote.get("continuation", [])),
         orphan_max_chars=int(quote.get("orphan_max_chars", 0)),

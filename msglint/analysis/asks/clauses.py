@@ -140,6 +140,16 @@ def drop_offers_and_closings(
             dropped.update(covered)
     if not dropped:
         return triggers
+    # A request for the answer with a deadline is an ask even inside an offer
+    # or a closing: "Let me know if you need anything else by Wednesday".
+    for hit_start, _, _ in rules.response_requests.hits(text, starts):
+        number = _segment_of(segments, hit_start)
+        if number in dropped and _deadline_in(
+            text[segments[number][0] : segments[number][1]], rules
+        ):
+            dropped.discard(number)
+    if not dropped:
+        return triggers
     kept = []
     for offset, kind in triggers:
         number = next(
@@ -283,3 +293,19 @@ def is_numbered(text: str, start: int, stripped: str) -> bool:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_LINE_PREFIX.match(text, line_start, start)) if line_start < start else False
+
+
+def _deadline_in(text: str, rules: AskRules) -> bool:
+    """A time that can be a deadline in the clause (msglint's own time parser):
+    a date or a time, a "before" interval, a vague "ASAP"."""
+    from datetime import datetime, timezone
+
+    from msglint.analysis.times import find_times
+    from msglint.lang import get_pack
+
+    now = datetime(2000, 1, 1, tzinfo=timezone.utc)  # only whether there is one
+    return any(
+        expr.kind in ("instant", "interval", "vague")
+        or (expr.kind == "open_interval" and expr.direction == "before")
+        for expr in find_times(text, get_pack(rules.code), now)
+    )
