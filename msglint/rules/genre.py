@@ -23,12 +23,12 @@ def is_reply(a: Analysis) -> bool:
 
 
 #: A mailing list's tags before the prefix: "[Numpy-discussion] RE: Numeric2".
-_LIST_TAGS = re.compile(r"\s*(?:\[[^\]\n]{1,80}\]\s*){1,5}")
+_LIST_TAGS = re.compile(r"(?:\[[^\]\n]{1,80}\][ \t]*){1,5}")
 
 
 def is_reply_subject(a: Analysis) -> bool:
     """A "Re:"/"RE:"/"Réf:" subject, after any list tags ("[Numpy-discussion] RE: …")."""
-    subject = a.subject or ""
+    subject = (a.subject or "").lstrip()
     tags = _LIST_TAGS.match(subject)
     rest = subject[tags.end() :] if tags else subject
     return bool(subject_prefix_pattern(("reply",)).match(rest))
