@@ -253,7 +253,15 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     In an e-mail file (``.eml``), reports a mention of an attachment from the
     pack's ``attachment_phrases.txt`` ("attached", "please find enclosed",
     "ci-joint", "en pièce jointe", "je vous joins") when the message carries
-    no attachment.
+    no attachment, unless its sentence gives a link ("the attached card, at
+    http://…").
+
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
+    a warning by default) when the sender's own text says it attaches
+    something ("attached", « ci-joint », a file name as the subject). A
+    forward whose quoted message mentions an attachment the forward lacks is
+    a hint: clients drop or keep forwarded files in ways an archive does
+    not show, and readers of real mail often did not mind.
 
     ## Why is this bad?
     The forgotten attachment costs a round trip and an apology: the reader
@@ -269,20 +277,38 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
         return
     if _ATTACHMENT_MARKER.search(a.body) or _ATTACHMENT_MARKER.search(a.message.quoted):
         return  # Outlook's "<<Budget 2001.XLS>>": the file was attached (archives drop it)
-    hits = a.pack.find("attachment_phrases", a.body)
+    # "on the attached card, at http://…": the file is a link away, not forgotten.
+    hits = [h for h in a.pack.find("attachment_phrases", a.body) if not _linked(a, h.start)]
     if hits:
-        yield Hit(hits[0].start, hits[0].end, args={"phrase": hits[0].text})
+        yield Hit(hits[0].start, hits[0].end, args={"phrase": hits[0].text}, strong=True)
         return
     subject = a.subject or ""
     named = _FILE_NAME.search(subject)
     if named and not subject_prefix_pattern(("reply",)).match(subject):
         # A file name as the subject ("Review 12-171.xls"): the file is the message.
-        yield Hit(named.start(), named.end(), field="subject", args={"phrase": named.group()})
+        yield Hit(
+            named.start(),
+            named.end(),
+            field="subject",
+            args={"phrase": named.group()},
+            strong=True,
+        )
         return
     if _is_forward(a) and a.pack.find("attachment_phrases", a.message.quoted):
         # Forwarding "slides are attached" without the slides: the reader lacks them.
         first = a.pack.find("attachment_phrases", a.message.quoted)[0]
         yield Hit(field="message", args={"phrase": first.text})
+
+
+_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+def _linked(a: Analysis, offset: int) -> bool:
+    """The sentence holding ``offset`` gives a link: what it calls attached is online."""
+    for sentence in a.sentences:
+        if sentence.start <= offset < sentence.end:
+            return bool(_LINK.search(sentence.text))
+    return False
 
 
 @rule("CL05", "clarity.placeholder", "warning")

@@ -67,8 +67,9 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     when (« faire le point rapidement », "let's chat quickly"; the pack's
     ``vague_deadlines_exceptions.txt``).
 
-    The finding is strong (the rule's ``strong`` severity in ``rules.toml``, a
-    warning by default) when the vague deadline is on an ask to the reader
+    The finding is strong (it takes the rule's ``strong`` severity when
+    ``rules.toml`` sets one; the packaged defaults no longer do, see its
+    DL02 table) when the vague deadline is on an ask to the reader
     and presses: the phrase asks for speed (the pack's
     ``pressing_deadlines.txt``: "ASAP", « au plus vite », « rapidement »)
     or the message says it is urgent. The reader is told it matters and left

@@ -8,6 +8,8 @@ questions before applying a guideline that only fits a memo.
 
 from __future__ import annotations
 
+import re
+
 from msglint.analysis.model import Analysis
 from msglint.lang import subject_prefix_pattern
 
@@ -17,13 +19,19 @@ SHORT_REPLY_WORDS = 30
 
 def is_reply(a: Analysis) -> bool:
     """A reply in a thread: quoted history, or a Re:/RE:/Réf: subject."""
-    reply_prefix = subject_prefix_pattern(("reply",))
-    return bool(a.message.quoted.strip()) or bool(reply_prefix.match(a.subject or ""))
+    return bool(a.message.quoted.strip()) or is_reply_subject(a)
+
+
+#: A mailing list's tags before the prefix: "[Numpy-discussion] RE: Numeric2".
+_LIST_TAGS = re.compile(r"\s*(?:\[[^\]\n]{1,80}\]\s*){1,5}")
 
 
 def is_reply_subject(a: Analysis) -> bool:
-    """A "Re:"/"RE:"/"Réf:" subject."""
-    return bool(subject_prefix_pattern(("reply",)).match(a.subject or ""))
+    """A "Re:"/"RE:"/"Réf:" subject, after any list tags ("[Numpy-discussion] RE: …")."""
+    subject = a.subject or ""
+    tags = _LIST_TAGS.match(subject)
+    rest = subject[tags.end() :] if tags else subject
+    return bool(subject_prefix_pattern(("reply",)).match(rest))
 
 
 def short_reply(a: Analysis) -> bool:

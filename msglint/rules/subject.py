@@ -103,8 +103,16 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
             # A new message that asks something under a generic subject: the
             # reader cannot tell what is wanted from the inbox (a reply keeps
             # the subject it answers, a notice asks nothing).
-            strong=bool(a.asks) and not is_reply_subject(a),
+            # A thank-you subject ("Merci") on a note that opens with thanks fits it.
+            strong=bool(a.asks) and not is_reply_subject(a) and not _thanks_subject(a, core),
         )
+
+
+def _thanks_subject(a: Analysis, core: str) -> bool:
+    """The subject thanks ("Thanks", « Merci ») and so does the message's first sentence."""
+    thanks = a.pack.lexicon("thanks_openers")
+    first = next((s.text for s in a.sentences if s.words > 2), "")
+    return bool(thanks.fullmatch(core)) and bool(thanks.search(first))
 
 
 @rule(

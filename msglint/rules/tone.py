@@ -21,8 +21,9 @@ def shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     Reports runs of ``min_words`` (3) or more consecutive words written in
     capitals in the body ("PLEASE DO NOT FORGET", "C'EST TRÈS IMPORTANT").
     Known acronyms (``common_acronyms.txt``) do not count toward a run, and
-    a line written all in capitals (a title, a newsletter headline) is not
-    shouting.
+    a line written all in capitals (a title, a newsletter headline) or a
+    label in capitals opening its line up to a colon ("DATA CENTER -
+    OPERATIONS: no outages") is not shouting.
 
     ## Why is this bad?
     Capitals read as shouting. They make the reader defensive and add no
@@ -55,7 +56,16 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     # A sentence in capitals ends like one ("PLEASE DO NOT EDIT THIS."): that is shouting.
-    return not any(c.islower() for c in line) and not line.rstrip().endswith((".", "!", "?"))
+    if not any(c.islower() for c in line) and not line.rstrip().endswith((".", "!", "?")):
+        return True
+    # A label opening its line, up to a colon ("DATA CENTER - OPERATIONS: No outages").
+    colon = line.find(":", end - line_start)
+    head = line[:colon] if colon >= 0 else ""
+    return (
+        bool(head.strip())
+        and start - line_start <= len(line) - len(line.lstrip())
+        and not any(c.islower() for c in head)
+    )
 
 
 @rule("TN02", "tone.exclamation", "info", options={"max_exclamations": 2})
