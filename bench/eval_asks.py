@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 import sys
 import time
@@ -45,6 +44,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from evaldata import eval_dir  # noqa: E402
 
 from msglint.analysis.asks import find_asks  # noqa: E402
 from msglint.analysis.model import Sentence  # noqa: E402
@@ -62,17 +63,6 @@ PROPOSAL = re.compile(
     r"\bi (suggest|propose|recommend)\b|\bwould (like|love) to (invite|meet|see)\b",
     re.IGNORECASE,
 )
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("MSGLINT_EVAL_DIR")
-    if env:
-        return Path(env)
-    # From a worktree (…/wt/NAME) the shared folder is two levels up.
-    for base in (REPO.parent, REPO.parent.parent):
-        if (base / "shared" / "eval").is_dir():
-            return base / "shared" / "eval"
-    return REPO.parent / "shared" / "eval"
 
 
 def load_nlp(code: str):  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/eval_times.py [--data /work/shared/eval] [--misses N] [--sample N]
+    python bench/eval_times.py [--data shared/eval] [--misses N] [--sample N]
 
 Prints, per language:
 
@@ -31,13 +31,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import re
 import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from evaldata import eval_dir
 
 from msglint.analysis.times import find_times
 from msglint.lang import get_pack
@@ -243,7 +244,7 @@ def precision(data: Path, sample: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    default = os.environ.get("MSGLINT_EVAL_DIR", "/work/shared/eval")
+    default = eval_dir()
     parser.add_argument("--data", type=Path, default=Path(default))
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses per language")
     parser.add_argument("--sample", type=int, default=30, help="precision sample size")

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/eval_times_news.py [--data /work/shared/eval] [--misses N] [--lang en|fr]
+    python bench/eval_times_news.py [--data shared/eval] [--misses N] [--lang en|fr]
 
 The corpora are read where they live (``--data``/``timeml``, default
 ``/work/shared/eval/timeml`` or ``$MSGLINT_EVAL_DIR/timeml``; provenance and
@@ -41,13 +41,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
-import os
 import re
 import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+
+from evaldata import eval_dir
 
 from msglint.analysis.times import find_times
 from msglint.lang import get_pack
@@ -228,7 +229,7 @@ def table(label: str, s: Stats, docs: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    default = os.environ.get("MSGLINT_EVAL_DIR", "/work/shared/eval")
+    default = eval_dir()
     parser.add_argument("--data", type=Path, default=Path(default))
     parser.add_argument("--misses", type=int, default=0, help="print up to N tune-part misses")
     parser.add_argument("--lang", choices=("en", "fr"), action="append")

@@ -154,6 +154,7 @@ def check_one(
     from msglint.engine import check
 
     budget = budget_of(config)
+    mine: TimeBudgetExceeded | None = None  # an outer deadline may fire before ours is set
     try:
         language = choose_language(message, lang)
         warm(language)

@@ -27,6 +27,7 @@ ANCHORED: dict[str, tuple[str, str]] = {
     "msglint.rules.deadline._HEADER_LINE": ("match", "at the start of the date's line"),
     "msglint.rules.deadline._TIMESTAMP_AFTER": ("match", "right after a date"),
     "msglint.fixes.common._SENTENCE_END": ("window", "the four characters before a word"),
+    "msglint.rules.genre._LIST_TAGS": ("match", "at the start of the subject"),
 }
 # Lexicons compiled into one whole-sentence pattern (``asks/lexicons.py``).
 FULLMATCH_LEXICONS = ("asks/not_asks.txt",)

@@ -918,3 +918,13 @@ def test_initials_extensions_and_first_names(text: str, own: str, signature: str
 def test_a_printing_reminder_is_a_footer() -> None:
     text = "C'est noté.\n\nPaul\n\nP Pensez à l'environnement avant d'imprimer ce message.\n"
     assert body_of(text) == "C'est noté.\nPaul"
+
+
+def test_three_underscores_then_a_signature_line() -> None:
+    text = (
+        "Please let me know if you have any comments\n\nThanks\n\nThorsten\n___\n"
+        "Thorsten Hertel || Lead Technologist || Keysight Technologies\n"
+    )
+    assert _own_and_signature(text)[0] == (
+        "Please let me know if you have any comments\nThanks\nThorsten"
+    )

@@ -10,6 +10,7 @@ from typing import Any
 from msglint.analysis.times.calendar import (
     RANK,
 )
+from msglint.analysis.times.grammar.anaphora import Anaphora
 from msglint.analysis.times.grammar.clock import Clock
 from msglint.analysis.times.grammar.dates import Dates
 from msglint.analysis.times.grammar.days import Days
@@ -18,6 +19,7 @@ from msglint.analysis.times.grammar.numeric import NumericDates
 from msglint.analysis.times.grammar.periodic import Periodic
 from msglint.analysis.times.grammar.periods import Periods
 from msglint.analysis.times.grammar.positions import Positions
+from msglint.analysis.times.grammar.years import Years
 from msglint.analysis.times.grammar.zones import Zones
 from msglint.analysis.times.resolve import Resolution
 from msglint.analysis.times.spec import Resolved, Spec, merge
@@ -52,7 +54,18 @@ def rule(parse: Callable[..., Any], triggers: str, loose: bool = False) -> Rule:
 
 
 class Combine(
-    Clock, Dates, NumericDates, Days, Periods, Positions, Periodic, Numbers, Zones, Resolution
+    Clock,
+    Dates,
+    Years,
+    Anaphora,
+    NumericDates,
+    Days,
+    Periods,
+    Positions,
+    Periodic,
+    Numbers,
+    Zones,
+    Resolution,
 ):
     """The grammar's top level: moments, ranges and open intervals at a token."""
 
@@ -437,11 +450,11 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Days.date_weekday, "mod weekday"),
     rule(Dates.date_dayonly, "dayart"),
     rule(Dates.date_month, "mod month"),
-    rule(Dates.date_year, "#"),
-    rule(Dates.fiscal_year, "fiscal"),
-    rule(Dates.century, "# dayart ordinal tens"),
-    rule(Dates.relday, "relday"),
-    rule(Dates.anaphor, "anaphor"),
+    rule(Years.date_year, "#"),
+    rule(Years.fiscal_year, "fiscal"),
+    rule(Years.century, "# dayart ordinal tens"),
+    rule(Anaphora.relday, "relday"),
+    rule(Anaphora.anaphor, "anaphor"),
     rule(Days.holiday, "mod holiday"),
     rule(Days.nth_of, "# dayart article ordinal tens"),
     rule(Days.week_of, "article dayart unit"),

@@ -1,14 +1,19 @@
-"""Dates with a month or a day: "12 December 2026", "February 15", "le 16", "in March"."""
+"""Dates with a month or a day: "12 December 2026", "February 15", "le 16", "in March".
+
+Years, decades, centuries and fiscal years are in ``years.py``; days counted
+from today or from the last date named (tomorrow, the day after) in
+``anaphora.py``: each family of readers has a room of its own.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from msglint.analysis.times.calendar import (
     month_len,
 )
-from msglint.analysis.times.spec import Resolved, Spec
+from msglint.analysis.times.spec import Spec
 from msglint.analysis.times.tokens import Tokens
 from msglint.analysis.times.vocab import (
     CLAUSE_ENDS,
@@ -21,7 +26,7 @@ from msglint.analysis.times.vocab import (
 
 
 class Dates(Tokens):
-    """Calendar dates written with words (month names, day numbers, years)."""
+    """Calendar dates written with words: a day and a month name, a month, a lone day."""
 
     def month_word(self, i: int) -> tuple[int, int, str] | None:
         """A month name, with the full stop of an abbreviation ("Dec.")."""
@@ -302,52 +307,6 @@ class Dates(Tokens):
             sp.month_mode = str(mode).rstrip("?")
         return j, sp
 
-    def century(self, i: int) -> tuple[int, Spec] | None:
-        """ "the 20th century", "the eleventh century", « le XXe siècle »: a hundred years."""
-        j = self.has(i, "dayart")[0] if self.has(i, "dayart") else i
-        nth = None
-        if self.digit(j) and self.key(j + 1) in self.L.ord_suffixes and self.attached(j + 1):
-            nth, j = int(self.k[j]), j + 2
-        elif (found := self.ordinal(j)) is not None:
-            j, nth = found
-        elif (roman := _roman(self.key(j), self.L.ord_suffixes)) is not None:
-            nth, j = roman, j + 1
-        if nth is None or not 1 <= nth <= 22 or self.has(j, "century") is None:
-            return None
-        end = self.has(j, "century")[0]
-        first = max(1, (nth - 1) * 100)
-        start, stop = self.ref.at(date(first, 1, 1)), self.ref.at(date(first + 99, 1, 1))
-        return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
-
-    def fiscal_year(self, i: int) -> tuple[int, Spec] | None:
-        """ "FY27", "FY2027", "FY27 Q1": a fiscal year, read as the calendar year it names."""
-        found = self.fiscal_number(i)
-        if found is None:
-            return None
-        end, year = found
-        j = end
-        if self.key(j) in self.L.quarter_prefixes and self.digit(j + 1) and self.attached(j + 1):
-            nth = int(self.k[j + 1])
-            if 1 <= nth <= 4 and not (self.attached(j + 2) and self.word(j + 2)):
-                start = self.ref.at(date(year, 3 * nth - 2, 1))
-                return j + 2, Spec(fixed=Resolved(start, "quarter"))
-        return end, Spec(year=year)
-
-    def fiscal_number(self, i: int) -> tuple[int, int] | None:
-        """The year after a fiscal prefix glued to it ("FY27": 2027), as (end, year)."""
-        if self.has(i, "fiscal") is None or not self.digit(i + 1) or not self.attached(i + 1):
-            return None
-        key = self.k[i + 1]
-        if len(key) == 4:
-            year = int(key)
-        elif len(key) == 2:
-            year = self.two_digit_year(int(key))
-        else:
-            return None
-        if self.attached(i + 2) and self.key(i + 2)[:1].isalnum():
-            return None
-        return i + 2, year
-
     def named_month(self, i: int, word: str) -> bool:
         """ "a June agreement", "December's figures": a capitalised month used as a modifier."""
         if word in self.L.weak_months or not self.capital(i):
@@ -363,172 +322,3 @@ class Dates(Tokens):
         if self.key(i) in self.L.weak_months and not self.capital(i):
             return False  # "I may or may not"
         return self.has(i - 2, "month") is not None and self.has(i - 2, "month")[0] == i - 1
-
-    def date_year(self, i: int) -> tuple[int, Spec] | None:
-        """ "in 2014", "the 2019 budget", « le plan 2024 », "1994, 1995 and 1997", "the 1990s".
-
-        A lone year needs a date preposition before it, a word of times.toml
-        [year_rules] leads (or one of them and a noun: « la saison 2002 »), or
-        another year before it in a list or a range ("between 1985 and 1987").
-        A decade ("the 1990s", « les années 90 ») is an interval of ten years.
-        """
-        decade = self.decade(i)
-        if decade:
-            return decade
-        found = self.year_number(i)
-        pair = None
-        if found is None and self.digit(i) and len(self.k[i]) == 4 and self.number_ok_left(i):
-            pair = self.year_pair(i + 1)  # "2002/2003": not a year_number (a fraction?)
-            found = (i + 1, int(self.k[i])) if pair else None
-        if found is None:
-            return None
-        end, year = found
-        if self.prev_is(i, "dateprep"):
-            if not 1800 <= year <= 2199:
-                return None
-        elif not (1900 <= year <= 2100 and self.year_context(i)):
-            return None
-        pair = pair or self.year_pair(end)
-        if pair:
-            end, last = pair
-            if last > year:
-                start, stop = self.ref.at(date(year, 1, 1)), self.ref.at(date(last, 1, 1))
-                return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
-        return end, Spec(year=year)
-
-    def year_context(self, i: int) -> bool:
-        """Token i (a year) follows a lead word, a lead and a noun, or a year of a list."""
-        leads = self.L.year_leads
-        prev = self.key(i - 1)
-        if prev in leads or prev in self.L.decade_leads:
-            return True
-        if prev == "s" and self.key(i - 2) == "'" and self.attached(i - 1):
-            return True  # "the company's 1989 results"
-        before = i - 3 if self.key(i - 2) == "'" else i - 2  # « l'horizon 2010 »
-        unit = self.has(i - 1, "unit")
-        if (
-            self.word(i - 1)
-            and self.key(before) in leads
-            and (unit is None or unit[1] == "year")
-            and not self.prev_is(i, "notnum")
-        ):
-            return True
-        if prev in self.L.year_joiners or self.prev_is(i, "rto"):
-            k = i - 1
-            while k > 0 and self.key(k - 1) in self.L.year_joiners:
-                k -= 1  # "1990 and/or 1991"
-            before = k - 1
-            key = self.key(before)
-            if self.digit(before) and len(key) == 4 and 1900 <= int(key) <= 2100:
-                return True
-        return self.prev_is(i, "rbetween") or self.prev_is(i, "rfrom")
-
-    def year_pair(self, j: int) -> tuple[int, int] | None:
-        """ "-1990", "/2003", "-58" glued after a year: (end, the second year)."""
-        if self.key(j) not in {"-", "/"} or not self.attached(j) or not self.attached(j + 1):
-            return None
-        if not self.digit(j + 1):
-            return None
-        key = self.k[j + 1]
-        if len(key) == 4:
-            last = int(key)
-        elif len(key) == 2:
-            last = int(self.k[j - 1][:2] + key)
-        else:
-            return None
-        if not self.number_ok_right(j + 2) or (self.attached(j + 2) and self.word(j + 2)):
-            return None
-        return j + 2, last
-
-    def decade(self, i: int) -> tuple[int, Spec] | None:
-        """ "1990s", "the '80s", « les années 90 », « les années 1990 »: ten years."""
-        j = i
-        lead = self.key(i - 1) in self.L.decade_leads
-        quoted = self.key(j) == "'" and self.digit(j + 1) and self.attached(j + 1)
-        if quoted:
-            j += 1
-        if not self.digit(j) or not (quoted or self.number_ok_left(j)):
-            return None
-        key = self.k[j]
-        if len(key) not in (2, 4) or not key.endswith("0"):
-            return None
-        quoted = quoted or (self.key(j - 1) == "'" and self.attached(j))
-        if len(key) == 2 and not (quoted or lead):
-            return None  # "in his 30s": an age
-        year = int(key) if len(key) == 4 else 1900 + int(key)
-        if len(key) == 2 and int(key) < 30:
-            year = 2000 + int(key)
-        end = j + 1
-        suffix = self.key(end) in self.L.decade_suffixes and self.attached(end)
-        if suffix:
-            end += 1
-        elif not lead:
-            return None
-        if not 1000 <= year <= 2100 or (self.attached(end) and self.word(end)):
-            return None
-        start, stop = self.ref.at(date(year, 1, 1)), self.ref.at(date(year + 9, 1, 1))
-        return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
-
-    def anaphor(self, i: int) -> tuple[int, Spec] | None:
-        """ "the next day", "that evening", « la veille », « le lendemain matin ».
-
-        Counted from the last day the text named before it (``self.anchor``), else
-        from today: "The launch is on 3 March; the day after we fly" is 4 March.
-        """
-        hit = self.has(i, "anaphor")
-        if hit is None:
-            return None
-        value = hit[1]
-        if isinstance(value, str):  # "later that year", « cette année-là »: a whole period
-            return hit[0], Spec(fixed=Resolved(self.period_of(value), value))
-        offset, part = (value, None) if isinstance(value, int) else (value[0], value[1:])
-        end = hit[0]
-        base = self.anchor or self.ref.day()
-        conn = self.has(end, "conn")
-        for k in (end, conn[0] if conn else None):
-            named = self.date(k) if k is not None and not part else None
-            if named and not named[1].has_time:  # "the day after Christmas", « la veille du 14 »
-                resolved = self.resolve(named[1])
-                if resolved is not None and resolved.grain == "day":
-                    end, base = named[0], resolved.start.date()
-                    break
-        day = base + timedelta(days=int(offset))
-        if part:
-            return end, Spec(date=day, part=(int(part[0]), int(part[1])))
-        return end, Spec(date=day)
-
-    def period_of(self, unit: str) -> datetime:
-        """The start of the week, month or year holding the last date named (else today)."""
-        day = self.anchor_any or self.ref.day()
-        if unit == "year":
-            day = day.replace(month=1, day=1)
-        elif unit == "month":
-            day = day.replace(day=1)
-        elif unit == "week":
-            day -= timedelta(days=day.weekday())
-        return self.ref.at(day)
-
-    def relday(self, i: int) -> tuple[int, Spec] | None:
-        """Days named relative to today: today, tomorrow, après-demain."""
-        hit = self.has(i, "relday")
-        if hit is None:
-            return None
-        return hit[0], Spec(date=self.ref.day(int(hit[1])))
-
-
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def _roman(key: str, suffixes: frozenset[str] | set[str]) -> int | None:
-    """The number of a Roman ordinal glued to its suffix ("xxe", "xixe"), else None."""
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        if suffix and key.endswith(suffix) and len(key) > len(suffix):
-            digits = key[: -len(suffix)]
-            if all(ch in _ROMAN for ch in digits):
-                total = 0
-                for k, ch in enumerate(digits):
-                    value = _ROMAN[ch]
-                    nxt = _ROMAN[digits[k + 1]] if k + 1 < len(digits) else 0
-                    total += -value if value < nxt else value
-                return total
-    return None

@@ -170,20 +170,10 @@ class Days(Tokens):
 
     def nth_of(self, i: int) -> tuple[int, Spec] | None:
         """ "first Tuesday of October", "last day of October 2015", "premier mercredi du mois"."""
-        j = i
-        article = self.has(j, "dayart") or self.has(j, "article")
-        if article:
-            j = article[0]
-        if self.digit(j):
-            day = self.day_number(j)
-            if day is None or not day[2]:
-                return None
-            j, nth = day[0], day[1]
-        else:
-            found = self.ordinal(j)
-            if found is None:
-                return None
-            j, nth = found
+        found = self.rank(i)
+        if found is None:
+            return None
+        j, nth = found
         what: str | None = None
         weekday = None
         hit = self.has(j, "weekday")

@@ -44,6 +44,21 @@ class Numbers(Tokens):
             return found["ordinal"]
         return None
 
+    def rank(self, i: int) -> tuple[int, int] | None:
+        """A rank after an optional article ("the 3rd", "third", « le premier »): (end, n).
+
+        One reading for "first Tuesday of October" and "the third quarter", so
+        the two readers cannot drift apart; written digits need an ordinal suffix.
+        """
+        article = self.has(i, "dayart") or self.has(i, "article")
+        j = article[0] if article else i
+        if self.digit(j):
+            day = self.day_number(j)
+            if day is None or not day[2]:
+                return None
+            return day[0], day[1]
+        return self.ordinal(j)
+
     def day_number(
         self, i: int, words: bool = False, glued: bool = False
     ) -> tuple[int, int, bool] | None:

@@ -265,19 +265,10 @@ class Periods(Tokens):
         else:
             if year is not None:
                 return None
-            article = self.has(j, "dayart") or self.has(j, "article")
-            if article:
-                j = article[0]
-            if self.digit(j):
-                day = self.day_number(j)
-                if day is None or not day[2]:
-                    return None
-                j, nth = day[0], day[1]
-            else:
-                found = self.ordinal(j)
-                if found is None:
-                    return None
-                j, nth = found
+            found = self.rank(j)
+            if found is None:
+                return None
+            j, nth = found
             if self.key(j) == "-" and self.attached(j) and self.attached(j + 1):
                 j += 1  # "third-quarter profit"
             hit = self.has(j, "quarter")
