@@ -450,7 +450,7 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Days.date_weekday, "mod weekday"),
     rule(Dates.date_dayonly, "dayart"),
     rule(Dates.date_month, "mod month"),
-    rule(Years.date_year, "#"),
+    rule(Years.date_year, "# num tens decword"),
     rule(Years.fiscal_year, "fiscal"),
     rule(Years.century, "# dayart ordinal tens"),
     rule(Anaphora.relday, "relday"),
@@ -463,7 +463,8 @@ COMPONENT_RULES: tuple[Rule, ...] = (
     rule(Clock.clock, "# lead clockword num tens minphrase", loose=True),
     rule(
         Combine.date,
-        "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit fiscal",
+        "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit fiscal"
+        " decword",
     ),
     rule(Periods.daypart, "daypart reldaypart"),
     rule(Periods.relative, "# in agopre num tens qty duration unit"),

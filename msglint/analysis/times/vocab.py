@@ -88,6 +88,7 @@ weekend       weekend.words                   strong
 quarter       quarters.words                  strong
 fiscal        year_rules.fiscal_prefixes      strong
 century       year_rules.century_words        strong
+decword       year_rules.decade_words         strong
 qprefix       quarters.prefixes
 season        seasons,season_rules.words      strong
 season_prep   season_rules.preps              function
@@ -151,6 +152,7 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "year_rules.list_joiners": list,
     "year_rules.decade_leads": list,
     "year_rules.decade_suffixes": list,
+    "year_rules.thousands": list,
 }
 
 
@@ -306,6 +308,8 @@ class Vocabulary:
         # "the 1990s", « les années 90 »: a decade
         self.decade_leads = _first_keys(flat["year_rules.decade_leads"])
         self.decade_suffixes = _first_keys(flat["year_rules.decade_suffixes"])
+        # "the year two thousand": the word for a thousand in a spelled-out year
+        self.thousands = _first_keys(flat["year_rules.thousands"])
         tables: list[tuple[str, Any]] = []
         for name, keys, _ in CATEGORIES:
             for key in keys:

@@ -19,12 +19,14 @@ class Numbers(Tokens):
             end, tens = found["tens"]
             j = end
             joiner = self.has(j, "joiner")
+            joined = bool(joiner) or (self.key(j) == "-" and self.attached(j))
             if joiner:
                 j = joiner[0]
-            elif self.key(j) == "-" and self.attached(j):
+            elif joined:
                 j += 1
             unit = self.has(j, "num")
-            if unit and 1 <= unit[1] <= 9:
+            # "ninety-one"; joined only, 10-19 ("quatre-vingt-dix", « soixante et onze »)
+            if unit and (1 <= unit[1] <= 9 or (joined and 10 <= unit[1] <= 19)):
                 return unit[0], tens + unit[1]
             return end, tens
         if "num" in found:

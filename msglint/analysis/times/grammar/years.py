@@ -74,6 +74,8 @@ class Years(Tokens):
         if decade:
             return decade
         found = self.year_number(i)
+        if found is None and self.word(i):
+            return self.spelled_year(i)
         pair = None
         if found is None and self.digit(i) and len(self.k[i]) == 4 and self.number_ok_left(i):
             pair = self.year_pair(i + 1)  # "2002/2003": not a year_number (a fraction?)
@@ -92,6 +94,36 @@ class Years(Tokens):
             if last > year:
                 start, stop = self.ref.at(date(year, 1, 1)), self.ref.at(date(last, 1, 1))
                 return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
+        return end, Spec(year=year)
+
+    def spelled_year(self, i: int) -> tuple[int, Spec] | None:
+        """ "in nineteen ninety-one", "the year two thousand", « en l'an deux mille ».
+
+        Spelled-out numbers are mostly counts ("two thousand troops"), so a
+        year needs a date preposition or a year lead word before it, and a
+        thousands form ("two thousand") must not be followed by a noun.
+        """
+        if not (self.prev_is(i, "dateprep") or self.key(i - 1) in self.L.year_leads):
+            return None
+        first = self.number(i)
+        if first is None:
+            return None
+        end, high = first
+        if self.key(end) in self.L.thousands and 1 <= high <= 2:
+            end, year = end + 1, high * 1000
+            rest = self.number(end)
+            if rest is None and self.key(end) in self.L.year_joiners and self.word(end):
+                rest = self.number(end + 1)  # "two thousand and one"
+            if rest is not None and 1 <= rest[1] <= 99:
+                end, year = rest[0], year + rest[1]
+            elif self.word(end) and (self.has(i - 1, "unit") or (0, ""))[1] != "year":
+                return None  # "in two thousand people"; "the year two thousand has" is a year
+        elif high in (19, 20) and (low := self.number(end)) is not None and 10 <= low[1] <= 99:
+            end, year = low[0], high * 100 + low[1]
+        else:
+            return None
+        if self.attached(end) and self.word(end):
+            return None
         return end, Spec(year=year)
 
     def year_context(self, i: int) -> bool:
@@ -139,9 +171,18 @@ class Years(Tokens):
         return j + 2, last
 
     def decade(self, i: int) -> tuple[int, Spec] | None:
-        """ "1990s", "the '80s", « les années 90 », « les années 1990 »: ten years."""
+        """ "1990s", "the '80s", « les années 90 », "the nineties": ten years."""
         j = i
         lead = self.key(i - 1) in self.L.decade_leads
+        word = self.has(i, "decword")
+        spelled = self.number(i) if lead and self.word(i) else None
+        if (word and self.key(i - 1) in self.L.year_leads) or (spelled and spelled[1] % 10 == 0):
+            end, tens = word if word else spelled
+            if not 10 <= tens <= 90:
+                return None
+            year = 1900 + tens
+            start, stop = self.ref.at(date(year, 1, 1)), self.ref.at(date(year + 9, 1, 1))
+            return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
         quoted = self.key(j) == "'" and self.digit(j + 1) and self.attached(j + 1)
         if quoted:
             j += 1
