@@ -18,6 +18,7 @@ AFTER_GRAIN = {
     "month": "day",
     "quarter": "day",
     "year": "month",
+    "decade": "month",
 }
 PAST_WEIGHT = 8
 
@@ -103,8 +104,8 @@ def truncate(moment: datetime, grain: str) -> datetime:
 
 def shift(moment: datetime, unit: str, amount: float) -> datetime:
     """``moment`` moved by a number of units (months and years keep the day of month)."""
-    if unit in ("month", "quarter", "year"):
-        months = round(amount * {"month": 1, "quarter": 3, "year": 12}[unit])
+    if unit in ("month", "quarter", "year", "decade"):
+        months = round(amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit])
         day = add_months(moment.date(), months)
         return moment.replace(year=day.year, month=day.month, day=day.day)
     seconds = {

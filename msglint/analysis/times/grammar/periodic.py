@@ -16,7 +16,7 @@ from msglint.analysis.times.spec import Resolved, Spec, merge
 from msglint.analysis.times.tokens import Tokens
 
 # Units of a duration as grains ("a fortnight" counts in weeks).
-_UNIT_GRAIN = {"fortnight": "week"}
+_UNIT_GRAIN = {"fortnight": "week", "decade": "year"}
 
 
 class Periodic(Tokens):

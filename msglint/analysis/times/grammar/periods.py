@@ -48,7 +48,7 @@ class Periods(Tokens):
         found = self.ref.after(value, unit, sign)
         dated = (
             found.start.date()
-            if unit in ("day", "week", "fortnight", "month", "year", "quarter")
+            if unit in ("day", "week", "fortnight", "month", "year", "quarter", "decade")
             else None
         )
         return Spec(fixed=found, fixed_date=dated)
@@ -81,6 +81,8 @@ class Periods(Tokens):
             return None
         if unit == "fortnight":
             unit, count = "week", count * 2
+        elif unit == "decade":
+            unit, count = "year", count * 10
         if mode == "last":
             start = self.ref.period(unit, -count)
             last = self.ref.period(unit, -1)
@@ -115,7 +117,9 @@ class Periods(Tokens):
             return None
         j, name = unit
         name = str(name)
-        if name not in {"week", "month", "year", "quarter", "day"} or (only and name != only):
+        if name not in {"week", "month", "year", "quarter", "day", "decade"}:
+            return None
+        if only and name != only:
             return None
         if self.key(j) == "-" and self.attached(j):
             j += 1
@@ -132,6 +136,10 @@ class Periods(Tokens):
             return None
         if name == "day":
             return None
+        if name == "decade":  # "the last decade", « la dernière décennie »: ten calendar years
+            first = self.ref.today.year // 10 * 10 + 10 * step
+            start, stop = self.ref.at(date(first, 1, 1)), self.ref.at(date(first + 9, 1, 1))
+            return j, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
         return j, Spec(fixed=Resolved(self.ref.period(name, step), name))
 
     def named_period(self, i: int, article: Any, name: str, j: int) -> bool:
