@@ -19,7 +19,8 @@ class Periods(Tokens):
         if prefix:
             sign = -1 if "agopre" in self.m(i) and self.m(i)["agopre"][0] == prefix[0] else 1
             found = self.amount(prefix[0])
-            if found:
+            # "in a year of turmoil", « dans un jour de grande forme »: a period described
+            if found and not (self.word(prefix[0]) and self.has(found[0], "of")):
                 end, value, unit = found
                 best = (end, self.relative_spec(value, unit, sign))
         found = self.amount(i)
