@@ -147,7 +147,7 @@ class Periods(Tokens):
         """ "during the quarter", "for the week": a date word, an article and a unit.
 
         Not after "of" ("employee of the month"), nor before "of" or a number
-        ("the week of the 7th", "the year 2000" are read by other rules).
+        ("the week of the 7th", "the year 2000", « l'an deux mille » are read by other rules).
         """
         if not article or name not in {"week", "month", "quarter", "year"}:
             return False
@@ -158,7 +158,8 @@ class Periods(Tokens):
                 return False  # "in the weeks ahead": plural, no one period
         if self.key(i - 1) in {"of", "de", "du", "des"} or not self.prev_is(i, "dateprep"):
             return False
-        return not (self.has(j, "of") or self.digit(j) or self.key(j) == "-")
+        spelled = self.has(j, "num") or self.has(j, "tens")  # « l'an deux mille »
+        return not (self.has(j, "of") or self.digit(j) or spelled or self.key(j) == "-")
 
     def this_period(self, i: int) -> tuple[int, Spec] | None:
         """A phrase of times.toml [this_periods] ("dans la semaine": this week)."""

@@ -103,7 +103,8 @@ class Years(Tokens):
         year needs a date preposition or a year lead word before it, and a
         thousands form ("two thousand") must not be followed by a noun.
         """
-        if not (self.prev_is(i, "dateprep") or self.key(i - 1) in self.L.year_leads):
+        after_year = (self.has(i - 1, "unit") or (0, ""))[1] == "year"  # « l'an deux mille »
+        if not (after_year or self.prev_is(i, "dateprep") or self.key(i - 1) in self.L.year_leads):
             return None
         first = self.number(i)
         if first is None:
@@ -116,7 +117,7 @@ class Years(Tokens):
                 rest = self.number(end + 1)  # "two thousand and one"
             if rest is not None and 1 <= rest[1] <= 99:
                 end, year = rest[0], year + rest[1]
-            elif self.word(end) and (self.has(i - 1, "unit") or (0, ""))[1] != "year":
+            elif self.word(end) and not after_year:
                 return None  # "in two thousand people"; "the year two thousand has" is a year
         elif high in (19, 20) and (low := self.number(end)) is not None and 10 <= low[1] <= 99:
             end, year = low[0], high * 100 + low[1]
