@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.grains import deadline_moment
 from msglint.analysis.model import Analysis, Deadline
+from msglint.intervals import Intervals
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import not_a_memo
 
@@ -90,12 +91,12 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     manner = (
-        [(h.start, h.end) for h in a.pack.find("vague_deadlines_exceptions", a.body)]
+        Intervals((h.start, h.end) for h in a.pack.find("vague_deadlines_exceptions", a.body))
         if (a.pack.folder / "vague_deadlines_exceptions.txt").is_file()
-        else []
+        else Intervals(())
     )
     for deadline in a.deadlines:
-        if deadline.field == "body" and any(s <= deadline.start < e for s, e in manner):
+        if deadline.field == "body" and deadline.start in manner:
             continue  # « faire le point rapidement »: how, not by when
         if deadline.vague:
             yield Hit(

@@ -298,14 +298,10 @@ def is_numbered(text: str, start: int, stripped: str) -> bool:
 def _deadline_in(text: str, rules: AskRules) -> bool:
     """A time that can be a deadline in the clause (msglint's own time parser):
     a date or a time, a "before" interval, a vague "ASAP"."""
-    from datetime import datetime, timezone
+    from msglint.analysis.asks.syntax import times_in
 
-    from msglint.analysis.times import find_times
-    from msglint.lang import get_pack
-
-    now = datetime(2000, 1, 1, tzinfo=timezone.utc)  # only whether there is one
     return any(
         expr.kind in ("instant", "interval", "vague")
         or (expr.kind == "open_interval" and expr.direction == "before")
-        for expr in find_times(text, get_pack(rules.code), now)
+        for expr in times_in(text, rules.code)
     )

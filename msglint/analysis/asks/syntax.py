@@ -7,7 +7,7 @@ They read universal parse features (dependency labels of both spaCy schemes,
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.symbols import AUX, VERB
 
@@ -269,16 +269,20 @@ def named_agent(verb: Token, code: str) -> bool:
         if child.dep_ != "agent":
             continue
         phrase = child.doc[child.i + 1 : child.right_edge.i + 1]
-        if len(phrase) and not _a_time(phrase.text, code):
+        if len(phrase) and not times_in(phrase.text, code):
             return True
     return False
 
 
-def _a_time(text: str, code: str) -> bool:
+def times_in(text: str, code: str) -> list[Any]:
+    """The time expressions msglint's own parser reads in a piece of a sentence.
+
+    Only their presence and kind matter here (is a "by" phrase a deadline?), so
+    the reference time is a fixed one.
+    """
     from datetime import datetime, timezone
 
     from msglint.analysis.times import find_times
     from msglint.lang import get_pack
 
-    now = datetime(2000, 1, 1, tzinfo=timezone.utc)  # only whether there is one
-    return bool(find_times(text, get_pack(code), now))
+    return find_times(text, get_pack(code), datetime(2000, 1, 1, tzinfo=timezone.utc))
