@@ -122,6 +122,12 @@ class Periods(Tokens):
             return None
         if only and name != only:
             return None
+        if self.plural_unit(j - 1):
+            # "in previous years", "the coming months": no one period; but "this weeks
+            # meeting", "last years results" miss an apostrophe
+            articled = j - i > 2 or self.prev_is(i, "article")
+            if articled or not self.word(j) or set(self.m(j)) - {"notnum"}:
+                return None  # a plain word follows, as a noun after "'s" would
         if self.key(j) == "-" and self.attached(j):
             j += 1
         post = self.has(j, "postmod")
@@ -151,23 +157,39 @@ class Periods(Tokens):
         """
         if not article or name not in {"week", "month", "quarter", "year"}:
             return False
-        word = self.key(j - 1)
-        if any(word.endswith(s) and "unit" in self.m(j - 1) for s in self.L.plural_suffixes):
-            singular = [word[: -len(s)] for s in self.L.plural_suffixes if s and word.endswith(s)]
-            if any(self.L.trie.get(w, {}).get("", {}).get("unit") for w in singular):
-                return False  # "in the weeks ahead": plural, no one period
+        if self.plural_unit(j - 1):
+            return False  # "in the weeks ahead": plural, no one period
         if self.key(i - 1) in {"of", "de", "du", "des"} or not self.prev_is(i, "dateprep"):
             return False
         spelled = self.has(j, "num") or self.has(j, "tens")  # « l'an deux mille »
         return not (self.has(j, "of") or self.digit(j) or spelled or self.key(j) == "-")
 
+    def plural_unit(self, i: int) -> bool:
+        """Token i is the plural of a unit ("weeks", « années »), not the unit itself."""
+        word = self.key(i)
+        if "unit" not in self.m(i):
+            return False
+        singular = [word[: -len(s)] for s in self.L.plural_suffixes if s and word.endswith(s)]
+        return any(self.L.trie.get(w, {}).get("", {}).get("unit") for w in singular)
+
     def this_period(self, i: int) -> tuple[int, Spec] | None:
-        """A phrase of times.toml [this_periods] ("dans la semaine": this week)."""
+        """A phrase of times.toml [this_periods] ("dans la semaine": this week).
+
+        A value [unit, step] counts periods from this one ("the latest period": the
+        last quarter reported); then a following "of" describes a period instead
+        ("the latest period of unrest").
+        """
         hit = self.has(i, "this_period")
         if hit is None:
             return None
-        unit = str(hit[1])
-        return hit[0], Spec(fixed=Resolved(self.ref.period(unit), unit))
+        end, value = hit
+        if isinstance(value, list):
+            if self.has(end, "of"):
+                return None
+            unit, step = str(value[0]), int(value[1])
+        else:
+            unit, step = str(value), 0
+        return end, Spec(fixed=Resolved(self.ref.period(unit, step), unit))
 
     def weekend_at(self, friday: date) -> Resolved:
         """The weekend of the week of ``friday``: an hour-grain interval (times.toml [weekend])."""
@@ -223,6 +245,9 @@ class Periods(Tokens):
             bounds = [1, 1, 12, 31]
         post = self.has(j, "postmod")
         year = self.year_number(j)
+        of = self.has(j, "of")
+        if year is None and of and not post:
+            year = self.year_number(of[0])  # "the spring of 1989"
         if post:
             j, mode = post
         elif year:
