@@ -19,7 +19,12 @@ Sets:
   first byte: "tune", odd: "untouched"), so the split never depends on the
   file's order: detector changes may be studied on the tune part only; the
   untouched part is only measured, never read for failures
-  (``--failures`` prints the tune part's).
+  (``--failures`` prints the tune part's). Each part is also measured with
+  the "Yes" sentences that look like first-person commitments (``COMMITMENT``
+  below: "I will…", "we'll…", "I'd be happy to…") set aside, whatever msglint
+  says of them (line ``no-commit``): msglint lists commitments apart, never as
+  asks, so that line is the figure for asks alone, and the first line the
+  figure against Parakweet's own labels.
 * ``bench/data/asks_{en,fr}_heldout.tsv``: sentences written by a
   contributor to be measured only, never tuned on (``--set heldout``; their
   failures are never printed); the English one has a sentence of each kind
@@ -161,6 +166,19 @@ def report(
         f"find_asks {1000 * detect_s / len(rows):.3f} ms/sentence "
         f"({100 * detect_s / parse_s:.1f} % of parsing)"
     )
+    if code == "en" and title.startswith("Parakweet"):
+        # Commitments are not asks here by design: the same figures with every
+        # "Yes" sentence that looks like one (the COMMITMENT pattern, whatever
+        # msglint says of it) set aside.
+        kept = [
+            i
+            for i, (y, text) in enumerate(zip(labels, texts, strict=True))
+            if not (y and COMMITMENT.search(text))
+        ]
+        print(
+            line("no-commit", [labels[i] for i in kept], [flags[i] for i in kept])
+            + f"  ({len(rows) - len(kept)} commitment-like Yes set aside)"
+        )
     misses = [text for y, p, text in zip(labels, flags, texts, strict=True) if y and not p]
     if code == "en" and misses:
         commitments = sum(1 for t in misses if COMMITMENT.search(t))

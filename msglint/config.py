@@ -25,7 +25,13 @@ from msglint.rules import FAMILIES, REGISTRY, SEVERITIES, Rule
 DEFAULTS_PATH = Path(__file__).resolve().parent / "rules.toml"
 USER_FILES = ("msglint.toml", ".msglint.toml", "pyproject.toml")
 FAIL_ON = ("info", "warning", "error", "never")
-RULE_KEYS = {"severity": str, "strong": str, "penalty": (int, float), "enabled": bool}
+RULE_KEYS = {
+    "severity": str,
+    "strong": str,
+    "penalty": (int, float),
+    "strong_penalty": (int, float),
+    "enabled": bool,
+}
 _TOP_LEVEL = {
     "lang": str,
     "fail_on": str,
@@ -149,7 +155,7 @@ def _validate_rule_table(where: str, prefix: str, table: Any) -> dict[str, dict[
                         where,
                         f"{option_key}: expected one of info, warning, error, off, got {value!r}",
                     )
-                if option == "penalty":
+                if option in ("penalty", "strong_penalty"):
                     _check_number(where, option_key, value)
             elif option in rule.options:
                 default = rule.options[option]
@@ -311,9 +317,11 @@ class RuleSettings:
     penalty: float
     options: dict[str, Any]
     # Severity and penalty of the rule's strong hits (``Hit.strong``): the
-    # narrow situation where a hint rule is precise enough to be a warning.
+    # narrow situation where a hint rule is precise enough to be a warning,
+    # or (``strong_penalty`` alone) where it marks a message hard to act on.
+    # None: strong hits are scored as the rule's other hits.
     strong_severity: str | None = None
-    strong_penalty: float = 0.0
+    strong_penalty: float | None = None
 
 
 @dataclass
@@ -364,7 +372,9 @@ class Config:
         strong = table.get("strong")
         if strong is not None and SEVERITIES.index(strong) <= SEVERITIES.index(severity):
             strong = None  # never weaker than the rule's own severity
-        strong_penalty = float(penalties.get(strong, 0)) if strong else 0.0
+        strong_penalty: float | None = float(penalties.get(strong, 0)) if strong else None
+        if "strong_penalty" in table:
+            strong_penalty = float(table["strong_penalty"])
         return RuleSettings(severity, penalty, options, strong, strong_penalty)
 
 

@@ -190,9 +190,13 @@ def check(analysis: Analysis, config: Config) -> Result:
                 continue
             severity, penalty = settings.severity, settings.penalty
             if hit.strong and settings.strong_severity:
-                severity, penalty = settings.strong_severity, settings.strong_penalty
-            left = max(0, round(cap * 100) - spent)
-            hundredths = min(round(penalty * weight * 100), left)
+                severity = settings.strong_severity
+            if hit.strong and settings.strong_penalty is not None:
+                penalty = settings.strong_penalty
+            # The cap limits repeats: a rule's first finding always costs its full penalty.
+            wanted = round(penalty * weight * 100)
+            left = max(0, max(round(cap * 100), wanted) - spent)
+            hundredths = min(wanted, left)
             spent += hundredths
             findings.append(
                 Finding(

@@ -58,6 +58,18 @@ def configured(rule: Rule, config: Config | None = None) -> tuple[str, str | Non
     return settings.severity, settings.strong_severity
 
 
+def _penalty_text(rule: Rule, config: Config | None) -> str:
+    """The points a finding of the rule costs the score, as configured (e-mail profile)."""
+    config = config or load_config(None, None)
+    settings = config.settings(rule, "email" if "email" in rule.kinds else rule.kinds[0])
+    if settings is None:
+        return ""
+    text = f"penalty: {settings.penalty:g}"
+    if settings.strong_penalty is not None and settings.strong_penalty != settings.penalty:
+        text += f" (strong hits: {settings.strong_penalty:g})"
+    return text + " · "
+
+
 def rule_documentation(
     selector: str, lang: str, fmt: str = "text", config: Config | None = None
 ) -> str:
@@ -73,7 +85,7 @@ def rule_documentation(
     coded = "" if severity == rule.severity else f" (coded default: {rule.severity})"
     header = (
         f"# {rule.code} {rule.name}\n\n"
-        f"family: {rule.family} · severity: {shown}{coded} · "
+        f"family: {rule.family} · severity: {shown}{coded} · {_penalty_text(rule, config)}"
         f"languages: {', '.join(rule.languages)} · kinds: {', '.join(rule.kinds)}"
         f"{'' if rule.enabled else ' · off by default'}\n\n"
     )

@@ -639,6 +639,21 @@ AS_PEOPLE_ASK = [
     ("We are pleased to invite you to join the panel on May 3.", "request", "reader"),
     ("I am happy to help you with the move.", None, None),
     ("We are delighted to announce the new office.", None, None),
+    # A condition that asks: the reader's action under "if", the writer's gratitude.
+    ("We would be most grateful if you could nominate a delegate.", "request", "reader"),
+    (
+        "If you could leave the number on my voice mail, I'll be forever indebted.",
+        "request",
+        "reader",
+    ),
+    ("If you can get away on Friday, that would be awesome.", "request", "reader"),
+    ("If you can get through it in five minutes, you are quicker than I am.", None, None),
+    ("If you would like to discuss it, I'd be happy to talk.", None, None),
+    ("If you could be there, I would be glad.", None, None),
+    # A past wish that softens a present one; a wish verb coordinated in the complement.
+    ("I wanted to check in and ask you to start thinking about the session.", "request", "reader"),
+    ("I wanted you to know that the move went well.", None, None),
+    ("I am writing to request a meeting with you in November.", "request", "reader"),
 ]
 
 

@@ -56,6 +56,7 @@ modal_verbs = []
 joint_subjects = []
 giving_verbs = []
 embedded_question_marks = []
+condition_marks = []
 commitment_auxiliaries = []
 going_verbs = []
 """

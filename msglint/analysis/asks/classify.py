@@ -13,6 +13,7 @@ from msglint.analysis.asks.clauses import (
     flatten,
     is_numbered,
 )
+from msglint.analysis.asks.signals.conditions import conditional_request_signs
 from msglint.analysis.asks.signals.imperatives import imperatives
 from msglint.analysis.asks.signals.phrases import phrase_signs
 from msglint.analysis.asks.signals.questions import inverted_to_reader, rhetorical
@@ -85,6 +86,7 @@ def sentence_ask(
     for detector, signs in (
         ("joint_proposals", joint_proposal_signs),
         ("ownerless", ownerless_signs),
+        ("conditional_requests", conditional_request_signs),
     ):
         if rules.uses(detector):
             triggers.extend((to_flat(offset - start), kind) for offset, kind in signs(span, rules))

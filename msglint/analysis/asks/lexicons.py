@@ -35,6 +35,7 @@ DETECTORS: dict[str, str] = {
     "wishes": "the writer wishes something of the reader: 'I'd like you to join' ([wishes])",
     "joint_proposals": "'we could maybe go over it': a first-person plural, a modal, an action",
     "ownerless": "'someone should probably check', 'it might be worth someone checking'",
+    "conditional_requests": "'if you could send it, I'd be grateful': a condition that asks",
     "commitments": "not an ask: what the writer promises ('I'll send the draft tonight')",
 }
 # Detectors that read the pipeline's lemmatizer tables (see ``verbs.VerbTables``).
@@ -104,9 +105,10 @@ WORD_FACTS: dict[str, str] = {
     "commitment_auxiliaries": "auxiliaries of a promise after 'I' or 'we': 'will', 'll'",
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
+    "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
 }
 # The forms of a wish verb that make an ask ([wishes] in asks.toml).
-WISH_FORMS = frozenset({"conditional", "present", "progressive"})
+WISH_FORMS = frozenset({"conditional", "present", "progressive", "past"})
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ class AskRules:
     joint_subjects: frozenset[str]
     giving_verbs: frozenset[str]
     embedded_question_marks: frozenset[str]
+    condition_marks: frozenset[str]
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
@@ -344,6 +347,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         joint_subjects=facts("words", "joint_subjects"),
         giving_verbs=facts("words", "giving_verbs"),
         embedded_question_marks=facts("words", "embedded_question_marks"),
+        condition_marks=facts("words", "condition_marks"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
         going_verbs=facts("words", "going_verbs"),
         wishes={

@@ -81,10 +81,13 @@ def _form(verb: Token, rules: AskRules, lemma: str | None = None) -> str | None:
         "Past" in aux.morph.get("Tense") for aux in auxiliaries
     ):
         return "progressive"
-    finite_present = "Pres" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm")
-    if finite_present and all(aux.lemma_.lower() == "do" for aux in auxiliaries):
+    finite = "Fin" in verb.morph.get("VerbForm")
+    if not finite or not all(aux.lemma_.lower() == "do" for aux in auxiliaries):
+        return None
+    if "Pres" in verb.morph.get("Tense"):
         return "present"
-    return None
+    # "I wanted to ask you to…": a simple past softening a present wish.
+    return "past" if "Past" in verb.morph.get("Tense") and not auxiliaries else None
 
 
 def _conditional_form(form: str, lemma: str, rules: AskRules) -> bool:
@@ -120,6 +123,13 @@ def _wanted_of_reader(
     """
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
     complements = [child for child in verb.children if child.dep_ in _COMPLEMENT_DEPS]
+    # "to check in and ask you to begin": a complement coordinated with the first.
+    complements += [
+        child
+        for complement in complements
+        for child in complement.children
+        if child.dep_ == "conj" and child.pos_ == "VERB" and subject_of(child) is None
+    ]
     for obj in objects:
         if _person(obj, "2") and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"

@@ -1,0 +1,142 @@
+"""Suggest the penalties of ``rules.toml`` from how hard to act on the judged messages were.
+
+Usage::
+
+    python bench/fit_penalties.py              # fit on the dev part of fixtures/real
+    python bench/fit_penalties.py --split test # the same table on the untouched part, to compare
+
+The score must track how easy a message is to act on (issue 13). A rule's
+penalty says how much harder to act on a message is when the rule speaks up,
+measured on the judged real messages (``fixtures/real``, judges' mean
+actionability 1..5, see ``bench/eval_findings.py``):
+
+* a **situation** is a rule's warnings or errors on a message, or its strong
+  hits (``Hit.strong``: the narrow case the rule marks precise); plain hints
+  are not situations: fitted one by one they lowered the rank correlation on
+  the half of dev they were not fitted on (noise, not signal);
+* its **drop** is the mean actionability of all messages minus that of the
+  messages where the situation occurs, shrunk towards 0 for rare situations:
+  ``drop * n / (n + 2)``;
+* the suggested penalty is 10 points per point of actionability lost,
+  rounded to 5: ``5 * round(2 * drop)``; a warning or an error costs at least
+  5 (the severity's own penalty), a strong hint costs only when the drop
+  reaches 5 points.
+
+The table is a proposal read by a person: ``rules.toml`` records the
+figures next to each penalty it sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from eval_findings import Judged, load  # noqa: E402
+
+#: Rare situations count less: n / (n + SHRINK) of their drop.
+SHRINK = 2
+#: Points of score per point of actionability (1..5) lost.
+POINTS_PER_ACT = 10
+STEP = 5
+
+
+def situations(items: list[Judged]) -> dict[str, list[float]]:
+    """Actionability of the messages of each situation (``AK05``, ``AK04:strong``…)."""
+    from msglint.api import Linter
+    from msglint.config import load_config
+    from msglint.rules import all_rules
+
+    rules = {rule.code: rule for rule in all_rules()}
+    config = load_config(None, None)
+    acts: dict[str, list[float]] = defaultdict(list)
+    by_kind: dict[str | None, list[Judged]] = defaultdict(list)
+    for item in items:
+        if item.actionability() is not None:
+            by_kind[item.kind].append(item)
+    for kind, group in by_kind.items():
+        outcomes = Linter(kind=kind).check_many([item.path for item in group])
+        for item, outcome in zip(group, outcomes):
+            if isinstance(outcome, Exception):
+                continue
+            found: set[str] = set()
+            analysis = outcome.analysis
+            for finding in outcome.findings:
+                if finding.severity != "info":
+                    found.add(finding.code)
+            for code in {f.code for f in outcome.findings}:
+                settings = config.settings(rules[code], analysis.kind)
+                if settings is None:
+                    continue
+                if any(hit.strong for hit in rules[code].check(analysis, settings.options)):
+                    found.discard(code)
+                    found.add(f"{code}:strong")
+            for name in found:
+                acts[name].append(float(item.actionability() or 0))
+    return acts
+
+
+def suggest(acts: dict[str, list[float]], mean: float, loud: set[str]) -> list[dict[str, Any]]:
+    rows = []
+    for name, values in sorted(acts.items()):
+        n = len(values)
+        drop = (mean - sum(values) / n) * n / (n + SHRINK)
+        points = STEP * round(POINTS_PER_ACT * drop / STEP)
+        code = name.split(":")[0]
+        if name in loud or code in loud:
+            points = max(STEP, points)
+        rows.append(
+            {
+                "situation": name,
+                "messages": n,
+                "actionability": sum(values) / n,
+                "drop": drop,
+                "penalty": max(0, points),
+            }
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--real", default=str(REPO / "fixtures" / "real"))
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    args = parser.parse_args(argv)
+    items = [i for i in load(Path(args.real), args.split, None) if i.actionability() is not None]
+    if not items:
+        print("no judged message")
+        return 0
+    mean = sum(float(i.actionability() or 0) for i in items) / len(items)
+    acts = situations(items)
+    # Situations that are warnings or errors in the configuration.
+    from msglint.config import load_config
+    from msglint.rules import all_rules
+
+    config = load_config(None, None)
+    loud: set[str] = set()
+    for rule in all_rules():
+        settings = config.settings(rule, "email" if "email" in rule.kinds else rule.kinds[0])
+        if settings is None:
+            continue
+        if settings.severity != "info":
+            loud.add(rule.code)
+        if settings.strong_severity and settings.strong_severity != "info":
+            loud.add(f"{rule.code}:strong")
+    print(f"split {args.split}: {len(items)} judged messages, mean actionability {mean:.2f}")
+    print(f"{'situation':14} {'msgs':>4} {'act':>5} {'drop':>5} {'penalty':>7}")
+    for row in suggest(acts, mean, loud):
+        print(
+            f"{row['situation']:14} {row['messages']:4} {row['actionability']:5.2f}"
+            f" {row['drop']:5.2f} {row['penalty']:7}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
