@@ -664,6 +664,9 @@ AS_PEOPLE_ASK = [
     ("What Do You Really Want from Your Manager?", None, None),
     ("We tried to book the room, but we have to many meetings that day.", None, None),
     ("We have to book the room today.", "need", "we"),
+    # A coordinated verb shares its subject: a wish passed on after "and".
+    ("Ben called and wants to know if you can join us on Friday.", "request", "reader"),
+    ("Ben called and wanted to thank you.", None, None),
 ]
 
 
