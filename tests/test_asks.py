@@ -654,6 +654,19 @@ AS_PEOPLE_ASK = [
     ("I wanted to check in and ask you to start thinking about the session.", "request", "reader"),
     ("I wanted you to know that the move went well.", None, None),
     ("I am writing to request a meeting with you in November.", "request", "reader"),
+    # A verb after "then"/"and" shares the subject of the clause before it; a dash
+    # typed as two hyphens ends a clause; a headline leaves its small words small;
+    # an obligation's "to" needs a verb.
+    ("Older phones may need a minute to load it, then scroll down to read.", None, None),
+    ("Review the draft, then send it to Paul.", "imperative", "reader"),
+    ("Thanks Anna--see my earlier note.", None, None),
+    ("Thanks Anna--send me the figures by Friday.", "imperative", "reader"),
+    ("What Do You Really Want from Your Manager?", None, None),
+    ("We tried to book the room, but we have to many meetings that day.", None, None),
+    ("We have to book the room today.", "need", "we"),
+    # A coordinated verb shares its subject: a wish passed on after "and".
+    ("Ben called and wants to know if you can join us on Friday.", "request", "reader"),
+    ("Ben called and wanted to thank you.", None, None),
 ]
 
 

@@ -254,11 +254,20 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     pack's ``attachment_phrases.txt`` ("attached", "please find enclosed",
     "ci-joint", "en pièce jointe", "je vous joins") when the message carries
     no attachment, unless its sentence gives a link ("the attached card, at
-    http://…").
+    http://…") or it sits in a condition ("if there is an LS with the spec
+    attached"). A document the writer hands over with a sending verb counts
+    too: "I'm forwarding you the invoice", « je vous transfère la facture »,
+    « je t'envoie le projet » — the writer as subject, in the present, with
+    a document as object (``handover_verbs.txt``, ``document_nouns.txt``),
+    and no later time ("tomorrow", « dès que possible ») nor other way
+    ("below", « dans un second message », ``elsewhere_markers.txt``) in the
+    sentence. An Outlook marker ("<<Report.pdf>>") in the text or the
+    signature shows the file went; in the quoted text only when forwarding.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
     a warning by default) when the sender's own text says it attaches
-    something ("attached", « ci-joint », a file name as the subject). A
+    something ("attached", « ci-joint », "I'm sending you the report", a
+    file name as the subject). A
     forward whose quoted message mentions an attachment the forward lacks is
     a hint: clients drop or keep forwarded files in ways an archive does
     not show, and readers of real mail often did not mind.
@@ -275,12 +284,22 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if not a.message.attachments_known or a.message.attachments:
         return
-    if _ATTACHMENT_MARKER.search(a.body) or _ATTACHMENT_MARKER.search(a.message.quoted):
+    if _carries_marker(a):
         return  # Outlook's "<<Budget 2001.XLS>>": the file was attached (archives drop it)
-    # "on the attached card, at http://…": the file is a link away, not forgotten.
-    hits = [h for h in a.pack.find("attachment_phrases", a.body) if not _linked(a, h.start)]
+    from msglint.analysis.handover import handed_over, in_condition
+
+    # "on the attached card, at http://…": the file is a link away, not forgotten;
+    # "if there is an LS with the spec attached": a message that may come one day.
+    hits = [
+        (h.start, h.end, h.text)
+        for h in a.pack.find("attachment_phrases", a.body)
+        if not _linked(a, h.start) and not in_condition(a, h.start)
+    ]
+    # « je vous transfère la facture », "I'm sending you the report": handed over here.
+    hits += [h for h in handed_over(a) if not _linked(a, h[0])]
     if hits:
-        yield Hit(hits[0].start, hits[0].end, args={"phrase": hits[0].text}, strong=True)
+        start, end, text = min(hits)
+        yield Hit(start, end, args={"phrase": text}, strong=True)
         return
     subject = a.subject or ""
     named = _FILE_NAME.search(subject)
@@ -298,6 +317,17 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
         # Forwarding "slides are attached" without the slides: the reader lacks them.
         first = a.pack.find("attachment_phrases", a.message.quoted)[0]
         yield Hit(field="message", args={"phrase": first.text})
+
+
+def _carries_marker(a: Analysis) -> bool:
+    """An attachment marker ("<<Budget 2001.XLS>>") shows the file went with this message.
+
+    In the own text or the signature below it; in the quoted text only when
+    the message forwards it (a reply quotes the marker of the file it answers).
+    """
+    if _ATTACHMENT_MARKER.search(a.body) or _ATTACHMENT_MARKER.search(a.message.signature):
+        return True
+    return _is_forward(a) and bool(_ATTACHMENT_MARKER.search(a.message.quoted))
 
 
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)

@@ -152,6 +152,7 @@ class AskRules:
     do_auxiliaries: frozenset[str]
     infinitive_markers: frozenset[str]
     run_on: re.Pattern[str] | None
+    run_on_words: frozenset[str]
     conditional_auxiliaries: frozenset[str]
     modal_auxiliaries: frozenset[str]
     suggestion_modals: frozenset[str]
@@ -336,6 +337,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         do_auxiliaries=facts("words", "do_auxiliaries"),
         infinitive_markers=facts("words", "infinitive_markers"),
         run_on=re.compile(rf"\b({run_on})\s*$", re.IGNORECASE) if run_on else None,
+        run_on_words=facts("words", "run_on_coordinators"),
         conditional_auxiliaries=facts("words", "conditional_auxiliaries"),
         modal_auxiliaries=facts("words", "modal_auxiliaries"),
         suggestion_modals=facts("words", "suggestion_modals"),
@@ -361,14 +363,17 @@ def rules_for(pack: LanguagePack) -> AskRules:
 
 
 def _clause_split(coordinators: Lexicon) -> re.Pattern[str]:
-    """Clause boundaries: punctuation, a spaced dash, a coordinator ("and", "mais").
+    """Clause boundaries: punctuation, a dash, a coordinator ("and", "mais").
+
+    A dash between words is spaced ("ready - send it"), or typed as two
+    hyphens or an em dash without spaces ("Thanks Bill--see my other email").
 
     A coordinator right after the punctuation belongs to the boundary: "Thanks
     again, and have a good break" is "Thanks again" and "have a good break".
     """
     words = "|".join(phrase_pattern(entry) for entry in coordinators.entries)
     # (Not the colon of "mailto:" or "https://", nor the comma of "1,000".)
-    punctuation = r"(?:(?:[,;:]+(?!\S)|[()])+\s*|\s[-–—]+\s+)"
+    punctuation = r"(?:(?:[,;:]+(?!\S)|[()])+\s*|\s[-–—]+\s+|(?:-{2,}|—)\s*)"
     if not words:
         return re.compile(punctuation)
     return re.compile(rf"{punctuation}(?:(?:{words})\s+)?|\s(?:{words})\s+", re.IGNORECASE)

@@ -29,6 +29,8 @@ _SUBORDINATE_DEPS = frozenset(
     {"relcl", "acl", "acl:relcl", "advcl", "csubj", "pcomp", "pobj", "amod"}
 )
 _CLOSED_CLASSES = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "ADV"})
+# The small words a title leaves in lower case ("on", "the", "and", "to").
+_TITLE_SMALL_WORDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
 
 
 def doc_text(doc: Doc) -> str:
@@ -120,12 +122,20 @@ def subordinate(
 
 
 def title_case(span: Span) -> bool:
-    """A line In Title Case: the capitals of a title reach its small words ("Call Me Maybe")."""
+    """A line In Title Case: the capitals of a title reach its small words ("Call Me Maybe").
+
+    Titles leave short prepositions, articles and conjunctions small ("How Many
+    Hours Do You Spend on the Internet?", "Kick off Your Resolution"): those
+    are not counted, as long as a pronoun or an auxiliary is capitalised.
+    """
     words = [token for token in span[1:] if token.is_alpha]
     if len(words) < 3:
         return False
-    capitals = [token for token in words if token.is_title or token.is_upper]
-    return len(capitals) >= 0.8 * len(words) and any(
+    counted = [
+        token for token in words if not (token.is_lower and token.pos_ in _TITLE_SMALL_WORDS)
+    ]
+    capitals = [token for token in counted if token.is_title or token.is_upper]
+    return len(capitals) >= 0.8 * len(counted) and any(
         token.is_title and token.pos_ in _CLOSED_CLASSES for token in capitals
     )
 

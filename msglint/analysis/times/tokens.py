@@ -64,6 +64,10 @@ class Tokens:
         """Written with a capital then lower case ("May", not "may" nor "SAT")."""
         return 0 <= i < self.n and self.text[self.s[i] : self.e[i]].istitle()
 
+    def upper(self, i: int, end: int) -> bool:
+        """Tokens i..end-1 are written in capitals ("EST", not "est")."""
+        return 0 <= i < end <= self.n and self.text[self.s[i] : self.e[end - 1]].isupper()
+
     def m(self, i: int) -> dict[str, tuple[int, Any]]:
         """Longest phrase of each category starting at token i: {category: (end, value)}."""
         found = self._cache.get(i)

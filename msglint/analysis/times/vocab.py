@@ -69,6 +69,7 @@ pm_letter     clock.pm_letter
 oclock        clock.oclock                    strong follow near clock_after
 hmark         clock.hour_marks                strong clock_after
 minword       clock.minute_words
+hourof        clock.duration_of               function
 lead          clock.leads                     function hour_cue day_cue
 approx        clock.approx                    function follow
 past          clock.past                      function
@@ -149,6 +150,7 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "past_cues.after_words": list,
     "year_rules.leads": list,
     "caps_only": list,
+    "timezone_rules.caps_only": list,
     "year_rules.list_joiners": list,
     "year_rules.decade_leads": list,
     "year_rules.decade_suffixes": list,
@@ -304,6 +306,10 @@ class Vocabulary:
         self.year_leads = _first_keys(flat["year_rules.leads"])
         # "BOY" is the beginning of the year, "boy" a boy: one-word phrases read only in capitals
         self.caps_only = frozenset("".join(phrase_keys(w)) for w in flat["caps_only"])
+        # French "est" (is), "tu" (you): a zone only written in capitals ("9 h EST")
+        self.zone_caps = frozenset(
+            "".join(phrase_keys(w)) for w in flat["timezone_rules.caps_only"]
+        )
         self.year_joiners = _first_keys(flat["year_rules.list_joiners"])
         # "the 1990s", « les années 90 »: a decade
         self.decade_leads = _first_keys(flat["year_rules.decade_leads"])

@@ -139,6 +139,8 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
                 return False
         elif head.dep_ not in CLAUSE_DEPS:
             return False
+    elif _continues_a_statement(token, span, rules):
+        return False
     elif token.dep_ not in CLAUSE_DEPS and not (
         token.dep_ == "ccomp" and after_separator(token, span)
     ):
@@ -155,6 +157,8 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
         if not span.start <= child.i < span.end:
             continue  # the parser may hang a word of another sentence on the verb
         dep = child.dep_
+        if dep in SUBJECT_DEPS and _vocative_subject(child, token):
+            continue
         if dep in SUBJECT_DEPS or dep == "mark":
             return False
         if dep.startswith("aux") and child.lower_ not in rules.do_auxiliaries:
@@ -163,13 +167,40 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
     for left in token.lefts:
         if left.i < span.start:
             continue
-        if left.dep_ in _BEFORE_IMPERATIVE:
+        if left.dep_ in _BEFORE_IMPERATIVE or _vocative_subject(left, token):
             continue
         return False
     before = token.i - 1
     if before >= span.start and wh_word(token.doc[before], rules):
         return False  # "Why wait?", "how to apply": a question word before a bare verb
     return not (before >= span.start and token.doc[before].lower_ in rules.infinitive_markers)
+
+
+def _vocative_subject(subject: Token, verb: Token) -> bool:
+    """A name set off before the verb, read as its subject: "Anna--send me the figures"."""
+    if subject.pos_ != "PROPN" or subject.i > verb.i:
+        return False
+    between = subject.doc[subject.i + 1 : verb.i]
+    return len(between) > 0 and all(token.is_punct for token in between)
+
+
+def _continues_a_statement(token: Token, span: Span, rules: AskRules) -> bool:
+    """A bare verb joined by "and"/"then" to a clause with its own subject shares it.
+
+    "Slow browsers may need to wait a few seconds, then scroll to view": the
+    parser hangs "scroll" on "need" as a loose dependent, but its subject is
+    "browsers", like a coordinated verb's ("Book the room and call Paul" is two
+    imperatives because "Book" is one).
+    """
+    if token.dep_ not in ("dep", "parataxis"):
+        return False
+    head = token.head
+    if head.i == token.i or not span.start <= head.i < span.end or head.pos_ not in ("VERB", "AUX"):
+        return False
+    before = token.doc[token.i - 1] if token.i > span.start else None
+    if before is None or before.lower_ not in rules.run_on_words:
+        return False
+    return not parsed_imperative(head, span, rules)
 
 
 def _permission_ask(token: Token, rules: AskRules) -> bool:

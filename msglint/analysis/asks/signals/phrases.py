@@ -46,6 +46,8 @@ def phrase_signs(
         if subordinate(doc, offset, span, rules, verbs_only, obligation):
             continue
         hit = doc.char_span(offset, start + to_raw(hit_end - 1) + 1, alignment_mode="expand")
+        if obligation and hit is not None and _preposition_to(hit[-1], rules):
+            continue  # "we have to many conflicting schedules": "to" before no verb
         verbs = [clause_verb(token) for token in hit] if hit is not None else []
         if any(perfect_modal(verb) for verb in verbs):
             continue
@@ -61,6 +63,18 @@ def phrase_signs(
             continue
         found.append((hit_start, kind))
     return found
+
+
+def _preposition_to(token: Token, rules: AskRules) -> bool:
+    """An obligation's "to" the parser reads as a preposition, with no verb after it.
+
+    "We have to many conflicting schedules" (a typo for "too"): nothing to do.
+    """
+    if token.lower_ not in rules.infinitive_markers or token.pos_ != "ADP":
+        return False
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("VERB", "AUX")
 
 
 def _with_complements(verbs: list[Token]) -> list[Token]:

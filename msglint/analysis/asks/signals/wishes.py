@@ -274,7 +274,7 @@ def wish_signs(
             continue
         forms, modal = rules.wishes[lemma]
         head = _adjective_frame(token) or token
-        subject = subject_of(head)
+        subject = subject_of(head) or _shared_subject(head)
         if subject is None or not heads_a_clause(head, span):
             continue
         relayed = not (_person(subject, "1") or _person(subject, "2"))
@@ -291,6 +291,17 @@ def wish_signs(
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a coordinated verb shares with the verb before it: "Holly called
+    and she has a table to fill and wants to know if you can join us"."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        subject = subject_of(verb)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _finite_form(verb: Token) -> list[str]:

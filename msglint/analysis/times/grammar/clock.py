@@ -125,6 +125,8 @@ class Clock(Tokens):
             if not self.number_ok_right(end):
                 return None
             after = self.ampm(end, sp, letters=False)
+            if sp.ampm is None and self.amount_of(after):
+                return None  # « 2 h de route », « 3 h 30 de retard »: a duration
             if sp.minute is None and sp.ampm is None and not loose:
                 # "15h", "15 h": a short mark; "15 heures" also counts words
                 short = glued or len(self.k[j + 1]) == 1
@@ -164,6 +166,11 @@ class Clock(Tokens):
         if sp.ampm is None and not oclock and not (loose and self.follow_ok(end)):
             return None
         return end, sp
+
+    def amount_of(self, j: int) -> bool:
+        """ "de" then a word that is no time word after an hour: an amount of hours."""
+        of = self.has(j, "hourof")
+        return of is not None and self.word(of[0]) and not self.m(of[0])
 
     def part_follows(self, j: int) -> bool:
         """A part of the day follows ("3 heures du matin"): a bare hour is then a time."""

@@ -174,12 +174,23 @@ class Days(Tokens):
         if found is None:
             return None
         j, nth = found
+        ranks = [nth]
+        more = self.has(j, "rand")  # « les deuxième et quatrième jeudis »
+        other = self.ordinal(more[0]) if more else None
+        if more and other:
+            j = other[0]
+            ranks.append(other[1])
         what: str | None = None
         weekday = None
-        hit = self.has(j, "weekday")
+        hit = self.has(j, "weekday") or self.has(j, "wdplural")
+        if len(ranks) > 1 and hit is None:
+            return None
         if hit:
             j, weekday = hit[0], int(hit[1])
             what = "weekday"
+            monthly = self.every_month(j)
+            if monthly is not None:
+                return self.monthly_weekday(monthly, ranks, weekday)
         else:
             unit = self.has(j, "unit")
             weekend = self.has(j, "weekend")
@@ -234,6 +245,31 @@ class Days(Tokens):
         if friday is None:
             return None
         return j, Spec(fixed=self.weekend_at(friday))
+
+    def every_month(self, j: int) -> int | None:
+        """ "of every month", « de chaque mois », « du mois » after a plural: the end, else None."""
+        of = self.has(j, "of")
+        if of is None:
+            return None
+        every = self.has(of[0], "every")
+        unit = self.has(every[0], "unit") if every else None
+        if unit is None or unit[1] != "month":
+            return None
+        return unit[0]
+
+    def monthly_weekday(self, end: int, ranks: list[int], weekday: int) -> tuple[int, Spec] | None:
+        """ "the second Thursday of every month": a recurrence, valued at its next day."""
+        today = self.ref.today
+        days = []
+        for step in (0, 1, 2):
+            month = date(today.year, today.month, 1) + timedelta(days=31 * step)
+            for nth in ranks:
+                day = nth_weekday(month.year, month.month, nth, weekday)
+                if day is not None and day >= today:
+                    days.append(day)
+        if not days:
+            return None
+        return end, Spec(fixed=Resolved(self.ref.at(min(days)), "day", kind="recurrence"))
 
     # ---- relative expressions and periods
 

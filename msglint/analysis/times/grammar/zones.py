@@ -40,6 +40,8 @@ class Zones(Tokens):
             mod = found.get("mod")
             if mod and mod[0] == end and self.word(end):
                 return None  # French "cet après-midi" is not Central European Time
+            if "".join(self.k[j:end]) in self.L.zone_caps and not self.upper(j, end):
+                return None  # « le train de 7 h 30 est parti »: a verb, not Eastern Time
             zone = zone_info(str(name))
             if zone is not None:
                 return end, zone

@@ -1,0 +1,126 @@
+"""Documents the writer hands over in this very message ("I'm forwarding the invoice").
+
+"Attached" names the attachment; real mail as often hands a file over with a
+plain sending verb: « je vous transfère la facture », « je t'envoie le projet
+de newsletter », "I am sending you the report". Such a sentence promises a
+file in this message when the writer is the subject (for "we", sent to
+"you": "we send the report with an invoice" is what a firm does), the verb
+is in the present (not "I'll send", « je vous ai envoyé »), in a main clause
+(not "if I send you…"), not negated, its object is a document (the pack's
+``document_nouns.txt``) and no time in the sentence defers the sending
+(« je t'envoie le projet demain »). A document shown in the text ("the
+table below", « ci-dessous ») or sent another way (« dans un second
+message »: the pack's ``elsewhere_markers.txt``) is not attached. Read by
+CL04.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from msglint.analysis.model import Analysis
+
+# Dependencies that make a verb subordinate: "if I send…", « quand je t'envoie… ».
+_SUBORDINATE = frozenset({"mark"})
+_OBJECTS = frozenset({"obj", "dobj"})
+_WRITER = frozenset({"i", "je", "j'", "j’"})
+_WE = frozenset({"we", "nous"})
+_YOU = frozenset({"you", "vous", "te", "t'", "t’"})
+# Auxiliaries that move the sending out of the present: "will", "would", "can".
+# A month, a quarter or a year names the document ("the December report"), not when it goes.
+_NAMING_GRAINS = frozenset({"month", "quarter", "year"})
+_PRESENT_AUX = frozenset({"be", "am", "'m", "’m", "are", "'re", "’re"})
+
+
+def handed_over(a: Analysis) -> list[tuple[int, int, str]]:
+    """Spans (verb to object noun) where the writer sends a document with this message."""
+    if a.doc is None:
+        return []
+    verbs = a.pack.words("handover_verbs")
+    nouns = a.pack.words("document_nouns")
+    elsewhere = a.pack.lexicon("elsewhere_markers")
+    found = []
+    for sentence in a.sentences:
+        if elsewhere.search(sentence.text):
+            continue  # "the table below", « dans un second message »: not attached here
+        span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for verb in span:
+            if verb.lemma_.lower() not in verbs or not _present_main_clause(verb):
+                continue
+            obj = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in _OBJECTS and (c.lemma_.lower() in nouns or c.lower_ in nouns)
+                ),
+                None,
+            )
+            if obj is None:
+                continue
+            if _deferred(a, verb, obj, sentence.end):
+                continue
+            start, end = verb.idx, obj.idx + len(obj.text)
+            if start > end:
+                continue
+            found.append((start, end, a.doc.text[start:end]))
+    return found
+
+
+def _present_main_clause(verb) -> bool:  # type: ignore[no-untyped-def]
+    """The writer, in a present main clause, not negated: "I'm sending", « je vous transfère »."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects or subjects[0].lower_ not in _WRITER | _WE:
+        return False
+    if subjects[0].lower_ in _WE and not any(c.lower_ in _YOU for c in children):
+        return False  # "We send the report with an invoice": what the firm does, not this mail
+    if any(
+        c.dep_ in _SUBORDINATE or c.dep_ == "neg" or c.lower_ in ("pas", "not", "n't")
+        for c in children
+    ):
+        return False
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "aux:tense")]
+    if auxiliaries:
+        # "I am sending you" is present; "I'll send", "I have sent", « j'ai envoyé » are not.
+        return all(aux.lower_ in _PRESENT_AUX for aux in auxiliaries) and verb.tag_ == "VBG"
+    morph = verb.morph
+    return "Pres" in morph.get("Tense") and "Fin" in morph.get("VerbForm")
+
+
+def _deferred(a: Analysis, verb, obj, sentence_end: int) -> bool:  # type: ignore[no-untyped-def]
+    """A time after the verb, outside the object, puts the sending later: « …le projet demain »."""
+    inside = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
+    for time in a.times:
+        if time.field != "body" or not verb.idx < time.start < sentence_end:
+            continue
+        if inside[0] <= time.start < inside[1]:
+            continue  # « le récapitulatif du mois de décembre »: what, not when
+        if time.value is None or time.vague:
+            return True  # « dès que possible », "as soon as I can"
+        if time.value > a.now and time.grain not in _NAMING_GRAINS:
+            return True  # « demain », "on Monday"
+
+    return False
+
+
+def in_condition(a: Analysis, offset: int) -> bool:
+    """The word at ``offset`` sits in a condition ("if there is an LS with X attached").
+
+    A file "attached" to a message that may be written one day is not missing
+    from this one.
+    """
+    if a.doc is None:
+        return False
+    from msglint.analysis.asks.lexicons import rules_for
+
+    marks = rules_for(a.pack).condition_marks
+    span = a.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for token in (span[0], *span[0].ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in marks and c.i < token.i for c in token.children):
+            return True
+    return False
