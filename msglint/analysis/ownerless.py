@@ -113,7 +113,7 @@ def _said_to_the_reader(verb: Token) -> bool:
     if verb.dep_.split(":")[0] in _SUBORDINATE:
         return False
     children = list(verb.children)
-    if any(c.morph.get("Polarity") == ["Neg"] or c.lower_ in ("ne", "n'", "n’") for c in children):
+    if any(c.morph.get("Polarity") == ["Neg"] for c in children):
         return False  # « il ne faut pas hésiter »: advice, not a task
     if any(c.dep_.startswith("nsubj") and c.pos_ != "PRON" for c in children):
         return False  # a subject of its own: not the impersonal verb
@@ -137,8 +137,8 @@ def _complement_owner(a: Analysis, verb: Token, stop: int) -> tuple[str, bool] |
     head = doc[i]
     if head.morph.get("VerbForm") == ["Inf"]:
         return "nobody", True
-    if head.lemma_.lower() != "que" and head.lower_ not in ("qu'", "qu’"):
-        return None
+    if head.pos_ != "SCONJ":
+        return None  # « il faudrait que… » opens a clause; anything else names no action
     rest = doc[i + 1 : stop]
     if not len(rest):
         return None
