@@ -667,6 +667,11 @@ AS_PEOPLE_ASK = [
     # A coordinated verb shares its subject: a wish passed on after "and".
     ("Ben called and wants to know if you can join us on Friday.", "request", "reader"),
     ("Ben called and wanted to thank you.", None, None),
+    # A plan of "we" with a verb one cannot do alone takes the reader along.
+    ("We'll discuss it next week when Tom is back.", "request", "we"),
+    ("We will need to get together after the launch.", "request", "we"),
+    ("I'd like to have a meeting to finalize the plan.", "request", "we"),
+    ("We will review the figures tomorrow.", None, None),
 ]
 
 

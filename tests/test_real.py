@@ -28,6 +28,13 @@ _KNOWN: list[tuple[str, str, str]] = [
         "a bare link under a subject that names it ('dispatch link'); AK05 stays a warning"
         " at 20/22 on the dev part",
     ),
+    (
+        "enron-jones-t-0009bb65",
+        "ST01",
+        "a new memo written as one 128-word paragraph with a request to the reader: the"
+        " very case of ST01's strong hits, which stay warnings at 7/7 on the dev part"
+        " (FR; none fired in EN)",
+    ),
 ]
 KNOWN = {(mid, code): why for mid, code, why in _KNOWN}
 

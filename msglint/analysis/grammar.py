@@ -80,6 +80,29 @@ def _children(a: Analysis) -> dict[int, list[int]]:
     return cached  # type: ignore[no-any-return]
 
 
+# Dependency labels of a verb that heads a clause of its own, in both
+# pipelines: the main clause, coordinated and juxtaposed ones (comma
+# splices), complement, adverbial, relative and subject clauses. Infinitive
+# complements (``xcomp``: "want to go") belong to their verb's clause.
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "root", "conj", "parataxis", "ccomp", "advcl", "relcl", "acl:relcl", "csubj"}
+)
+
+
+def clause_count(a: Analysis, sentence: Sentence) -> int:
+    """Clauses of a sentence: the verbs that head one (0 without a parse).
+
+    A long sentence of a few clauses is a long list or a heading run into the
+    text; a run-on sentence strings clause after clause.
+    """
+    if a.doc is None:
+        return 0
+    span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return 0
+    return sum(1 for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ in _CLAUSE_DEPS)
+
+
 def coordinated_items(a: Analysis, sentence: Sentence) -> list[int]:
     """Word counts of the items of the largest enumeration in ``sentence`` (empty if none).
 

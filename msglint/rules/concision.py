@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from msglint.analysis.model import Analysis
+from msglint.analysis.model import Analysis, Sentence
 from msglint.rules.base import Hit, Options, rule
+from msglint.rules.genre import new_memo
 
 
 @rule("CN01", "concision.too-long", "warning", options={"max_words": 250})
@@ -47,13 +49,26 @@ def too_long(a: Analysis, opts: Options) -> Iterator[Hit]:
     yield Hit(field="message", args={"words": a.metrics.words, "max": budget})
 
 
-@rule("CN02", "concision.long-sentence", "warning", options={"max_words": 35})
+@rule(
+    "CN02",
+    "concision.long-sentence",
+    "warning",
+    options={"max_words": 35, "run_on_words": 90, "run_on_clauses": 8},
+    messages=("default", "run_on"),
+)
 def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for sentences too long to read in one go.
 
     ## What it does
     Reports each sentence of more than ``max_words`` words (35 by default;
-    list items and headings are sentences of their own).
+    list items and headings are sentences of their own). In a new e-mail to
+    its reader (not a reply, a mailing-list post or an automated notice), a
+    run-on sentence — at least ``run_on_words`` (90) words stringing at least
+    ``run_on_clauses`` (8) clauses, counted on the parse — is a strong hit:
+    a long technical sentence has a few clauses, a run-on one chains them
+    with commas and "and… so… which…". Lines run together with no
+    punctuation (pasted output, items without bullets) are not one sentence
+    and get no strong hit, nor do chat exports, whose turns run together.
 
     ## Why is this bad?
     Comprehension drops sharply past 25 to 30 words: plain-language guides
@@ -76,11 +91,27 @@ def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     for sentence in a.sentences:
         if sentence.words > opts["max_words"] and not sentence.is_heading:
-            yield Hit(
-                sentence.start,
-                sentence.end,
-                args={"words": sentence.words, "max": opts["max_words"]},
-            )
+            args = {"words": sentence.words, "max": opts["max_words"]}
+            if _run_on(a, sentence, opts):
+                yield Hit(sentence.start, sentence.end, "run_on", args, strong=True)
+            else:
+                yield Hit(sentence.start, sentence.end, args=args)
+
+
+def _run_on(a: Analysis, sentence: Sentence, opts: Options) -> bool:
+    """A sentence of a new memo, long by words and by clauses: one breath for a whole message."""
+    from msglint.analysis.grammar import clause_count
+
+    if sentence.in_list or sentence.words < opts["run_on_words"] or not new_memo(a):
+        return False
+    if len(_LINE_ITEM.findall(sentence.text)) >= 2:
+        return False  # lines run together (pasted output, unbulleted items): not one sentence
+    return clause_count(a, sentence) >= opts["run_on_clauses"]
+
+
+# A line that ends with no punctuation followed by one that starts a new item
+# (a capital, a digit or a dash): hard-wrapped prose breaks mid-phrase instead.
+_LINE_ITEM = re.compile(r"[^\W_][ \t]*\n[ \t]*(?:[-*•\d]|[A-ZÀ-ÖØ-Þ])")
 
 
 @rule("CN03", "concision.filler", "info", options={"max_per_message": 0})

@@ -66,3 +66,8 @@ def not_a_memo(a: Analysis) -> bool:
     return (
         short_reply(a) or automated(a) or list_question(a) or (not a.asks and opens_with_thanks(a))
     )
+
+
+def new_memo(a: Analysis) -> bool:
+    """A new e-mail to its reader: not a reply, a chat, a list post or an automated notice."""
+    return a.kind == "email" and not (is_reply(a) or not_a_memo(a))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis, Paragraph
 from msglint.rules.base import Hit, Options, rule
+from msglint.rules.genre import new_memo
 
 _INLINE_NUMBERING = re.compile(r"(?:^|[\s:;,])(?:\(?(\d{1,2}|[a-h])\))\s+\S", re.IGNORECASE)
 
@@ -21,7 +22,7 @@ def _substantial_blocks(a: Analysis) -> list[Paragraph]:
     "structure.long-paragraph",
     "warning",
     options={"max_words": 100, "max_sentences": 6},
-    messages=("words", "sentences"),
+    messages=("words", "sentences", "buried"),
 )
 def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for paragraphs too long to take in at a glance.
@@ -31,6 +32,14 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``max_sentences`` (6) sentences. When the message is one single block
     (greetings and sign-offs aside), its length in words is left to ST02
     (wall of text); too many sentences are still reported.
+
+    A new e-mail to its reader (not a reply in a thread, a mailing-list post
+    or an automated notice) written as one single paragraph of more than
+    ``max_words`` words that carries an ask — a question or a request to the
+    reader, or "we need to…" — is a strong hit: the ask is buried in an
+    unbroken block. A long paragraph that explains, reports or states a
+    requirement nobody in particular must meet is ordinary prose, and so is
+    one long paragraph among others.
 
     ## Why is this bad?
     Readers scan messages on small screens. A paragraph of more than five or
@@ -45,8 +54,17 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     prose = [p for p in a.paragraphs if p.kind == "paragraph"]
     single_block = len(_substantial_blocks(a)) < 2  # its length is ST02's business
+    memo = single_block and new_memo(a)
     for paragraph in prose:
-        if paragraph.words > opts["max_words"] and not single_block:
+        if paragraph.words > opts["max_words"] and memo and _asks_in(a, paragraph):
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "buried",
+                {"words": paragraph.words, "max": opts["max_words"]},
+                strong=True,
+            )
+        elif paragraph.words > opts["max_words"] and not single_block:
             yield Hit(
                 paragraph.start,
                 paragraph.end,
@@ -60,6 +78,17 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 "sentences",
                 {"sentences": paragraph.sentences, "max": opts["max_sentences"]},
             )
+
+
+def _asks_in(a: Analysis, paragraph: Paragraph) -> bool:
+    """True when the paragraph asks the reader (or "us") for something of its own."""
+    return any(
+        paragraph.start <= ask.start < paragraph.end
+        and not ask.secondary
+        and not ask.in_list
+        and ask.owner != "nobody"
+        for ask in a.asks
+    )
 
 
 @rule("ST02", "structure.wall-of-text", "warning", options={"min_words": 120})
