@@ -469,7 +469,7 @@ COMPONENT_RULES: tuple[Rule, ...] = (
         " decword",
     ),
     rule(Periods.daypart, "daypart reldaypart"),
-    rule(Periods.relative, "# in agopre num tens qty duration unit"),
+    rule(Periods.relative, "# in agopre about num tens qty duration unit"),
     rule(Periods.span, "# mod num tens qty duration"),
     rule(Periods.unit_period, "article dayart mod"),
     rule(Periods.this_period, "this_period"),

@@ -14,6 +14,9 @@ from msglint.analysis.times.vocab import (
     fold_table,
 )
 
+# What may stand before the first word of a sentence.
+_OPENERS = frozenset({".", "!", "?", ":", ";", "«", '"', "“", "(", "[", "-", "—", "–"})
+
 
 class Tokens:
     """One text split into folded tokens, with the lookups of its phrases in the vocabulary."""
@@ -68,6 +71,12 @@ class Tokens:
         """Tokens i..end-1 are written in capitals ("EST", not "est")."""
         return 0 <= i < end <= self.n and self.text[self.s[i] : self.e[end - 1]].isupper()
 
+    def starts_sentence(self, i: int) -> bool:
+        """Token i opens a sentence, a line, a quotation or a parenthesis."""
+        if i <= 0:
+            return True
+        return self.key(i - 1) in _OPENERS or "\n" in self.text[self.e[i - 1] : self.s[i]]
+
     def m(self, i: int) -> dict[str, tuple[int, Any]]:
         """Longest phrase of each category starting at token i: {category: (end, value)}."""
         found = self._cache.get(i)
@@ -81,6 +90,8 @@ class Tokens:
             if key == "-" and j > i and self.attached(j) and self.attached(j + 1):
                 j += 1
                 continue
+            if key in self.L.caps_names and self.capital(j) and not self.starts_sentence(j):
+                break  # « dans le Midi », « au Printemps de Bourges »: a name
             node = node.get(key)
             if node is None:
                 break

@@ -108,11 +108,13 @@ conn          prepositions.connectors         function follow day_cue
 in            prepositions.in                 function
 ago           prepositions.ago                function
 agopre        prepositions.ago_prefix         function
+about         prepositions.about              function
 hence         prepositions.hence              function
 hence_today   prepositions.hence_today
 dateprep      prepositions.date_preps         function lone_day
 dayart        prepositions.day_articles       function follow
 of            prepositions.of                 function
+bareof        prepositions.noun_of            function
 article       prepositions.articles           function
 durprep       prepositions.duration_preps     function periodic
 notnum        prepositions.not_before_number  function
@@ -150,6 +152,7 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "past_cues.after_words": list,
     "year_rules.leads": list,
     "caps_only": list,
+    "caps_names": list,
     "timezone_rules.caps_only": list,
     "year_rules.list_joiners": list,
     "year_rules.decade_leads": list,
@@ -307,6 +310,8 @@ class Vocabulary:
         # "BOY" is the beginning of the year, "boy" a boy: one-word phrases read only in capitals
         self.caps_only = frozenset("".join(phrase_keys(w)) for w in flat["caps_only"])
         # French "est" (is), "tu" (you): a zone only written in capitals ("9 h EST")
+        # « le Midi », « la Nuit des musées »: with a capital inside a sentence, a name
+        self.caps_names = frozenset("".join(phrase_keys(w)) for w in flat["caps_names"])
         self.zone_caps = frozenset(
             "".join(phrase_keys(w)) for w in flat["timezone_rules.caps_only"]
         )

@@ -42,11 +42,13 @@ class Days(Tokens):
             j, mode = week
         elif post:
             j, mode = post
-        if mode:
+        if mode and not (mode == "this" and j == hit[0]):
             text = str(mode)
             sp.ambiguous = text.endswith("?")
             sp.wd_mode = text.rstrip("?")
         else:
+            if mode:  # « ce vendredi 4 juin »: the date decides; « ce vendredi » alone: this one
+                sp.wd_mode = "this"
             k = j + 1 if self.key(j) in {",", "."} else j
             full = self.date_dm(k) or self.date_md(k) or self.date_numeric(k)
             if full and full[1].day is not None and full[1].month is not None:
@@ -61,10 +63,11 @@ class Days(Tokens):
             start = article[0] if article else k
             day = self.day_number(start, words=True)
             if (
-                day
+                not mode  # "this Thu 9-11am": after "this", only a full date
+                and day
                 and CLOCK_AFTER.isdisjoint(self.m(day[0]))
                 and self.key(day[0]) != ":"
-                and (self.digit(start) or day[2] or not self.L.day_needs_ordinal)
+                and (self.digit(start) or day[2] or not (self.L.day_needs_ordinal or k > j))
             ):
                 j = day[0]
                 sp.day = day[1]

@@ -152,7 +152,16 @@ class Numbers(Tokens):
         return None
 
     def amount(self, j: int) -> tuple[int, float, str] | None:
-        """A duration: (end, amount, unit), e.g. "3 days", "half an hour", "48h"."""
+        """A duration: (end, amount, unit), e.g. "3 days", "half an hour", "48h".
+
+        An approximation before it is part of it ("about three years ago", « il y a
+        plus de deux ans »): the amount is read as written.
+        """
+        about = self.has(j, "about")
+        if about:
+            inner = self.amount(about[0])
+            if inner:
+                return inner
         whole = self.has(j, "duration")
         if whole:
             value, unit = whole[1]

@@ -161,6 +161,8 @@ class Periods(Tokens):
             return False  # "in the weeks ahead": plural, no one period
         if self.key(i - 1) in {"of", "de", "du", "des"} or not self.prev_is(i, "dateprep"):
             return False
+        if self.has(i - 1, "position") and self.modifies_noun(i - 1):
+            return False  # « une fête de fin d'année »: not this year
         spelled = self.has(j, "num") or self.has(j, "tens")  # « l'an deux mille »
         return not (self.has(j, "of") or self.digit(j) or spelled or self.key(j) == "-")
 
@@ -224,8 +226,12 @@ class Periods(Tokens):
         found.ambiguous = mode == "next"
         return j, Spec(fixed=found)
 
-    def season(self, i: int) -> tuple[int, Spec] | None:
-        """ "this summer", "cet été", "l'été prochain", "summer 2014"."""
+    def season(self, i: int, bare_ok: bool = False) -> tuple[int, Spec] | None:
+        """ "this summer", "cet été", "l'été prochain", "summer 2014".
+
+        ``bare_ok``: after a position ("the end of summer", « la fin du printemps »), a
+        season word alone is this year's season.
+        """
         j = i
         mode = None
         modifier = self.has(j, "mod")
@@ -239,6 +245,9 @@ class Periods(Tokens):
             return None
         j, bounds = hit
         generic = bounds is True  # "this season": whichever season holds today
+        following = self.parse_at(j) if generic and self.digit(j) else None
+        if following and following[1].grain == "year":
+            return following[0], Spec(fixed=following[1])  # « cette saison 2002/2003 »
         if generic and not (modifier or self.has(i, "every") or self.has(j, "postmod")):
             return None  # "the season", "in the season": which one is not said
         if generic:
@@ -252,7 +261,7 @@ class Periods(Tokens):
             j, mode = post
         elif year:
             j = year[0]
-        if j == hit[0] and not prep and not modifier:
+        if j == hit[0] and not prep and not modifier and not bare_ok:
             return None
         bare = prep is not None and (self.has(i, "article") is not None or prep[0] == i + 1)
         if j == hit[0] and bare and not modifier and self.noun_after(j):
@@ -332,6 +341,9 @@ class Periods(Tokens):
         if "daypart" in found and (best is None or found["daypart"][0] > best[0]):
             end, (first, last) = found["daypart"]
             best = (end, Spec(part=(int(first), int(last)), weak_part=end - i == 1))
+        of = self.has(best[0], "of") if best else None
+        if of and self.has(of[0], "qty") and not self.digit(of[0]):
+            return None  # « à l'aube d'une nouvelle ère »: a figure of speech
         return best
 
     def now_word(self, i: int) -> tuple[int, Spec] | None:

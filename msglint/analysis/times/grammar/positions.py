@@ -11,6 +11,16 @@ from msglint.analysis.times.calendar import (
 from msglint.analysis.times.spec import Resolved, Spec
 from msglint.analysis.times.tokens import Tokens
 
+# Where a position falls in a period of days, as shares of its length.
+_SHARES = {
+    "beginning": (0.0, 1 / 3),
+    "middle": (1 / 3, 2 / 3),
+    "end": (2 / 3, 1.0),
+    "first_half": (0.0, 0.5),
+    "second_half": (0.5, 1.0),
+    "whole": (0.0, 1.0),
+}
+
 
 class Positions(Tokens):
     """Beginning, middle and end of a day, week, month, quarter or year."""
@@ -19,7 +29,8 @@ class Positions(Tokens):
         """ "end of the month", "EOD", "beginning of next week", "fin mars", "mi-décembre"."""
         word = self.has(i, "posword")
         best = None
-        if word:
+        modifier_of = self.modifies_noun(i)
+        if word and not modifier_of:
             where, unit = (str(x) for x in word[1])
             found = self.position_of(where, unit, 0)
             if found:
@@ -42,6 +53,8 @@ class Positions(Tokens):
         period = self.unit_period(j)
         if period is None:
             unit = self.has(j, "unit")
+            if modifier_of and j == hit[0]:
+                unit = None  # « les soldes de début d'année »: a kind of sale, not a date
             if unit and unit[1] in ("day", "week", "month", "year", "quarter"):
                 k = unit[0]
                 post = self.has(k, "postmod")
@@ -60,6 +73,11 @@ class Positions(Tokens):
                 found = self.position_at(where, sp.fixed.grain, sp.fixed.start)
                 if found:
                     target = (k, found)
+        season = None if target else self.season(j, bare_ok=True)
+        if season and season[1].fixed and season[1].fixed.end:
+            found = self.position_in(where, season[1].fixed)
+            if found:
+                target = (season[0], found)
         month = self.month_word(j)
         if month and target is None:
             k, value, word = month
@@ -79,6 +97,31 @@ class Positions(Tokens):
         if target is None:
             return best
         return self.longer(best, target)
+
+    def modifies_noun(self, i: int) -> bool:
+        """ "de" and a noun before token i: « une fête de fin d'année » names a kind of party."""
+        of = self.has(i - 1, "bareof") if i >= 2 else None
+        if of is None or of[0] != i or self.has(i - 1, "durprep"):
+            return False
+        noun = i - 2
+        return (
+            self.word(noun)
+            and not self.m(noun)
+            and self.text[self.s[noun] : self.e[noun]].islower()
+            and not any(self.prev_is(i, cat) for cat in ("before", "until", "after"))
+        )
+
+    def position_in(self, where: str, period: Resolved) -> Spec | None:
+        """A position in a period of days (a season): thirds, halves or the whole of it."""
+        if period.end is None:
+            return None
+        days = (period.end - period.start).days
+        first, last = _SHARES.get(where, (None, None))
+        if first is None or last is None:
+            return None
+        start = period.start + timedelta(days=round(days * first))
+        end = period.start + timedelta(days=round(days * last))
+        return Spec(fixed=Resolved(start, "day", end, kind="interval"))
 
     def position_of(self, where: str, unit: str, step: int) -> Spec | None:
         """A position in the current period moved by ``step`` ("end of next month")."""
