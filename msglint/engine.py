@@ -181,6 +181,7 @@ def check(analysis: Analysis, config: Config) -> Result:
             errors.append(f"{analysis.message.path}: internal error in {rule.code}: {exc!r}")
             continue
         spent = 0  # in hundredths: the cap holds for the rounded penalties users see
+        allowance: int | None = None  # the cap, or the first finding's penalty when larger
         weight = float(weights.get(rule.family, 1.0))
         for hit in sorted(hits, key=lambda h: (_FIELD_ORDER.get(h.field, 3), h.start, h.end)):
             if _in_verbatim(verbatim, hit):
@@ -193,9 +194,12 @@ def check(analysis: Analysis, config: Config) -> Result:
                 severity = settings.strong_severity
             if hit.strong and settings.strong_penalty is not None:
                 penalty = settings.strong_penalty
-            # The cap limits repeats: a rule's first finding always costs its full penalty.
+            # The cap limits repeats: a rule's first finding always costs its full penalty,
+            # and that sets the rule's allowance (a later, dearer hit does not raise it).
             wanted = round(penalty * weight * 100)
-            left = max(0, max(round(cap * 100), wanted) - spent)
+            if allowance is None:
+                allowance = max(round(cap * 100), wanted)
+            left = max(0, allowance - spent)
             hundredths = min(wanted, left)
             spent += hundredths
             findings.append(

@@ -984,6 +984,36 @@ def test_rule_cap_holds_after_rounding() -> None:
     assert sum(penalties) <= config.scoring["max_rule_penalty"], f"CN03 costs {sum(penalties):.2f}"
 
 
+def test_dearer_later_hit_does_not_raise_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule's first finding sets its allowance: a later strong hit dearer than
+    ``max_rule_penalty`` must not lift the rule's total above it (found by the
+    property test above with a random config: TN02 16.0 > 15.0)."""
+    import dataclasses
+
+    from msglint.rules.base import Hit
+
+    def two_hits(analysis: Any, options: Any) -> list[Hit]:
+        return [Hit(0, 6), Hit(7, 10, strong=True)]
+
+    monkeypatch.setitem(REGISTRY, "CN03", dataclasses.replace(REGISTRY["CN03"], check=two_hits))
+    config = load_config(None, None)
+    config.data["scoring"]["max_rule_penalty"] = 15
+    config.data.setdefault("rules", {})["CN03"] = {
+        "severity": "warning",
+        "penalty": 10,
+        "strong": "error",
+        "strong_penalty": 20,
+    }
+    message = parse(
+        b"Subject: Budget review for Q3\n\nBasically, the figures are fine.\n",
+        Source("a.txt", "text"),
+        None,
+    )
+    [analysis] = analyze_many([message], ["en"], NOW)
+    penalties = [f.penalty for f in check(analysis, config).findings if f.code == "CN03"]
+    assert penalties == [10.0, 5.0]
+
+
 def test_zz_report_case_counts() -> None:
     """Not a check: prints how many generated cases reached the checks (``pytest -s``)."""
     total = sum(NUM_CASES.values())
