@@ -201,7 +201,8 @@ def analyze_many(
     from msglint.analysis.deadlines import find_deadlines
     from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
-    from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many
+    from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many, parse_texts
+    from msglint.analysis.subject import subject_facts
     from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_pressure, find_urgency
 
@@ -214,6 +215,10 @@ def analyze_many(
         indices = [i for i, code in enumerate(languages) if code == lang]
         abbreviations = pack.words("abbreviations")
         lookups = lemma_lookups(load_pipeline(lang))
+        # Subjects are parsed on their own, in one batch (parts of speech only matter).
+        titled = [i for i in indices if (messages[i].subject or "").strip()]
+        texts = (messages[i].subject or "" for i in titled)
+        subject_docs = dict(zip(titled, parse_texts(load_pipeline(lang), texts)))
         items = (
             (messages[i].body, sentence_starts(messages[i].body, layouts[i], abbreviations))
             for i in indices
@@ -261,6 +266,9 @@ def analyze_many(
                 pressure=pressure,
                 metrics=_metrics(message.body, lang, sentences, paragraphs),
                 fyi=_is_fyi(message, sentences, lang),
+                subject_facts=subject_facts(
+                    message.subject or "", subject_docs.get(i), pack, times
+                ),
             )
             analysis = results[i]
             # "we had to find another venue urgently" tells a story; it does not

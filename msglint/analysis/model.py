@@ -145,6 +145,27 @@ class UrgencyMarker:
     field: str = "body"
 
 
+@dataclass(frozen=True)
+class SubjectFacts:
+    """What the subject line names (offsets into the subject).
+
+    ``start``/``end`` bound its own words (list tags and Re:/Fwd: prefixes
+    excluded), ``prefixes`` counts the prefixes. ``content`` holds the words
+    that name something; ``empty`` the general nouns, attention cues, urgency
+    words and dates found instead. ``says_nothing`` tells why the subject names
+    no topic: "no_words" (no word with a letter), "empty_words" (only empty
+    words besides function words), "pronoun" (it refers only by a pronoun,
+    « ça remarche pas »), or "" when it names something.
+    """
+
+    start: int = 0
+    end: int = 0
+    prefixes: int = 0
+    content: tuple[str, ...] = ()
+    empty: tuple[str, ...] = ()
+    says_nothing: str = ""
+
+
 @dataclass
 class Metrics:
     """Counts and scores of the author's own text."""
@@ -184,6 +205,7 @@ class Analysis:
     pressure: list[UrgencyMarker] = field(default_factory=list)
     metrics: Metrics = field(default_factory=Metrics)
     fyi: bool = False
+    subject_facts: SubjectFacts = field(default_factory=SubjectFacts)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -6,27 +6,11 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
-from msglint.lang import subject_prefix_pattern
+from msglint.analysis.subject import strip_prefixes
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import is_reply_subject
+from msglint.rules.genre import automated, is_reply_subject
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-
-
-def strip_prefixes(subject: str) -> tuple[str, int, int]:
-    """The subject without Re:/Fwd:/TR: prefixes, where it starts, and how many were removed."""
-    count = 0
-    offset = 0
-    rest = subject
-    prefix = subject_prefix_pattern()
-    while True:
-        match = prefix.match(rest)
-        if not match:
-            break
-        count += 1
-        offset += match.end()
-        rest = rest[match.end() :]
-    return rest, offset, count
 
 
 @rule(
@@ -68,13 +52,25 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that the subject says what the message is about.
 
     ## What it does
-    Reports a subject that is only a generic word or phrase from the
-    language pack's ``generic_subjects.txt`` ("Question", "Quick question",
-    "Update", "Petite question", "Demande", "Hello"), once Re:/Fwd:/TR:
-    prefixes are set aside.
+    Reports a subject that names no topic, once Re:/Fwd:/TR: prefixes and
+    list tags are set aside:
+
+    - a generic phrase from the language pack's ``generic_subjects.txt``
+      ("Question", "Quick question", "Update", "Petite question", "Hello");
+    - a subject whose every word is empty: general nouns, departments and
+      attention cues from ``empty_subject_words.txt`` ("Reminder", "Info",
+      "Accounting", "please read", « notre affaire », « URGENT !!! A LIRE »),
+      urgency words, greetings, function words and dates ("Meeting tomorrow";
+      a date in figures names the occasion: "Meeting on 12 Jan" is fine);
+    - a subject with no word at all ("2027 !!");
+    - a subject that refers to its topic only through a pronoun from
+      ``deictic_pronouns.txt``, with no noun ("it's broken again",
+      « ça remarche pas »).
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``, a
-    warning by default) on a new message, not a reply, that asks something.
+    warning by default) on a new message, not a reply: for a generic phrase,
+    when the message asks something (a greeting or a thank-you can title a
+    social note); for the other cases, unless a program sent it.
 
     ## Why is this bad?
     A generic subject forces the reader to open the message to learn whether
@@ -105,6 +101,19 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
             # the subject it answers, a notice asks nothing).
             # A thank-you subject ("Merci") on a note that opens with thanks fits it.
             strong=bool(a.asks) and not is_reply_subject(a) and not _thanks_subject(a, core),
+        )
+        return
+    facts = a.subject_facts
+    if facts.says_nothing:
+        yield Hit(
+            facts.start,
+            facts.end,
+            field="subject",
+            args={"subject": subject[facts.start : facts.end]},
+            # Nothing in it names a topic: a new message under it cannot be
+            # told from any other in the inbox (a reply keeps its thread's, a
+            # program's notice its program's).
+            strong=not is_reply_subject(a) and not automated(a),
         )
 
 
@@ -147,7 +156,8 @@ def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     rest, offset, _ = strip_prefixes(a.subject or "")
     words = _WORD.findall(rest)
-    if not words or a.pack.lexicon("generic_subjects").fullmatch(rest.strip().rstrip("?!.:")):
+    generic = a.pack.lexicon("generic_subjects").fullmatch(rest.strip().rstrip("?!.:"))
+    if not words or generic or a.subject_facts.says_nothing:
         return
     lead = len(rest) - len(rest.lstrip())
     span = (offset + lead, offset + lead + len(rest.strip()))
