@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from msglint.analysis.asks.lexicons import rules_for
 from msglint.analysis.model import UNDATED, Analysis, Ask
+from msglint.analysis.ownerless import Obligation, ownerless_obligations
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import is_reply, is_reply_subject, list_question, not_a_memo
 
@@ -120,7 +122,9 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     a warning by default) when nobody is asked anything directly (see
     :func:`undirected`: no reader is asked anything without a hedge, and no
     ask has a deadline) and the hedge is a word ("maybe", « peut-être »), not
-    a time it grants ("when you get a chance").
+    a time it grants ("when you get a chance"), on an ask that does not open
+    on a condition ("If you cannot come, please tell me and, if possible…"
+    asks some readers plainly).
 
     ## Why is this bad?
     A hedged ask sounds optional, so it is treated as optional. Being direct
@@ -140,7 +144,18 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     strong = undirected(a)
     for ask in a.asks:
         if ask.hedged:
-            yield Hit(ask.start, ask.end, strong=strong and _hedged_in_words(a, ask))
+            sure = strong and _hedged_in_words(a, ask) and not _conditional(a, ask)
+            yield Hit(ask.start, ask.end, strong=sure)
+
+
+def _conditional(a: Analysis, ask: Ask) -> bool:
+    """An ask that opens on a condition (« Si vous ne pouvez pas venir, merci de me le dire »).
+
+    It asks only some readers, plainly: the condition is not a hedge, whatever
+    softener comes after it (a convocation judged fine by both judges).
+    """
+    first = a.body[ask.start : ask.end].split(None, 1)
+    return bool(first) and first[0].lower() in rules_for(a.pack).condition_marks
 
 
 def _hedged_in_words(a: Analysis, ask: Ask) -> bool:
@@ -172,9 +187,18 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     a warning by default) when nobody is asked anything directly (see
     :func:`undirected`): no reader is asked anything without a hedge, no ask
     has a deadline ("by Friday", « avant le 8 »), and the message is a memo
-    of some length, not a short reply or a notice; a requirement in the
-    passive ("the statement must be submitted with each bid") is a rule, not
+    of some length, not a short reply or a notice (nor a reply at all,
+    unless the wish is left open: hedged by a word or put off to no time,
+    "it might be worth someone looking into that at some point"); a
+    requirement in the passive ("the statement must be submitted with each bid") is a rule, not
     an unassigned task, and stays a hint.
+
+    An impersonal obligation that names nobody (``analysis/ownerless.py``,
+    the pack's ``impersonal_obligations.txt``: « faut prévenir le club »,
+    « il faudrait qu'on regarde tout ça », « il faudrait que quelque chose
+    soit fait ») counts as an ownerless ask in that strong case, even where
+    the ask detector does not take it for an ask; « il faut que tu… » names
+    its owner and « il ne faut pas hésiter » is advice.
 
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
@@ -205,7 +229,7 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     if single and a.deadlines and not strong:
         return
     for ask in a.asks:
-        if strong and _wants_an_owner(a, ask):
+        if strong and (_wants_an_owner(a, ask) or _obligation_in(a, ask) is not None):
             yield Hit(ask.start, ask.end, strong=True)
             continue
         if ask.owner != "nobody":
@@ -217,6 +241,25 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
         if single and dated:
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
         yield Hit(ask.start, ask.end)
+    if strong:  # « faut prévenir le club », « il faudrait que quelque chose soit fait »
+        for obligation in _loose_obligations(a):
+            yield Hit(obligation.start, obligation.end, strong=True)
+
+
+def _obligation_in(a: Analysis, ask: Ask) -> Obligation | None:
+    """The ownerless obligation (« il faudrait qu'on regarde… ») in the ask's sentence, if any."""
+    return next(
+        (o for o in ownerless_obligations(a) if o.start < ask.end and ask.start < o.end), None
+    )
+
+
+def _loose_obligations(a: Analysis) -> list[Obligation]:
+    """Ownerless obligations the ask detector did not take for asks (« faut prévenir »)."""
+    return [
+        o
+        for o in ownerless_obligations(a)
+        if not any(o.start < ask.end and ask.start < o.end for ask in a.asks)
+    ]
 
 
 #: Fewer words than this is a quick note ("quelqu'un peut m'aider ?"), not a memo.
@@ -230,6 +273,8 @@ def _unowned(a: Analysis, ask: Ask) -> bool:
     """
     if ask.owner == "nobody" or (ask.form == "need" and ask.owner == "we"):
         return True
+    if _obligation_in(a, ask) is not None:
+        return True  # « il faudrait qu'on… » read as a proposal: still nobody's
     return ask.hedged and _hedged_in_words(a, ask)
 
 
@@ -264,6 +309,9 @@ def _plain_need(a: Analysis, ask: Ask) -> bool:
     """
     if ask.form != "need" or ask.owner != "nobody" or a.doc is None:
         return False
+    obligation = _obligation_in(a, ask)
+    if obligation is not None:
+        return obligation.infinitive
     return len(_subjects(a, ask)) <= 1
 
 
@@ -272,37 +320,64 @@ def undirected(a: Analysis) -> bool:
 
     An e-mail, not a chat (a group chat asks « quelqu'un aurait… ? » as a
     mailing list does), and a new message, not a reply: in a thread ("yes,
-    hooks should be added", « il faudrait peut-être retravailler le budget »)
-    the conversation above says who does what. No reader is asked anything without a hedge (a
-    question, a request, « il faut que tu… »; "when you have a moment" grants
-    time and still asks), at least one ask is ownerless, hedged or a need "we"
-    share (« il faudrait qu'on regarde », "someone should…", "maybe you
-    could…"), no ask has a deadline introduced by a deadline word ("by
-    Friday", « au plus tard le 8 janvier »: a dated notice to many is a rule,
-    not a vague wish), and the message is a memo of some length. A plain
-    « il faudrait commander… » to a single reader is that reader's, unless
-    the message hedges it (« peut-être », "maybe"). On judged
-    real mail (fixtures/real, dev part) this is where both judges saw an ask
-    problem: 8 of 9 messages (rules.toml, AK03 and AK04 ``strong``).
+    hooks should be added") the conversation above says who does what,
+    unless the ownerless wish is left open (:func:`_left_open`: « il
+    faudrait peut-être retravailler le budget », "it might be worth someone
+    looking into that at some point"). No reader is asked anything without
+    a hedge (a question, a request, « il faut que tu… »; "when you have a
+    moment" grants time and still asks), at least one ask is ownerless,
+    hedged or a need "we" share (« il faudrait qu'on regarde », "someone
+    should…", "maybe you could…"), or an ownerless obligation the ask
+    detector did not take for an ask (« faut prévenir le club »,
+    ``analysis/ownerless.py``), no ask has a deadline introduced by a
+    deadline word ("by Friday", « au plus tard le 8 janvier »: a dated
+    notice to many is a rule, not a vague wish), and the message is a memo
+    of some length. A plain « il faudrait commander… » to a single reader is
+    that reader's, unless the message hedges it (« peut-être », "maybe",
+    "at some point"). On judged real mail (fixtures/real, 534-message dev
+    part) this is where both judges saw an ask problem: 10 of 10 messages
+    (rules.toml, AK03 and AK04 ``strong``).
     """
-    if not a.asks or not_a_memo(a) or a.metrics.words < UNDIRECTED_MIN_WORDS:
+    loose = _loose_obligations(a)
+    if not (a.asks or loose) or not_a_memo(a) or a.metrics.words < UNDIRECTED_MIN_WORDS:
         return False
     if a.message.kind == "chat":
         return False  # « est-ce que quelqu'un aurait… » is how a group chat asks
-    if is_reply(a):
+    left_open = _left_open(a)
+    if is_reply(a) and not left_open:
         return False  # in a thread, the conversation above says who does what
     if any(ask.owner == "reader" and not _unowned(a, ask) for ask in a.asks):
         return False
-    if not any(_unowned(a, ask) for ask in a.asks):
+    if not loose and not any(_unowned(a, ask) for ask in a.asks):
         return False  # "let's meet on Monday": a joint proposal, not a wish
     single = len(a.message.recipients) == 1
-    hedged = bool(a.pack.find("asks/ask_hedges", a.body))
-    if single and not hedged and all(_plain_need(a, ask) for ask in a.asks):
+    hedged = left_open or bool(a.pack.find("asks/ask_hedges", a.body))
+    plain = all(_plain_need(a, ask) for ask in a.asks) and all(o.infinitive for o in loose)
+    if single and not hedged and plain:
         return False  # « Il faudrait commander… » to the purchasing desk: theirs
     return not any(
         d.ask is not None and d.field == "body" and a.times[d.time].direction == "before"
         for d in a.deadlines
     )
+
+
+def _left_open(a: Analysis) -> bool:
+    """An ownerless wish left open: hedged by a word or put off to no time ("at some point").
+
+    « Il faudrait peut-être retravailler le budget », "it might be worth
+    someone looking into that at some point": even in a thread, nobody will
+    take that up; "yes, hooks should be added" settles what the thread asked.
+    """
+    spans = [(o.start, o.end) for o in ownerless_obligations(a)]
+    spans += [(k.start, k.end) for k in a.asks if k.owner == "nobody"]
+    vague = [d.start for d in a.deadlines if d.field == "body" and d.vague]
+    times = [(t.start, t.end) for t in a.times if t.field == "body"]
+    hedges = [
+        h.start
+        for h in a.pack.find("asks/ask_hedges", a.body)
+        if not any(s <= h.start < e for s, e in times)
+    ]
+    return any(s <= x < e for s, e in spans for x in vague + hedges)
 
 
 #: The local part is bounded: "\S+@" rescans a long run without "@" from every start.
