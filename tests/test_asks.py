@@ -696,6 +696,22 @@ def test_french_wishes_in_the_first_person_plural() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Nous aimerions vous inviter à notre réunion de lancement.", "request"),
+        ("Il vous a invité à sa fête.", None),
+        ("Comment était la conférence ?", None),
+        ("Comment avance le projet ?", "question"),
+        ("Prenons l'exemple de l'an dernier.", None),
+    ],
+)
+def test_french_courtesy_idioms_and_invitations(text: str, form: str | None) -> None:
+    """The same grammar in French: a courtesy question, an example, an invitation."""
+    ask = ask_of("fr", text)
+    assert (ask.form if ask else None) == form
+
+
+@pytest.mark.parametrize(
     ("text", "form", "owner"), AS_PEOPLE_ASK, ids=[c[0] for c in AS_PEOPLE_ASK]
 )
 def test_asks_as_people_ask(text: str, form: str | None, owner: str | None) -> None:

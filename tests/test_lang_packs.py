@@ -58,6 +58,7 @@ giving_verbs = []
 embedded_question_marks = []
 condition_marks = []
 how_words = []
+place_prepositions = []
 commitment_auxiliaries = []
 going_verbs = []
 """
