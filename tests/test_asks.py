@@ -672,6 +672,15 @@ AS_PEOPLE_ASK = [
     ("We will need to get together after the launch.", "request", "we"),
     ("I'd like to have a meeting to finalize the plan.", "request", "we"),
     ("We will review the figures tomorrow.", None, None),
+    # Courtesy and exclamation in question form; an invitation to a place.
+    ("I wonder if you could take a look at this.", "request", "reader"),
+    ("Isn't it a beautiful day?", None, None),
+    ("Isn't it a good idea to ask Tom?", "question", "reader"),
+    ("How was the conference?", None, None),
+    ("How is the project going?", "question", "reader"),
+    ("I'd like to invite you to our kickoff on Tuesday.", "request", "reader"),
+    ("He invited you to the party.", None, None),
+    ("We'd like to welcome you to the team.", None, None),
 ]
 
 
@@ -684,6 +693,22 @@ def test_french_wishes_in_the_first_person_plural() -> None:
     ):
         ask = ask_of("fr", text)
         assert ask is not None and ask.form == "request", text
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Nous aimerions vous inviter à notre réunion de lancement.", "request"),
+        ("Il vous a invité à sa fête.", None),
+        ("Comment était la conférence ?", None),
+        ("Comment avance le projet ?", "question"),
+        ("Prenons l'exemple de l'an dernier.", None),
+    ],
+)
+def test_french_courtesy_idioms_and_invitations(text: str, form: str | None) -> None:
+    """The same grammar in French: a courtesy question, an example, an invitation."""
+    ask = ask_of("fr", text)
+    assert (ask.form if ask else None) == form
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,8 @@ joint_subjects = []
 giving_verbs = []
 embedded_question_marks = []
 condition_marks = []
+how_words = []
+place_prepositions = []
 commitment_auxiliaries = []
 going_verbs = []
 """
