@@ -351,6 +351,19 @@ def test_french_spaced_hours_in_ranges_and_after_dates() -> None:
 # ------------------------------------------ lunar and lunisolar holidays (tables)
 
 
+def test_nth_day_counts_from_the_last_day_named() -> None:
+    """« la deuxième journée » is the day after the last day named; alone it is no date."""
+    found = find_times(
+        "La pré-rentrée a lieu le 3 mars ; la deuxième journée est boycottée.", "fr", NOW
+    )
+    assert [t.text for t in found] == ["le 3 mars", "la deuxième journée"]
+    assert found[1].value is not None and found[1].value.startswith(found[0].value[:8] + "04")
+    assert texts("The strike began on Monday. On the third day, talks resumed.")[1].endswith(
+        "the third day"
+    )
+    assert texts("On my first day, it rained.") == []
+
+
 def test_holiday_names_that_are_first_names_are_not_times() -> None:
     assert texts("Rakhi sent the file this morning.") == ["this morning"]
 

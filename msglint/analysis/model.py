@@ -155,7 +155,8 @@ class SubjectFacts:
     words and dates found instead. ``says_nothing`` tells why the subject names
     no topic: "no_words" (no word with a letter), "empty_words" (only empty
     words besides function words), "pronoun" (it refers only by a pronoun,
-    « ça remarche pas »), or "" when it names something.
+    « ça remarche pas »), "digest" (a mailing list's digest subject kept by a
+    reply), or "" when it names something.
     """
 
     start: int = 0

@@ -112,7 +112,9 @@ def subject_facts(
         else:
             content.append(token.text)
             nominal = nominal or token.pos_ in _NOMINAL_POS
-    if not letters and not content:
+    if pack.lexicon("digest_subjects").search(subject[start:end]):
+        reason = "digest"
+    elif not letters and not content:
         reason = "no_words"
     elif not content and empty:
         reason = "empty_words"

@@ -65,12 +65,15 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
     - a subject with no word at all ("2027 !!");
     - a subject that refers to its topic only through a pronoun from
       ``deictic_pronouns.txt``, with no noun ("it's broken again",
-      « ça remarche pas »).
+      « ça remarche pas »);
+    - a mailing list's digest subject (``digest_subjects.txt``: "Re:
+      Numpy-discussion digest, Vol 1 #345"), kept by a reply.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``, a
     warning by default) on a new message, not a reply: for a generic phrase,
     when the message asks something (a greeting or a thank-you can title a
-    social note); for the other cases, unless a program sent it.
+    social note); for the other cases, unless a program sent it. A reply that
+    keeps a digest's subject is strong too: it names the digest, not the topic.
 
     ## Why is this bad?
     A generic subject forces the reader to open the message to learn whether
@@ -112,8 +115,8 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
             args={"subject": subject[facts.start : facts.end]},
             # Nothing in it names a topic: a new message under it cannot be
             # told from any other in the inbox (a reply keeps its thread's, a
-            # program's notice its program's).
-            strong=not is_reply_subject(a) and not automated(a),
+            # program's notice its program's). A reply to a digest keeps none.
+            strong=not automated(a) and (facts.says_nothing == "digest" or not is_reply_subject(a)),
         )
 
 

@@ -212,7 +212,8 @@ class Combine(
         if lsp.bare is not None and rsp.bare is not None:
             if not opener or not hint or "unit" in self.m(end):
                 return None  # « de 2 à 8 ans »: ages, not hours
-            if hint == "hour" and (lsp.bare >= rsp.bare or not self.follow_ok(end)):
+            dashed = self.key(k) == "-"  # « la guerre de 14-18 »: years, not hours
+            if hint == "hour" and (lsp.bare >= rsp.bare or dashed or not self.follow_ok(end)):
                 return None  # "de 3 à 1" (a score), « de 10 à 15 euros »: amounts, not hours
             if hint == "hour":
                 lsp, rsp = (

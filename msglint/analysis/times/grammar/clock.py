@@ -309,6 +309,8 @@ class Clock(Tokens):
             return None
         if self.digit(j) and (len(self.k[j]) > 2 or not self.number_ok_left(j)):
             return None
+        if not self.digit(j) and number[1] == 1:
+            return None  # « un lundi sur deux », "one Monday morning": an article
         if not self.number_ok_right(number[0]):
             return None
         return number[0], Spec(hour=number[1], h24=number[1] > 12)

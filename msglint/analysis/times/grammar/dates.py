@@ -290,6 +290,8 @@ class Dates(Tokens):
         if post and str(post[1]).rstrip("?") in {"after_next", "next", "last", "next_occ"}:
             j, mode = post
         year = self.year_after(j, two_digits=False) if self.key(j) != "," else None
+        if year is None and self.short_year(j):
+            year = self.year_number(j, two_digits=True)  # « en mai 68 »: no day is above 31
         if year:
             j = year[0]
         if word in self.L.month_abbrevs and not year:
@@ -306,6 +308,13 @@ class Dates(Tokens):
         if mode:
             sp.month_mode = str(mode).rstrip("?")
         return j, sp
+
+    def short_year(self, j: int) -> bool:
+        """Token j is a two-digit number above 31 ending the phrase: a year ("mai 68,")."""
+        if not self.digit(j) or len(self.k[j]) != 2 or int(self.k[j]) <= 31:
+            return False
+        after = j + 1  # « en mars 45 personnes », "March 40 years ago": a count
+        return not (self.word(after) and (not self.m(after) or self.has(after, "unit")))
 
     def named_month(self, i: int, word: str) -> bool:
         """ "a June agreement", "December's figures": a capitalised month used as a modifier."""

@@ -205,7 +205,8 @@ class Days(Tokens):
                 return None
         of = self.has(j, "of")
         if of is None:
-            return None
+            return self.counted_day(j, what, nth)
+        before_of = j
         j = of[0]
         month = self.month_word(j)
         if month:
@@ -220,7 +221,7 @@ class Days(Tokens):
         else:
             period = self.unit_period(j, only="month")
             if period is None or period[1].fixed is None:
-                return None
+                return self.counted_day(before_of, what, nth)  # "the eighth day of the strike"
             j, first = period[0], period[1].fixed.start.date()
         length = month_len(first.year, first.month)
         if what == "weekday":
@@ -248,6 +249,15 @@ class Days(Tokens):
         if friday is None:
             return None
         return j, Spec(fixed=self.weekend_at(friday))
+
+    def counted_day(self, j: int, what: str | None, nth: int) -> tuple[int, Spec] | None:
+        """ "the second day", « la deuxième journée »: counted from the last day the text named.
+
+        Only after a named day: alone, "my first day" says nothing of the calendar.
+        """
+        if what != "day" or not 1 <= nth <= 31 or self.anchor is None:
+            return None
+        return j, Spec(date=self.anchor + timedelta(days=nth - 1))
 
     def every_month(self, j: int) -> int | None:
         """ "of every month", « de chaque mois », « du mois » after a plural: the end, else None."""

@@ -178,8 +178,9 @@ class Periods(Tokens):
         """A phrase of times.toml [this_periods] ("dans la semaine": this week).
 
         A value [unit, step] counts periods from this one ("the latest period": the
-        last quarter reported); then a following "of" describes a period instead
-        ("the latest period of unrest").
+        last quarter reported), [unit, "nearest"] takes this one or the next, whichever
+        starts nearer ("the new year"); then a following "of" describes a period
+        instead ("the latest period of unrest").
         """
         hit = self.has(i, "this_period")
         if hit is None:
@@ -188,7 +189,13 @@ class Periods(Tokens):
         if isinstance(value, list):
             if self.has(end, "of"):
                 return None
-            unit, step = str(value[0]), int(value[1])
+            unit = str(value[0])
+            if value[1] == "nearest":  # "the new year": the one whose start is nearest
+                this, following = self.ref.period(unit, 0), self.ref.period(unit, 1)
+                now = self.ref.now
+                nearer = following if following - now < now - this else this
+                return end, Spec(fixed=Resolved(nearer, unit))
+            step = int(value[1])
         else:
             unit, step = str(value), 0
         return end, Spec(fixed=Resolved(self.ref.period(unit, step), unit))
