@@ -26,7 +26,7 @@ _FORWARD_MARKER = re.compile(
 _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w)")
 
 
-@rule("CL01", "clarity.vague-reference", "info")
+@rule("CL01", "clarity.vague-reference", "info", messages=("default", "unnamed"))
 def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for references the reader cannot resolve on their own.
 
@@ -37,6 +37,15 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     something with a bare demonstrative ("fix this", « regarde ça ») that it
     never names. Chat messages answer the message before them and are spared
     the second check.
+
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``)
+    when a new e-mail names nothing at all: neither its subject nor its text
+    holds a noun saying what it is about (greetings, thanks and times aside),
+    but for one bare definite noun pointing at something never described
+    (« de nouveau le problème », "the issue again"), or it asks something
+    with no noun at all (« Rappelle-moi dès que tu peux, c'est urgent »).
+    Replies, forwards, chats and automated notices have their context
+    elsewhere and are spared.
 
     ## Why is this bad?
     An asynchronous message is read later, out of context, maybe forwarded to
@@ -53,12 +62,19 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     Can you look at the updated pricing table (link) before the call?
     ```
     """
+    from msglint.analysis.naming import names_nothing
+
+    unnamed = names_nothing(a)
+    if unnamed is not None:
+        start, end, text = unnamed
+        yield Hit(start, end, "unnamed", {"phrase": text}, strong=True)
     for hit in a.pack.lexicon("vague_references").finditer(a.body):
-        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+        if unnamed is None or not unnamed[0] <= hit.start < unnamed[1]:
+            yield Hit(hit.start, hit.end, args={"phrase": hit.text})
     from msglint.analysis.grammar import opening_pronoun
 
     found = opening_pronoun(a)
-    if found is not None:
+    if found is not None and (unnamed is None or not unnamed[0] <= found[0] < unnamed[1]):
         start, end, text = found
         yield Hit(start, end, args={"phrase": text})
 

@@ -237,7 +237,14 @@ def _hides_owner(a: Analysis, start: int, end: int, obligations: frozenset[str])
     return any(t.lemma_.lower() in obligations or t.lower_ in obligations for t in near)
 
 
-@rule("CN06", "concision.preamble", "info", kinds=("email", "chat"))
+@rule(
+    "CN06",
+    "concision.preamble",
+    "info",
+    kinds=("email", "chat"),
+    options={"strong_min_words": 150},
+    messages=("default", "long"),
+)
 def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for pleasantries that delay the point.
 
@@ -245,7 +252,10 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     Reports a pleasantry from the pack's ``pleasantries.txt`` ("I hope this
     email finds you well", "I'm reaching out to", "J'espère que vous allez
     bien", "Je me permets de vous écrire") in the first sentences of the
-    message, before anything is asked or said.
+    message, before anything is asked or said. In a new e-mail to its reader
+    (not a reply, a mailing-list post or an automated notice) of at least
+    ``strong_min_words`` (150) words, it is a strong hit: the formula opens a
+    long preamble. In a short message it costs a line, no more.
 
     ## Why is this bad?
     The first lines are what the preview pane and the notification show.
@@ -269,5 +279,9 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
         return
     limit = opening[-1].end
     for hit in lexicon.finditer(a.body[:limit]):
-        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+        args = {"phrase": hit.text, "words": a.metrics.words}
+        if a.metrics.words >= opts["strong_min_words"] and new_memo(a):
+            yield Hit(hit.start, hit.end, "long", args, strong=True)
+        else:
+            yield Hit(hit.start, hit.end, args=args)
         return

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import not_a_memo
+from msglint.rules.genre import is_reply_subject, not_a_memo
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+"
 _CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[\s,]+{_CAPS_WORD}){{2,}}(?![\w-])")
@@ -77,6 +77,13 @@ def exclamation(a: Analysis, opts: Options) -> Iterator[Hit]:
     exclamation mark past ``max_exclamations`` (2) in a message. Runs that
     follow an urgency word are left to UR02.
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``)
+    when three marks or more are stacked where they read as anger or alarm:
+    in the subject of a new message ("Encore un problème !!!"), right after
+    a word in capitals ("REMINDER!!!!", « URGENT !!! »), or as stacked
+    question marks ("???"). A subject or sentence that thanks or greets
+    ("thanks Jean!!!") is spared.
+
     ## Why is this bad?
     One exclamation mark can be warm; three in a row, or one per sentence,
     read as alarm or forced cheer, and the message loses credibility.
@@ -91,17 +98,46 @@ def exclamation(a: Analysis, opts: Options) -> Iterator[Hit]:
     Thanks, the draft looks great. See you tomorrow!
     ```
     """
+    courtesy = a.pack.lexicon("courtesy")
+    subject = a.subject or ""
+    if not is_reply_subject(a) and not courtesy.search(subject):
+        for match in _STACKED.finditer(subject):
+            yield Hit(
+                match.start(),
+                match.end(),
+                field="subject",
+                args={"count": len(match.group())},
+                strong=True,
+            )
+            break
     urgency_bangs = {m.start for m in a.urgency if m.kind == "punctuation" and m.field == "body"}
     word_markers = [m for m in a.urgency if m.kind != "punctuation" and m.field == "body"]
-    for match in re.finditer(r"!{2,}", a.body):
+    for match in re.finditer(r"[!?]*!{2,}[!?]*|\?{3,}", a.body):
         near_urgency = any(0 <= match.start() - m.end <= 3 for m in word_markers)
         if match.start() in urgency_bangs and near_urgency:
             continue
-        yield Hit(match.start(), match.end(), args={"count": len(match.group())})
+        strong = len(match.group()) >= 3 and _alarmed(a, match.start(), match.group())
+        yield Hit(match.start(), match.end(), args={"count": len(match.group())}, strong=strong)
     singles = [m.start() for m in re.finditer(r"(?<!!)!(?!!)", a.body)]
     if len(singles) > opts["max_exclamations"]:
         position = singles[opts["max_exclamations"]]
         yield Hit(position, position + 1, args={"count": len(singles)})
+
+
+#: Three marks or more in a row: "!!!", "?!?", "???".
+_STACKED = re.compile(r"[!?]{3,}")
+#: A word in capitals just before the marks: "REMINDER!!!!", « URGENT !!! ».
+_SHOUTED_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]{2,}[ \t]*$")
+
+
+def _alarmed(a: Analysis, start: int, marks: str) -> bool:
+    """Stacked marks that read as anger or alarm, not cheer: "???", or after capitals."""
+    for sentence in a.sentences:
+        if sentence.start <= start < sentence.end + len(marks):
+            if a.pack.lexicon("courtesy").search(sentence.text):
+                return False  # "thanks Jean!!!": warm, if loud
+            break
+    return "???" in marks or bool(_SHOUTED_BEFORE.search(a.body[max(0, start - 40) : start]))
 
 
 @rule("TN03", "tone.no-courtesy", "info", kinds=("email",))

@@ -455,7 +455,7 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Dates.date_month, "mod month"),
     rule(Years.date_year, "# num tens decword"),
     rule(Years.fiscal_year, "fiscal"),
-    rule(Years.century, "# dayart ordinal tens"),
+    rule(Years.century, "# dayart article season_prep mod ordinal tens century"),
     rule(Anaphora.relday, "relday"),
     rule(Anaphora.anaphor, "anaphor"),
     rule(Days.holiday, "mod holiday"),
@@ -467,7 +467,7 @@ COMPONENT_RULES: tuple[Rule, ...] = (
     rule(
         Combine.date,
         "# dayart ordinal tens num month mod weekday relday anaphor holiday article unit fiscal"
-        " decword",
+        " decword century season_prep",
     ),
     rule(Periods.daypart, "daypart reldaypart"),
     rule(Periods.relative, "# in agopre about num tens qty duration unit"),

@@ -94,7 +94,7 @@ qprefix       quarters.prefixes
 season        seasons,season_rules.words      strong
 season_prep   season_rules.preps              function
 holiday       holidays                        strong follow near near_day
-conj          vague_rules.conjunctions        function
+conj          vague_rules.conjunctions,vague_rules.idioms function
 before        prepositions.before             function follow opens due hour_cue day_cue lone_day
 until         prepositions.until              function follow opens due hour_cue lone_day
 after         prepositions.after              function follow opens hour_cue day_cue lone_day
@@ -367,7 +367,9 @@ class Vocabulary:
         self.starts = frozenset(k for k in self.trie if k not in {END, "-", ",", "'"})
         self.vague_first = frozenset(_first_keys(plain))
         self.later_first = frozenset(_first_keys(flat["now.later"]))
-        self.conj_first = frozenset(_first_keys(flat["vague_rules.conjunctions"]))
+        # Conjunctions and idioms that hold time words but name no time: skipped whole.
+        skipped = list(flat["vague_rules.conjunctions"]) + list(flat["vague_rules.idioms"])
+        self.conj_first = frozenset(_first_keys(skipped))
         # Tokens that only time words contain: an expression has one within a few
         # tokens of its start, so the grammar is not even tried elsewhere.
         self.strong = frozenset(k for k in strong - weak if len(k) > 1 and k.isalnum())

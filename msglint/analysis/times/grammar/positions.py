@@ -73,6 +73,11 @@ class Positions(Tokens):
                 found = self.position_at(where, sp.fixed.grain, sp.fixed.start)
                 if found:
                     target = (k, found)
+        century = None if target else self.this_century(hit[0], bare_ok=True)
+        if century and century[1].fixed and century[1].fixed.end:
+            found = self.position_in(where, century[1].fixed)  # « à la fin du siècle »
+            if found:
+                target = (century[0], found)
         season = None if target else self.season(j, bare_ok=True)
         if season and season[1].fixed and season[1].fixed.end:
             found = self.position_in(where, season[1].fixed)

@@ -26,12 +26,51 @@ class Years(Tokens):
             j, nth = found
         elif (roman := _roman(self.key(j), self.L.ord_suffixes)) is not None:
             nth, j = roman, j + 1
-        if nth is None or not 1 <= nth <= 22 or self.has(j, "century") is None:
+        if nth is None or nth < 1:  # "the last century": "last" is also the ordinal -1
+            return self.this_century(i)
+        if not 1 <= nth <= 22 or self.has(j, "century") is None:
             return None
         end = self.has(j, "century")[0]
         first = max(1, (nth - 1) * 100)
         start, stop = self.ref.at(date(first, 1, 1)), self.ref.at(date(first + 99, 1, 1))
         return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
+
+    def this_century(self, i: int, bare_ok: bool = False) -> tuple[int, Spec] | None:
+        """ "the last century", « le siècle dernier », « ce siècle »: counted from this one.
+
+        ``bare_ok``: after a position (« la fin du siècle »), the century alone is this one.
+        """
+        j = i
+        mode = None
+        article = self.has(j, "dayart") or self.has(j, "article") or self.has(j, "season_prep")
+        if article and self.has(article[0], "mod"):
+            j = article[0]
+        modifier = self.has(j, "mod")
+        if modifier and self.has(modifier[0], "century"):
+            j, mode = modifier
+        elif article and self.has(article[0], "century"):
+            j = article[0]
+        hit = self.has(j, "century")
+        if hit is None or self.plural_unit_word(j):
+            return None
+        j = hit[0]
+        post = self.has(j, "postmod")
+        if post:
+            j, mode = post
+        if mode is None and not bare_ok:
+            return None
+        step = {"this": 0, "last": -1, "next": 1, "next_occ": 1}.get(
+            str(mode or "this").rstrip("?")
+        )
+        if step is None:
+            return None
+        first = (self.ref.today.year // 100 + step) * 100
+        start, stop = self.ref.at(date(first, 1, 1)), self.ref.at(date(first + 99, 1, 1))
+        return j, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
+
+    def plural_unit_word(self, j: int) -> bool:
+        """ "centuries", « siècles »: several, no one century."""
+        return any(self.key(j).endswith(s) for s in self.L.plural_suffixes if s)
 
     def fiscal_year(self, i: int) -> tuple[int, Spec] | None:
         """ "FY27", "FY2027", "FY27 Q1": a fiscal year, read as the calendar year it names."""
