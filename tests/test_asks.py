@@ -672,6 +672,15 @@ AS_PEOPLE_ASK = [
     ("We will need to get together after the launch.", "request", "we"),
     ("I'd like to have a meeting to finalize the plan.", "request", "we"),
     ("We will review the figures tomorrow.", None, None),
+    # Courtesy and exclamation in question form; an invitation to a place.
+    ("I wonder if you could take a look at this.", "request", "reader"),
+    ("Isn't it a beautiful day?", None, None),
+    ("Isn't it a good idea to ask Tom?", "question", "reader"),
+    ("How was the conference?", None, None),
+    ("How is the project going?", "question", "reader"),
+    ("I'd like to invite you to our kickoff on Tuesday.", "request", "reader"),
+    ("He invited you to the party.", None, None),
+    ("We'd like to welcome you to the team.", None, None),
 ]
 
 

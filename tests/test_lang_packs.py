@@ -57,6 +57,7 @@ joint_subjects = []
 giving_verbs = []
 embedded_question_marks = []
 condition_marks = []
+how_words = []
 commitment_auxiliaries = []
 going_verbs = []
 """

@@ -61,6 +61,10 @@ def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
     "immediately"…), and urgency words followed by ``!!``. Saying it once in
     the subject and once in the body, with the reason, is fine.
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``)
+    when stacked exclamation marks follow the urgency word ("URGENT!!!",
+    « urgent !! »).
+
     ## Why is this bad?
     When everything is URGENT!!!, nothing is: readers discount the marker,
     and the one truly urgent message is missed. Inflated urgency also reads
@@ -95,6 +99,7 @@ def urgency_inflation(a: Analysis, opts: Options) -> Iterator[Hit]:
             culprit.end,
             field=culprit.field,
             args={"phrase": culprit.text, "count": len(words)},
+            strong=bool(loud),  # « URGENT !!! »: the marks shout the word
         )
 
 
@@ -169,6 +174,10 @@ def urgency_no_reason(a: Analysis, opts: Options) -> Iterator[Hit]:
     doit être immobilisée aujourd'hui, vent annoncé à 80 km/h. Tu préviens
     les équipes stp. »
 
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``)
+    when the message gives no concrete deadline either: urgency with neither
+    a reason nor a date (« Rappelle-moi dès que tu peux, c'est urgent »).
+
     ## Why is this bad?
     A reason lets the reader judge the urgency against their other work and
     find another way if they cannot make it. Urgency without one reads as
@@ -192,7 +201,9 @@ def urgency_no_reason(a: Analysis, opts: Options) -> Iterator[Hit]:
     if reasons.search(a.body) or reasons.search(a.subject or "") or _states_something(a):
         return
     first = markers[0]
-    yield Hit(first.start, first.end, field=first.field, args={"phrase": first.text})
+    # Neither a reason nor a date: « Rappelle-moi dès que tu peux, c'est urgent ».
+    strong = not _concrete_deadlines(a)
+    yield Hit(first.start, first.end, field=first.field, args={"phrase": first.text}, strong=strong)
 
 
 #: A statement this long, besides the asks, says what is going on.

@@ -106,6 +106,7 @@ WORD_FACTS: dict[str, str] = {
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
+    "how_words": "the question word of a past copula asked out of courtesy: 'How was the trip?'",
 }
 # The forms of a wish verb that make an ask ([wishes] in asks.toml).
 WISH_FORMS = frozenset({"conditional", "present", "progressive", "past"})
@@ -165,10 +166,12 @@ class AskRules:
     giving_verbs: frozenset[str]
     embedded_question_marks: frozenset[str]
     condition_marks: frozenset[str]
+    how_words: frozenset[str]
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
     wished_things: frozenset[str]
+    wished_places: frozenset[str]
 
     def uses(self, detector: str) -> bool:
         return detector in self.detectors
@@ -240,15 +243,16 @@ def declaration(pack: LanguagePack) -> dict[str, Any]:
     for lemma, wish in data.get("wishes", {}).items():
         if (
             not isinstance(wish, dict)
-            or set(wish) - {"forms", "modal", "things"}
+            or set(wish) - {"forms", "modal", "things", "places"}
             or not set(wish.get("forms", [])) <= WISH_FORMS
             or not isinstance(wish.get("modal", False), bool)
             or not isinstance(wish.get("things", False), bool)
+            or not isinstance(wish.get("places", False), bool)
         ):
             raise MsglintError(
                 str(path),
                 f"wishes.{lemma}: expected {{ forms = [{', '.join(sorted(WISH_FORMS))}], "
-                "modal = true|false, things = true|false }",
+                "modal = true|false, things = true|false, places = true|false }",
             )
     return data
 
@@ -350,6 +354,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         giving_verbs=facts("words", "giving_verbs"),
         embedded_question_marks=facts("words", "embedded_question_marks"),
         condition_marks=facts("words", "condition_marks"),
+        how_words=facts("words", "how_words"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
         going_verbs=facts("words", "going_verbs"),
         wishes={
@@ -358,6 +363,9 @@ def rules_for(pack: LanguagePack) -> AskRules:
         },
         wished_things=frozenset(
             lemma for lemma, wish in data.get("wishes", {}).items() if wish.get("things", False)
+        ),
+        wished_places=frozenset(
+            lemma for lemma, wish in data.get("wishes", {}).items() if wish.get("places", False)
         ),
     )
 

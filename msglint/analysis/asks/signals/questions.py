@@ -85,17 +85,19 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
 
     - a perfect after a modal: "Who would have thought it?", "Should we have
       waited?" (said of the past);
+    - a past copula asked about with "how" and nothing else: "How was the
+      conference?", "How were the holidays?" (courtesy: ``how_words``);
     - a question word before a bare verb: "Why wait?", « Pourquoi attendre ? »;
     - an exclamation about a thing: "How cool is that?" (a "how" on the
       adjective, a pronoun subject; "How big is the file?" asks);
     - a negated copula before a pronoun and an adjective: "Isn't that great?",
-      "Wasn't it fun?" ("Isn't the meeting at 3?" asks).
+      "Wasn't it fun?", "Isn't it a beautiful day?" ("Isn't the meeting at 3?" asks).
     """
     roots = [token for token in span if token.head.i == token.i or token.dep_ in ("ROOT", "root")]
     if len(roots) != 1:
         return False
     root = roots[0]
-    if perfect_modal(root):
+    if perfect_modal(root) or _courtesy(root, span, rules):
         return True
     if (
         (root.tag_ in rules.base_form_tags or "Inf" in root.morph.get("VerbForm"))
@@ -108,11 +110,40 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
     adjective = next(
         (child for child in root.children if child.dep_ == "acomp" and child.pos_ == "ADJ"), None
     )
+    if adjective is None:
+        # "Isn't it a beautiful day?": the adjective qualifies the copula's noun.
+        adjective = next(
+            (
+                grand
+                for child in root.children
+                if child.dep_ == "attr"
+                and child.pos_ == "NOUN"
+                and not any(grand.dep_ in ("acl", "relcl") for grand in child.children)
+                for grand in child.children
+                if grand.dep_ == "amod" and grand.pos_ == "ADJ"
+            ),
+            None,
+        )
     if subject is None or adjective is None or not _pronoun_of_a_thing(subject):
         return False
     if any(wh_word(child, rules) and child.i < adjective.i for child in adjective.children):
         return True  # "How cool is that?"
     return any(child.dep_ == "neg" for child in root.children) and root.i < subject.i
+
+
+def _courtesy(root: Token, span: Span, rules: AskRules) -> bool:
+    """ "How was the conference?": "how", a past copula, its subject and nothing else."""
+    if root.pos_ != "AUX" or "Past" not in root.morph.get("Tense"):
+        return False
+    first = span.doc[span.start]
+    if first.lower_ not in rules.how_words or first.head.i != root.i:
+        return False
+    others = [
+        child
+        for child in root.children
+        if child.i != first.i and not child.is_punct and child.dep_ not in SUBJECT_DEPS
+    ]
+    return not others and any(child.dep_ in SUBJECT_DEPS for child in root.children)
 
 
 def _pronoun_of_a_thing(token: Token) -> bool:

@@ -133,6 +133,8 @@ def _wanted_of_reader(
     for obj in objects:
         if _person(obj, "2") and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"
+        if not relayed and _person(obj, "2") and _sent_somewhere(verb, rules):
+            return "request"  # "invite you to our kickoff"
         if relayed:
             continue  # only the reader's own action is relayed: "Ben wants you to call"
         if not modal and any(
@@ -178,6 +180,18 @@ def _wanted_of_reader(
             if not relayed and _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
+
+
+def _sent_somewhere(verb: Token, rules: AskRules) -> bool:
+    """A wish of ``places`` with a "to" phrase naming a thing: "invite you to the launch"."""
+    return verb.lemma_.lower() in rules.wished_places and any(
+        child.dep_ == "prep"
+        and child.lower_ in rules.infinitive_markers
+        and any(
+            grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in child.children
+        )
+        for child in verb.children
+    )
 
 
 def _asks_the_reader(verb: Token, rules: AskRules) -> bool:
