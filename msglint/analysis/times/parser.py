@@ -95,6 +95,7 @@ class Parser(Combine):
                     found is None
                     or other[0] > found[0]
                     or (other[0] == found[0] and other[1] == "recurrence" and self.has(i, "every"))
+                    or (other[0] == found[0] and other[1] == "present")  # "at this time": now
                 ):
                     out.append(self.periodic_expr(i, other, field))
                     i = other[0]

@@ -115,6 +115,7 @@ dateprep      prepositions.date_preps         function lone_day
 dayart        prepositions.day_articles       function follow
 of            prepositions.of                 function
 bareof        prepositions.noun_of            function
+described     prepositions.described_by       function
 article       prepositions.articles           function
 durprep       prepositions.duration_preps     function periodic
 notnum        prepositions.not_before_number  function

@@ -20,7 +20,10 @@ class Periods(Tokens):
             sign = -1 if "agopre" in self.m(i) and self.m(i)["agopre"][0] == prefix[0] else 1
             found = self.amount(prefix[0])
             # "in a year of turmoil", « dans un jour de grande forme »: a period described
-            if found and not (self.word(prefix[0]) and self.has(found[0], "of")):
+            described = (
+                self.has(found[0], "of") or self.has(found[0], "described") if found else None
+            )
+            if found and not (self.word(prefix[0]) and described):
                 end, value, unit = found
                 best = (end, self.relative_spec(value, unit, sign))
         found = self.amount(i)
@@ -261,6 +264,8 @@ class Periods(Tokens):
             bounds = [1, 1, 12, 31]
         post = self.has(j, "postmod")
         year = self.year_number(j)
+        if year is None and self.short_year(j):
+            year = self.year_number(j, two_digits=True)  # « l'été 98 », « l'hiver 98-99 »
         of = self.has(j, "of")
         if year is None and of and not post:
             year = self.year_number(of[0])  # "the spring of 1989"
