@@ -681,6 +681,7 @@ AS_PEOPLE_ASK = [
     ("I'd like to invite you to our kickoff on Tuesday.", "request", "reader"),
     ("He invited you to the party.", None, None),
     ("We'd like to welcome you to the team.", None, None),
+    ("Not only will you save time, but you will also have fewer errors.", None, None),
 ]
 
 
@@ -693,6 +694,22 @@ def test_french_wishes_in_the_first_person_plural() -> None:
     ):
         ask = ask_of("fr", text)
         assert ask is not None and ask.form == "request", text
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Nous aimerions vous inviter à notre réunion de lancement.", "request"),
+        ("Il vous a invité à sa fête.", None),
+        ("Comment était la conférence ?", None),
+        ("Comment avance le projet ?", "question"),
+        ("Prenons l'exemple de l'an dernier.", None),
+    ],
+)
+def test_french_courtesy_idioms_and_invitations(text: str, form: str | None) -> None:
+    """The same grammar in French: a courtesy question, an example, an invitation."""
+    ask = ask_of("fr", text)
+    assert (ask.form if ask else None) == form
 
 
 @pytest.mark.parametrize(

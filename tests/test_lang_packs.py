@@ -58,6 +58,8 @@ giving_verbs = []
 embedded_question_marks = []
 condition_marks = []
 how_words = []
+inversion_adverbs = []
+place_prepositions = []
 commitment_auxiliaries = []
 going_verbs = []
 """

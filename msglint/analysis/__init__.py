@@ -204,7 +204,7 @@ def analyze_many(
     from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many, parse_texts
     from msglint.analysis.subject import subject_facts
     from msglint.analysis.times import find_times
-    from msglint.analysis.urgency import find_urgency
+    from msglint.analysis.urgency import find_pressure, find_urgency
 
     forced = list(forced_langs) if forced_langs is not None else [None] * len(messages)
     languages = [choose_language(m, lang) for m, lang in zip(messages, forced)]
@@ -239,6 +239,9 @@ def analyze_many(
                 find_urgency(message.subject or "", pack, "subject") if message.subject else []
             )
             urgency += find_urgency(message.body, pack)
+            pressure = (
+                find_pressure(message.subject, pack, "subject") if message.subject else []
+            ) + find_pressure(message.body, pack)
             results[i] = Analysis(
                 message=message,
                 language=lang,
@@ -260,6 +263,7 @@ def analyze_many(
                     pack,
                 ),
                 urgency=urgency,
+                pressure=pressure,
                 metrics=_metrics(message.body, lang, sentences, paragraphs),
                 fyi=_is_fyi(message, sentences, lang),
                 subject_facts=subject_facts(

@@ -327,3 +327,36 @@ def in_past_tense(a: Analysis, offset: int) -> bool:
         return True
     copulas = [c for c in token.children if c.dep_ == "cop"]
     return any("Past" in c.morph.get("Tense") or "Imp" in c.morph.get("Tense") for c in copulas)
+
+
+_WRITER = frozenset({"i", "je", "j'", "j’"})
+
+
+def in_writer_clause(a: Analysis, offset: int) -> bool:
+    """True when the word at ``offset`` belongs to a clause whose subject is the writer.
+
+    In "could you send a copy and I will process it asap", "asap" says when
+    the writer acts, not when the reader must: going back from the word, the
+    first subject met is "I" (« je »), not "you" ("before we send it" may
+    still be the reader's deadline). Read on the tokens rather than the
+    tree: the French tagger often hangs the adverb on the reader's verb
+    (« Pouvez-vous… et je la ferai traiter rapidement »).
+    """
+    if a.doc is None:
+        return False
+    span = a.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    for before in reversed(a.doc[token.sent.start : token.i]):
+        word = before.lower_.lstrip("-")
+        if word in _WRITER:
+            return True
+        if before.dep_.startswith("nsubj") and before.pos_ == "PRON":
+            person = before.morph.get("Person")
+            if "2" in person:
+                return False  # "could you…": the reader's clause
+            if "1" in person and "Sing" in before.morph.get("Number"):
+                return True
+            # "get it processed": a third person inside the clause decides nothing
+    return False

@@ -141,7 +141,7 @@ class UrgencyMarker:
     text: str
     start: int
     end: int
-    kind: str  # "word" | "caps" | "punctuation"
+    kind: str  # "word" | "caps" | "punctuation" | "pressure" | "event"
     field: str = "body"
 
 
@@ -200,6 +200,10 @@ class Analysis:
     times: list[TimeExpr] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     urgency: list[UrgencyMarker] = field(default_factory=list)
+    # Signs that time is short with no date given ("still not received", « le
+    # délai court »: kind "pressure"; "before we print it": kind "event";
+    # analysis/urgency.py, find_pressure).
+    pressure: list[UrgencyMarker] = field(default_factory=list)
     metrics: Metrics = field(default_factory=Metrics)
     fyi: bool = False
     subject_facts: SubjectFacts = field(default_factory=SubjectFacts)

@@ -31,3 +31,23 @@ def find_urgency(text: str, pack: LanguagePack, field: str = "body") -> list[Urg
         )
     markers.sort(key=lambda m: m.start)
     return markers
+
+
+def find_pressure(text: str, pack: LanguagePack, field: str = "body") -> list[UrgencyMarker]:
+    """Signs that time is short though no date is given, sorted by position.
+
+    Kind ``pressure`` (the pack's ``time_pressure.txt``): "we still haven't
+    received the report", « le délai court »: a deadline exists or has
+    passed. Kind ``event`` (``event_bounds.txt``): "before we send it to
+    print", an event the work must precede. An ask with no date in such a
+    message leaves the reader to guess (DL01, DL02). Past tenses are kept:
+    an overdue item is told in the past.
+    """
+    markers = [
+        UrgencyMarker(hit.text, hit.start, hit.end, kind, field)
+        for name, kind in (("time_pressure", "pressure"), ("event_bounds", "event"))
+        if (pack.folder / f"{name}.txt").is_file()
+        for hit in pack.find(name, text)
+    ]
+    markers.sort(key=lambda m: m.start)
+    return markers

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.grains import deadline_moment
-from msglint.analysis.model import Analysis, Deadline
+from msglint.analysis.grammar import in_writer_clause
+from msglint.analysis.model import UNDATED, Analysis, Deadline
 from msglint.intervals import Intervals
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import not_a_memo
@@ -28,6 +29,19 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     memos (short replies, thank-yous, automated notices, mailing-list posts)
     are left alone.
 
+    The finding is strong (a warning, see ``rules.toml``) when the message
+    says, in the ask's sentence or the one next to it, that time presses
+    though no date is given: a deadline already missed or running out (the
+    pack's ``time_pressure.txt``: "the inspection is overdue", "still haven't
+    received", « le délai court », « il ne faudrait pas que ça traîne »).
+    Then an ownerless ask ("could someone look into it?", « il faudrait
+    commander… ») is reported too. A step in a list (a procedure) is not
+    late, an ask that names a time ("it should be fixed now") is not
+    undated, a message that names a moment to come ("the 10 am call") gives
+    it a context, and "before you leave, please check…" (``event_bounds.txt``)
+    is a relative deadline. Elsewhere the finding stays a hint: most asks on
+    real mail need no stated deadline.
+
     ## Why is this bad?
     Without a deadline the reader guesses: too late and you wait, too early
     and they drop something more important. Asynchronous work depends on
@@ -47,12 +61,61 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
         return
     requests = a.pack.lexicon("asks/request_phrases")
     for ask in a.asks:
-        if ask.owner != "reader" or ask.secondary:
-            continue
+        # A step of a procedure ("- before hanging up, ask…") is not late; an
+        # ask that names a time ("it should be fixed now") is not undated.
+        pressed = (
+            not ask.in_list
+            and not _names_a_time(a, ask.sentence)
+            and not _upcoming_time(a)
+            and _pressed_near(a, ask.sentence, ("pressure",))
+        )
+        if ask.secondary or (ask.owner != "reader" and not (pressed and ask.owner == "nobody")):
+            continue  # "let's…" is shared; « il faudrait… » counts only when time presses
         if ask.form == "question" and not requests.search(ask.text):
             continue  # "which version do you use?" asks for information, not work
-        yield Hit(ask.start, ask.end)
+        yield Hit(ask.start, ask.end, strong=pressed)
         return
+
+
+def _names_a_time(a: Analysis, sentence: int) -> bool:
+    """The sentence holds a time expression of any kind ("now", « le 14 », "every Monday")."""
+    near = a.sentences[sentence]
+    return any(t.field == "body" and near.start <= t.start < near.end for t in a.times)
+
+
+def _upcoming_time(a: Analysis) -> bool:
+    """The body names a moment still to come ("the client call at 10"): the ask has a context.
+
+    "My train is late, can you start with the budget?" before a 10 o'clock
+    call needs no date of its own.
+    """
+    for time in a.times:
+        if time.field != "body" or time.kind in UNDATED or time.value is None:
+            continue
+        moment = deadline_moment(time)
+        if moment is not None and moment >= a.now:
+            return True
+    return False
+
+
+def _pressed_near(
+    a: Analysis, sentence: int, kinds: tuple[str, ...] = ("pressure", "event")
+) -> bool:
+    """A sign that time presses (``a.pressure``) in the ask's sentence or the one next to it.
+
+    "The inspection date has passed. Can someone look into it?": the ask is
+    late already and gives no date. A sign three paragraphs away is about
+    something else.
+    """
+    for marker in a.pressure:
+        if marker.field != "body" or marker.kind not in kinds:
+            continue
+        for index in (sentence - 1, sentence, sentence + 1):
+            if 0 <= index < len(a.sentences):
+                near = a.sentences[index]
+                if near.start <= marker.start < near.end:
+                    return True
+    return False
 
 
 @rule("DL02", "deadline.vague", "warning")
@@ -68,13 +131,18 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     when (« faire le point rapidement », "let's chat quickly"; the pack's
     ``vague_deadlines_exceptions.txt``).
 
-    The finding is strong (it takes the rule's ``strong`` severity when
-    ``rules.toml`` sets one; the packaged defaults no longer do, see its
-    DL02 table) when the vague deadline is on an ask to the reader
-    and presses: the phrase asks for speed (the pack's
-    ``pressing_deadlines.txt``: "ASAP", « au plus vite », « rapidement »)
-    or the message says it is urgent. The reader is told it matters and left
-    to guess how much; "when you get a chance" grants time and stays a hint.
+    The finding is strong (a warning, see ``rules.toml``) when the vague
+    deadline is on someone else's ask and time presses: the phrase asks for
+    speed (the pack's ``pressing_deadlines.txt``: "ASAP", « au plus vite »,
+    « rapidement »), the message says it is urgent, or, in the ask's
+    sentence or the next one, that a deadline runs or was missed (the pack's
+    ``time_pressure.txt``: "the report is overdue") or that the work must be
+    done before something happens (``event_bounds.txt``: "before we send it
+    to print"). The reader is told it matters and left to guess how much. It
+    stays a hint when it grants time with nothing pressing ("when you get a
+    chance"), when it says when the writer acts ("send me a copy and I will
+    process it asap"), and in a standing rule with no owner (« les badges
+    perdus doivent être signalés sans délai »).
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -109,19 +177,27 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
 
 
 def _pressing(a: Analysis, deadline: Deadline) -> bool:
-    """A vague deadline on an ask to the reader that asks for speed, or in an urgent message.
+    """A vague deadline on someone else's ask, in a message where time presses.
 
-    "When you get a chance" says there is no hurry; « dès que tu peux, c'est
-    urgent » says there is one and leaves the reader to guess how much: the
-    case judges call a real deadline problem (rules.toml, DL02 ``strong``).
+    « dès que tu peux, c'est urgent », « envoyez-le rapidement » for a report
+    already late, "when you can" for a text that must be read before it is
+    printed: the reader is told time matters and left to guess how much (the
+    case judges call a real deadline problem; rules.toml, DL02 ``strong``).
+    Not the writer's own clause ("send a copy and I'll process it asap"), nor
+    a standing rule with no owner (« les badges perdus doivent être signalés
+    sans délai »).
     """
-    if deadline.ask is None or a.asks[deadline.ask].owner != "reader":
+    if deadline.field != "body" or deadline.ask is None:
+        return False
+    if a.asks[deadline.ask].owner == "nobody" or in_writer_clause(a, deadline.start):
         return False
     if (a.pack.folder / "pressing_deadlines.txt").is_file() and a.pack.find(
         "pressing_deadlines", deadline.text
     ):
         return True  # "ASAP", « au plus vite »: speed asked for, no time given
-    return any(u.kind == "word" for u in a.urgency)
+    if any(u.kind in ("word", "caps") for u in a.urgency):
+        return True  # « c'est urgent »: the message says time matters
+    return _pressed_near(a, a.asks[deadline.ask].sentence)
 
 
 @rule(

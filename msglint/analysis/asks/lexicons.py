@@ -106,6 +106,8 @@ WORD_FACTS: dict[str, str] = {
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
+    "place_prepositions": "the preposition of where a wish of places sends the reader: 'to'",
+    "inversion_adverbs": "adverbs that invert a statement: 'Not only will you save…' asks nothing",
     "how_words": "the question word of a past copula asked out of courtesy: 'How was the trip?'",
 }
 # The forms of a wish verb that make an ask ([wishes] in asks.toml).
@@ -167,6 +169,8 @@ class AskRules:
     embedded_question_marks: frozenset[str]
     condition_marks: frozenset[str]
     how_words: frozenset[str]
+    inversion_adverbs: frozenset[str]
+    place_prepositions: frozenset[str]
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
@@ -355,6 +359,8 @@ def rules_for(pack: LanguagePack) -> AskRules:
         embedded_question_marks=facts("words", "embedded_question_marks"),
         condition_marks=facts("words", "condition_marks"),
         how_words=facts("words", "how_words"),
+        inversion_adverbs=facts("words", "inversion_adverbs"),
+        place_prepositions=facts("words", "place_prepositions"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
         going_verbs=facts("words", "going_verbs"),
         wishes={

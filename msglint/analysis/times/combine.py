@@ -453,7 +453,7 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(Days.date_weekday, "mod weekday"),
     rule(Dates.date_dayonly, "dayart"),
     rule(Dates.date_month, "mod month"),
-    rule(Years.date_year, "# num tens decword"),
+    rule(Years.date_year, "# num tens decword article dayart unit"),
     rule(Years.fiscal_year, "fiscal"),
     rule(Years.century, "# dayart article season_prep mod ordinal tens century"),
     rule(Anaphora.relday, "relday"),

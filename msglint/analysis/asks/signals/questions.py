@@ -37,6 +37,8 @@ def inverted_to_reader(span: Span, rules: AskRules) -> list[tuple[Token, str]]:
             continue
         if not (modal or token.pos == AUX) or not clause_initial(token, span, rules):
             continue
+        if token.i > span.start and span.doc[token.i - 1].lower_ in rules.inversion_adverbs:
+            continue  # "Not only will you save…": an inverted statement
         head = token.head if token.dep_.startswith("aux") else token
         if perfect_modal(head):
             continue  # "could you have sent it earlier?": a reproach, not a request
@@ -132,18 +134,29 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
 
 
 def _courtesy(root: Token, span: Span, rules: AskRules) -> bool:
-    """ "How was the conference?": "how", a past copula, its subject and nothing else."""
-    if root.pos_ != "AUX" or "Past" not in root.morph.get("Tense"):
-        return False
+    """ "How was the conference?": "how", a past copula, its subject and nothing else.
+
+    The copula heads the clause ("was") or hangs on its noun (« Comment était
+    la conférence ? », where the noun is the head); a past or an imperfect.
+    """
     first = span.doc[span.start]
     if first.lower_ not in rules.how_words or first.head.i != root.i:
+        return False
+    if root.pos_ == "AUX":
+        copula, kept = root, SUBJECT_DEPS
+    else:
+        copula = next((child for child in root.children if child.dep_ == "cop"), None)
+        kept = frozenset({"cop", "det"})
+    if copula is None or not {"Past", "Imp"} & set(copula.morph.get("Tense")):
         return False
     others = [
         child
         for child in root.children
-        if child.i != first.i and not child.is_punct and child.dep_ not in SUBJECT_DEPS
+        if child.i != first.i and not child.is_punct and child.dep_ not in kept
     ]
-    return not others and any(child.dep_ in SUBJECT_DEPS for child in root.children)
+    if others:
+        return False
+    return copula is not root or any(child.dep_ in SUBJECT_DEPS for child in root.children)
 
 
 def _pronoun_of_a_thing(token: Token) -> bool:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "expl:comp"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+_NOUNS = ("NOUN", "PROPN")
 
 
 def _person(token: Token, person: str) -> bool:
@@ -183,15 +184,21 @@ def _wanted_of_reader(
 
 
 def _sent_somewhere(verb: Token, rules: AskRules) -> bool:
-    """A wish of ``places`` with a "to" phrase naming a thing: "invite you to the launch"."""
-    return verb.lemma_.lower() in rules.wished_places and any(
-        child.dep_ == "prep"
-        and child.lower_ in rules.infinitive_markers
-        and any(
-            grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in child.children
-        )
-        for child in verb.children
-    )
+    """A wish of ``places`` with a phrase of ``place_prepositions`` naming a thing:
+    "invite you to the launch", « vous inviter à notre réunion »."""
+    if verb.lemma_.lower() not in rules.wished_places:
+        return False
+    places = rules.place_prepositions
+    for child in verb.children:
+        # "to our kickoff" (the preposition heads its noun) or « à notre réunion »
+        # (the noun heads its preposition).
+        heads = child.dep_ == "prep" and child.lower_ in places
+        if heads and any(g.dep_ == "pobj" and g.pos_ in _NOUNS for g in child.children):
+            return True
+        headed = child.dep_.startswith("obl") and child.pos_ in _NOUNS
+        if headed and any(g.dep_ == "case" and g.lower_ in places for g in child.children):
+            return True
+    return False
 
 
 def _asks_the_reader(verb: Token, rules: AskRules) -> bool:

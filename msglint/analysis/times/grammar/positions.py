@@ -50,6 +50,9 @@ class Positions(Tokens):
         if self.key(j) == "-" and self.attached(j):
             j += 1
         target = None
+        noun = self.has(j, "unit")
+        if noun and noun[1] == "year" and self.year_number(noun[0]):
+            j = noun[0]  # « la fin de l'an 2000 »: the year is the number after the noun
         period = self.unit_period(j)
         if period is None:
             unit = self.has(j, "unit")

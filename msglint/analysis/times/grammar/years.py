@@ -112,6 +112,10 @@ class Years(Tokens):
         decade = self.decade(i)
         if decade:
             return decade
+        article = self.has(i, "article") or self.has(i, "dayart")
+        noun = self.has(article[0] if article else i, "unit")
+        if noun and noun[1] == "year" and self.digit(noun[0]):
+            return self.date_year(noun[0])  # "the year 2000", « avant l'an 2000 »: one year
         found = self.year_number(i)
         if found is None and self.word(i):
             return self.spelled_year(i)
@@ -122,6 +126,8 @@ class Years(Tokens):
         if found is None:
             return None
         end, year = found
+        if self.plural_unit(end):
+            return None  # « il a 2000 ans »: an amount of years (but "the 1988 quarter")
         if self.prev_is(i, "dateprep"):
             if not 1800 <= year <= 2199:
                 return None
