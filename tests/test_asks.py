@@ -681,6 +681,7 @@ AS_PEOPLE_ASK = [
     ("I'd like to invite you to our kickoff on Tuesday.", "request", "reader"),
     ("He invited you to the party.", None, None),
     ("We'd like to welcome you to the team.", None, None),
+    ("Not only will you save time, but you will also have fewer errors.", None, None),
 ]
 
 

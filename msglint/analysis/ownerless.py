@@ -14,8 +14,11 @@ complement names nobody to act:
 - a clause whose subject is the writer and the reader together (« qu'on
   regarde tout ça », the asks pack's ``joint_subjects``): owner "we".
 
-« Il faut que tu envoies… » names its owner, and « ce qu'il faudrait faire »,
-« si il faut… » are not said to anyone: none of them is an obligation here.
+« Il faut que tu envoies… » and « il faut activer votre compte » name their
+owner (the pack's ``reader_words.txt``), and « ce qu'il faudrait faire »,
+« si il faut… » are not said to anyone, and « pour accéder au bâtiment, il faut
+passer par l'accueil » (a purpose or a condition before it) states a rule: none
+of them is an obligation here.
 Only the message's own text is read (quoted history is not the body), and
 nothing after the closing.
 """
@@ -69,6 +72,17 @@ def ownerless_obligations(a: Analysis) -> list[Obligation]:
     return found
 
 
+def has_impersonal_verb(a: Analysis, start: int, end: int) -> bool:
+    """The body's span holds an impersonal obligation verb (« faut », « faudrait »).
+
+    Where it does and :func:`ownerless_obligations` found none there, the
+    parse gave the obligation an owner (« il faut activer votre compte ») or
+    made it a rule (« pour accéder…, il faut… »).
+    """
+    forms = a.pack.words("impersonal_obligations")
+    return bool(forms) and any(w.lower() in forms for w in a.body[start:end].split())
+
+
 def _lines_of(body: str, sentence: Sentence, verb: Token) -> tuple[int, int]:
     """The sentence cut to the lines of the obligation's clause.
 
@@ -100,15 +114,16 @@ def _sentence_owner(
     span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[union-attr]
     if span is None:
         return None
+    conditions = rules_for(a.pack).condition_marks
     for token in span:
-        if token.lower_ in forms and _said_to_the_reader(token):
+        if token.lower_ in forms and _said_to_the_reader(token, conditions, span.start):
             owner = _complement_owner(a, token, span.end)
             if owner is not None:
                 return token, *owner
     return None
 
 
-def _said_to_the_reader(verb: Token) -> bool:
+def _said_to_the_reader(verb: Token, conditions: frozenset[str], first: int) -> bool:
     """A main clause (or « je pense qu'il faudrait… »), not negated, with no subject of its own."""
     if verb.dep_.split(":")[0] in _SUBORDINATE:
         return False
@@ -117,6 +132,8 @@ def _said_to_the_reader(verb: Token) -> bool:
         return False  # « il ne faut pas hésiter »: advice, not a task
     if any(c.dep_.startswith("nsubj") and c.pos_ != "PRON" for c in children):
         return False  # a subject of its own: not the impersonal verb
+    if _fronted_way(verb, children, conditions, first):
+        return False  # « Pour accéder au bâtiment, il faut passer par l'accueil »: a rule, a way
     if any(c.dep_ == "mark" for c in children):
         # « je pense qu'il faudrait… » is said to the reader; « si il faut… » is not
         head = verb.head
@@ -124,6 +141,20 @@ def _said_to_the_reader(verb: Token) -> bool:
             c.dep_.startswith("nsubj") and c.morph.get("Person") == ["1"] for c in head.children
         )
     return True
+
+
+def _fronted_way(
+    verb: Token, children: list[Token], conditions: frozenset[str], first: int
+) -> bool:
+    """A purpose (an infinitive) or a condition (« si… ») opening the sentence: a rule."""
+    for clause in children:
+        if not clause.dep_.startswith("advcl") or clause.i > verb.i or clause.left_edge.i != first:
+            continue
+        if clause.morph.get("VerbForm") == ["Inf"]:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in clause.children):
+            return True
+    return False
 
 
 def _complement_owner(a: Analysis, verb: Token, stop: int) -> tuple[str, bool] | None:
@@ -135,6 +166,10 @@ def _complement_owner(a: Analysis, verb: Token, stop: int) -> tuple[str, bool] |
     if i >= stop:
         return None
     head = doc[i]
+    reader = a.pack.words("reader_words")
+    complement = head.subtree if head.head.i == verb.i else head.head.subtree
+    if any(t.lower_ in reader for t in complement):
+        return None  # « il faut activer votre compte »: each reader's own task
     if head.morph.get("VerbForm") == ["Inf"]:
         return "nobody", True
     if head.pos_ != "SCONJ":

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.asks.lexicons import rules_for
 from msglint.analysis.model import UNDATED, Analysis, Ask
-from msglint.analysis.ownerless import Obligation, ownerless_obligations
+from msglint.analysis.ownerless import Obligation, has_impersonal_verb, ownerless_obligations
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import is_reply, is_reply_subject, list_question, not_a_memo
 
@@ -197,8 +197,10 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     the pack's ``impersonal_obligations.txt``: « faut prévenir le club »,
     « il faudrait qu'on regarde tout ça », « il faudrait que quelque chose
     soit fait ») counts as an ownerless ask in that strong case, even where
-    the ask detector does not take it for an ask; « il faut que tu… » names
-    its owner and « il ne faut pas hésiter » is advice.
+    the ask detector does not take it for an ask; « il faut que tu… » and
+    « il faut activer votre compte » name their owner, « pour accéder au
+    bâtiment, il faut passer par l'accueil » states a rule and « il ne faut
+    pas hésiter » is advice: none of these is reported.
 
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
@@ -232,7 +234,7 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
         if strong and (_wants_an_owner(a, ask) or _obligation_in(a, ask) is not None):
             yield Hit(ask.start, ask.end, strong=True)
             continue
-        if ask.owner != "nobody":
+        if ask.owner != "nobody" or _owned_by_the_parse(a, ask):
             continue
         dated = any(
             t.field == "body" and ask.start <= t.start < ask.end and t.kind not in UNDATED
@@ -253,6 +255,11 @@ def _obligation_in(a: Analysis, ask: Ask) -> Obligation | None:
     )
 
 
+def _owned_by_the_parse(a: Analysis, ask: Ask) -> bool:
+    """An impersonal obligation the parse gives an owner or reads as a rule (ownerless.py)."""
+    return _obligation_in(a, ask) is None and has_impersonal_verb(a, ask.start, ask.end)
+
+
 def _loose_obligations(a: Analysis) -> list[Obligation]:
     """Ownerless obligations the ask detector did not take for asks (« faut prévenir »)."""
     return [
@@ -271,11 +278,13 @@ def _unowned(a: Analysis, ask: Ask) -> bool:
 
     "Send it when you have a moment" grants time: the reader is asked all the same.
     """
+    if ask.hedged and _hedged_in_words(a, ask):
+        return True
+    if _owned_by_the_parse(a, ask):
+        return False  # « il faut activer votre compte », « pour accéder…, il faut… »
     if ask.owner == "nobody" or (ask.form == "need" and ask.owner == "we"):
         return True
-    if _obligation_in(a, ask) is not None:
-        return True  # « il faudrait qu'on… » read as a proposal: still nobody's
-    return ask.hedged and _hedged_in_words(a, ask)
+    return _obligation_in(a, ask) is not None  # « il faudrait qu'on… » as a proposal
 
 
 def _subjects(a: Analysis, ask: Ask) -> list[str]:
@@ -292,7 +301,7 @@ def _wants_an_owner(a: Analysis, ask: Ask) -> bool:
     leaves a task unassigned (on the 534-message dev part both were fine to
     the judges).
     """
-    if ask.owner != "nobody":
+    if ask.owner != "nobody" or _owned_by_the_parse(a, ask):
         return False
     if ask.form != "need":
         return True

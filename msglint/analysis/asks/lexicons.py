@@ -107,6 +107,7 @@ WORD_FACTS: dict[str, str] = {
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
     "place_prepositions": "the preposition of where a wish of places sends the reader: 'to'",
+    "inversion_adverbs": "adverbs that invert a statement: 'Not only will you save…' asks nothing",
     "how_words": "the question word of a past copula asked out of courtesy: 'How was the trip?'",
 }
 # The forms of a wish verb that make an ask ([wishes] in asks.toml).
@@ -168,6 +169,7 @@ class AskRules:
     embedded_question_marks: frozenset[str]
     condition_marks: frozenset[str]
     how_words: frozenset[str]
+    inversion_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
@@ -357,6 +359,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         embedded_question_marks=facts("words", "embedded_question_marks"),
         condition_marks=facts("words", "condition_marks"),
         how_words=facts("words", "how_words"),
+        inversion_adverbs=facts("words", "inversion_adverbs"),
         place_prepositions=facts("words", "place_prepositions"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
         going_verbs=facts("words", "going_verbs"),

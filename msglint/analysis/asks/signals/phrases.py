@@ -46,6 +46,8 @@ def phrase_signs(
         if subordinate(doc, offset, span, rules, verbs_only, obligation):
             continue
         hit = doc.char_span(offset, start + to_raw(hit_end - 1) + 1, alignment_mode="expand")
+        if kind == "request" and hit is not None and _inverted_statement(hit[0], span, rules):
+            continue  # "Not only will you save money…": an inversion, not a question
         if obligation and hit is not None and _preposition_to(hit[-1], rules):
             continue  # "we have to many conflicting schedules": "to" before no verb
         verbs = [clause_verb(token) for token in hit] if hit is not None else []
@@ -63,6 +65,11 @@ def phrase_signs(
             continue
         found.append((hit_start, kind))
     return found
+
+
+def _inverted_statement(token: Token, span: Span, rules: AskRules) -> bool:
+    """An auxiliary after an adverb that inverts a statement ("not only", "never")."""
+    return token.i > span.start and token.doc[token.i - 1].lower_ in rules.inversion_adverbs
 
 
 def _preposition_to(token: Token, rules: AskRules) -> bool:

@@ -37,6 +37,8 @@ def inverted_to_reader(span: Span, rules: AskRules) -> list[tuple[Token, str]]:
             continue
         if not (modal or token.pos == AUX) or not clause_initial(token, span, rules):
             continue
+        if token.i > span.start and span.doc[token.i - 1].lower_ in rules.inversion_adverbs:
+            continue  # "Not only will you save…": an inverted statement
         head = token.head if token.dep_.startswith("aux") else token
         if perfect_modal(head):
             continue  # "could you have sent it earlier?": a reproach, not a request

@@ -227,6 +227,16 @@ class Periods(Tokens):
         post = self.has(j, "postmod")
         if post:
             j, mode = post
+        of = self.has(j, "of") if mode is None else None
+        dated = self.date(of[0]) if of else None
+        day = self.resolve(dated[1]) if dated and not dated[1].has_time else None
+        if dated and day and day.grain == "day":
+            # "the weekend of July 14", « le week-end du 14 juillet »: the one around that day
+            start = day.start.date()
+            friday = start + timedelta(days=4 - start.weekday() if start.weekday() <= 4 else -1)
+            if start.weekday() == 6:
+                friday -= timedelta(days=1)
+            return dated[0], Spec(fixed=self.weekend_at(friday))
         mode = str(mode or "this").rstrip("?")
         step = {"this": 0, "next": 1, "next_occ": 1, "last": -1}.get(mode)
         if step is None:
