@@ -248,6 +248,7 @@ def analyze_many(
                 pack=pack,
                 now=now,
                 doc=doc,
+                subject_doc=subject_docs.get(i),
                 sentences=sentences,
                 paragraphs=paragraphs,
                 asks=asks,

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from msglint.text import WORD, count_words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from msglint.analysis.model import Analysis, Sentence
 
 _PASSIVE_AUX = {"auxpass", "aux:pass"}
@@ -295,18 +297,23 @@ def _is_past_group(verb) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
+def token_at(a: Analysis, offset: int) -> Token | None:
+    """The token of the body's parse covering character ``offset`` (None: no parse there)."""
+    if a.doc is None:
+        return None
+    span = a.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def in_past_tense(a: Analysis, offset: int) -> bool:
     """True when the verb governing the word at ``offset`` is in a past tense.
 
     "The invoice was due on 30 November" and « le devis a été validé le 3 »
     talk about the past; "Please send it by 30 November" does not.
     """
-    if a.doc is None:
+    token = token_at(a, offset)
+    if token is None:
         return False
-    span = a.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    token = span[0]
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             break
@@ -342,12 +349,9 @@ def in_writer_clause(a: Analysis, offset: int) -> bool:
     tree: the French tagger often hangs the adverb on the reader's verb
     (« Pouvez-vous… et je la ferai traiter rapidement »).
     """
-    if a.doc is None:
+    token = token_at(a, offset)
+    if token is None:
         return False
-    span = a.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    token = span[0]
     for before in reversed(a.doc[token.sent.start : token.i]):
         word = before.lower_.lstrip("-")
         if word in _WRITER:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from msglint.analysis.grammar import token_at
+
 if TYPE_CHECKING:
     from msglint.analysis.model import Analysis
 
@@ -112,15 +114,13 @@ def in_condition(a: Analysis, offset: int) -> bool:
     A file "attached" to a message that may be written one day is not missing
     from this one.
     """
-    if a.doc is None:
+    word = token_at(a, offset)
+    if word is None:
         return False
     from msglint.analysis.asks.lexicons import rules_for
 
     marks = rules_for(a.pack).condition_marks
-    span = a.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    for token in (span[0], *span[0].ancestors):
+    for token in (word, *word.ancestors):
         if any(c.dep_ == "mark" and c.lower_ in marks and c.i < token.i for c in token.children):
             return True
     return False

@@ -193,6 +193,8 @@ class Analysis:
     pack: LanguagePack
     now: datetime
     doc: Doc | None = None
+    # The subject line, parsed once with the others of its batch (None: no subject).
+    subject_doc: Doc | None = None
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)

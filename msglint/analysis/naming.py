@@ -33,11 +33,9 @@ def names_nothing(a: Analysis) -> tuple[int, int, str] | None:
     end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     skip = _ignored_spans(a, a.body)
     nouns = [t for t in a.doc if t.pos_ == "NOUN" and t.idx < end and not _inside(t.idx, skip)]
-    if a.subject:
-        from msglint.analysis.pipeline import load_pipeline
-
+    if a.subject and a.subject_doc is not None:
         subject_skip = _ignored_spans(a, a.subject)
-        for token in load_pipeline(a.language)(a.subject):
+        for token in a.subject_doc:
             if token.pos_ in ("NOUN", "PROPN") and not _inside(token.idx, subject_skip):
                 return None  # the subject names it
     if len(nouns) > 1:
