@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from msglint.analysis.asks.lexicons import rules_for
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from msglint.analysis.model import Analysis, Sentence
 
@@ -186,3 +186,153 @@ def _complement_owner(a: Analysis, verb: Token, stop: int) -> tuple[str, bool] |
     if any(t.dep_ in ("aux:pass", "auxpass") or t.dep_.startswith("nsubj:pass") for t in clause):
         return "nobody", False
     return None
+
+
+def hedged_wishes(a: Analysis) -> list[Obligation]:
+    """The body's wishes put to nobody: an impersonal evaluation in the conditional.
+
+    « Il serait intéressant de savoir si… », « si quelqu'un a le temps de
+    relancer les usagers, ce serait bien », "it would be useful if somebody
+    updated the wiki": an impersonal subject (« il », « ce », "it", "that"),
+    the copula in the conditional (the pack's ``copulas.txt``; "would be",
+    "might be"), a judgement of use or approval (``impersonal_evaluations.txt``)
+    and, after it or in a condition just before its subject, an action put
+    to whoever (an indefinite person, the pack's ``indefinite_persons.txt``:
+    « que quelqu'un regarde », "if someone could…") or a question nobody is
+    asked to answer (« de savoir si… », "to know whether…"). The reader
+    (« si tu pouvais… »), the writer or "we" (« ce serait bien qu'on soit
+    représentés ») own theirs; a bare action ("it would be interesting to
+    get Steve's feedback") is often the writer's own next step; a judgement
+    with no action ("Yes, this would be great") refers back and asks
+    nothing. Computed once per analysis, one per sentence at most.
+    """
+    cached = a.extra.get("hedged_wishes")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    found: list[Obligation] = []
+    judgements = a.pack.words("impersonal_evaluations")
+    if a.doc is not None and judgements:
+        closing = a.message.closing_start
+        for index, sentence in enumerate(a.sentences):
+            if closing is not None and sentence.start >= closing:
+                break
+            if sentence.is_heading or sentence.text.rstrip().endswith("?"):
+                continue  # « serait-il possible de… ? » asks the reader
+            span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is not None and _wish_in(a, span, judgements):
+                found.append(Obligation(sentence.start, sentence.end, index, "nobody", True))
+    a.extra["hedged_wishes"] = found
+    return found
+
+
+def _wish_in(a: Analysis, span: Span, judgements: frozenset[str]) -> bool:
+    """The sentence holds an impersonal conditional judgement on an action nobody owns."""
+    for token in span:
+        if token.lower_ not in judgements:
+            continue
+        subject = _impersonal_conditional(a, token, span.start)
+        if subject is None:
+            continue
+        before = _condition_before(a, subject, span.start)
+        if before is not None and _owned(a, before):
+            continue  # « si tu peux, il serait utile que quelqu'un… »: the reader's
+        after = _complement_after(token, span.end)
+        if any(c is not None and _names_nobody(a, c) for c in (after, before)):
+            return True
+    return False
+
+
+def _impersonal_conditional(a: Analysis, judgement: Token, first: int) -> Token | None:
+    """The impersonal subject of « il serait [vraiment] utile », "it'd be useful", or None."""
+    doc = judgement.doc
+    i = judgement.i - 1
+    while (
+        i >= first
+        and doc[i].pos_ in ("ADV", "PART")
+        and doc[i].lemma_.lower() not in a.pack.words("copulas")
+    ):
+        i -= 1
+    if i < first or doc[i].lemma_.lower() not in a.pack.words("copulas"):
+        return None
+    copula = doc[i]
+    conditional = "Cnd" in copula.morph.get("Mood")
+    i -= 1
+    while i >= first and doc[i].pos_ == "ADV":
+        i -= 1
+    if i >= first and doc[i].pos_ == "AUX" and doc[i].lower_ in _conditional_modals(a):
+        conditional, i = True, i - 1
+    if not conditional or i < first:
+        return None
+    subject = doc[i]
+    if subject.pos_ != "PRON" or subject.morph.get("Person") in (["1"], ["2"]):
+        return None
+    if subject.morph.get("Number") == ["Plur"] or subject.lower_ in a.pack.words("reader_words"):
+        return None
+    return subject
+
+
+def _conditional_modals(a: Analysis) -> frozenset[str]:
+    """ "would", "'d", "might", "could": the auxiliaries that make "be" conditional."""
+    rules = rules_for(a.pack)
+    return rules.conditional_auxiliaries | rules.suggestion_modals
+
+
+def _complement_after(judgement: Token, stop: int) -> Span | None:
+    """« de savoir si… », « que quelqu'un… », "to know whether…", "if someone…"."""
+    doc = judgement.doc
+    i = judgement.i + 1
+    if i >= stop:
+        return None
+    opener = doc[i]
+    if opener.pos_ in ("ADP", "SCONJ", "PART") or opener.dep_ == "mark":
+        return doc[i + 1 : stop] if i + 1 < stop else None
+    if opener.pos_ == "VERB":  # "worth checking"
+        return doc[i:stop]
+    return None
+
+
+def _condition_before(a: Analysis, subject: Token, first: int) -> Span | None:
+    """The condition just before « ce serait bien »: « …, si quelqu'un a le temps de relancer… »."""
+    doc = subject.doc
+    marks = rules_for(a.pack).condition_marks
+    for i in range(subject.i - 1, first - 1, -1):
+        if doc[i].lower_ in marks:
+            return doc[i + 1 : subject.i] if i + 1 < subject.i else None
+    return None
+
+
+def _owned(a: Analysis, complement: Span) -> bool:
+    """The reader, the writer or "we" is in the clause (« si tu peux », "if we could")."""
+    reader = a.pack.words("reader_words")
+    joint = rules_for(a.pack).joint_subjects
+    return any(
+        t.lower_ in reader
+        or t.lower_ in joint
+        or (t.pos_ == "PRON" and t.morph.get("Person") == ["1"])
+        for t in complement
+    )
+
+
+def _names_nobody(a: Analysis, complement: Span) -> bool:
+    """An action put to whoever (« que quelqu'un regarde », "if someone could…"), or a question.
+
+    A question with nobody to answer it is the other case: a verb of knowing
+    before an embedded question (« savoir si… », "to know whether…"). A bare
+    action ("it would be interesting to get Steve's feedback", « il serait
+    utile de vérifier… ») is often the writer's own next step, and the
+    reader (« si tu pouvais »), "we" (« qu'on ») or a named person own theirs.
+    """
+    if _owned(a, complement):
+        return False
+    text = a.body[complement.start_char : complement.end_char]
+    if any(h.start == 0 for h in a.pack.find("indefinite_persons", text)):
+        return True
+    rules = rules_for(a.pack)
+    head = complement[0]
+    if head.morph.get("VerbForm") != ["Inf"] or head.lemma_.lower() not in rules.state_verbs:
+        return False
+    following = complement[1] if len(complement) > 1 else None
+    return following is not None and (
+        following.lower_ in rules.embedded_question_marks
+        or "Int" in following.morph.get("PronType")
+    )

@@ -7,9 +7,14 @@ from collections.abc import Iterator
 
 from msglint.analysis.asks.lexicons import rules_for
 from msglint.analysis.model import UNDATED, Analysis, Ask
-from msglint.analysis.ownerless import Obligation, has_impersonal_verb, ownerless_obligations
+from msglint.analysis.ownerless import (
+    Obligation,
+    has_impersonal_verb,
+    hedged_wishes,
+    ownerless_obligations,
+)
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import is_reply, is_reply_subject, list_question, not_a_memo
+from msglint.rules.genre import is_reply, is_reply_subject, list_question, new_memo, not_a_memo
 
 
 @rule("AK01", "ask.missing", "warning", kinds=("email",), options={"min_words": 25})
@@ -126,6 +131,20 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     on a condition ("If you cannot come, please tell me and, if possible…"
     asks some readers plainly).
 
+    An impersonal judgement in the conditional on an action put to whoever,
+    or on a question nobody is asked to answer, is a hedged ask too, and
+    strong in a new e-mail (not a reply, a chat, a list post or a notice),
+    whoever else is asked
+    (``analysis/ownerless.py``, :func:`hedged_wishes`; the pack's
+    ``impersonal_evaluations.txt``): "it would be useful to know whether a
+    written permit is needed", "if someone has time to call the users back,
+    that would be great", « il serait intéressant de savoir si… », « ce
+    serait bien que quelqu'un regarde… ». Said to the reader ("it would be
+    great if you could…"), of "us" (« ce serait bien qu'on soit
+    représentés ») or of a named person, it has an owner; a bare action ("it would
+    be interesting to get Steve's feedback") is often the writer's own next
+    step; "Yes, that would be great" judges what came before.
+
     ## Why is this bad?
     A hedged ask sounds optional, so it is treated as optional. Being direct
     is not rude: a clear ask with a "please" and a reason is both polite and
@@ -142,10 +161,15 @@ def ask_hedged(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     strong = undirected(a)
-    for ask in a.asks:
-        if ask.hedged:
-            sure = strong and _hedged_in_words(a, ask) and not _conditional(a, ask)
-            yield Hit(ask.start, ask.end, strong=sure)
+    wishes = hedged_wishes(a) if new_memo(a) else []
+    hedged = [ask for ask in a.asks if ask.hedged]
+    for ask in hedged:
+        sure = strong and _hedged_in_words(a, ask) and not _conditional(a, ask)
+        wished = any(w.start < ask.end and ask.start < w.end for w in wishes)
+        yield Hit(ask.start, ask.end, strong=sure or wished)
+    for wish in wishes:  # « il serait utile de savoir si… », not taken for an ask
+        if not any(wish.start < ask.end and ask.start < wish.end for ask in hedged):
+            yield Hit(wish.start, wish.end, strong=True)
 
 
 def _conditional(a: Analysis, ask: Ask) -> bool:
