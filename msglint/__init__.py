@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from msglint.api import Linter, check, fix
 from msglint.errors import ConfigError, FixError, InputError, MsglintError
 
 if TYPE_CHECKING:
+    from msglint.api import Linter, check, fix
     from msglint.engine import Finding, Result
     from msglint.fixes.model import Edit, Fix
 
@@ -38,7 +38,15 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """The result types, imported on first use so ``import msglint`` stays light."""
+    """The API and its result types, imported on first use.
+
+    ``import msglint`` stays light: the command line's socket client (a
+    pre-send hook, once per message) imports the package without linting.
+    """
+    if name in ("Linter", "check", "fix"):
+        from msglint import api
+
+        return getattr(api, name)
     if name in ("Result", "Finding"):
         from msglint import engine
 

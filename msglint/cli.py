@@ -16,7 +16,7 @@ import click
 
 from msglint import __version__
 from msglint.errors import MsglintError
-from msglint.lang import SOURCE_LANGUAGE, available_languages
+from msglint.languages import SOURCE_LANGUAGE, available_languages
 from msglint.text import terminal_safe
 
 KIND_CHOICES = ("auto", "email", "chat", "doc")

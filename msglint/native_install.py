@@ -8,8 +8,6 @@ add-ons in ``integrations/`` use the same ones (see docs/native-host.md).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import shlex
@@ -37,6 +35,9 @@ BROWSERS = ("chromium", "chrome", "firefox", "thunderbird")
 
 def chromium_extension_id(key: str = CHROMIUM_EXTENSION_KEY) -> str:
     """Chromium's id for a manifest ``key``: SHA-256 of the key, 32 hex digits mapped to a-p."""
+    import base64
+    import hashlib
+
     digest = hashlib.sha256(base64.b64decode(key)).hexdigest()[:32]
     return "".join(chr(ord("a") + int(digit, 16)) for digit in digest)
 

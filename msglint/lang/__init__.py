@@ -16,15 +16,9 @@ from typing import Any
 from msglint.config_io import load_toml
 from msglint.errors import MsglintError
 from msglint.lang.lexicon import Hit, Lexicon, read_entries, read_pairs
+from msglint.languages import LANG_DIR, SOURCE_LANGUAGE, available_languages
 
-LANG_DIR = Path(__file__).resolve().parent
-# The language the rules' own documentation (their docstrings) is written in.
-SOURCE_LANGUAGE = "en"
-
-
-def available_languages() -> tuple[str, ...]:
-    """Codes of every installed pack, sorted: the list of languages, from the folders."""
-    return tuple(sorted(p.parent.name for p in LANG_DIR.glob("*/pack.toml")))
+__all__ = ["LANG_DIR", "SOURCE_LANGUAGE", "available_languages"]  # and the pack API below
 
 
 @cache
