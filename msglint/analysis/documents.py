@@ -31,4 +31,3 @@ def forwarded_nothing(a: Analysis) -> bool:
     from msglint.inputs.reply import without_headers
 
     return not any(c.isalnum() for c in without_headers(a.message.quoted))
-
