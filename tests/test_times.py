@@ -533,3 +533,14 @@ def test_grammar_names_only_declared_categories() -> None:
             names.update(re.findall(pattern, source))
     assert len(names) > 30, names
     assert names <= set(FLAGS), sorted(names - set(FLAGS))
+
+
+def test_a_bare_day_listed_after_a_date_takes_its_month() -> None:
+    """ "Oct. 23 and 24": the 24th of October; "March 3 and 4 people" is a count."""
+    now = datetime(2026, 3, 10, 9, tzinfo=timezone.utc)
+    found = find_times("On Oct. 23 and 24, the fair opens.", "en", now)
+    assert [(t.text, t.value[:10] if t.value else None) for t in found] == [
+        ("Oct. 23", "2026-10-23"),
+        ("24", "2026-10-24"),
+    ]
+    assert [t.text for t in find_times("On March 3 and 4 people came.", "en", now)] == ["March 3"]

@@ -163,10 +163,12 @@ class Combine(
         if bare is None and self.digit(j) and len(self.k[j]) <= 2 and int(self.k[j]) <= 24:
             bare = (j + 1, int(self.k[j]), False)
         if bare and (found is None or bare[0] > found[0]):
+            unit = self.has(bare[0], "unit")
             if (
                 self.key(bare[0]) == ":"
                 or not self.number_ok_right(bare[0])
                 or self.has(bare[0], "hmark")
+                or (unit and unit[1] != "hour")  # « le 3 mars à deux ans de prison »: an amount
             ):
                 return found  # "à 10 h": an hour, not the 10th
             return bare[0], Spec(bare=bare[1])
@@ -450,6 +452,7 @@ DATE_RULES: tuple[Rule, ...] = (
     rule(NumericDates.date_numeric, "#"),
     rule(Dates.date_dm, "# dayart ordinal tens num"),
     rule(Dates.date_md, "month"),
+    rule(Dates.day_listed_after, "#"),
     rule(Days.date_weekday, "mod weekday"),
     rule(Dates.date_dayonly, "dayart"),
     rule(Dates.date_month, "mod month"),

@@ -63,6 +63,9 @@ class Parser(Combine):
                     found = self.parse_at(i)
                 except (ValueError, OverflowError):  # an impossible date: not a time
                     found = None
+                if found and self.name_before(i):
+                    i = found[0]  # « rue du 8-Mai », « place du 11-Novembre-1918 »: a name
+                    continue
             if key in vague_first:
                 vague = self.has(i, "vague")
                 if vague and (found is None or vague[0] >= found[0]):

@@ -159,6 +159,9 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "year_rules.decade_leads": list,
     "year_rules.decade_suffixes": list,
     "year_rules.thousands": list,
+    "year_rules.short_leads": list,
+    "name_rules.places": list,
+    "name_rules.events": list,
 }
 
 
@@ -322,6 +325,12 @@ class Vocabulary:
         self.decade_suffixes = _first_keys(flat["year_rules.decade_suffixes"])
         # "the year two thousand": the word for a thousand in a spelled-out year
         self.thousands = _first_keys(flat["year_rules.thousands"])
+        # « en 98 », « depuis 97 »: words after which two digits above 31 are a year
+        self.short_year_leads = _first_keys(flat["year_rules.short_leads"])
+        # « rue du 8-Mai », « l'accord du Vendredi saint », "the Good Friday agreement":
+        # nouns that make the date or holiday beside them part of a name
+        self.name_places = _first_keys(flat["name_rules.places"])
+        self.name_events = _first_keys(flat["name_rules.events"])
         tables: list[tuple[str, Any]] = []
         for name, keys, _ in CATEGORIES:
             for key in keys:

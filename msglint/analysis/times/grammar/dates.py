@@ -77,7 +77,7 @@ class Dates(Tokens):
         month = self.month_word(j)
         if month is None:
             return self.day_of_period(j, value) if of else self.listed_day(j, value)
-        j, month_value, _ = month
+        j, month_value, word = month
         if sep and not self.attached(j - 1):
             return None
         year = None
@@ -87,8 +87,8 @@ class Dates(Tokens):
                 if found is None:
                     return None
                 j, year = found
-            else:
-                return None
+            elif not (sep == "-" and word not in self.L.month_abbrevs):
+                return None  # « le 14-Juillet », « le 1er-Mai »: a whole month name, no year
         else:
             found = self.year_after(j, two_digits=self.key(j) != ",")
             if found:
@@ -119,6 +119,25 @@ class Dates(Tokens):
         if not self.valid(nxt[1].year, nxt[1].month, value):
             return None
         return j, replace(nxt[1], day=value, named_wd=None)
+
+    def day_listed_after(self, i: int) -> tuple[int, Spec] | None:
+        """ "Oct. 23 and 24", "March 3 or 4": a bare day after a month-first date and a joiner.
+
+        The day takes that date's month and year; a word after it makes it a count
+        ("May 2 and 3 people").
+        """
+        if not self.digit(i) or len(self.k[i]) > 2 or not self.number_ok_left(i):
+            return None
+        if self.key(i - 1) not in self.L.year_joiners or self.key(i - 1) in {"-", "/", ","}:
+            return None
+        day = self.day_number(i, words=False)
+        if day is None or not self.day_follow_ok(day[0]):
+            return None
+        for k in range(max(0, i - 5), i - 1):
+            found = self.date_md(k) if self.has(k, "month") else None
+            if found and found[0] == i - 1 and found[1].month is not None:
+                return self.dated(day[0], found[1].year, found[1].month, day[1])
+        return None
 
     def day_of_period(self, j: int, value: int) -> tuple[int, Spec] | None:
         """Day ``value`` of a relative month: "the 20th of next month", "le 5 du mois prochain"."""

@@ -146,10 +146,32 @@ class Days(Tokens):
         return j, Spec(date=day)
 
     def name_after(self, j: int) -> bool:
-        """Token j is a capitalised word with no time meaning: the holiday names something."""
+        """Token j is a capitalised word with no time meaning: the holiday names something.
+
+        Or an event noun of times.toml [name_rules] in any case ("the Good Friday agreement").
+        """
+        if j < self.n and self.key(j) in self.L.name_events and self.key(j - 1)[:1].isalnum():
+            return True
         if j >= self.n or not self.word(j) or self.m(j) or not self.capital(j):
             return False
         return self.key(j - 1)[:1].isalnum()  # not after a comma or a full stop
+
+    def name_before(self, i: int) -> bool:
+        """A time at token i is part of a name: « rue du 8-Mai », « l'accord du Vendredi saint ».
+
+        A place noun of [name_rules] and « du »/« de » before it make any date a name; an
+        event noun does so only for a capitalised time word (« la révolution d'Octobre »;
+        « l'accord du 17 mai » stays a date).
+        """
+        for head in (i - 1, i - 2, i - 3):
+            of = self.has(head + 1, "of") if head >= 0 else None
+            if of is None or not (of[0] == i or head + 1 == i):
+                continue
+            key = self.key(head)
+            if key in self.L.name_places:
+                return True
+            return key in self.L.name_events and self.capital(of[0])
+        return False
 
     def week_of(self, i: int) -> tuple[int, Spec] | None:
         """ "the week of October 7th", "la semaine du 7 octobre": the week holding that day."""

@@ -32,11 +32,17 @@ class Positions(Tokens):
         modifier_of = self.modifies_noun(i)
         if word and not modifier_of:
             where, unit = (str(x) for x in word[1])
-            found = self.position_of(where, unit, 0)
+            end = word[0]
+            year = self.year_number(end) if unit == "year" else None
+            if year:  # « le premier semestre 1999 », "H1 2027": that year's half
+                end = year[0]
+                found = self.position_at(where, unit, self.ref.at(date(year[1], 1, 1)))
+            else:
+                found = self.position_of(where, unit, 0)
             if found:
                 if unit == "day":
                     found.date = None  # "EOD tomorrow": the day comes from elsewhere
-                best = (word[0], found)
+                best = (end, found)
         hit = self.has(i, "position")
         if hit is None:
             return best
@@ -97,8 +103,8 @@ class Positions(Tokens):
             found = self.position_at(where, "month", self.ref.at(date(y, value, 1)))
             if found:
                 target = (k, found)
-        year = self.year_number(j)
-        if year and target is None:
+        year = self.year_number(j) or (self.short_year(j) and self.year_number(j, True)) or None
+        if year and target is None:  # « fin 98 », « mi-99 »: two digits above 31 are a year
             found = self.position_at(where, "year", self.ref.at(date(year[1], 1, 1)))
             if found:
                 target = (year[0], found)

@@ -117,6 +117,9 @@ class Years(Tokens):
         if noun and noun[1] == "year" and self.digit(noun[0]):
             return self.date_year(noun[0])  # "the year 2000", « avant l'an 2000 »: one year
         found = self.year_number(i)
+        if found is None and self.short_year_after_lead(i):
+            found = self.year_number(i, two_digits=True)  # « en 98 », « depuis 97 »
+            return (found[0], Spec(year=found[1])) if found else None
         if found is None and self.word(i):
             return self.spelled_year(i)
         pair = None
@@ -140,6 +143,15 @@ class Years(Tokens):
                 start, stop = self.ref.at(date(year, 1, 1)), self.ref.at(date(last, 1, 1))
                 return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
         return end, Spec(year=year)
+
+    def short_year_after_lead(self, i: int) -> bool:
+        """« en 98, », « depuis 97 et »: two digits above 31 after a lead, then no word.
+
+        A word after them makes a count of something (« en 45 sur 50 », « en 98 secondes »).
+        """
+        if self.key(i - 1) not in self.L.short_year_leads or not self.short_year(i):
+            return False
+        return not self.word(i + 1) or self.key(i + 1) in self.L.year_joiners
 
     def spelled_year(self, i: int) -> tuple[int, Spec] | None:
         """ "in nineteen ninety-one", "the year two thousand", « en l'an deux mille ».
