@@ -3,6 +3,7 @@
 Usage::
 
     python bench/fit_penalties.py              # fit on the dev part of fixtures/real
+    python bench/fit_penalties.py --split dev-a --hints  # one half, hints too
     python bench/fit_penalties.py --split test # the same table on the untouched part, to compare
 
 The score must track how easy a message is to act on (issue 13). A rule's
@@ -17,6 +18,9 @@ actionability 1..5, see ``bench/eval_findings.py``):
 * its **drop** is the mean actionability of all messages minus that of the
   messages where the situation occurs, shrunk towards 0 for rare situations:
   ``drop * n / (n + 2)``;
+* with ``--hints`` a rule's plain hints are situations too (``CL04:hint``):
+  fit on one half of dev (``--split dev-a``) and kept only where the other
+  half agrees; CL04's hints are the one such case (``rules.toml``);
 * the suggested penalty is 10 points per point of actionability lost,
   rounded to 5: ``5 * round(2 * drop)``; a warning or an error costs at least
   5 (the severity's own penalty), a strong hint costs only when the drop
@@ -47,7 +51,7 @@ POINTS_PER_ACT = 10
 STEP = 5
 
 
-def situations(items: list[Judged]) -> dict[str, list[float]]:
+def situations(items: list[Judged], hints: bool = False) -> dict[str, list[float]]:
     """Actionability of the messages of each situation (``AK05``, ``AK04:strong``…)."""
     from msglint.api import Linter
     from msglint.config import load_config
@@ -70,13 +74,18 @@ def situations(items: list[Judged]) -> dict[str, list[float]]:
             for finding in outcome.findings:
                 if finding.severity != "info":
                     found.add(finding.code)
+                elif hints:
+                    found.add(f"{finding.code}:hint")
             for code in {f.code for f in outcome.findings}:
                 settings = config.settings(rules[code], analysis.kind)
                 if settings is None:
                     continue
-                if any(hit.strong for hit in rules[code].check(analysis, settings.options)):
+                strong = [hit.strong for hit in rules[code].check(analysis, settings.options)]
+                if any(strong):
                     found.discard(code)
                     found.add(f"{code}:strong")
+                if all(strong):
+                    found.discard(f"{code}:hint")
             for name in found:
                 acts[name].append(float(item.actionability() or 0))
     return acts
@@ -106,14 +115,15 @@ def suggest(acts: dict[str, list[float]], mean: float, loud: set[str]) -> list[d
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", default=str(REPO / "fixtures" / "real"))
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "dev-a", "dev-b", "test", "all"), default="dev")
+    parser.add_argument("--hints", action="store_true", help="rules' plain hints as situations too")
     args = parser.parse_args(argv)
     items = [i for i in load(Path(args.real), args.split, None) if i.actionability() is not None]
     if not items:
         print("no judged message")
         return 0
     mean = sum(float(i.actionability() or 0) for i in items) / len(items)
-    acts = situations(items)
+    acts = situations(items, args.hints)
     # Situations that are warnings or errors in the configuration.
     from msglint.config import load_config
     from msglint.rules import all_rules
