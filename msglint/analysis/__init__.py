@@ -268,7 +268,7 @@ def analyze_many(
                 metrics=_metrics(message.body, lang, sentences, paragraphs),
                 fyi=_is_fyi(message, sentences, lang),
                 subject_facts=subject_facts(
-                    message.subject or "", subject_docs.get(i), pack, times
+                    message.subject or "", subject_docs.get(i), pack, times, doc
                 ),
             )
             analysis = results[i]

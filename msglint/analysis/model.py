@@ -157,6 +157,10 @@ class SubjectFacts:
     words besides function words), "pronoun" (it refers only by a pronoun,
     « ça remarche pas »), "digest" (a mailing list's digest subject kept by a
     reply), or "" when it names something.
+
+    ``social`` is true when the subject is only a social formula
+    (« Bonne année », "Thanks", "Welcome"); ``shared`` holds the subject's
+    content words that the sender's own text uses too (None: not parsed).
     """
 
     start: int = 0
@@ -165,6 +169,8 @@ class SubjectFacts:
     content: tuple[str, ...] = ()
     empty: tuple[str, ...] = ()
     says_nothing: str = ""
+    social: bool = False
+    shared: tuple[str, ...] | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ of speech) once here; the subject rules read the result.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from msglint.analysis.model import SubjectFacts, TimeExpr
@@ -32,6 +33,9 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 _SUBJECT_DEPS = ("nsubj", "expl")
 # A mailing list's tag is at most this long ("[users@httpd]", "[Numpy-discussion]").
 _MAX_TAG = 80
+# Words compared by their first letters: « facture » / « factures » / « facturation »,
+# "invoice" / "invoicing" share a topic whatever the parser's lemma.
+_STEM = 5
 
 
 def strip_prefixes(subject: str) -> tuple[str, int, int]:
@@ -67,12 +71,17 @@ def core_span(subject: str) -> tuple[int, int]:
 
 
 def subject_facts(
-    subject: str, doc: Doc | None, pack: LanguagePack, times: list[TimeExpr]
+    subject: str,
+    doc: Doc | None,
+    pack: LanguagePack,
+    times: list[TimeExpr],
+    body: Doc | None = None,
 ) -> SubjectFacts:
     """The content words of ``subject`` and whether it names no topic at all.
 
     ``doc`` is the subject as spaCy parsed it (None: no pipeline, words only);
-    ``times`` the time expressions found in the subject.
+    ``times`` the time expressions found in the subject; ``body`` the
+    sender's own text as parsed, to tell whether the subject still names it.
     """
     start, end = core_span(subject)
     _, _, prefixes = strip_prefixes(subject)
@@ -129,7 +138,67 @@ def subject_facts(
         content=tuple(content),
         empty=tuple(empty),
         says_nothing=reason,
+        social=_social(subject, start, end, doc, pack),
+        shared=_shared(doc, start, end, body, function_words),
     )
+
+
+def _stem(word: str) -> str:
+    """A word folded for comparison: lower case, no accents, its first letters."""
+    folded = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))[:_STEM]
+
+
+def _shared(
+    doc: Doc | None, start: int, end: int, body: Doc | None, function_words: frozenset[str]
+) -> tuple[str, ...] | None:
+    """The subject's topic words that the own text uses too (None: nothing parsed).
+
+    A reply whose subject shares no word with a long own text has moved to
+    another matter under its old title (« Re: Bonne année » over a loan question).
+    """
+    if doc is None or body is None:
+        return None
+    used = set()
+    for token in body:
+        if token.is_alpha:
+            used.add(_stem(token.text))
+            used.add(_stem(token.lemma_))
+    shared = [
+        token.text
+        for token in doc
+        if start <= token.idx < end
+        and token.is_alpha
+        # Any word but a function word: a title's parse is shaky (« client »
+        # read as an adverb in « Revue KYC - client SARL Bâti Concept »).
+        and token.pos_ not in _FUNCTION_POS
+        and token.text.lower() not in function_words
+        and (_stem(token.text) in used or _stem(token.lemma_) in used)
+    ]
+    return tuple(shared)
+
+
+def _social(subject: str, start: int, end: int, doc: Doc | None, pack: LanguagePack) -> bool:
+    """Every word of the subject belongs to a social formula (wishes, thanks, welcome)."""
+    core = subject[start:end]
+    spans = [
+        (start + h.start, start + h.end) for h in pack.lexicon("social_subjects").finditer(core)
+    ]
+    if not spans:
+        return False
+    inside = {i for a, b in spans for i in range(a, b)}
+    function_words = pack.words("function_words")
+    for token in doc if doc is not None else ():
+        if token.idx < start or token.idx >= end or not any(c.isalpha() for c in token.text):
+            continue
+        if (
+            token.idx in inside
+            or token.pos_ in _FUNCTION_POS
+            or token.text.lower() in function_words
+        ):
+            continue
+        return False
+    return doc is not None
 
 
 def _calendar_words(pack: LanguagePack) -> frozenset[str]:

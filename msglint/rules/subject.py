@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from msglint.analysis.model import Analysis
 from msglint.analysis.subject import strip_prefixes
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import automated, is_reply_subject
+from msglint.rules.genre import SHORT_REPLY_WORDS, automated, is_reply_subject
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -213,18 +213,38 @@ def subject_shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
         yield Hit(bangs.start(), bangs.end(), "punctuation", field="subject")
 
 
-@rule("SJ05", "subject.reply-chain", "info", kinds=("email",), options={"max_prefixes": 1})
+@rule(
+    "SJ05",
+    "subject.reply-chain",
+    "info",
+    kinds=("email",),
+    options={"max_prefixes": 1, "min_words": SHORT_REPLY_WORDS},
+    messages=("default", "stale"),
+)
 def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
-    """Checks for stacked reply and forward prefixes.
+    """Checks for stacked reply and forward prefixes, and a reply's stale subject.
 
     ## What it does
     Reports a subject starting with more than ``max_prefixes`` reply or
     forward prefixes, such as ``Re: Re: Fwd:`` or ``RE: TR:``.
 
+    It reports a stale subject instead, as a strong finding (the rule's
+    ``strong`` severity in ``rules.toml``, a warning by default), when a
+    reply asks something in more than ``min_words`` (30) words of its own
+    and its subject shares no word with that text (function words aside;
+    words compared by their first letters, so "invoice" meets "invoicing"
+    and « facture » meets « factures »), while either the
+    subject is only a social formula (``social_subjects.txt``: « Re: Bonne
+    année », "Re: Thanks") or the prefixes are stacked (the thread has gone
+    round several times). A mailing-list post and a program's notice are
+    left alone: on a list, the thread's subject is the norm.
+
     ## Why is this bad?
     A stack of prefixes says the thread has drifted: the subject no longer
     describes the current question, and the useful words are pushed out of
-    sight in the inbox.
+    sight in the inbox. A reply that asks about a new matter under an old
+    title (« Re: Bonne année » over a loan question) is filed and searched
+    under the wrong topic, and its reader may take it for more of the same.
 
     ## Example
     ```
@@ -237,5 +257,23 @@ def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     _, offset, count = strip_prefixes(a.subject or "")
-    if count > opts["max_prefixes"]:
+    facts = a.subject_facts
+    if _stale(a, opts, count):
+        yield Hit(facts.start, facts.end, "stale", field="subject", strong=True)
+    elif count > opts["max_prefixes"]:
         yield Hit(0, offset, field="subject", args={"count": count})
+
+
+def _stale(a: Analysis, opts: Options, count: int) -> bool:
+    """A reply about another matter than its subject names (see SJ05)."""
+    facts = a.subject_facts
+    return (
+        facts.shared == ()
+        and bool(facts.content or facts.social)
+        and (facts.social or count > opts["max_prefixes"])
+        and is_reply_subject(a)
+        and bool(a.asks)
+        and a.metrics.words > opts["min_words"]
+        and not a.message.mailing_list
+        and not automated(a)
+    )

@@ -121,8 +121,9 @@ def drop_offers_and_closings(
         if any(offset < hit_start for offset, _ in triggers):
             dropped.add(number)  # "call me if you need anything": the clause itself
             continue
-        # "If you have questions or concerns, please contact me": up to the next ask.
-        dropped.update(up_to_consequent(number, segments, triggers))
+        # "If you have questions or concerns, please contact me": up to the next ask,
+        # and on through the clauses joined to it ("please delete it and notify the sender").
+        dropped.update(up_to_consequent(number, segments, triggers, text, rules))
     for hit_start, _, _ in rules.wish_conditions.hits(text, starts):
         # Only a fronted wish is an offer ("If you would like to discuss it, call
         # me"), and not when what follows asks for an answer ("if you want me to

@@ -100,6 +100,8 @@ def _verb_shape(
     token = doc[i]
     form = token.lower_
     clitic = doc[i + 1] if i + 1 < span.end else None
+    if clitic is not None and clitic.text == ":":
+        return None  # a label, not a verb: « Missions : gérer l'équipe… », « Note : … »
     if clitic is not None and clitic.text in HYPHENS:
         clitic = doc[i + 2] if i + 2 < span.end else None
         nxt_text = "-" + clitic.lower_ if clitic is not None else ""
