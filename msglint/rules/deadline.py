@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 from msglint.analysis.grains import deadline_moment
 from msglint.analysis.grammar import in_writer_clause
-from msglint.analysis.model import UNDATED, Analysis, Deadline
+from msglint.analysis.model import Analysis, Deadline
+from msglint.analysis.timing import (
+    PRECISE_GRAINS,
+    dated_asks,
+    message_dated,
+    time_matters,
+    upcoming,
+)
 from msglint.intervals import Intervals
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import not_a_memo
@@ -29,17 +36,29 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     memos (short replies, thank-yous, automated notices, mailing-list posts)
     are left alone.
 
-    The finding is strong (a warning, see ``rules.toml``) when the message
-    says, in the ask's sentence or the one next to it, that time presses
-    though no date is given: a deadline already missed or running out (the
-    pack's ``time_pressure.txt``: "the inspection is overdue", "still haven't
-    received", « le délai court », « il ne faudrait pas que ça traîne »).
-    Then an ownerless ask ("could someone look into it?", « il faudrait
-    commander… ») is reported too. A step in a list (a procedure) is not
-    late, an ask that names a time ("it should be fixed now") is not
-    undated, a message that names a moment to come ("the 10 am call") gives
-    it a context, and "before you leave, please check…" (``event_bounds.txt``)
-    is a relative deadline. Elsewhere the finding stays a hint: most asks on
+    Each ask is read on its own: one that carries a day, an hour or a bound
+    ("by Friday", "by March") is dated; a month named in it ("the stand for
+    the March fair") is what the work is for, not when it is due. A deadline
+    tied to no ask ("answer these three points by Thursday noon") dates the
+    whole message.
+
+    The finding is strong (a warning, see ``rules.toml``) when the ask sets
+    work for someone else (a need, an order, an ask with no owner: "someone
+    should book the stand", « il faudrait qu'on fasse un point ») and the
+    message shows that its time matters though no day is given: a deadline
+    running or missed in the ask's sentence or the next one (the pack's
+    ``time_pressure.txt``: "the registrations close soon", "still haven't
+    received", « il ne faudrait pas que ça traîne »), a vague time there
+    that is not the ask's own deadline (« on en parlera un de ces jours »),
+    or a month or quarter to come in the ask's sentence (« un point sur les
+    congés de février »). A message that names a day or an hour to come
+    ("the 10 am call", « la facturation sort le 10 ») gives the ask its
+    context, a time in a past-tense clause is history, a step in a list (a
+    procedure) is not late, an ask that names a time ("it should be fixed
+    now") is not undated, and "before you leave, please check…"
+    (``event_bounds.txt``) is a relative deadline. A polite request to the
+    reader ("could you check…?") stays a hint even then: the reader's reply
+    can settle the date. Elsewhere the finding stays a hint: most asks on
     real mail need no stated deadline.
 
     ## Why is this bad?
@@ -57,45 +76,38 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     Could you review the contract by Thursday 3 pm CET?
     ```
     """
-    if a.deadlines or a.fyi or not_a_memo(a):
+    if a.fyi or not_a_memo(a) or message_dated(a):
         return
     requests = a.pack.lexicon("asks/request_phrases")
-    for ask in a.asks:
-        # A step of a procedure ("- before hanging up, ask…") is not late; an
-        # ask that names a time ("it should be fixed now") is not undated.
-        pressed = (
-            not ask.in_list
-            and not _names_a_time(a, ask.sentence)
-            and not _upcoming_time(a)
-            and _pressed_near(a, ask.sentence, ("pressure",))
-        )
-        if ask.secondary or (ask.owner != "reader" and not (pressed and ask.owner == "nobody")):
-            continue  # "let's…" is shared; « il faudrait… » counts only when time presses
+    dated = dated_asks(a)
+    plain = not a.deadlines  # the hint: an ask in a message with no deadline at all
+    for index, ask in enumerate(a.asks):
+        if ask.secondary or index in dated or _names_a_time(a, ask.sentence):
+            continue  # "let me know by Friday" completes an ask; "fix it now" is timed
         if ask.form == "question" and not requests.search(ask.text):
             continue  # "which version do you use?" asks for information, not work
-        yield Hit(ask.start, ask.end, strong=pressed)
+        # « il faudrait qu'on fasse un point » asks the team; "let's…" proposes.
+        someone_else = ask.owner in ("reader", "nobody") or ask.form == "need"
+        why = None if ask.in_list or not someone_else else time_matters(a, ask)
+        if why is None and not (plain and ask.owner == "reader"):
+            continue  # « il faudrait… » counts only when time presses
+        # A need, an order or an ask with no owner sets the work and leaves its
+        # date open; a polite request to the reader ("can you…?") invites a
+        # reply that can settle it: a hint.
+        polite = ask.owner == "reader" and ask.form in ("request", "question")
+        yield Hit(ask.start, ask.end, strong=why is not None and not polite)
         return
 
 
 def _names_a_time(a: Analysis, sentence: int) -> bool:
-    """The sentence holds a time expression of any kind ("now", « le 14 », "every Monday")."""
+    """The sentence says when: "now", or a day or an hour to come ("it should be fixed now")."""
     near = a.sentences[sentence]
-    return any(t.field == "body" and near.start <= t.start < near.end for t in a.times)
-
-
-def _upcoming_time(a: Analysis) -> bool:
-    """The body names a moment still to come ("the client call at 10"): the ask has a context.
-
-    "My train is late, can you start with the budget?" before a 10 o'clock
-    call needs no date of its own.
-    """
-    for time in a.times:
-        if time.field != "body" or time.kind in UNDATED or time.value is None:
-            continue
-        moment = deadline_moment(time)
-        if moment is not None and moment >= a.now:
-            return True
-    return False
+    return any(
+        t.field == "body"
+        and near.start <= t.start < near.end
+        and (t.kind == "present" or (t.grain in PRECISE_GRAINS and upcoming(a, t)))
+        for t in a.times
+    )
 
 
 def _pressed_near(

@@ -145,7 +145,7 @@ def drop_offers_and_closings(
     # or a closing: "Let me know if you need anything else by Wednesday".
     for hit_start, _, _ in rules.response_requests.hits(text, starts):
         number = _segment_of(segments, hit_start)
-        if number in dropped and _deadline_in(
+        if number in dropped and deadline_in(
             text[segments[number][0] : segments[number][1]], rules
         ):
             dropped.discard(number)
@@ -296,7 +296,7 @@ def is_numbered(text: str, start: int, stripped: str) -> bool:
     return bool(_LINE_PREFIX.match(text, line_start, start)) if line_start < start else False
 
 
-def _deadline_in(text: str, rules: AskRules) -> bool:
+def deadline_in(text: str, rules: AskRules) -> bool:
     """A time that can be a deadline in the clause (msglint's own time parser):
     a date or a time, a "before" interval, a vague "ASAP"."""
     from msglint.analysis.asks.syntax import times_in

@@ -98,7 +98,7 @@ WORD_FACTS: dict[str, str] = {
     "state_verbs": "verbs of a state, not an action: 'I hope you are well', 'we might be late'",
     "joint_prepositions": "a preposition before the reader that makes an action joint ('with')",
     "indefinite_agents": "pronouns of an ask with no owner: 'someone', 'anybody'",
-    "worth_words": "'it might be worth someone checking'",
+    "worth_words": "judgements of an action to do: 'it might be worth checking', 'a good idea to'",
     "modal_verbs": "modals that are verbs with the action as complement: « on pourrait en parler »",
     "joint_subjects": "subject pronouns of the writer and others besides 'we': « on »",
     "giving_verbs": "verbs of giving: 'share it with you' is an offer, not a joint action",
@@ -109,6 +109,8 @@ WORD_FACTS: dict[str, str] = {
     "place_prepositions": "the preposition of where a wish of places sends the reader: 'to'",
     "inversion_adverbs": "adverbs that invert a statement: 'Not only will you save…' asks nothing",
     "how_words": "the question word of a past copula asked out of courtesy: 'How was the trip?'",
+    "group_readers": "words for everyone addressed, the reader among them: 'I want everyone to…'",
+    "receiving_verbs": "verbs of getting the reader's thing: 'I'd love to get your take'",
 }
 # The forms of a wish verb that make an ask ([wishes] in asks.toml).
 WISH_FORMS = frozenset({"conditional", "present", "progressive", "past"})
@@ -169,6 +171,8 @@ class AskRules:
     embedded_question_marks: frozenset[str]
     condition_marks: frozenset[str]
     how_words: frozenset[str]
+    group_readers: frozenset[str]
+    receiving_verbs: frozenset[str]
     inversion_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
     commitment_auxiliaries: frozenset[str]
@@ -359,6 +363,8 @@ def rules_for(pack: LanguagePack) -> AskRules:
         embedded_question_marks=facts("words", "embedded_question_marks"),
         condition_marks=facts("words", "condition_marks"),
         how_words=facts("words", "how_words"),
+        group_readers=facts("words", "group_readers"),
+        receiving_verbs=facts("words", "receiving_verbs"),
         inversion_adverbs=facts("words", "inversion_adverbs"),
         place_prepositions=facts("words", "place_prepositions"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),

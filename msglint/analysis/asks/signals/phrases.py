@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from msglint.analysis.asks.clauses import deadline_in
 from msglint.analysis.asks.syntax import (
     clause_verb,
     future_tense,
@@ -36,7 +37,8 @@ def phrase_signs(
     is a perfect after a modal ("you should have received it": said of the
     past), nor a passive that names its agent ("it needs to be reviewed by
     legal": a process described), nor an obligation of the writer's side or of no one in the future
-    (« il faudra renouveler la licence », « on devra payer »: a statement).
+    (« il faudra renouveler la licence », « on devra payer »: a statement), nor an
+    obligation to be in a state without a deadline ("we need to be careful").
     """
     found = []
     for hit_start, hit_end, kind in rules.signs.hits(flat, starts):
@@ -57,14 +59,49 @@ def phrase_signs(
             named_agent(verb, rules.code) for verb in _with_complements(verbs)
         ):
             continue
-        if kind in ("nobody", "we") and any(
+        future = any(
             future_tense(token, rules.commitment_auxiliaries)
             for token in [*(hit or ()), *verbs]
             if token.pos_ in ("VERB", "AUX")
+        )
+        if kind in ("nobody", "we") and future:
+            continue
+        if (
+            obligation
+            and hit is not None
+            and _state_obliged(verbs)
+            and not _deadline_after(doc, hit[-1], span, rules)
         ):
+            # An obligation to be in a state ("we need to be careful", "you must be
+            # busy") describes; with a deadline it asks ("you need to be ready by Friday").
             continue
         found.append((hit_start, kind))
     return found
+
+
+def _state_obliged(verbs: list[Token]) -> bool:
+    """An obligation whose verb is a copula with an adjective: "need to be careful"."""
+    for verb in verbs:
+        if verb.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and c.pos_ == "ADJ" and not any(g.dep_ == "xcomp" for g in c.children)
+            for c in verb.children
+        ):
+            return True  # "you must be very busy"
+        for child in verb.children:
+            if child.dep_ != "xcomp" or child.lemma_.lower() != "be":
+                continue
+            adjectives = [c for c in child.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+            if adjectives and not any(
+                grand.dep_ == "xcomp" for a in adjectives for grand in a.children
+            ):  # ("need to be able to attend" is an action)
+                return True
+    return False
+
+
+def _deadline_after(doc: Doc, token: Token, span: Span, rules: AskRules) -> bool:
+    """A time that can be a deadline in the rest of the sentence (msglint's own time parser)."""
+    rest = doc[token.i + 1 : span.end]
+    return bool(len(rest)) and deadline_in(rest.text, rules)
 
 
 def _inverted_statement(token: Token, span: Span, rules: AskRules) -> bool:

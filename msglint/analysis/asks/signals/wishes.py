@@ -35,6 +35,28 @@ def _person(token: Token, person: str) -> bool:
     return person in token.morph.get("Person")
 
 
+def _reader(token: Token, rules: AskRules) -> bool:
+    """The reader: a second-person pronoun, "both of you", "each of you", or a word of
+    ``group_readers`` ("everyone": the reader among others)."""
+    if _person(token, "2") or token.lower_ in rules.group_readers:
+        return True
+    return any(
+        child.dep_ == "prep"
+        and any(grand.dep_ == "pobj" and _person(grand, "2") for grand in child.children)
+        for child in token.children
+        if child.i > token.i
+    )
+
+
+def _readers_own(token: Token) -> bool:
+    """A noun the reader owns: "your comments", « vos commentaires » (a possessive
+    determiner of the second person)."""
+    return any(
+        (child.dep_ == "poss" or "Yes" in child.morph.get("Poss")) and _person(child, "2")
+        for child in token.children
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
 
@@ -79,9 +101,14 @@ def _form(verb: Token, rules: AskRules, lemma: str | None = None) -> str | None:
     ):
         return "conditional"
     if "Prog" in verb.morph.get("Aspect") and any(
-        "Past" in aux.morph.get("Tense") for aux in auxiliaries
+        aux.lemma_.lower() == "be" for aux in auxiliaries
     ):
-        return "progressive"
+        return "progressive"  # "I was hoping you could…", "we're hoping you'll…"
+    subject = subject_of(verb)
+    if subject is not None and any(
+        aux.lower_ in rules.modal_auxiliaries and aux.i < subject.i for aux in auxiliaries
+    ):
+        return "conditional"  # "Can I ask you to review it", "May I invite you to…"
     finite = "Fin" in verb.morph.get("VerbForm")
     if not finite or not all(aux.lemma_.lower() == "do" for aux in auxiliaries):
         return None
@@ -132,15 +159,13 @@ def _wanted_of_reader(
         if child.dep_ == "conj" and child.pos_ == "VERB" and subject_of(child) is None
     ]
     for obj in objects:
-        if _person(obj, "2") and (complements or _infinitive_within(obj)):
+        if _reader(obj, rules) and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"
-        if not relayed and _person(obj, "2") and _sent_somewhere(verb, rules):
+        if not relayed and _reader(obj, rules) and _sent_somewhere(verb, rules):
             return "request"  # "invite you to our kickoff"
         if relayed:
             continue  # only the reader's own action is relayed: "Ben wants you to call"
-        if not modal and any(
-            child.dep_ == "poss" and _person(child, "2") for child in obj.children
-        ):
+        if not modal and _readers_own(obj):
             return "request"  # "your comments"
         if depth == 0 and verb.lemma_.lower() in rules.wished_things and obj.pos_ == "NOUN":
             return "request"  # "we'd appreciate a quick reply"
@@ -178,9 +203,22 @@ def _wanted_of_reader(
                     return inner  # "to ask you to present"
             if _asks_the_reader(complement, rules):
                 return "request"  # "wants to know if you are available"
+            if not relayed and _received_from_reader(complement, rules):
+                return "request"  # "to get your take on it", "to have you on the panel"
             if not relayed and _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
+
+
+def _received_from_reader(verb: Token, rules: AskRules) -> bool:
+    """A verb of ``receiving_verbs`` whose object is the reader or the reader's own
+    thing: "(I'd love) to get your take", "to have you on the panel", « avoir ton avis »."""
+    if verb.lemma_.lower() not in rules.receiving_verbs or negated(verb):
+        return False
+    return any(
+        child.dep_ in _OBJECT_DEPS and (_reader(child, rules) or _readers_own(child))
+        for child in verb.children
+    )
 
 
 def _sent_somewhere(verb: Token, rules: AskRules) -> bool:
@@ -230,7 +268,7 @@ def _reader_subject(complement: Token, subject: Token | None, rules: AskRules) -
     after the clause's marker.
     """
     if subject is not None:
-        return _person(subject, "2")
+        return _reader(subject, rules)
     marks = [child for child in complement.children if child.dep_ == "mark"]
     if not marks:
         return False
@@ -241,12 +279,13 @@ def _reader_subject(complement: Token, subject: Token | None, rules: AskRules) -
 
 def _wish_of(token: Token, rules: AskRules, verbs: VerbTables | None) -> str | None:
     """The wish lemma of a verb: its lemma, or one the verb tables give its form
-    (the French lemmatizer leaves « invite », « demande » as they are)."""
+    (the French lemmatizer leaves « invite », « demande » as they are; the English
+    one reads "hoping" as "hop")."""
     lemma = token.lemma_.lower()
     if lemma in rules.wishes:
         return lemma
-    if verbs is None or lemma != token.lower_:
-        return None  # (only a form the lemmatizer left as it is needs the tables)
+    if verbs is None:
+        return None
     return next((lemma for lemma in verbs.lemmas(token.lower_) if lemma in rules.wishes), None)
 
 
@@ -379,7 +418,18 @@ def _joint(subject: Token, rules: AskRules) -> bool:
     """The writer and others: a first-person plural (or « on »)."""
     if subject.lower_ in rules.joint_subjects:
         return True
-    return _person(subject, "1") and "Plur" in subject.morph.get("Number")
+    if _person(subject, "1") and "Plur" in subject.morph.get("Number"):
+        return True
+    # "One of us should call", "the three of us need to meet".
+    return any(
+        child.dep_ == "prep"
+        and any(
+            grand.dep_ == "pobj" and _person(grand, "1") and "Plur" in grand.morph.get("Number")
+            for grand in child.children
+        )
+        for child in subject.children
+        if child.i > subject.i
+    )
 
 
 def _modal_wish(verb: Token, rules: AskRules) -> bool:
@@ -442,14 +492,21 @@ def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
 
 
 def _worth_doing(worth: Token, span: Span, rules: AskRules) -> bool:
-    """ "would be worth checking": a modal on the copula, a gerund of action after "worth"."""
+    """ "would be worth checking", "could be useful to run the tests again", "might be a
+    good idea to call him": a modal on the copula, an action after the judgement (on
+    the word or on the copula)."""
     copula = worth.head
-    if worth.dep_ != "acomp" or copula.i == worth.i or not heads_a_clause(copula, span):
+    if worth.dep_ not in ("acomp", "attr") or copula.i == worth.i:
+        return False
+    if copula.lemma_.lower() != "be" or not heads_a_clause(copula, span):
         return False
     modals = rules.suggestion_modals | rules.conditional_auxiliaries
     if not any(child.dep_ == "aux" and child.lower_ in modals for child in copula.children):
         return False
     return any(
-        child.dep_ in ("xcomp", "pcomp") and child.pos_ == "VERB" and action(child, rules)
-        for child in worth.children
+        child.dep_ in ("xcomp", "pcomp")
+        and child.pos_ == "VERB"
+        and not negated(child)
+        and action(child, rules)
+        for child in [*worth.children, *copula.children]
     )

@@ -1,0 +1,117 @@
+"""Whether an ask's time is left open while the message shows that time matters.
+
+Judges on real mail do not want a date on every ask: "could you check the
+file?" is fine as it is. They call a deadline missing when the reader is
+asked for something, no day is set for it, and the message itself says the
+time counts: a deadline runs or was missed ("the registrations close",
+« je n'ai toujours pas les plannings »), the ask is timed only by a vague
+phrase a sentence away (« on en parlera un de ces jours »), or the work is
+for a month or a quarter to come ("the February leave", « le salon en mars »,
+"the lease ends in June") and no day is named anywhere, so the reader knows
+the horizon but not the date. These are read from facts the analysis layer
+already has: the asks with their owner and form, the times with their grain,
+the deadlines tied to asks, the pressure markers and the tense of the clause.
+"""
+
+from __future__ import annotations
+
+from msglint.analysis.grains import deadline_moment
+from msglint.analysis.grammar import in_past_tense
+from msglint.analysis.model import UNDATED, Analysis, Ask, Deadline, TimeExpr
+
+# A time the reader can plan on: a day or finer; a week is close enough
+# ("next week, drop by reception").
+PRECISE_GRAINS = frozenset({"week", "day", "hour", "minute", "second"})
+# A horizon rather than a date: the month or the quarter the work is for.
+HORIZON_GRAINS = frozenset({"month", "quarter"})
+
+
+def fixes_a_date(a: Analysis, deadline: Deadline) -> bool:
+    """A deadline the reader can plan on: a day or finer, or a bound ("by March").
+
+    "Reserve the stand for the fair in March" names the fair's month, not
+    when the booking is due.
+    """
+    if deadline.vague:
+        return False
+    time = a.times[deadline.time]
+    return time.grain in PRECISE_GRAINS or time.direction == "before"
+
+
+def message_dated(a: Analysis) -> bool:
+    """A deadline tied to no ask dates the message ("answer these by Thursday noon")."""
+    return any(d.ask is None and fixes_a_date(a, d) for d in a.deadlines)
+
+
+def dated_asks(a: Analysis) -> set[int]:
+    """The asks that carry a deadline of their own, vague or not (a vague one is DL02's)."""
+    return {d.ask for d in a.deadlines if d.ask is not None and (d.vague or fixes_a_date(a, d))}
+
+
+def upcoming(a: Analysis, time: TimeExpr) -> bool:
+    """A time still to come, said about what will happen (not in a past-tense clause)."""
+    if time.kind in UNDATED or time.value is None:
+        return False
+    moment = deadline_moment(time)
+    if moment is None or moment < a.now:
+        return False
+    return time.field != "body" or not in_past_tense(a, time.start)
+
+
+def names_a_day(a: Analysis) -> bool:
+    """The message names a day or an hour to come: the reader can place the ask by it."""
+    return any(t.grain in PRECISE_GRAINS and upcoming(a, t) for t in a.times)
+
+
+def horizon(a: Analysis, ask: Ask) -> TimeExpr | None:
+    """A month or quarter to come named in the ask's own sentence: what the work is for.
+
+    « un point sur les congés de février », "book the stand for the March
+    fair": the reader knows the horizon, not the day.
+    """
+    for time in a.times:
+        if time.field != "body" or not near(a, time.start, ask.sentence, reach=0):
+            continue
+        if time.grain in HORIZON_GRAINS and not time.vague and upcoming(a, time):
+            return time
+    return None
+
+
+def near(a: Analysis, offset: int, sentence: int, reach: int = 1) -> bool:
+    """``offset`` lies in the ask's sentence or within ``reach`` sentences of it."""
+    for index in range(sentence - reach, sentence + reach + 1):
+        if 0 <= index < len(a.sentences):
+            span = a.sentences[index]
+            if span.start <= offset < span.end:
+                return True
+    return False
+
+
+def vague_timing_near(a: Analysis, ask: Ask) -> bool:
+    """A vague time in or next to the ask's sentence, not its deadline (« un de ces jours »)."""
+    return any(t.field == "body" and t.vague and near(a, t.start, ask.sentence) for t in a.times)
+
+
+def pressure_near(a: Analysis, ask: Ask) -> bool:
+    """A deadline running or missed, in or next to the ask's sentence ("still not received")."""
+    return any(
+        m.field == "body" and m.kind == "pressure" and near(a, m.start, ask.sentence)
+        for m in a.pressure
+    )
+
+
+def time_matters(a: Analysis, ask: Ask) -> str | None:
+    """Why the undated ask needs a date: "pressure", "vague" or "horizon"; None if nothing says so.
+
+    A message that names a day or an hour to come ("the client call at
+    10", « la facturation sort le 10 ») gives the ask its context: nothing.
+    """
+    if names_a_day(a):
+        return None
+    if pressure_near(a, ask):
+        return "pressure"
+    if vague_timing_near(a, ask):
+        return "vague"
+    if horizon(a, ask) is not None:
+        return "horizon"
+    return None
