@@ -13,6 +13,7 @@ from msglint.analysis.ownerless import (
     hedged_wishes,
     ownerless_obligations,
 )
+from msglint.lang import subject_prefix_pattern
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import is_reply, is_reply_subject, list_question, new_memo, not_a_memo
 
@@ -427,6 +428,10 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     or a bare link or address. A reply ("Re:") with nothing above the quote
     usually answers inline, between the quoted lines, and is left alone.
 
+    A forward ("Fwd:", « TR : ») whose own text is a passage pasted in (see
+    :func:`_pasted_forward`: 60 words or more that ask nothing and speak to
+    no one, no "I", "we" or "you", no question, no "FYI") has no note either.
+
     ## Why is this bad?
     The reader has to guess why it was sent: to act on, to file, or just to
     know. One line ("FYI, no action", "Could you pay this by Friday?") saves
@@ -456,9 +461,34 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     Please find the invoice for November below.
     ```
     """
-    if a.message.forward_without_note and not is_reply_subject(a):
+    if (a.message.forward_without_note and not is_reply_subject(a)) or _pasted_forward(a):
         yield Hit(field="message")
         return
     body = a.body.strip()
     if body and not _URL.sub("", body).strip(" \t\n<>()[].,:;"):
         yield Hit(0, len(a.body.rstrip()))
+
+
+#: A forward's own text this long that speaks to nobody is a passage pasted in, not a note.
+PASTED_MIN_WORDS = 60
+
+
+def _pasted_forward(a: Analysis) -> bool:
+    """A forward ("Fwd:", « TR : ») whose own text speaks to no one: a pasted passage.
+
+    The sender pasted a report's paragraphs under the subject and wrote
+    nothing about why: the text asks nothing, has no question and no "FYI",
+    and has no word of the first or second person (read from the parse:
+    "I", "we", "you", "your", « je », « nous », « vous », « votre »), over
+    ``PASTED_MIN_WORDS`` words. A note as short as "Have a look at this" or
+    "Why the exit fees?" speaks to the reader and is left alone.
+    """
+    if a.doc is None or a.asks or a.fyi or "?" in a.body or is_reply_subject(a):
+        return False
+    if a.metrics.words < PASTED_MIN_WORDS:
+        return False
+    if not subject_prefix_pattern(("forward",)).match(a.subject or ""):
+        return False
+    return not any(
+        t.pos_ in ("PRON", "DET") and t.morph.get("Person") in (["1"], ["2"]) for t in a.doc
+    )
