@@ -376,3 +376,25 @@ def split_reply(text: str) -> ReplySplit:
     splitter.mark_footers()
     splitter.mark_signatures()
     return splitter.result()
+
+
+def without_headers(text: str) -> str:
+    """``text`` (quoted history) without its reply headers: what the quoted messages said.
+
+    A forward of a message that held only its headers ("-----Original
+    Message----- From: … Subject: DWR Report") passes nothing on; this tells
+    it from one that carries text. Each line is tried once as a header start.
+    """
+    splitter = _Splitter(text)
+    kept: list[int] = []
+    index = 0
+    while index < splitter.n:
+        span = splitter._header_at(index) if splitter.stripped[index] else None
+        if span is None:
+            kept.append(index)
+            index += 1
+            continue
+        while kept and kept[-1] >= span[0]:
+            kept.pop()  # a Lotus Notes header starts above the line it was found by
+        index = span[1] + 1
+    return "\n".join(splitter.lines[i] for i in kept)

@@ -261,7 +261,13 @@ def readability(a: Analysis, opts: Options) -> Iterator[Hit]:
         )
 
 
-@rule("CL04", "clarity.missing-attachment", "error", kinds=("email",))
+@rule(
+    "CL04",
+    "clarity.missing-attachment",
+    "error",
+    kinds=("email",),
+    messages=("default", "forwarded", "empty_forward"),
+)
 def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which mentions an attachment has one.
 
@@ -286,7 +292,10 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     file name as the subject). A
     forward whose quoted message mentions an attachment the forward lacks is
     a hint: clients drop or keep forwarded files in ways an archive does
-    not show, and readers of real mail often did not mind.
+    not show, and readers of real mail often did not mind. A forward of a
+    message that held nothing but its headers ("-----Original Message-----
+    From: … Subject: DWR Report" and no line of text) passes nothing on: a
+    strong finding.
 
     ## Why is this bad?
     The forgotten attachment costs a round trip and an apology: the reader
@@ -329,10 +338,16 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
             strong=True,
         )
         return
+    from msglint.analysis.documents import forwarded_nothing
+
+    if forwarded_nothing(a):
+        # "FW: DWR Report" over a message that held only its headers: nothing to read.
+        yield Hit(field="message", message_id="empty_forward", strong=True)
+        return
     if _is_forward(a) and a.pack.find("attachment_phrases", a.message.quoted):
         # Forwarding "slides are attached" without the slides: the reader lacks them.
         first = a.pack.find("attachment_phrases", a.message.quoted)[0]
-        yield Hit(field="message", args={"phrase": first.text})
+        yield Hit(field="message", message_id="forwarded", args={"phrase": first.text})
 
 
 def _carries_marker(a: Analysis) -> bool:

@@ -123,6 +123,7 @@ every         prepositions.every              function periodic
 since         prepositions.since_duration     function periodic
 recurword     recurrences.words               strong periodic
 wdplural      -                               strong periodic
+dpplural      -
 vague         -
 """
 # Keys of times.toml that are settings, not phrase categories, and their types.
@@ -348,6 +349,17 @@ class Vocabulary:
             if suffix
         }
         tables.append(("wdplural", plurals))
+        # « tous les matins », « tous les soirs »: one-word parts of the day with a plural
+        # ending, read only after "every" (« les matins d'hiver » name no time)
+        parts = {
+            key[0] + suffix: value
+            for phrase, value in flat["dayparts"].items()
+            for key in [phrase_keys(str(phrase))]
+            if len(key) == 1 and not key[0].endswith(tuple(s for s in self.plural_suffixes if s))
+            for suffix in self.plural_suffixes
+            if suffix
+        }
+        tables.append(("dpplural", parts))
         # Vague deadlines ("ASAP", "dès que possible") share the trie; "re:" lines of
         # the lexicon are regular expressions and keep their own matcher.
         self.vague_regex = None

@@ -67,6 +67,9 @@ class Dates(Tokens):
             j = unit[0]
         of = self.has(j, "of")
         sep = None
+        monthly = self.every_month(j) if of else None
+        if monthly is not None:  # "the 15th of every month", « le 1er de chaque mois »
+            return self.monthly_day(monthly, value)
         if of:
             j = of[0]
         elif self.key(j) in {"/", "-", "."} and self.attached(j) and is_digit:

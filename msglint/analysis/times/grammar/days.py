@@ -306,6 +306,17 @@ class Days(Tokens):
             return None
         return end, Spec(fixed=Resolved(self.ref.at(min(days)), "day", kind="recurrence"))
 
+    def monthly_day(self, end: int, value: int) -> tuple[int, Spec] | None:
+        """ "the 1st of every month": a recurrence, valued at the next such day."""
+        today = self.ref.today
+        for step in (0, 1, 2):
+            month = date(today.year, today.month, 1) + timedelta(days=31 * step)
+            if value <= month_len(month.year, month.month):
+                day = month.replace(day=value)
+                if day >= today:
+                    return end, Spec(fixed=Resolved(self.ref.at(day), "day", kind="recurrence"))
+        return None
+
     # ---- relative expressions and periods
 
     def weekdays_from_now(self, i: int) -> tuple[int, Spec] | None:

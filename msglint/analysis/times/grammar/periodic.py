@@ -75,18 +75,20 @@ class Periodic(Tokens):
         hit = self.has(j, "wdplural")
         if hit is None:
             return None
-        end, weekday = hit
-        spec = Spec(weekday=int(weekday))
+        end, spec = self.with_time(hit[0], Spec(weekday=int(hit[1])))
+        resolved = self.resolve(spec)
+        return end, resolved, resolved.grain if resolved else None
+
+    def with_time(self, end: int, spec: Spec) -> tuple[int, Spec]:
+        """A time of day right after a plural (« les lundis à 10 h », « les soirs à 20 h »)."""
         conn = self.has(end, "conn")
         for k in (end, conn[0] if conn else None):
             part = self.component(k) if k is not None else None
             if part and not part[1].has_date:
                 merged = merge(spec, part[1])
                 if merged is not None:
-                    end, spec = part[0], merged
-                    break
-        resolved = self.resolve(spec)
-        return end, resolved, resolved.grain if resolved else None
+                    return part[0], merged
+        return end, spec
 
     def next_occurrence(self, j: int) -> tuple[int, Resolved | None, str | None] | None:
         """After "every": a time that has a next occurrence, else a unit or an amount."""
@@ -100,6 +102,13 @@ class Periodic(Tokens):
         if unit:
             return unit[0], None, _UNIT_GRAIN.get(str(unit[1]), str(unit[1]))
         part = self.daypart(j)
+        plural = self.has(j, "dpplural")
+        if part is None and plural:  # « tous les matins à 7 h »: a part of the day in the plural
+            first, last = plural[1]
+            part = self.with_time(plural[0], Spec(part=(int(first), int(last))))
+            if part[1].has_time:
+                resolved = self.resolve(part[1])
+                return part[0], resolved, resolved.grain if resolved else None
         if part:  # "every morning": the next morning
             spec = Spec(part=part[1].part, date=part[1].date)
             resolved = self.resolve(spec) if spec.part else None

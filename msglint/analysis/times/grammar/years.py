@@ -149,6 +149,10 @@ class Years(Tokens):
 
         A word after them makes a count of something (« en 45 sur 50 », « en 98 secondes »).
         """
+        if not self.digit(i) or len(self.k[i]) != 2 or int(self.k[i]) <= 31:
+            return False
+        if (self.has(i - 1, "unit") or (0, ""))[1] == "year":  # « l'année 98 a été »
+            return not self.has(i + 1, "unit")
         if self.key(i - 1) not in self.L.short_year_leads or not self.short_year(i):
             return False
         return not self.word(i + 1) or self.key(i + 1) in self.L.year_joiners
