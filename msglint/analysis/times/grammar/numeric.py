@@ -22,6 +22,8 @@ class NumericDates(Tokens):
         sep = self.key(i + 1) if self.attached(i + 1) else ""
         glued = self.attached(i + 1) and self.digit(i + 2) and self.attached(i + 2)
         if sep in {"/", "-", "."} and glued:
+            if self.word(i + 3) and self.attached(i + 3):
+                return None  # "IMT-2020/5G", "12/6a": a code, not a date
             b_key = self.k[i + 2]
             third = (
                 self.key(i + 3) == sep
