@@ -64,6 +64,9 @@ _COMPLEMENTS = frozenset(
     {"dobj", "obj", "iobj", "ccomp", "xcomp", "obl:arg", "attr", "acomp", "prt"}
 )
 _RELATIVES = frozenset({"relcl", "acl", "acl:relcl"})
+# "here it is", "here they are", "here you go"; « le voici », « les voilà ».
+_HANDED = frozenset({"it", "they", "you"})
+_CLITICS = frozenset({"le", "la", "les", "l'", "l’"})
 _NEGATIONS = frozenset({"not", "n't", "pas", "jamais", "plus"})
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -111,7 +114,9 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
             continue
         skip = bool(elsewhere.search(sentence.text)) or _content_follows(a, sentence)
         for token in [] if skip else span:
-            hit = None if sentence.is_question else _presents(token, nouns, opening)
+            hit = None
+            if not sentence.is_question:
+                hit = _presents(token, nouns, opening) or _handed_here(token)
             if hit is None and asks and any(s <= token.idx < e for s, e in asked):
                 hit = _asks_to_use(token, verbs, nouns, named_before, times)
             if hit is not None:
@@ -121,6 +126,30 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
         )
         opening = opening and sentence.words <= 3
     return found
+
+
+def _handed_here(token) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """ "Here it is", "here you go", « le voici », « les voilà »: something handed over."""
+    if token.lower_ in _HERE and token.dep_ == "advmod":
+        verb = token.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_ in ("be", "go") and subject is not None and subject.lower_ in _HANDED:
+            return token.idx, _end(max(verb, subject, key=lambda t: t.i))
+    if token.lower_ in _PRESENTATIVES and token.i > 0:
+        before = token.doc[token.i - 1]
+        if before.lower_ in _CLITICS:
+            return before.idx, _end(token)
+    return None
+
+
+def _definite(token) -> bool:  # type: ignore[no-untyped-def]
+    """ "the/my/this deck", « le/notre devis »: one document identified, not "a good document"."""
+    return any(
+        c.dep_ in ("det", "poss", "nmod:poss")
+        and "Ind" not in c.morph.get("Definite")
+        and c.lower_ not in ("a", "an", "un", "une", "des", "du")
+        for c in token.children
+    )
 
 
 def _is_document(token, nouns: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
@@ -146,14 +175,15 @@ def _presents(token, nouns: frozenset[str], opening: bool) -> tuple[int, int] | 
     if token.dep_ == "attr" and head.lemma_ == "be" and not _negated(head):
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         pointing = subject is not None and subject.lower_ in _POINTING_SUBJECTS
-        if pointing and (subject.lower_ != "it" or (opening and not cleft)):
+        if pointing and _definite(token) and (subject.lower_ != "it" or (opening and not cleft)):
             return subject.idx, _end(token)
     if token.dep_ == "obj" and head.lower_ in _PRESENTATIVES:
         return head.idx, _end(token)
     cop = next((c for c in children if c.dep_ == "cop"), None)
     if cop is not None and not _negated(token):
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in _POINTING_SUBJECTS and not cleft:
+        pointing = subject is not None and subject.lower_ in _POINTING_SUBJECTS
+        if pointing and _definite(token) and not cleft:
             return subject.idx, _end(token)
     return None
 
@@ -183,7 +213,8 @@ def _asks_to_use(verb, verbs: frozenset[str], nouns: frozenset[str], named_befor
             for c in v.children
         ):
             return None
-        return verb.idx, _end(verb)  # "pls print": what is here
+        first, last = min(group, key=lambda v: v.i), max(group, key=lambda v: v.i)
+        return first.idx, _end(last)  # "pls print", "please review and sign": what is here
     for obj in objects:
         if obj.pos_ == "NOUN" and _is_document(obj, nouns):
             if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in obj.children):
@@ -200,8 +231,20 @@ def _end(token) -> int:  # type: ignore[no-untyped-def]
 
 
 def _content_follows(a: Analysis, sentence) -> bool:  # type: ignore[no-untyped-def]
-    """The document is in the text: the sentence opens it with a colon, or a list follows."""
+    """The document may be in the text: a colon opens it, or structured lines follow.
+
+    A list, a heading or a block of several lines after the sentence ("Voici le
+    planning" then "Lundi 9 h – 12 h …") is the document itself, pasted.
+    """
     if ":" in sentence.text.rstrip()[-3:] or ": " in sentence.text:
         return True
-    following = next((p for p in a.paragraphs if p.start >= sentence.end), None)
-    return following is not None and following.kind == "list"
+    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    for paragraph in a.paragraphs:
+        if paragraph.start < sentence.end or paragraph.start >= end:
+            continue
+        if paragraph.kind != "paragraph":
+            return True
+        lines = [x for x in a.body[paragraph.start : paragraph.end].splitlines() if x.strip()]
+        if len(lines) > 1:
+            return True
+    return False

@@ -283,11 +283,12 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     reader to use, in a new message or a reply with no link in its text and
     no attachment in its thread: "here is the business plan", "this is the
     final version", "it's the pulp presentation" (as the opening),
-    « voici le devis », « c'est le planning », "please print this
-    document", "please review and sign", « merci de l'imprimer »
-    (``document_verbs.txt``); not when the text opens it with a colon or a
-    list follows ("here is the agenda: …"), nor in a cleft ("it's the
-    contract that worries me"). An Outlook marker ("<<Report.pdf>>") in the text or the
+    "here it is", « voici le devis », « c'est le planning », « le voici »,
+    "please print this document", "please review and sign", « merci de
+    l'imprimer » (``document_verbs.txt``); not when the text opens it with
+    a colon or a list or lines of a table follow ("here is the agenda:
+    …"), nor in a cleft ("it's the contract that worries me") or a
+    judgement ("it's a good document"). An Outlook marker ("<<Report.pdf>>") in the text or the
     signature shows the file went; in the quoted text only when forwarding.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
