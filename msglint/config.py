@@ -30,6 +30,7 @@ RULE_KEYS = {
     "strong": str,
     "penalty": (int, float),
     "strong_penalty": (int, float),
+    "paired_penalty": dict,
     "enabled": bool,
 }
 _TOP_LEVEL = {
@@ -157,6 +158,8 @@ def _validate_rule_table(where: str, prefix: str, table: Any) -> dict[str, dict[
                     )
                 if option in ("penalty", "strong_penalty"):
                     _check_number(where, option_key, value)
+                if option == "paired_penalty":
+                    _check_paired(where, option_key, value)
             elif option in rule.options:
                 default = rule.options[option]
                 expected = (int, float) if isinstance(default, float) else type(default)
@@ -169,6 +172,15 @@ def _validate_rule_table(where: str, prefix: str, table: Any) -> dict[str, dict[
                 raise _unknown(where, option_key, [*RULE_KEYS, *rule.options])
         normalised.setdefault(rule.code, {}).update(settings)
     return normalised
+
+
+def _check_paired(where: str, key: str, value: dict[str, Any]) -> None:
+    """``paired_penalty``: a rule (code or name) to the penalty when both hit the same words."""
+    for other, number in value.items():
+        if resolve_rule(other) is None:
+            raise MsglintError(where, f"{key}.{other}: unknown rule (see `msglint rules`)")
+        _check_type(where, f"{key}.{other}", number, (int, float))
+        _check_number(where, f"{key}.{other}", number)
 
 
 def validate(data: dict[str, Any], where: str) -> dict[str, Any]:
@@ -322,6 +334,9 @@ class RuleSettings:
     # None: strong hits are scored as the rule's other hits.
     strong_severity: str | None = None
     strong_penalty: float | None = None
+    # A hit on the same words as a hit of another rule (its code) costs at least
+    # this: an ask nobody owns that is also put off to no time (AK04 with DL02).
+    paired_penalty: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -375,7 +390,11 @@ class Config:
         strong_penalty: float | None = float(penalties.get(strong, 0)) if strong else None
         if "strong_penalty" in table:
             strong_penalty = float(table["strong_penalty"])
-        return RuleSettings(severity, penalty, options, strong, strong_penalty)
+        paired = {
+            getattr(resolve_rule(other), "code", other): float(number)
+            for other, number in table.get("paired_penalty", {}).items()
+        }
+        return RuleSettings(severity, penalty, options, strong, strong_penalty, paired)
 
 
 def load_config(

@@ -9,11 +9,12 @@ when they fall in text that is not prose (inline code, URLs).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from msglint.analysis.model import Analysis
-from msglint.config import Config
+from msglint.config import Config, RuleSettings
 from msglint.errors import MsglintError
 from msglint.fixes.model import Edit, Fix
 from msglint.intervals import Intervals, SuppressionIndex
@@ -101,6 +102,17 @@ def _in_verbatim(verbatim: Intervals, hit: Hit) -> bool:
     return hit.field == "body" and hit.start in verbatim
 
 
+def _overlaps(hit: Hit, spans: Iterable[tuple[str, int, int]]) -> bool:
+    """Another rule's hit on the same words (same field, overlapping offsets)."""
+    if hit.field == "message":
+        return False
+    end = max(hit.end, hit.start + 1)  # an empty span still covers its offset
+    return any(
+        where == hit.field and start < end and hit.start < max(stop, start + 1)
+        for where, start, stop in spans
+    )
+
+
 def _locate(analysis: Analysis, hit: Hit) -> tuple[int, int, int, int, int, int]:
     message = analysis.message
     if hit.field == "message":
@@ -165,6 +177,7 @@ def check(analysis: Analysis, config: Config) -> Result:
     cap = float(scoring.get("max_rule_penalty", 1e9))
     verbatim = Intervals(analysis.message.verbatim)
     suppressions = SuppressionIndex(analysis.message.suppressions)
+    kept: list[tuple[Rule, RuleSettings, list[Hit]]] = []
     for rule in all_rules():
         if analysis.language not in rule.languages:
             continue
@@ -180,20 +193,31 @@ def check(analysis: Analysis, config: Config) -> Result:
         except Exception as exc:  # a broken rule must not take the others down
             errors.append(f"{analysis.message.path}: internal error in {rule.code}: {exc!r}")
             continue
-        spent = 0  # in hundredths: the cap holds for the rounded penalties users see
-        allowance: int | None = None  # the cap, or the first finding's penalty when larger
-        weight = float(weights.get(rule.family, 1.0))
+        shown = []
         for hit in sorted(hits, key=lambda h: (_FIELD_ORDER.get(h.field, 3), h.start, h.end)):
             if _in_verbatim(verbatim, hit):
                 continue
-            start, end, line, column, end_line, end_column = _locate(analysis, hit)
+            line = _locate(analysis, hit)[2]
             if suppressions.covers(rule.aliases(), None if hit.field == "message" else line):
                 continue
+            shown.append(hit)
+        kept.append((rule, settings, shown))
+    # Where each rule spoke, for the penalties that depend on another rule's hit on the same words.
+    spans = {rule.code: [(h.field, h.start, h.end) for h in shown] for rule, _, shown in kept}
+    for rule, settings, shown in kept:
+        spent = 0  # in hundredths: the cap holds for the rounded penalties users see
+        allowance: int | None = None  # the cap, or the first finding's penalty when larger
+        weight = float(weights.get(rule.family, 1.0))
+        for hit in shown:
+            start, end, line, column, end_line, end_column = _locate(analysis, hit)
             severity, penalty = settings.severity, settings.penalty
             if hit.strong and settings.strong_severity:
                 severity = settings.strong_severity
             if hit.strong and settings.strong_penalty is not None:
                 penalty = settings.strong_penalty
+            for code, paired in settings.paired_penalty.items():
+                if paired > penalty and _overlaps(hit, spans.get(code, ())):
+                    penalty = paired
             # The cap limits repeats: a rule's first finding always costs its full penalty,
             # and that sets the rule's allowance (a later, dearer hit does not raise it).
             wanted = round(penalty * weight * 100)

@@ -67,6 +67,8 @@ def _penalty_text(rule: Rule, config: Config | None) -> str:
     text = f"penalty: {settings.penalty:g}"
     if settings.strong_penalty is not None and settings.strong_penalty != settings.penalty:
         text += f" (strong hits: {settings.strong_penalty:g})"
+    for code, paired in settings.paired_penalty.items():
+        text += f" ({paired:g} on the same words as {code})"
     return text + " · "
 
 

@@ -103,7 +103,7 @@ _CONFIG_KEYS = [
       for option, default in rule.options.items()
       if isinstance(default, (int, float)) and not isinstance(default, bool)),
     *(f"rules.{code}.penalty" for code in ("AK02", "TN02")),
-    "rules.AK04.strong_penalty",
+    "rules.AK04.strong_penalty", "rules.AK04.paired_penalty.DL02",
 ]  # fmt: skip
 _toml_number = st.one_of(
     st.integers(-(2**63), 2**63 - 1).map(str),

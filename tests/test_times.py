@@ -544,3 +544,15 @@ def test_a_bare_day_listed_after_a_date_takes_its_month() -> None:
         ("24", "2026-10-24"),
     ]
     assert [t.text for t in find_times("On March 3 and 4 people came.", "en", now)] == ["March 3"]
+
+
+def test_match_minute_is_a_moment_of_the_day_named_before() -> None:
+    """« À la 89e minute »: the day of the match named before; alone, nothing."""
+    now = datetime(2026, 3, 10, 9, tzinfo=timezone.utc)
+    text = "Samedi 7 mars, Nancy a battu Metz. À la 89e minute, Dugarry a égalisé."
+    found = find_times(text, "fr", now)
+    assert [(t.text, t.value[:10] if t.value else None) for t in found] == [
+        ("Samedi 7 mars", "2026-03-07"),
+        ("la 89e minute", "2026-03-07"),
+    ]
+    assert find_times("À la 89e minute, Dugarry a égalisé.", "fr", now) == []

@@ -344,14 +344,18 @@ def in_writer_clause(a: Analysis, offset: int) -> bool:
 
     In "could you send a copy and I will process it asap", "asap" says when
     the writer acts, not when the reader must: going back from the word, the
-    first subject met is "I" (« je »), not "you" ("before we send it" may
-    still be the reader's deadline). Read on the tokens rather than the
+    first subject met is "I" (« je »), not "you" or "we" ("before we send
+    it", « il faudrait qu'on regarde ça à un moment » may still be the
+    reader's deadline). Read on the tokens rather than the
     tree: the French tagger often hangs the adverb on the reader's verb
     (« Pouvez-vous… et je la ferai traiter rapidement »).
     """
+    from msglint.analysis.asks.lexicons import rules_for
+
     token = token_at(a, offset)
     if token is None:
         return False
+    joint = rules_for(a.pack).joint_subjects
     for before in reversed(a.doc[token.sent.start : token.i]):
         word = before.lower_.lstrip("-")
         if word in _WRITER:
@@ -360,6 +364,8 @@ def in_writer_clause(a: Analysis, offset: int) -> bool:
             person = before.morph.get("Person")
             if "2" in person:
                 return False  # "could you…": the reader's clause
+            if word in joint or ("1" in person and "Plur" in before.morph.get("Number")):
+                return False  # « qu'on regarde ça », "before we send it": shared, not the writer's
             if "1" in person and "Sing" in before.morph.get("Number"):
                 return True
             # "get it processed": a third person inside the clause decides nothing

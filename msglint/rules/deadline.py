@@ -11,6 +11,7 @@ from msglint.analysis.model import Analysis, Deadline
 from msglint.analysis.timing import (
     PRECISE_GRAINS,
     dated_asks,
+    horizon,
     message_dated,
     time_matters,
     upcoming,
@@ -150,7 +151,10 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     sentence or the next one, that a deadline runs or was missed (the pack's
     ``time_pressure.txt``: "the report is overdue") or that the work must be
     done before something happens (``event_bounds.txt``: "before we send it
-    to print"). The reader is told it matters and left to guess how much. It
+    to print"), or when the ask's sentence names the month or quarter to
+    come that the work is for ("we should look at the June lease renewal at
+    some point"). A shared ask ("we should look at it") is not the writer's
+    own clause. The reader is told it matters and left to guess how much. It
     stays a hint when it grants time with nothing pressing ("when you get a
     chance"), when it says when the writer acts ("send me a copy and I will
     process it asap"), and in a standing rule with no owner (« les badges
@@ -209,7 +213,9 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
         return True  # "ASAP", « au plus vite »: speed asked for, no time given
     if any(u.kind in ("word", "caps") for u in a.urgency):
         return True  # « c'est urgent »: the message says time matters
-    return _pressed_near(a, a.asks[deadline.ask].sentence)
+    ask = a.asks[deadline.ask]
+    # « il faudrait regarder ça à un moment » when the lease ends in June
+    return _pressed_near(a, ask.sentence) or horizon(a, ask) is not None
 
 
 @rule(

@@ -236,8 +236,9 @@ def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
     and « facture » meets « factures »), while either the
     subject is only a social formula (``social_subjects.txt``: « Re: Bonne
     année », "Re: Thanks") or the prefixes are stacked (the thread has gone
-    round several times). A mailing-list post and a program's notice are
-    left alone: on a list, the thread's subject is the norm.
+    round several times). A mailing-list post (by its headers or a
+    ``[list]`` tag in the subject) and a program's notice are left alone: on
+    a list, the thread's subject is the norm.
 
     ## Why is this bad?
     A stack of prefixes says the thread has drifted: the subject no longer
@@ -274,6 +275,9 @@ def _stale(a: Analysis, opts: Options, count: int) -> bool:
         and is_reply_subject(a)
         and bool(a.asks)
         and a.metrics.words > opts["min_words"]
+        # A list post (its headers, or a "[list]" tag before the subject's
+        # words): on a list the thread's subject is the norm.
         and not a.message.mailing_list
+        and "[" not in (a.subject or "")[: facts.start]
         and not automated(a)
     )

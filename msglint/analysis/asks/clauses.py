@@ -296,13 +296,15 @@ def is_numbered(text: str, start: int, stripped: str) -> bool:
     return bool(_LINE_PREFIX.match(text, line_start, start)) if line_start < start else False
 
 
-def deadline_in(text: str, rules: AskRules) -> bool:
+def deadline_in(text: str, rules: AskRules, strict: bool = False) -> bool:
     """A time that can be a deadline in the clause (msglint's own time parser):
-    a date or a time, a "before" interval, a vague "ASAP"."""
+    a date or a time, a "before" interval, a vague "ASAP"; ``strict``: only a
+    "before" interval or a vague "ASAP" ("by Friday", not "on Friday")."""
     from msglint.analysis.asks.syntax import times_in
 
     return any(
-        expr.kind in ("instant", "interval", "vague")
+        (expr.kind in ("instant", "interval") and not strict)
+        or expr.kind == "vague"
         or (expr.kind == "open_interval" and expr.direction == "before")
         for expr in times_in(text, rules.code)
     )

@@ -113,12 +113,35 @@ def subordinate(
         )
     ):
         return True  # "to find out whether we need a permit"
+    if obligation and reported(token):
+        return True  # "They said we have to wait", "I was told we need a permit"
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
     if head.i < token.i and any(t.text == ":" for t in token.doc[head.i + 1 : token.left_edge.i]):
         return False  # "Bruce: I am tied up, but let's…": a clause after a label
     return token.dep_ in _SUBORDINATE_DEPS and span.start <= head.i < span.end
+
+
+def reported(verb: Token) -> bool:
+    """A clause reported by a verb in the past: "they said we have to wait", "I was told
+    we need a permit" (what was said then, not asked now; "I think we need to talk",
+    in the present, is the writer's own view)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
+        return False
+    if any(token.text in SEPARATORS for token in verb.doc[head.i + 1 : verb.i]):
+        return False  # "…of which I was not aware - lets discuss": a new clause, misparsed
+    tenses = set(head.morph.get("Tense"))
+    for child in head.children:
+        if child.dep_.startswith("aux") and child.i < head.i:
+            tenses |= set(child.morph.get("Tense"))
+    forms = set(head.morph.get("VerbForm"))
+    return "Past" in tenses and ("Fin" in forms or "Part" in forms)
 
 
 def title_case(span: Span) -> bool:

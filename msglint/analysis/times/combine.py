@@ -373,6 +373,8 @@ class Combine(
         after = found.get("after_amount")
         if after and pre is None:
             amount = self.amount(after[0])  # "after 5 days"
+            if amount and self.clock_not_amount(after[0], amount[0], amount[2]):
+                amount = None  # « après 14 h »: after two o'clock, not fourteen hours on
             if amount and not self.has(amount[0], "ago") and not self.has(amount[0], "hence"):
                 end, value, unit = amount
                 bound = self.ref.after(value, unit)
@@ -407,6 +409,15 @@ class Combine(
             if best is None or end > best[0]:
                 best = (end, bound)
         return best
+
+    def clock_not_amount(self, i: int, end: int, unit: str) -> bool:
+        """Digits and an hour mark after "after" read as a clock time (« après 14 h »).
+
+        Not with « de » after them: « après 3 heures de route » counts hours.
+        """
+        if unit != "hour" or not self.digit(i) or int(self.k[i]) > 24:
+            return False
+        return self.has(i + 1, "hmark") is not None and self.has(end, "of") is None
 
     def compound(self, end: int) -> bool:
         """An expression ending before token ``end`` is the first half of a hyphenated word.

@@ -85,7 +85,8 @@ class Parser(Combine):
                     continue
             if key in self.L.later_first:
                 later = self.has(i, "later")
-                if later and (found is None or later[0] > found[0]):
+                inside = i > 0 and (self.has(i - 1, "latest") or (0, None))[0] > i
+                if later and not inside and (found is None or later[0] > found[0]):
                     # "plus tard": after now, not a deadline (times.toml [now] later)
                     moment = truncate(self.ref.now, "minute")
                     found = (

@@ -161,6 +161,9 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "year_rules.decade_suffixes": list,
     "year_rules.thousands": list,
     "year_rules.short_leads": list,
+    "year_rules.glued_leads": list,
+    "year_rules.measures": list,
+    "year_rules.count_leads": list,
     "name_rules.places": list,
     "name_rules.events": list,
 }
@@ -328,6 +331,12 @@ class Vocabulary:
         self.thousands = _first_keys(flat["year_rules.thousands"])
         # « en 98 », « depuis 97 »: words after which two digits above 31 are a year
         self.short_year_leads = _first_keys(flat["year_rules.short_leads"])
+        # "post-1959", « l'après-1945 »: prefixes joined to a year by a hyphen
+        self.year_glued_leads = _first_keys(flat["year_rules.glued_leads"])
+        # « une amende de 2000 francs », "in 2000 metres": after a number, an amount
+        self.measures = _first_keys(flat["year_rules.measures"])
+        # « plus de 2000 personnes », "some 2000 troops": before a number, a count
+        self.count_leads = frozenset(phrase_keys(w) for w in flat["year_rules.count_leads"])
         # « rue du 8-Mai », « l'accord du Vendredi saint », "the Good Friday agreement":
         # nouns that make the date or holiday beside them part of a name
         self.name_places = _first_keys(flat["name_rules.places"])

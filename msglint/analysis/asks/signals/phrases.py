@@ -59,6 +59,8 @@ def phrase_signs(
             named_agent(verb, rules.code) for verb in _with_complements(verbs)
         ):
             continue
+        if kind == "nobody" and hit is not None and hit[-1].pos_ == "ADJ":
+            continue  # "you must be tired": an adjective, not a passive ("must be fixed")
         future = any(
             future_tense(token, rules.commitment_auxiliaries)
             for token in [*(hit or ()), *verbs]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from msglint.analysis.asks.clauses import deadline_in
 from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, perfect_modal
 
 if TYPE_CHECKING:
@@ -205,6 +206,8 @@ def _wanted_of_reader(
                 return "request"  # "wants to know if you are available"
             if not relayed and _received_from_reader(complement, rules):
                 return "request"  # "to get your take on it", "to have you on the panel"
+            if not relayed and _received_by_deadline(complement, verb, rules):
+                return "request"  # "I would like to have this by Wednesday night"
             if not relayed and _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
@@ -219,6 +222,17 @@ def _received_from_reader(verb: Token, rules: AskRules) -> bool:
         child.dep_ in _OBJECT_DEPS and (_reader(child, rules) or _readers_own(child))
         for child in verb.children
     )
+
+
+def _received_by_deadline(complement: Token, verb: Token, rules: AskRules) -> bool:
+    """A thing the writer wishes to get with a deadline: "to have the figures by Friday"
+    ("to have more time", "to get a car next year" are the writer's own wishes)."""
+    if complement.lemma_.lower() not in rules.receiving_verbs or negated(complement):
+        return False
+    if not any(child.dep_ in _OBJECT_DEPS for child in complement.children):
+        return False
+    rest = complement.doc[complement.i + 1 : verb.right_edge.i + 1]
+    return len(rest) > 0 and deadline_in(rest.text, rules, strict=True)
 
 
 def _sent_somewhere(verb: Token, rules: AskRules) -> bool:

@@ -254,8 +254,8 @@ class Dates(Tokens):
         """
         if any(self.prev_is(i, cat) for cat in DAY_CONTEXT) or self.dated_sentence(i, j):
             return True
-        if j >= self.n or self.k[j] in CLAUSE_ENDS:
-            return True
+        if j >= self.n or self.k[j] in CLAUSE_ENDS or self.has(j, "latest"):
+            return True  # « Rendez-vous le 12. », « le 15 au plus tard »
         k = j + 1 if self.k[j] == "," else j
         return self.moment(k) is not None or self.open(k) is not None
 

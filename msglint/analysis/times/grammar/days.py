@@ -221,7 +221,7 @@ class Days(Tokens):
             weekend = self.has(j, "weekend")
             if weekend:
                 j, what = weekend[0], "weekend"
-            elif unit and unit[1] in ("day", "week"):
+            elif unit and unit[1] in ("day", "week", "minute"):
                 j, what = unit[0], str(unit[1])
             else:
                 return None
@@ -276,8 +276,13 @@ class Days(Tokens):
         """ "the second day", « la deuxième journée »: counted from the last day the text named.
 
         Only after a named day: alone, "my first day" says nothing of the calendar.
+        « à la 89e minute » (of a match) is a moment of that day.
         """
-        if what != "day" or not 1 <= nth <= 31 or self.anchor is None:
+        if self.anchor is None:
+            return None
+        if what == "minute" and 1 <= nth <= 130:
+            return j, Spec(date=self.anchor)
+        if what != "day" or not 1 <= nth <= 31:
             return None
         return j, Spec(date=self.anchor + timedelta(days=nth - 1))
 

@@ -56,6 +56,9 @@ class Numbers(Tokens):
         j = article[0] if article else i
         if self.digit(j):
             day = self.day_number(j)
+            if day is None and len(self.k[j]) <= 3 and self.number_ok_left(j):
+                suffix = self.key(j + 1) in self.L.ord_suffixes and self.attached(j + 1)
+                return (j + 2, int(self.k[j])) if suffix else None  # « la 89e minute »
             if day is None or not day[2]:
                 return None
             return day[0], day[1]

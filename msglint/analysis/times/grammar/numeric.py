@@ -22,6 +22,8 @@ class NumericDates(Tokens):
         sep = self.key(i + 1) if self.attached(i + 1) else ""
         glued = self.attached(i + 1) and self.digit(i + 2) and self.attached(i + 2)
         if sep in {"/", "-", "."} and glued:
+            if self.word(i + 3) and self.attached(i + 3):
+                return None  # "IMT-2020/5G", "12/6a": a code, not a date
             b_key = self.k[i + 2]
             third = (
                 self.key(i + 3) == sep
@@ -127,8 +129,18 @@ class NumericDates(Tokens):
         if found is None:
             return None
         day, month, ambiguous = found
-        if sep == "-" and (ambiguous or day == month) and not self.prev_is(i, "dateprep"):
-            return None  # "2-3": a range or a score, unless "on 3-4"
+        if sep == "-" and not self.dash_date_lead(i, ambiguous or day == month):
+            return None  # "2-3", « le score de 2-1 »: a range or a score
         if not self.valid(None, month, day):
             return None
         return end, Spec(month=month, day=day, ambiguous=ambiguous)
+
+    def dash_date_lead(self, i: int, ambiguous: bool) -> bool:
+        """Two numbers joined by a dash may be a day and month here.
+
+        Never after « de », "of", "to", « à » (« le score de 2-1 », « mené de 21-3 »: scores);
+        an ambiguous pair ("3-4") needs a date word before it ("on 3-4").
+        """
+        if any(self.prev_is(i, cat) for cat in ("of", "rfrom", "rto")):
+            return False
+        return not ambiguous or self.prev_is(i, "dateprep")

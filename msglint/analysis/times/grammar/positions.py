@@ -62,8 +62,8 @@ class Positions(Tokens):
         period = self.unit_period(j)
         if period is None:
             unit = self.has(j, "unit")
-            if modifier_of and j == hit[0]:
-                unit = None  # « les soldes de début d'année »: a kind of sale, not a date
+            if (modifier_of and j == hit[0]) or self.plural_unit(j):
+                unit = None  # « les soldes de début d'année »: a kind of sale; « années 80 »
             if unit and unit[1] in ("day", "week", "month", "year", "quarter"):
                 k = unit[0]
                 post = self.has(k, "postmod")
@@ -83,6 +83,8 @@ class Positions(Tokens):
                 if found:
                     target = (k, found)
         century = None if target else self.this_century(hit[0], bare_ok=True)
+        if century is None and target is None:  # "the late 1980s", « au début des années 80 »
+            century = self.decade(j + 1 if self.key(j) in self.L.decade_leads else j)
         if century and century[1].fixed and century[1].fixed.end:
             found = self.position_in(where, century[1].fixed)  # « à la fin du siècle »
             if found:

@@ -129,8 +129,8 @@ class Years(Tokens):
         if found is None:
             return None
         end, year = found
-        if self.plural_unit(end):
-            return None  # « il a 2000 ans »: an amount of years (but "the 1988 quarter")
+        if self.plural_unit(end) or self.key(end) in self.L.measures or self.counted(i):
+            return None  # « il a 2000 ans », « 2000 francs »: amounts (but "the 1988 quarter")
         if self.prev_is(i, "dateprep"):
             if not 1800 <= year <= 2199:
                 return None
@@ -143,6 +143,13 @@ class Years(Tokens):
                 start, stop = self.ref.at(date(year, 1, 1)), self.ref.at(date(last, 1, 1))
                 return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
         return end, Spec(year=year)
+
+    def counted(self, i: int) -> bool:
+        """A comparison of amounts ends right before token i (« plus de 2000 personnes »)."""
+        return any(
+            len(lead) <= i and self.k[i - len(lead) : i] == list(lead)
+            for lead in self.L.count_leads
+        )
 
     def short_year_after_lead(self, i: int) -> bool:
         """« en 98, », « depuis 97 et »: two digits above 31 after a lead, then no word.
@@ -194,6 +201,8 @@ class Years(Tokens):
         prev = self.key(i - 1)
         if prev in leads or prev in self.L.decade_leads:
             return True
+        if prev == "-" and self.attached(i) and self.attached(i - 1):
+            return self.key(i - 2) in self.L.year_glued_leads  # "post-1959", « l'après-1945 »
         if prev == "s" and self.key(i - 2) == "'" and self.attached(i - 1):
             return True  # "the company's 1989 results"
         before = i - 3 if self.key(i - 2) == "'" else i - 2  # « l'horizon 2010 »

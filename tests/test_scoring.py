@@ -1,0 +1,87 @@
+"""The score tracks how easy a message is to act on (issue 13): the cases the issue names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_properties import NOW
+
+from msglint.analysis import analyze_many
+from msglint.config import load_config
+from msglint.engine import Result, check
+from msglint.errors import MsglintError
+from msglint.inputs import Source, parse
+
+
+def _check(text: str, lang: str = "en") -> Result:
+    message = parse(text.encode(), Source("a.eml", "email"), None)
+    [analysis] = analyze_many([message], [lang], NOW)
+    return check(analysis, load_config(None, None))
+
+
+LEFT_OPEN = """Subject: Re: build failures on ARM
+
+Thanks for the logs, I had a quick look at them this morning. Might be worth \
+someone looking into that at some point.
+
+Bob
+
+> On Monday, Alice wrote:
+> The ARM nightly build fails at the link step since last week.
+"""
+
+BARE_FORWARD = """Subject: Fwd: quarterly numbers
+
+---------- Forwarded message ---------
+From: Carol <carol@example.com>
+Subject: quarterly numbers
+
+The quarterly numbers for the EMEA region are below.
+"""
+
+TECHNICAL_QUESTION = """Subject: mod_proxy keeps connections in CLOSE_WAIT after upgrade to 2.4.58
+
+Hi all,
+
+Since we upgraded httpd from 2.4.57 to 2.4.58, mod_proxy_http leaves its \
+backend connections in CLOSE_WAIT until the worker restarts, and after a few \
+hours the pool is exhausted. We run the event MPM on RHEL 9 with \
+ProxyPass "/api" "http://10.0.0.5:8080/api" keepalive=On and the default \
+ttl. Has anyone seen this, and is there a setting that makes the proxy \
+close idle backend connections?
+
+Thanks,
+Dana
+"""
+
+
+def test_reply_whose_only_ask_is_left_open_gets_no_a() -> None:
+    result = _check(LEFT_OPEN)
+    assert {f.severity for f in result.findings} == {"info"}, "the rules stay hints here"
+    assert result.score < 90 and result.grade != "A"
+    [ak04] = [f for f in result.findings if f.code == "AK04"]
+    assert ak04.penalty == 15  # paired with DL02's "at some point" on the same words
+
+
+def test_bare_forward_gets_no_a() -> None:
+    result = _check(BARE_FORWARD)
+    assert "AK05" in {f.code for f in result.findings}
+    assert result.grade != "A"
+
+
+def test_clear_technical_question_keeps_its_a() -> None:
+    result = _check(TECHNICAL_QUESTION)
+    assert result.score > 90, [(f.code, f.penalty) for f in result.findings]
+
+
+def test_score_is_reproducible_from_the_penalties() -> None:
+    for text in (LEFT_OPEN, BARE_FORWARD, TECHNICAL_QUESTION):
+        result = _check(text)
+        assert result.score == max(0, 100 - sum(f.penalty for f in result.findings))
+
+
+def test_paired_penalty_names_a_known_rule(tmp_path: Path) -> None:
+    (tmp_path / "msglint.toml").write_text("[rules.AK04]\npaired_penalty = { XX99 = 15 }\n")
+    with pytest.raises(MsglintError, match="XX99"):
+        load_config(None, tmp_path)
