@@ -111,6 +111,7 @@ WORD_FACTS: dict[str, str] = {
     "how_words": "the question word of a past copula asked out of courtesy: 'How was the trip?'",
     "group_readers": "words for everyone addressed, the reader among them: 'I want everyone to…'",
     "receiving_verbs": "verbs of getting the reader's thing: 'I'd love to get your take'",
+    "let_us_forms": "'let's' written as one word, read before a bare verb: 'lets discuss'",
 }
 # The forms of a wish verb that make an ask ([wishes] in asks.toml).
 WISH_FORMS = frozenset({"conditional", "present", "progressive", "past"})
@@ -173,6 +174,7 @@ class AskRules:
     how_words: frozenset[str]
     group_readers: frozenset[str]
     receiving_verbs: frozenset[str]
+    let_us_forms: frozenset[str]
     inversion_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
     commitment_auxiliaries: frozenset[str]
@@ -365,6 +367,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         how_words=facts("words", "how_words"),
         group_readers=facts("words", "group_readers"),
         receiving_verbs=facts("words", "receiving_verbs"),
+        let_us_forms=facts("words", "let_us_forms"),
         inversion_adverbs=facts("words", "inversion_adverbs"),
         place_prepositions=facts("words", "place_prepositions"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),

@@ -50,6 +50,7 @@ def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[t
                 and parsed_imperative(token, span, rules)
             ):
                 found.append((token.idx, "imperative-we" if _lets(token, rules) else "imperative"))
+        found.extend(_lets_without_apostrophe(span, rules))
     if rules.uses("shaped_imperatives"):
         known = {offset for offset, _ in found}
         shaped = shaped_imperatives(span, rules, verbs)
@@ -67,6 +68,27 @@ def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[t
             ):
                 return found  # a label: "Step 2.", "Item 4:", "Part 2: Results"
             found.append((doc[first].idx, "imperative"))
+    return found
+
+
+def _lets_without_apostrophe(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+    """ "lets discuss" written for "let's discuss": a form of ``let_us_forms`` right before a
+    bare verb (adverbs aside), where the tagger often reads a plural noun ("once you get
+    the demand lets discuss"). "He lets everyone park" has an object between; "he lets
+    go" a subject before."""
+    found = []
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in rules.let_us_forms:
+            continue
+        before = doc[token.i - 1] if token.i > span.start else None
+        if before is not None and before.pos_ == "PRON" and "3" in before.morph.get("Person"):
+            continue
+        j = token.i + 1
+        while j < span.end and doc[j].pos_ == "ADV":
+            j += 1
+        if j < span.end and doc[j].pos_ == "VERB" and doc[j].tag_ in rules.base_form_tags:
+            found.append((token.idx, "imperative-we"))
     return found
 
 
