@@ -1,12 +1,22 @@
-"""What a forward passes on: nothing at all, when the forwarded message held only headers.
+"""Documents a message shows as present that the reader will not find in it.
 
-A forward passes on a message; when that message held only its headers
-(the sender forwarded an empty shell: "-----Original Message----- From: …
-Subject: DWR Report"), the reader gets nothing to read. Read by CL04.
+The writer's own text often hands a document over without the word
+"attached": it shows it ("here is the business plan", "it's the pulp
+presentation", « voici le devis », « c'est le planning ») or asks the
+reader to use it ("please print this document", "please review and sign",
+« merci de l'imprimer ») — a document noun (``document_nouns.txt``) made
+present by a deictic frame, or the object of a reader's verb of use
+(``document_verbs.txt``), demonstrative, pronoun or left out. In a message
+with no attachment, no link and no attachment in the thread, that document
+is missing. A forward passes on a message: when that message held only its
+headers ("-----Original Message----- From: … Subject: DWR Report"), the
+reader gets nothing to read; when it says "attached" and the note sends the
+reader to it ("pls print"), the file is missing. Read by CL04.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from msglint.lang import subject_prefix_pattern
@@ -15,19 +25,226 @@ if TYPE_CHECKING:
     from msglint.analysis.model import Analysis
 
 
+_FORWARD_MARKER = re.compile(
+    r"forwarded by|forwarded message|message transféré|début du message réexpédié",
+    re.IGNORECASE,
+)
+
+
 def is_forward(a: Analysis) -> bool:
-    """The message passes another one on: a Fwd:/TR: subject, or no own text above a quote."""
-    if not a.message.quoted.strip():
-        return False
+    """The message passes another one on: Fwd:/TR: subject, forward header below, no own text."""
     if subject_prefix_pattern(("forward",)).match(a.subject or ""):
         return True
-    return not a.body.strip()
+    return not a.body.strip() or bool(_FORWARD_MARKER.search(a.message.quoted[:2000]))
 
 
 def forwarded_nothing(a: Analysis) -> bool:
     """A forward whose forwarded message holds no word below its headers."""
-    if not is_forward(a):
+    if not a.message.quoted.strip() or not is_forward(a):
         return False
     from msglint.inputs.reply import without_headers
 
     return not any(c.isalnum() for c in without_headers(a.message.quoted))
+
+
+# "here is the plan", « voici le devis »: a document shown as being in the message.
+_HERE = frozenset({"here"})
+_PRESENTATIVES = frozenset({"voici", "voilà", "voila"})
+# "this is the deck", "it's the pulp presentation", « c'est le devis ».
+_POINTING_SUBJECTS = frozenset({"this", "these", "it", "ce", "c'", "c’", "ceci", "cela", "ça"})
+_DEMONSTRATIVES = frozenset({"this", "these", "ce", "cet", "cette", "ces"})
+# Pronoun objects: "print it", "sign this", « merci de l'imprimer », « relis ça ».
+_PRONOUN_OBJECTS = frozenset(
+    {"it", "them", "this", "these", "le", "la", "les", "l'", "l’", "ça", "ca", "cela", "ceci"}
+)
+_OBJECTS = frozenset({"dobj", "obj"})
+# What may stand for the object: with none, "pls print" prints what is here; a time
+# or a manner ("before Friday", « avant jeudi ») leaves the object out all the same.
+_COMPLEMENTS = frozenset(
+    {"dobj", "obj", "iobj", "ccomp", "xcomp", "obl:arg", "attr", "acomp", "prt"}
+)
+_RELATIVES = frozenset({"relcl", "acl", "acl:relcl"})
+# "here it is", "here they are", "here you go"; « le voici », « les voilà ».
+_HANDED = frozenset({"it", "they", "you"})
+_CLITICS = frozenset({"le", "la", "les", "l'", "l’"})
+_NEGATIONS = frozenset({"not", "n't", "pas", "jamais", "plus"})
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+def presented_documents(a: Analysis) -> list[tuple[int, int, str]]:
+    """Spans where the sender's own text shows or hands a document to the reader.
+
+    "Here is the business plan", "it's the pulp presentation", « voici le
+    devis », « c'est le planning » present a document; "please print this
+    document", "please review and sign", « merci de relire ce document »
+    ask the reader to use one. In a new message or a reply, with no link in
+    the text and no attachment mentioned in the thread, that document is
+    missing. A forward passes its message on: see :func:`note_points_at_forward`.
+    """
+    if a.doc is None or is_forward(a) or _URL.search(a.body):
+        return []
+    if a.pack.find("attachment_phrases", a.message.quoted):
+        return []  # the thread carried the file: "this is the deck" answers it
+    return _references(a, asks=not a.message.quoted.strip())
+
+
+def note_points_at_forward(a: Analysis) -> bool:
+    """A forward's own note shows or asks to use a document ("pls print", "here is the memo")."""
+    if a.doc is None or not is_forward(a) or not a.body.strip():
+        return False
+    return bool(_references(a, asks=True))
+
+
+def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
+    """The presentation and use frames in the own text, up to the sign-off."""
+    nouns = a.pack.words("document_nouns")
+    verbs = a.pack.words("document_verbs")
+    elsewhere = a.pack.lexicon("elsewhere_markers")
+    asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
+    times = [(t.start, t.end) for t in a.times if t.field == "body"]
+    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    found: list[tuple[int, int, str]] = []
+    named_before = False  # a document noun earlier: a pronoun may point back at it
+    opening = True  # no sentence of more than a greeting yet: "it" has nothing to refer to
+    for sentence in a.sentences:
+        if sentence.start >= end:
+            break
+        span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        skip = bool(elsewhere.search(sentence.text)) or _content_follows(a, sentence)
+        for token in [] if skip else span:
+            hit = None
+            if not sentence.is_question:
+                hit = _presents(token, nouns, opening) or _handed_here(token)
+            if hit is None and asks and any(s <= token.idx < e for s, e in asked):
+                hit = _asks_to_use(token, verbs, nouns, named_before, times)
+            if hit is not None:
+                found.append((hit[0], hit[1], a.doc.text[hit[0] : hit[1]]))
+        named_before = named_before or any(
+            t.pos_ in ("NOUN", "PROPN") and _is_document(t, nouns) for t in span
+        )
+        opening = opening and sentence.words <= 3
+    return found
+
+
+def _handed_here(token) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """ "Here it is", "here you go", « le voici », « les voilà »: something handed over."""
+    if token.lower_ in _HERE and token.dep_ == "advmod":
+        verb = token.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_ in ("be", "go") and subject is not None and subject.lower_ in _HANDED:
+            return token.idx, _end(max(verb, subject, key=lambda t: t.i))
+    if token.lower_ in _PRESENTATIVES and token.i > 0:
+        before = token.doc[token.i - 1]
+        if before.lower_ in _CLITICS:
+            return before.idx, _end(token)
+    return None
+
+
+def _definite(token) -> bool:  # type: ignore[no-untyped-def]
+    """ "the/my/this deck", « le/notre devis »: one document identified, not "a good document"."""
+    return any(
+        c.dep_ in ("det", "poss", "nmod:poss")
+        and "Ind" not in c.morph.get("Definite")
+        and c.lower_ not in ("a", "an", "un", "une", "des", "du")
+        for c in token.children
+    )
+
+
+def _is_document(token, nouns: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def _negated(verb) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children)
+
+
+def _presents(token, nouns: frozenset[str], opening: bool) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """ "here is the plan", "this is the deck", « voici le devis », « c'est le planning »."""
+    if token.pos_ != "NOUN" or not _is_document(token, nouns):
+        return None
+    head = token.head
+    children = list(token.children)
+    # "it's the contract that worries me", « c'est le devis qui pose problème »: a cleft.
+    cleft = any(c.dep_ in _RELATIVES for c in children)
+    if token.dep_ == "nsubj" and head.lemma_ == "be" and not _negated(head):
+        here = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ in _HERE), None)
+        if here is not None:
+            return min(here.idx, head.idx), _end(token)
+    if token.dep_ == "attr" and head.lemma_ == "be" and not _negated(head):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        pointing = subject is not None and subject.lower_ in _POINTING_SUBJECTS
+        if pointing and _definite(token) and (subject.lower_ != "it" or (opening and not cleft)):
+            return subject.idx, _end(token)
+    if token.dep_ == "obj" and head.lower_ in _PRESENTATIVES:
+        return head.idx, _end(token)
+    cop = next((c for c in children if c.dep_ == "cop"), None)
+    if cop is not None and not _negated(token):
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        pointing = subject is not None and subject.lower_ in _POINTING_SUBJECTS
+        if pointing and _definite(token) and not cleft:
+            return subject.idx, _end(token)
+    return None
+
+
+def _asks_to_use(verb, verbs: frozenset[str], nouns: frozenset[str], named_before: bool, times):  # type: ignore[no-untyped-def]
+    """ "please print this document", "please review and sign", « merci de l'imprimer »."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or _negated(verb):
+        return None
+    if "Part" in verb.morph.get("VerbForm") or verb.tag_ in ("VBN", "VBD"):
+        return None  # « la convention signée »: a state of the document, not an ask
+    group = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if verb.dep_ == "conj":
+        group.append(verb.head)
+    objects = [
+        c
+        for v in group
+        for c in v.children
+        if c.dep_ in _OBJECTS and not any(s <= c.idx < e for s, e in times)
+    ]  # « avant jeudi 17 h » read as an object is a time
+    if verb.dep_ in _RELATIVES | {"xcomp"} and verb.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(verb.head)  # « fiche de poste à relire »: the noun is what is read
+    clitics = [c for c in verb.children if c.lower_ in _PRONOUN_OBJECTS and c.i < verb.i]
+    if not objects and not clitics:
+        if any(
+            c.dep_ in _COMPLEMENTS and not any(s <= c.idx < e for s, e in times)
+            for v in group
+            for c in v.children
+        ):
+            return None
+        first, last = min(group, key=lambda v: v.i), max(group, key=lambda v: v.i)
+        return first.idx, _end(last)  # "pls print", "please review and sign": what is here
+    for obj in objects:
+        if obj.pos_ == "NOUN" and _is_document(obj, nouns):
+            if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in obj.children):
+                return verb.idx, _end(obj)
+        elif obj.lower_ in _PRONOUN_OBJECTS and not named_before:
+            return verb.idx, _end(obj)
+    if clitics and not named_before:
+        return clitics[0].idx, _end(verb)
+    return None
+
+
+def _end(token) -> int:  # type: ignore[no-untyped-def]
+    return token.idx + len(token.text)
+
+
+def _content_follows(a: Analysis, sentence) -> bool:  # type: ignore[no-untyped-def]
+    """The document may be in the text: a colon opens it, or structured lines follow.
+
+    A list, a heading or a block of several lines after the sentence ("Voici le
+    planning" then "Lundi 9 h – 12 h …") is the document itself, pasted.
+    """
+    if ":" in sentence.text.rstrip()[-3:] or ": " in sentence.text:
+        return True
+    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    for paragraph in a.paragraphs:
+        if paragraph.start < sentence.end or paragraph.start >= end:
+            continue
+        if paragraph.kind != "paragraph":
+            return True
+        lines = [x for x in a.body[paragraph.start : paragraph.end].splitlines() if x.strip()]
+        if len(lines) > 1:
+            return True
+    return False

@@ -19,10 +19,6 @@ _FILE_NAME = re.compile(
     r"(?<![\w.-])[\w][\w .()-]{0,60}\.(?:xlsx?|xlsm|docx?|pptx?|pdf|csv|zip|rtf|odt|ods)(?![\w.])",
     re.IGNORECASE,
 )
-_FORWARD_MARKER = re.compile(
-    r"forwarded by|forwarded message|message transféré|début du message réexpédié",
-    re.IGNORECASE,
-)
 _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w)")
 
 
@@ -143,9 +139,9 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
 
 def _is_forward(a: Analysis) -> bool:
     """The message passes another one on (Fwd:/TR: subject, or a forward header below)."""
-    if subject_prefix_pattern(("forward",)).match(a.subject or ""):
-        return True
-    return not a.body.strip() or bool(_FORWARD_MARKER.search(a.message.quoted[:2000]))
+    from msglint.analysis.documents import is_forward
+
+    return is_forward(a)
 
 
 def _thread_acronyms(quoted: str) -> set[str]:
@@ -283,7 +279,16 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     a document as object (``handover_verbs.txt``, ``document_nouns.txt``),
     and no later time ("tomorrow", « dès que possible ») nor other way
     ("below", « dans un second message », ``elsewhere_markers.txt``) in the
-    sentence. An Outlook marker ("<<Report.pdf>>") in the text or the
+    sentence. So does a document the writer shows as present or asks the
+    reader to use, in a new message or a reply with no link in its text and
+    no attachment in its thread: "here is the business plan", "this is the
+    final version", "it's the pulp presentation" (as the opening),
+    "here it is", « voici le devis », « c'est le planning », « le voici »,
+    "please print this document", "please review and sign", « merci de
+    l'imprimer » (``document_verbs.txt``); not when the text opens it with
+    a colon or a list or lines of a table follow ("here is the agenda:
+    …"), nor in a cleft ("it's the contract that worries me") or a
+    judgement ("it's a good document"). An Outlook marker ("<<Report.pdf>>") in the text or the
     signature shows the file went; in the quoted text only when forwarding.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
@@ -292,7 +297,9 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     file name as the subject). A
     forward whose quoted message mentions an attachment the forward lacks is
     a hint: clients drop or keep forwarded files in ways an archive does
-    not show, and readers of real mail often did not mind. A forward of a
+    not show, and readers of real mail often did not mind; it is strong
+    when the forward's own note shows the document or asks to use it ("pls
+    print"). A forward of a
     message that held nothing but its headers ("-----Original Message-----
     From: … Subject: DWR Report" and no line of text) passes nothing on: a
     strong finding.
@@ -322,6 +329,10 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     ]
     # « je vous transfère la facture », "I'm sending you the report": handed over here.
     hits += [h for h in handed_over(a) if not _linked(a, h[0])]
+    from msglint.analysis.documents import presented_documents
+
+    # "Here is the business plan", « voici le devis », "please print this document".
+    hits += presented_documents(a)
     if hits:
         start, end, text = min(hits)
         yield Hit(start, end, args={"phrase": text}, strong=True)
@@ -338,7 +349,7 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
             strong=True,
         )
         return
-    from msglint.analysis.documents import forwarded_nothing
+    from msglint.analysis.documents import forwarded_nothing, note_points_at_forward
 
     if forwarded_nothing(a):
         # "FW: DWR Report" over a message that held only its headers: nothing to read.
@@ -347,7 +358,12 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     if _is_forward(a) and a.pack.find("attachment_phrases", a.message.quoted):
         # Forwarding "slides are attached" without the slides: the reader lacks them.
         first = a.pack.find("attachment_phrases", a.message.quoted)[0]
-        yield Hit(field="message", message_id="forwarded", args={"phrase": first.text})
+        yield Hit(
+            field="message",
+            message_id="forwarded",
+            args={"phrase": first.text},
+            strong=note_points_at_forward(a),  # "pls print": the note sends the reader to it
+        )
 
 
 def _carries_marker(a: Analysis) -> bool:

@@ -26,16 +26,16 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which asks for something says by when.
 
     ## What it does
-    Reports the first request for action made to the reader ("could you
-    review…", "please send…", « merci de m'envoyer… ») in a message that
-    contains no deadline at all: no date, day or time tied to an ask or
-    introduced by a deadline word ("by", "before", "due", "d'ici", "avant",
-    "au plus tard"). A vague deadline ("ASAP") counts as a deadline here and
-    is reported by DL02 instead. Questions for information ("which version
-    do you use?"), courtesy offers ("let me know if I can help"), asks with
-    no owner (AK04) or shared ("let's…"), and messages that are not request
-    memos (short replies, thank-yous, automated notices, mailing-list posts)
-    are left alone.
+    Reports the first request for work made to someone else ("could you
+    review…", "someone should book…", « il faudrait qu'on fasse un point… »)
+    that gives no date although the message shows that its time matters
+    (see below). A vague deadline ("ASAP") is reported by DL02 instead.
+    Questions for information ("which version do you use?"), courtesy
+    offers ("let me know if I can help"), proposals ("let's…"), and
+    messages that are not request memos (short replies, thank-yous,
+    automated notices, mailing-list posts) are left alone, and so is an ask
+    when nothing says its time matters: most asks on real mail need no
+    stated date.
 
     Each ask is read on its own: one that carries a day, an hour or a bound
     ("by Friday", "by March") is dated; a month named in it ("the stand for
@@ -43,10 +43,7 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     tied to no ask ("answer these three points by Thursday noon") dates the
     whole message.
 
-    The finding is strong (a warning, see ``rules.toml``) when the ask sets
-    work for someone else (a need, an order, an ask with no owner: "someone
-    should book the stand", « il faudrait qu'on fasse un point ») and the
-    message shows that its time matters though no day is given: a deadline
+    The time matters when the message says so though no day is given: a deadline
     running or missed in the ask's sentence or the next one (the pack's
     ``time_pressure.txt``: "the registrations close soon", "still haven't
     received", « il ne faudrait pas que ça traîne »), a vague time there
@@ -57,10 +54,13 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     context, a time in a past-tense clause is history, a step in a list (a
     procedure) is not late, an ask that names a time ("it should be fixed
     now") is not undated, and "before you leave, please check…"
-    (``event_bounds.txt``) is a relative deadline. A polite request to the
-    reader ("could you check…?") stays a hint even then: the reader's reply
-    can settle the date. Elsewhere the finding stays a hint: most asks on
-    real mail need no stated deadline.
+    (``event_bounds.txt``) is a relative deadline.
+
+    The finding is strong (a warning, see ``rules.toml``) when the ask sets
+    the work (a need, an order, an ask with no owner: "someone should book
+    the stand", « il faudrait qu'on fasse un point »); a polite request to
+    the reader ("could you check…?") is a hint: the reader's reply can
+    settle the date.
 
     ## Why is this bad?
     Without a deadline the reader guesses: too late and you wait, too early
@@ -69,19 +69,18 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## Example
     ```
-    Could you review the contract?
+    The supplier still hasn't received our answer. Someone should review the contract.
     ```
 
     ## Use instead
     ```
-    Could you review the contract by Thursday 3 pm CET?
+    The supplier still hasn't received our answer. Someone should review the contract by Thursday 3 pm CET.
     ```
     """
     if a.fyi or not_a_memo(a) or message_dated(a):
         return
     requests = a.pack.lexicon("asks/request_phrases")
     dated = dated_asks(a)
-    plain = not a.deadlines  # the hint: an ask in a message with no deadline at all
     for index, ask in enumerate(a.asks):
         if ask.secondary or index in dated or _names_a_time(a, ask.sentence):
             continue  # "let me know by Friday" completes an ask; "fix it now" is timed
@@ -89,14 +88,13 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue  # "which version do you use?" asks for information, not work
         # « il faudrait qu'on fasse un point » asks the team; "let's…" proposes.
         someone_else = ask.owner in ("reader", "nobody") or ask.form == "need"
-        why = None if ask.in_list or not someone_else else time_matters(a, ask)
-        if why is None and not (plain and ask.owner == "reader"):
-            continue  # « il faudrait… » counts only when time presses
+        if ask.in_list or not someone_else or time_matters(a, ask) is None:
+            continue  # most asks need no stated date: only when its time matters
         # A need, an order or an ask with no owner sets the work and leaves its
         # date open; a polite request to the reader ("can you…?") invites a
         # reply that can settle it: a hint.
         polite = ask.owner == "reader" and ask.form in ("request", "question")
-        yield Hit(ask.start, ask.end, strong=why is not None and not polite)
+        yield Hit(ask.start, ask.end, strong=not polite)
         return
 
 

@@ -190,11 +190,15 @@ def _wanted_of_reader(
         if _reader_subject(complement, subject, rules):
             if not action(complement, rules):
                 continue
-            if modal and not any(
-                child.dep_.startswith("aux") and child.lower_ in rules.modal_auxiliaries
-                for child in complement.children
+            if (
+                modal
+                and "Fut" not in complement.morph.get("Tense")
+                and not any(
+                    child.dep_.startswith("aux") and child.lower_ in rules.modal_auxiliaries
+                    for child in complement.children
+                )
             ):
-                continue
+                continue  # (a future of its own counts: « j'espère que tu viendras »)
             return "request"  # "you to join", "you can make it", "you will attend"
         if subject is None and depth == 0:
             wish = rules.wishes.get(complement.lemma_.lower())

@@ -32,7 +32,8 @@ class Anaphora(Tokens):
         base = self.anchor or self.ref.day()
         conn = self.has(end, "conn")
         for k in (end, conn[0] if conn else None):
-            named = self.date(k) if k is not None and not part else None
+            same_day = not part or int(offset) == 0  # « la nuit du 31 décembre »: that night
+            named = self.date(k) if k is not None and same_day else None
             if named and not named[1].has_time:  # "the day after Christmas", « la veille du 14 »
                 resolved = self.resolve(named[1])
                 if resolved is not None and resolved.grain == "day":

@@ -279,6 +279,9 @@ class Periods(Tokens):
         of = self.has(j, "of")
         if year is None and of and not post:
             year = self.year_number(of[0])  # "the spring of 1989"
+        pair = self.year_pair(year[0]) if year else None
+        if year and pair:
+            year = (pair[0], year[1])  # « l'hiver 1998-1999 »: the season starting in 1998
         if post:
             j, mode = post
         elif year:
