@@ -69,12 +69,14 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     ## Example
     ```
-    The supplier still hasn't received our answer. Someone should review the contract.
+    The supplier still hasn't received our answer.
+    Someone should review the contract.
     ```
 
     ## Use instead
     ```
-    The supplier still hasn't received our answer. Someone should review the contract by Thursday 3 pm CET.
+    The supplier still hasn't received our answer.
+    Someone should review the contract by Thursday 3 pm CET.
     ```
     """
     if a.fyi or not_a_memo(a) or message_dated(a):
