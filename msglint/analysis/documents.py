@@ -17,25 +17,69 @@ reader to it ("pls print"), the file is missing. Read by CL04.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
+from functools import cache
 from typing import TYPE_CHECKING
 
 from msglint.lang import subject_prefix_pattern
+from msglint.lang.lexicon import phrase_pattern
 
 if TYPE_CHECKING:
     from msglint.analysis.model import Analysis
 
 
-_FORWARD_MARKER = re.compile(
-    r"forwarded by|forwarded message|message transféré|début du message réexpédié",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class DocumentWords:
+    """The words of the presentation and use frames, from one language pack."""
+
+    here_adverbs: frozenset[str]  # "here is the plan"
+    here_verbs: frozenset[str]  # "here it is", "here you go"
+    presentatives: frozenset[str]  # « voici le devis »
+    pointing_subjects: frozenset[str]  # "this is the deck", « c'est le planning »
+    opening_pointers: frozenset[str]  # "it's the pulp presentation", at the opening only
+    demonstratives: frozenset[str]  # "print this document"
+    pronoun_objects: frozenset[str]  # "print it", « merci de l'imprimer »
+    handed_pronouns: frozenset[str]  # "here it is", "here they are"
+    object_clitics: frozenset[str]  # « le voici »
+    negations: frozenset[str]  # "this is not the deck"
+    indefinite_articles: frozenset[str]  # "it's a good document" identifies none
+    copulas: frozenset[str]  # "this is the deck"
+
+
+@cache
+def document_words(code: str) -> DocumentWords:
+    """The pack's word lists for this module, each a lexicon of ``lang/<code>/``."""
+    from msglint.lang import get_pack
+
+    pack = get_pack(code)
+    return DocumentWords(**{f.name: pack.words(f.name) for f in fields(DocumentWords)})
+
+
+@cache
+def _forward_marker() -> re.Pattern[str] | None:
+    """Every pack's ``forward_markers``: a forwarded header may be in any language."""
+    from msglint.lang import available_languages, get_pack
+
+    entries = sorted(
+        {
+            e
+            for code in available_languages()
+            for e in get_pack(code).lexicon("forward_markers").entries
+        },
+        key=len,
+        reverse=True,
+    )
+    if not entries:
+        return None
+    return re.compile("|".join(phrase_pattern(e) for e in entries), re.IGNORECASE)
 
 
 def is_forward(a: Analysis) -> bool:
     """The message passes another one on: Fwd:/TR: subject, forward header below, no own text."""
     if subject_prefix_pattern(("forward",)).match(a.subject or ""):
         return True
-    return not a.body.strip() or bool(_FORWARD_MARKER.search(a.message.quoted[:2000]))
+    marker = _forward_marker()
+    return not a.body.strip() or bool(marker and marker.search(a.message.quoted[:2000]))
 
 
 def forwarded_nothing(a: Analysis) -> bool:
@@ -47,16 +91,6 @@ def forwarded_nothing(a: Analysis) -> bool:
     return not any(c.isalnum() for c in without_headers(a.message.quoted))
 
 
-# "here is the plan", « voici le devis »: a document shown as being in the message.
-_HERE = frozenset({"here"})
-_PRESENTATIVES = frozenset({"voici", "voilà", "voila"})
-# "this is the deck", "it's the pulp presentation", « c'est le devis ».
-_POINTING_SUBJECTS = frozenset({"this", "these", "it", "ce", "c'", "c’", "ceci", "cela", "ça"})
-_DEMONSTRATIVES = frozenset({"this", "these", "ce", "cet", "cette", "ces"})
-# Pronoun objects: "print it", "sign this", « merci de l'imprimer », « relis ça ».
-_PRONOUN_OBJECTS = frozenset(
-    {"it", "them", "this", "these", "le", "la", "les", "l'", "l’", "ça", "ca", "cela", "ceci"}
-)
 _OBJECTS = frozenset({"dobj", "obj"})
 # What may stand for the object: with none, "pls print" prints what is here; a time
 # or a manner ("before Friday", « avant jeudi ») leaves the object out all the same.
@@ -64,10 +98,6 @@ _COMPLEMENTS = frozenset(
     {"dobj", "obj", "iobj", "ccomp", "xcomp", "obl:arg", "attr", "acomp", "prt"}
 )
 _RELATIVES = frozenset({"relcl", "acl", "acl:relcl"})
-# "here it is", "here they are", "here you go"; « le voici », « les voilà ».
-_HANDED = frozenset({"it", "they", "you"})
-_CLITICS = frozenset({"le", "la", "les", "l'", "l’"})
-_NEGATIONS = frozenset({"not", "n't", "pas", "jamais", "plus"})
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
@@ -99,6 +129,7 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
     """The presentation and use frames in the own text, up to the sign-off."""
     nouns = a.pack.words("document_nouns")
     verbs = a.pack.words("document_verbs")
+    w = document_words(a.pack.code)
     elsewhere = a.pack.lexicon("elsewhere_markers")
     asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
     times = [(t.start, t.end) for t in a.times if t.field == "body"]
@@ -116,9 +147,9 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
         for token in [] if skip else span:
             hit = None
             if not sentence.is_question:
-                hit = _presents(token, nouns, opening) or _handed_here(token)
+                hit = _presents(token, nouns, opening, w) or _handed_here(token, w)
             if hit is None and asks and any(s <= token.idx < e for s, e in asked):
-                hit = _asks_to_use(token, verbs, nouns, named_before, times)
+                hit = _asks_to_use(token, verbs, nouns, named_before, times, w)
             if hit is not None:
                 found.append((hit[0], hit[1], a.doc.text[hit[0] : hit[1]]))
         named_before = named_before or any(
@@ -128,26 +159,27 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
     return found
 
 
-def _handed_here(token) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _handed_here(token, w: DocumentWords) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     """ "Here it is", "here you go", « le voici », « les voilà »: something handed over."""
-    if token.lower_ in _HERE and token.dep_ == "advmod":
+    if token.lower_ in w.here_adverbs and token.dep_ == "advmod":
         verb = token.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if verb.lemma_ in ("be", "go") and subject is not None and subject.lower_ in _HANDED:
+        handed = subject is not None and subject.lower_ in w.handed_pronouns
+        if verb.lemma_ in w.here_verbs and handed:
             return token.idx, _end(max(verb, subject, key=lambda t: t.i))
-    if token.lower_ in _PRESENTATIVES and token.i > 0:
+    if token.lower_ in w.presentatives and token.i > 0:
         before = token.doc[token.i - 1]
-        if before.lower_ in _CLITICS:
+        if before.lower_ in w.object_clitics:
             return before.idx, _end(token)
     return None
 
 
-def _definite(token) -> bool:  # type: ignore[no-untyped-def]
+def _definite(token, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
     """ "the/my/this deck", « le/notre devis »: one document identified, not "a good document"."""
     return any(
         c.dep_ in ("det", "poss", "nmod:poss")
         and "Ind" not in c.morph.get("Definite")
-        and c.lower_ not in ("a", "an", "un", "une", "des", "du")
+        and c.lower_ not in w.indefinite_articles
         for c in token.children
     )
 
@@ -156,11 +188,13 @@ def _is_document(token, nouns: frozenset[str]) -> bool:  # type: ignore[no-untyp
     return token.lemma_.lower() in nouns or token.lower_ in nouns
 
 
-def _negated(verb) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children)
+def _negated(verb, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ == "neg" or c.lower_ in w.negations for c in verb.children)
 
 
-def _presents(token, nouns: frozenset[str], opening: bool) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _presents(
+    token, nouns: frozenset[str], opening: bool, w: DocumentWords
+) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     """ "here is the plan", "this is the deck", « voici le devis », « c'est le planning »."""
     if token.pos_ != "NOUN" or not _is_document(token, nouns):
         return None
@@ -168,29 +202,35 @@ def _presents(token, nouns: frozenset[str], opening: bool) -> tuple[int, int] | 
     children = list(token.children)
     # "it's the contract that worries me", « c'est le devis qui pose problème »: a cleft.
     cleft = any(c.dep_ in _RELATIVES for c in children)
-    if token.dep_ == "nsubj" and head.lemma_ == "be" and not _negated(head):
-        here = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ in _HERE), None)
+    copula = head.lemma_ in w.copulas and not _negated(head, w)
+    if token.dep_ == "nsubj" and copula:
+        here = next(
+            (c for c in head.children if c.dep_ == "advmod" and c.lower_ in w.here_adverbs), None
+        )
         if here is not None:
             return min(here.idx, head.idx), _end(token)
-    if token.dep_ == "attr" and head.lemma_ == "be" and not _negated(head):
+    if token.dep_ == "attr" and copula:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        pointing = subject is not None and subject.lower_ in _POINTING_SUBJECTS
-        if pointing and _definite(token) and (subject.lower_ != "it" or (opening and not cleft)):
+        pointing = subject is not None and subject.lower_ in w.pointing_subjects
+        anywhere = pointing and subject.lower_ not in w.opening_pointers
+        if pointing and _definite(token, w) and (anywhere or (opening and not cleft)):
             return subject.idx, _end(token)
-    if token.dep_ == "obj" and head.lower_ in _PRESENTATIVES:
+    if token.dep_ == "obj" and head.lower_ in w.presentatives:
         return head.idx, _end(token)
     cop = next((c for c in children if c.dep_ == "cop"), None)
-    if cop is not None and not _negated(token):
+    if cop is not None and not _negated(token, w):
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
-        pointing = subject is not None and subject.lower_ in _POINTING_SUBJECTS
-        if pointing and _definite(token) and not cleft:
+        pointing = subject is not None and subject.lower_ in w.pointing_subjects
+        if pointing and _definite(token, w) and not cleft:
             return subject.idx, _end(token)
     return None
 
 
-def _asks_to_use(verb, verbs: frozenset[str], nouns: frozenset[str], named_before: bool, times):  # type: ignore[no-untyped-def]
+def _asks_to_use(
+    verb, verbs: frozenset[str], nouns: frozenset[str], named_before: bool, times, w: DocumentWords
+):  # type: ignore[no-untyped-def]
     """ "please print this document", "please review and sign", « merci de l'imprimer »."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or _negated(verb):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or _negated(verb, w):
         return None
     if "Part" in verb.morph.get("VerbForm") or verb.tag_ in ("VBN", "VBD"):
         return None  # « la convention signée »: a state of the document, not an ask
@@ -205,7 +245,7 @@ def _asks_to_use(verb, verbs: frozenset[str], nouns: frozenset[str], named_befor
     ]  # « avant jeudi 17 h » read as an object is a time
     if verb.dep_ in _RELATIVES | {"xcomp"} and verb.head.pos_ in ("NOUN", "PROPN"):
         objects.append(verb.head)  # « fiche de poste à relire »: the noun is what is read
-    clitics = [c for c in verb.children if c.lower_ in _PRONOUN_OBJECTS and c.i < verb.i]
+    clitics = [c for c in verb.children if c.lower_ in w.pronoun_objects and c.i < verb.i]
     if not objects and not clitics:
         if any(
             c.dep_ in _COMPLEMENTS and not any(s <= c.idx < e for s, e in times)
@@ -217,9 +257,9 @@ def _asks_to_use(verb, verbs: frozenset[str], nouns: frozenset[str], named_befor
         return first.idx, _end(last)  # "pls print", "please review and sign": what is here
     for obj in objects:
         if obj.pos_ == "NOUN" and _is_document(obj, nouns):
-            if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in obj.children):
+            if any(c.dep_ == "det" and c.lower_ in w.demonstratives for c in obj.children):
                 return verb.idx, _end(obj)
-        elif obj.lower_ in _PRONOUN_OBJECTS and not named_before:
+        elif obj.lower_ in w.pronoun_objects and not named_before:
             return verb.idx, _end(obj)
     if clitics and not named_before:
         return clitics[0].idx, _end(verb)
