@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING
 from msglint.analysis.asks.lexicons import rules_for
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span, Token
 
     from msglint.analysis.model import Analysis, Sentence
@@ -51,6 +53,15 @@ class Obligation:
 _SUBORDINATE = ("acl", "advcl", "csubj")
 
 
+def _sentences_before_closing(a: Analysis) -> Iterator[tuple[int, Sentence]]:
+    """The body's sentences with their index, up to the sign-off ("Thanks, Anna")."""
+    closing = a.message.closing_start
+    for index, sentence in enumerate(a.sentences):
+        if closing is not None and sentence.start >= closing:
+            return
+        yield index, sentence
+
+
 def ownerless_obligations(a: Analysis) -> list[Obligation]:
     """The body's ownerless obligations, one per sentence at most (computed once per analysis)."""
     cached = a.extra.get("ownerless_obligations")
@@ -59,10 +70,7 @@ def ownerless_obligations(a: Analysis) -> list[Obligation]:
     found: list[Obligation] = []
     forms = a.pack.words("impersonal_obligations")
     if a.doc is not None and forms:
-        closing = a.message.closing_start
-        for index, sentence in enumerate(a.sentences):
-            if closing is not None and sentence.start >= closing:
-                break
+        for index, sentence in _sentences_before_closing(a):
             owned = _sentence_owner(a, sentence, forms)
             if owned is not None:
                 verb, who, infinitive = owned
@@ -212,10 +220,7 @@ def hedged_wishes(a: Analysis) -> list[Obligation]:
     found: list[Obligation] = []
     judgements = a.pack.words("impersonal_evaluations")
     if a.doc is not None and judgements:
-        closing = a.message.closing_start
-        for index, sentence in enumerate(a.sentences):
-            if closing is not None and sentence.start >= closing:
-                break
+        for index, sentence in _sentences_before_closing(a):
             if sentence.is_heading or sentence.text.rstrip().endswith("?"):
                 continue  # « serait-il possible de… ? » asks the reader
             span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")

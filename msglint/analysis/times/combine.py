@@ -410,15 +410,6 @@ class Combine(
                 best = (end, bound)
         return best
 
-    def clock_not_amount(self, i: int, end: int, unit: str) -> bool:
-        """Digits and an hour mark after "after" read as a clock time (« après 14 h »).
-
-        Not with « de » after them: « après 3 heures de route » counts hours.
-        """
-        if unit != "hour" or not self.digit(i) or int(self.k[i]) > 24:
-            return False
-        return self.has(i + 1, "hmark") is not None and self.has(end, "of") is None
-
     def compound(self, end: int) -> bool:
         """An expression ending before token ``end`` is the first half of a hyphenated word.
 

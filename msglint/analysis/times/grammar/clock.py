@@ -314,3 +314,12 @@ class Clock(Tokens):
         if not self.number_ok_right(number[0]):
             return None
         return number[0], Spec(hour=number[1], h24=number[1] > 12)
+
+    def clock_not_amount(self, i: int, end: int, unit: str) -> bool:
+        """Digits and an hour mark after "after" read as a clock time (« après 14 h »).
+
+        Not with « de » after them: « après 3 heures de route » counts hours.
+        """
+        if unit != "hour" or not self.digit(i) or int(self.k[i]) > 24:
+            return False
+        return self.has(i + 1, "hmark") is not None and self.has(end, "of") is None
