@@ -11,6 +11,9 @@ each clause that a topic-shift word opens (the pack's ``topic_shifts.txt``:
 "separately"). A shift word inside a clause ("we also need") adds nothing:
 only one that opens a clause — after the start of a sentence, a comma, a
 semicolon or a colon, possibly behind "and" / « et » — starts a new point.
+Without any such shift the paragraph stays on one subject, however many
+asks it makes (a corporate invitation's "please accept… we also ask that
+you… RSVP by Monday" was fine to the judges).
 """
 
 from __future__ import annotations
@@ -22,21 +25,28 @@ _BREAKS = frozenset(",;:(–—-\n")
 
 
 def paragraph_points(a: Analysis, paragraph: Paragraph) -> int:
-    """The separate points of a prose paragraph (1 for a paragraph on one thing)."""
+    """The separate points of a prose paragraph (1 for a paragraph on one thing).
+
+    Several asks on one subject ("please accept… we also ask that you…
+    RSVP by Monday") are one point: the count is 1 unless a topic-shift word
+    opens a clause somewhere in the paragraph.
+    """
     cache = a.extra.setdefault("paragraph_points", {})
     if paragraph.start not in cache:
-        cache[paragraph.start] = len(_point_starts(a, paragraph))
+        asks, shifts = _point_starts(a, paragraph)
+        cache[paragraph.start] = len(asks | shifts) if shifts else 1
     return int(cache[paragraph.start])
 
 
-def _point_starts(a: Analysis, paragraph: Paragraph) -> set[int]:
-    """Where points start: sentences (the opening, asks, shifts) and shifts inside a sentence."""
+def _point_starts(a: Analysis, paragraph: Paragraph) -> tuple[set[int], set[int]]:
+    """Where points start: the opening and asks' sentences; the clauses a shift word opens."""
     sentences = [
         (i, s) for i, s in enumerate(a.sentences) if paragraph.start <= s.start < paragraph.end
     ]
     if not sentences:
-        return set()
+        return set(), set()
     starts = {sentences[0][1].start}
+    shifts: set[int] = set()
     asking = {ask.sentence for ask in a.asks if not ask.secondary and not ask.in_list}
     coordinators = a.pack.words("list_conjunctions")
     for index, sentence in sentences:
@@ -48,7 +58,7 @@ def _point_starts(a: Analysis, paragraph: Paragraph) -> set[int]:
             if last.lower() in coordinators:  # "and also", « et enfin »
                 before = before[: -len(last)].rstrip()
             if not before:
-                starts.add(sentence.start)
+                shifts.add(sentence.start)
             elif before[-1] in _BREAKS:
-                starts.add(sentence.start + hit.start)
-    return starts
+                shifts.add(sentence.start + hit.start)
+    return starts, shifts

@@ -44,10 +44,11 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``max_words`` words among others whose opening, sentences that ask and
     clauses opened by a topic-shift word (the pack's ``topic_shifts.txt``:
     "also", "as for", "separately", « par ailleurs », « autre chose »,
-    « côté ») make three points or more, and where the writer speaks as
-    "I" or "we" (a notice's fielded record is no person's paragraph), is a
-    strong hit too: actions for several people or several unrelated topics
-    run together.
+    « côté ») make three points or more, one at least opened by such a
+    word (several asks on one subject are one point), and where the writer
+    speaks as "I" or "we" (a notice's fielded record is no person's
+    paragraph), is a strong hit too: actions for several people or several
+    unrelated topics run together.
 
     ## Why is this bad?
     Readers scan messages on small screens. A paragraph of more than five or
