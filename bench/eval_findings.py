@@ -8,6 +8,7 @@ Usage::
     python bench/eval_findings.py --split dev-b        # ... and check on the other
     python bench/eval_findings.py --split all --lang fr --format json
     python bench/eval_findings.py --real tests/data/real_sample
+    python bench/eval_findings.py --split all --source written4 # one source only
 
 Data (``fixtures/real/`` by default, ``--real DIR`` otherwise):
 
@@ -126,7 +127,7 @@ def in_split(row: dict[str, Any], split: str) -> bool:
     return row.get("split") == split
 
 
-def load(real: Path, split: str, lang: str | None) -> list[Judged]:
+def load(real: Path, split: str, lang: str | None, sources: Sequence[str] = ()) -> list[Judged]:
     manifest = real / "manifest.jsonl"
     if not manifest.is_file():
         raise SystemExit(f"{manifest}: no manifest (fixtures/real is not built yet)")
@@ -135,6 +136,8 @@ def load(real: Path, split: str, lang: str | None) -> list[Judged]:
         if not in_split(row, split):
             continue
         if lang and row.get("lang") != lang:
+            continue
+        if sources and row.get("source") not in sources:
             continue
         items.append(
             Judged(
@@ -439,8 +442,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list false warnings and misses")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--rule", help="list every finding of this rule with the judges' verdict")
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        help="only messages of this manifest source (repeatable), e.g. a set no rule was tuned on",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
-    items = load(Path(args.real), args.split, args.lang)
+    items = load(Path(args.real), args.split, args.lang, args.source)
     if not items:
         print(f"no message in {args.real} for split {args.split!r} and lang {args.lang!r}")
         return 0
