@@ -156,11 +156,42 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
         if span is None:
             continue
         skip = bool(elsewhere.search(sentence.text))
+        if any(_placed(t, nouns, w) for t in span):
+            return []  # "The document is in the shared Sales folder": not in the message
         for token in [] if skip or _content_follows(a, sentence) else span:
             hit = _held(token, nouns, use, asked, w)
             if hit is not None:
                 found.append((hit[0], hit[1], a.doc.text[hit[0] : hit[1]]))
     return found
+
+
+def _placed(token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "The document is in the shared folder", « il est sur le drive »: kept elsewhere."""
+    subject = token.dep_.startswith("nsubj") or token.dep_ == "expl:subj"
+    if not subject or not (_is_document(token, nouns) or token.lower_ in w.handed_pronouns):
+        return False
+    verb = token.head.head if token.head.dep_ == "cop" else token.head
+    if any(c.dep_ == "case" and c.lower_ in w.place_prepositions for c in verb.children):
+        return any(c.dep_ == "cop" for c in verb.children)  # « est sur le drive »
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w.place_prepositions:
+            return any(g.dep_ == "pobj" for g in c.children)
+        if c.dep_ in ("obl", "obl:mod", "obl:arg") and any(
+            g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children
+        ):
+            return True
+    return False
+    verb = token.head
+    if any(c.dep_ == "case" and c.lower_ in w.place_prepositions for c in verb.children):
+        return any(c.dep_ == "cop" for c in verb.children)  # « est sur le drive »
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w.place_prepositions:
+            return any(g.dep_ == "pobj" for g in c.children)
+        if c.dep_ in ("obl", "obl:mod") and any(
+            g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children
+        ):
+            return True
+    return False
 
 
 def _held(token, nouns, use, asked, w: DocumentWords):  # type: ignore[no-untyped-def]

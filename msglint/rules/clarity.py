@@ -297,8 +297,9 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     every cost line", "this one has a page with all four graphs", « le
     tableau reprend les chiffres », ``content_verbs.txt``); not when the
     sentence puts it elsewhere ("in the ERP", "on the shared drive",
-    ``place_prepositions.txt``) nor when it asks whether it was read ("have
-    you read the budget draft?"). An Outlook marker ("<<Report.pdf>>") in the text or the
+    ``place_prepositions.txt``), nor when the text says where it is kept
+    ("the document is in the shared Sales folder"), nor when it asks whether
+    it was read ("have you read the budget draft?"). An Outlook marker ("<<Report.pdf>>") in the text or the
     signature shows the file went; in the quoted text only when forwarding.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
