@@ -299,8 +299,9 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     sentence puts it elsewhere ("in the ERP", "on the shared drive",
     ``place_prepositions.txt``), nor when the text says where it is kept
     ("the document is in the shared Sales folder"), nor when it asks whether
-    it was read ("have you read the budget draft?"). An Outlook marker ("<<Report.pdf>>") in the text or the
-    signature shows the file went; in the quoted text only when forwarding.
+    it was read ("have you read the budget draft?"). An Outlook marker
+    ("<<Report.pdf>>") in the text or the signature shows the file went; in
+    the quoted text only when forwarding.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
     a warning by default) when the sender's own text says it attaches
