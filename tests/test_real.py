@@ -61,6 +61,20 @@ _KNOWN: list[tuple[str, str, str]] = [
         "written6 (dev): CL04's use frame reads 'envoie le devis' (the reader holds it) as a"
         " document said to be present",
     ),
+    # The fourth English round (2026-12-07), as first measured before any tuning.
+    (
+        "enron-lokay-m-005a845d",
+        "AK04",
+        "enron round 4 (dev): a conditional 'costs must be…' in a tariff note read as an"
+        " ownerless ask; judged fine",
+    ),
+    ("enron-phanis-s-3050cd55", "AK04", "enron round 4 (test): measured only, never tuned on"),
+    (
+        "enron-salisbury-h-00ded953",
+        "ST01",
+        "enron round 4 (dev): a company announcement in one long paragraph with no request"
+        " to act on; judged fine",
+    ),
 ]
 KNOWN = {(mid, code): why for mid, code, why in _KNOWN}
 

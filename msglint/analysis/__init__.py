@@ -202,7 +202,7 @@ def analyze_many(
     from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
     from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many, parse_texts
-    from msglint.analysis.subject import subject_facts
+    from msglint.analysis.subject import people_named, subject_facts
     from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_pressure, find_urgency
 
@@ -271,7 +271,12 @@ def analyze_many(
                 metrics=_metrics(message.body, lang, sentences, paragraphs),
                 fyi=_is_fyi(message, sentences, lang),
                 subject_facts=subject_facts(
-                    message.subject or "", subject_docs.get(i), pack, times, doc
+                    message.subject or "",
+                    subject_docs.get(i),
+                    pack,
+                    times,
+                    doc,
+                    people_named(message.body, message.closing_start, message.signature, pack),
                 ),
             )
             analysis = results[i]

@@ -266,13 +266,37 @@ def _is_relative(token) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _is_past_group(verb) -> bool:  # type: ignore[no-untyped-def]
-    """True when a verb and its auxiliaries are in a past tense (simple or compound)."""
+def conditional_form(verb, endings: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """A conditional the tagger read as an imperfect: « il faudrait », « préparerait ».
+
+    fr_core_news_sm tags « faudrait » and « préparerait » Tense=Imp like
+    « fallait », « préparait »: both take the imperfect's endings, but the
+    conditional puts them on the whole future stem, the imperfect on the
+    verb's stem (its infinitive less the ending). So a form ending in one of
+    the pack's ``conditional_endings`` (« -rait ») whose stem is not the
+    infinitive's is a conditional: « il faudrait le faire en janvier » is
+    about January to come, not a past January.
+    """
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    if lemma == form:
+        return False  # no lemma: the stem cannot be told
+    for ending in endings:
+        if form.endswith(ending) and len(form) > len(ending):
+            stem = form[: len(form) - len(ending) + 1]  # « préparer- », « faudr- », « prépar- »
+            return stem != lemma[:-2]
+    return False
+
+
+def _is_past_group(verb, conditionals: frozenset[str] = frozenset()) -> bool:  # type: ignore[no-untyped-def]
+    """True when a verb and its auxiliaries are in a past tense (simple or compound).
+
+    A conditional tagged as an imperfect (``conditional_form``) is not past.
+    """
     morph = verb.morph
     if "Fin" in morph.get("VerbForm") and (
         "Past" in morph.get("Tense") or "Imp" in morph.get("Tense")
     ):
-        return True
+        return not conditional_form(verb, conditionals)
     auxiliaries = [
         c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")
     ]
@@ -330,7 +354,7 @@ def in_past_tense(a: Analysis, offset: int) -> bool:
         token = token.head
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
-    if _is_past_group(token):
+    if _is_past_group(token, a.pack.words("conditional_endings")):
         return True
     copulas = [c for c in token.children if c.dep_ == "cop"]
     return any("Past" in c.morph.get("Tense") or "Imp" in c.morph.get("Tense") for c in copulas)
@@ -370,3 +394,17 @@ def in_writer_clause(a: Analysis, offset: int) -> bool:
                 return True
             # "get it processed": a third person inside the clause decides nothing
     return False
+
+
+def first_person_in(a: Analysis, start: int, end: int) -> bool:
+    """The writer speaks as "I" or "we" between two offsets (a pronoun of the first person).
+
+    A person writing to a colleague says "I" or « je »; a notice, a report
+    or a pasted passage speaks of things in the third person.
+    """
+    if a.doc is None:
+        return False
+    span = a.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "PRON" and t.morph.get("Person") == ["1"] for t in span
+    )

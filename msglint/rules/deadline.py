@@ -51,7 +51,9 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     or a month or quarter to come in the ask's sentence (« un point sur les
     congés de février »). A message that names a day or an hour to come
     ("the 10 am call", « la facturation sort le 10 ») gives the ask its
-    context, a time in a past-tense clause is history, a step in a list (a
+    context, a time in a past-tense clause is history (a conditional is
+    not past: « il faudrait le faire en mars », which the French tagger
+    reads as an imperfect, the pack's ``conditional_endings.txt``), a step in a list (a
     procedure) is not late, an ask that names a time ("it should be fixed
     now") is not undated, and "before you leave, please check…"
     (``event_bounds.txt``) is a relative deadline.

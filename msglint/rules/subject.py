@@ -62,6 +62,9 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
       "Accounting", "please read", « notre affaire », « URGENT !!! A LIRE »),
       urgency words, greetings, function words and dates ("Meeting tomorrow";
       a date in figures names the occasion: "Meeting on 12 Jan" is fine);
+    - a subject that names only a person the message greets or signs with
+      ("For Paul" over "Hi Paul, …"; « Pour Paul »): who it is for, not
+      what it is about;
     - a subject with no word at all ("2027 !!");
     - a subject that refers to its topic only through a pronoun from
       ``deictic_pronouns.txt``, with no noun ("it's broken again",
@@ -141,7 +144,9 @@ def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Counts the subject's words (Re:/Fwd:/TR: prefixes excluded) and reports
     fewer than ``min_words`` (3) or more than ``max_words`` (10). A subject
-    already reported as generic (SJ02) is left to that rule.
+    already reported as generic (SJ02) is left to that rule, and so is a
+    subject the sender did not write: a reply's or a forward's (Re:/Fwd:), a
+    mailing-list post's (its headers or a ``[list]`` tag) and a program's.
 
     ## Why is this bad?
     One or two words rarely say what is asked; more than about ten are cut
@@ -157,11 +162,13 @@ def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
     Subject: Budget 2027: your figures by Friday
     ```
     """
-    rest, offset, _ = strip_prefixes(a.subject or "")
+    rest, offset, count = strip_prefixes(a.subject or "")
     words = _WORD.findall(rest)
     generic = a.pack.lexicon("generic_subjects").fullmatch(rest.strip().rstrip("?!.:"))
     if not words or generic or a.subject_facts.says_nothing:
         return
+    if count or a.message.mailing_list or automated(a) or a.subject_facts.start > offset:
+        return  # a thread's, a list's or a program's subject: the sender did not write it
     lead = len(rest) - len(rest.lstrip())
     span = (offset + lead, offset + lead + len(rest.strip()))
     if len(words) < opts["min_words"]:
