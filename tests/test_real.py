@@ -57,12 +57,6 @@ _KNOWN: list[tuple[str, str, str]] = [
         " document said to be present",
     ),
     # The fourth English round (2026-12-07), as first measured before any tuning.
-    (
-        "enron-lokay-m-005a845d",
-        "AK04",
-        "enron round 4 (dev): a conditional 'costs must be…' in a tariff note read as an"
-        " ownerless ask; judged fine",
-    ),
     ("enron-phanis-s-3050cd55", "AK04", "enron round 4 (test): measured only, never tuned on"),
     (
         "enron-salisbury-h-00ded953",
