@@ -51,11 +51,6 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-desk-008", "DL02", "written4 (test): measured only, never tuned on"),
     ("fr-desk-015", "CL04", "written4 (test): measured only, never tuned on"),
     (
-        "fr-atelier-011",
-        "TN02",
-        "written6 (dev): '!!!' in a message both judges found fine in tone",
-    ),
-    (
         "fr-atelier-017",
         "CL04",
         "written6 (dev): CL04's use frame reads 'envoie le devis' (the reader holds it) as a"

@@ -229,6 +229,14 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     bâtiment, il faut passer par l'accueil » states a rule and « il ne faut
     pas hésiter » is advice: none of these is reported.
 
+    Such an obligation is strong even when the message asks the reader
+    something else directly (« Il faudrait qu'on fasse un point sur les
+    congés… Merci de regarder ça. », "Could you send me the plan? It would
+    need looking at…"): the reader's own ask does not make the obligation
+    theirs. Every other condition of the strong case still holds (a new
+    e-mail of some length, no ask dated by a deadline word, not a plain
+    « il faudrait + verbe » to a single reader unless hedged).
+
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
     another will handle it (the bystander effect).
@@ -252,13 +260,15 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     if list_question(a):
         return  # "does anyone know…?" is how a mailing list is asked
     strong = undirected(a)
+    # « Il faudrait voir… » names nobody whoever else the message asks.
+    obliged = strong or undirected(a, despite_direct_asks=True)
     # To one reader, "someone should… by Friday" is theirs; with no date and no
     # owner ("il faudrait voir ce qu'on fait") nobody has been asked anything.
     single = len(a.message.recipients) == 1
     if single and a.deadlines and not strong:
         return
     for ask in a.asks:
-        if strong and (_wants_an_owner(a, ask) or _obligation_in(a, ask) is not None):
+        if (strong and _wants_an_owner(a, ask)) or (obliged and _obligation_in(a, ask) is not None):
             yield Hit(ask.start, ask.end, strong=True)
             continue
         if ask.owner != "nobody" or _owned_by_the_parse(a, ask):
@@ -266,7 +276,7 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
         if single and _dated(a, ask.start, ask.end):
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
         yield Hit(ask.start, ask.end)
-    if strong:  # « faut prévenir le club », « il faudrait que quelque chose soit fait »
+    if obliged:  # « faut prévenir le club », « il faudrait que quelque chose soit fait »
         for obligation in _loose_obligations(a):
             yield Hit(obligation.start, obligation.end, strong=True)
     else:  # the same ownerless ask, where somebody is asked or the thread says who acts
@@ -358,7 +368,7 @@ def _plain_need(a: Analysis, ask: Ask) -> bool:
     return len(_subjects(a, ask)) <= 1
 
 
-def undirected(a: Analysis) -> bool:
+def undirected(a: Analysis, despite_direct_asks: bool = False) -> bool:
     """The message wants something done, but asks nobody to do it by any date.
 
     An e-mail, not a chat (a group chat asks « quelqu'un aurait… ? » as a
@@ -380,6 +390,10 @@ def undirected(a: Analysis) -> bool:
     "at some point"). On judged real mail (fixtures/real, 534-message dev
     part) this is where both judges saw an ask problem: 10 of 10 messages
     (rules.toml, AK03 and AK04 ``strong``).
+
+    ``despite_direct_asks``: every condition but "no reader is asked anything
+    directly", for AK04's impersonal obligations, which a direct ask
+    elsewhere in the message does not give an owner.
     """
     loose = _loose_obligations(a)
     if not (a.asks or loose) or not_a_memo(a) or a.metrics.words < UNDIRECTED_MIN_WORDS:
@@ -389,7 +403,8 @@ def undirected(a: Analysis) -> bool:
     left_open = _left_open(a)
     if is_reply(a) and not left_open:
         return False  # in a thread, the conversation above says who does what
-    if any(ask.owner == "reader" and not _unowned(a, ask) for ask in a.asks):
+    direct = any(ask.owner == "reader" and not _unowned(a, ask) for ask in a.asks)
+    if direct and not despite_direct_asks:
         return False
     if not loose and not any(_unowned(a, ask) for ask in a.asks):
         return False  # "let's meet on Monday": a joint proposal, not a wish
