@@ -216,7 +216,9 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     unless the wish is left open: hedged by a word or put off to no time,
     "it might be worth someone looking into that at some point"); a
     requirement in the passive ("the statement must be submitted with each bid") is a rule, not
-    an unassigned task, and stays a hint.
+    an unassigned task, and stays a hint; so is a need that opens on a
+    condition ("If the lateral is not expanded, the costs must be included"):
+    a contingency, as « pour accéder…, il faut… » below.
 
     An impersonal obligation that names nobody (``analysis/ownerless.py``,
     the pack's ``impersonal_obligations.txt``: « faut prévenir le club »,
@@ -268,7 +270,9 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     if single and a.deadlines and not strong:
         return
     for ask in a.asks:
-        if (strong and _wants_an_owner(a, ask)) or (obliged and _obligation_in(a, ask) is not None):
+        # "If the lateral is not expanded, costs must be included": a contingency, a rule
+        wanted = strong and _wants_an_owner(a, ask) and not _conditional(a, ask)
+        if wanted or (obliged and _obligation_in(a, ask) is not None):
             yield Hit(ask.start, ask.end, strong=True)
             continue
         if ask.owner != "nobody" or _owned_by_the_parse(a, ask):
