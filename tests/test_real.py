@@ -40,12 +40,6 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-desk-008", "DL02", "written4 (test): measured only, never tuned on"),
     ("fr-desk-015", "CL04", "written4 (test): measured only, never tuned on"),
     # The fourth English round (2026-12-07), as first measured before any tuning.
-    (
-        "enron-lokay-m-005a845d",
-        "AK04",
-        "enron round 4 (dev): a conditional 'costs must be…' in a tariff note read as an"
-        " ownerless ask; judged fine",
-    ),
     ("enron-phanis-s-3050cd55", "AK04", "enron round 4 (test): measured only, never tuned on"),
     (
         "enron-salisbury-h-00ded953",
