@@ -224,8 +224,10 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     the pack's ``impersonal_obligations.txt``: « faut prévenir le club »,
     « il faudrait qu'on regarde tout ça », « il faudrait que quelque chose
     soit fait ») counts as an ownerless ask in that strong case, even where
-    the ask detector does not take it for an ask; « il faut que tu… » and
-    « il faut activer votre compte » name their owner, « pour accéder au
+    the ask detector does not take it for an ask, and is a hint elsewhere,
+    as any ownerless ask is (in a reply, « faut prévenir le club »); « il
+    faut que tu… » and « il faut activer votre compte » name their owner,
+    « pour accéder au
     bâtiment, il faut passer par l'accueil » states a rule and « il ne faut
     pas hésiter » is advice: none of these is reported.
 
@@ -275,16 +277,23 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue
         if ask.owner != "nobody" or _owned_by_the_parse(a, ask):
             continue
-        dated = any(
-            t.field == "body" and ask.start <= t.start < ask.end and t.kind not in UNDATED
-            for t in a.times
-        )
-        if single and dated:
+        if single and _dated(a, ask.start, ask.end):
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
         yield Hit(ask.start, ask.end)
     if obliged:  # « faut prévenir le club », « il faudrait que quelque chose soit fait »
         for obligation in _loose_obligations(a):
             yield Hit(obligation.start, obligation.end, strong=True)
+    else:  # the same ownerless ask, where somebody is asked or the thread says who acts
+        for obligation in _loose_obligations(a):
+            if not (single and _dated(a, obligation.start, obligation.end)):
+                yield Hit(obligation.start, obligation.end)
+
+
+def _dated(a: Analysis, start: int, end: int) -> bool:
+    """A date or a time of the body within these words ("…avant son conseil de mercredi")."""
+    return any(
+        t.field == "body" and start <= t.start < end and t.kind not in UNDATED for t in a.times
+    )
 
 
 def _obligation_in(a: Analysis, ask: Ask) -> Obligation | None:
