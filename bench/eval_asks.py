@@ -24,7 +24,10 @@ Sets:
   below: "I will…", "we'll…", "I'd be happy to…") set aside, whatever msglint
   says of them (line ``no-commit``): msglint lists commitments apart, never as
   asks, so that line is the figure for asks alone, and the first line the
-  figure against Parakweet's own labels.
+  figure against Parakweet's own labels. Parakweet's "Yes" also takes in a
+  person's courtesy invitations ("If you have any questions, please give me a
+  call"): an ask with ``courtesy`` counts there, and not in msglint's own or
+  held-out sets, which label them "not an ask" (no rule counts them).
 * ``bench/data/asks_{en,fr}_heldout.tsv``: sentences written by a
   contributor to be measured only, never tuned on (``--set heldout``; their
   failures are never printed); the English one has a sentence of each kind
@@ -106,8 +109,15 @@ def read_tsv(path: Path) -> list[tuple[bool, str]]:
     return rows
 
 
-def detect(nlp, code: str, texts: Iterable[str]) -> tuple[list[bool], float, float]:  # type: ignore[no-untyped-def]
-    """Whether each text holds an ask, with the seconds spent parsing and detecting."""
+def detect(  # type: ignore[no-untyped-def]
+    nlp, code: str, texts: Iterable[str], courtesy: bool = True
+) -> tuple[list[bool], float, float]:
+    """Whether each text holds an ask, with the seconds spent parsing and detecting.
+
+    ``courtesy``: whether an invitation that asks for no work ("If you have any
+    questions, please give me a call": ``Ask.courtesy``) counts, as Parakweet's
+    labels count it; msglint's own sets label it "not an ask".
+    """
     from msglint.analysis.pipeline import lemma_lookups, parse_texts
 
     pack = get_pack(code)
@@ -129,7 +139,8 @@ def detect(nlp, code: str, texts: Iterable[str]) -> tuple[list[bool], float, flo
             block=0,
             is_question=text.rstrip().endswith("?"),
         )
-        flags.append(bool(find_asks(doc, [sentence], pack, lookups)))
+        found = find_asks(doc, [sentence], pack, lookups)
+        flags.append(any(courtesy or not ask.courtesy for ask in found))
     return flags, parse_seconds, time.perf_counter() - started
 
 
@@ -155,7 +166,8 @@ def report(
 ) -> None:  # type: ignore[no-untyped-def]
     labels = [label for label, _ in rows]
     texts = [text for _, text in rows]
-    flags, parse_s, detect_s = detect(nlp, code, texts)
+    # Parakweet's "Yes" takes in courtesy invitations; msglint's own sets do not.
+    flags, parse_s, detect_s = detect(nlp, code, texts, courtesy=title.startswith("Parakweet"))
     baseline = [bool(BASELINE.search(text)) for text in texts]
     positives = sum(labels)
     print(f"{title}: {len(rows)} sentences, {positives} positive")

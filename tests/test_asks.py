@@ -53,7 +53,8 @@ def ask_of(code: str, text: str, pack: LanguagePack | None = None) -> Ask | None
     doc = nlp(code)(text)
     asks = find_asks(doc, [whole(text)], pack or get_pack(code), lookups(code))
     assert len(asks) <= 1
-    return asks[0] if asks else None
+    # The ask the rules see: a courtesy invitation is not one (test_courtesy_invitations).
+    return asks[0] if asks and not asks[0].courtesy else None
 
 
 # (language, sentence, form, owner, hedged); form None = not an ask.
@@ -518,7 +519,7 @@ def test_precision_and_recall_on_labelled_sentences(code: str) -> None:
     for label, text, doc in zip(
         (r[0] for r in rows), (r[1] for r in rows), nlp(code).pipe(r[1] for r in rows), strict=True
     ):
-        found = bool(find_asks(doc, [whole(text)], pack, lookups(code)))
+        found = any(not a.courtesy for a in find_asks(doc, [whole(text)], pack, lookups(code)))
         tp += label and found
         fp += found and not label
         fn += label and not found
@@ -769,3 +770,54 @@ def test_typographic_apostrophes_parse_like_straight_ones() -> None:
     ], analysis.asks
     for ask in analysis.asks:
         assert message.body[ask.start : ask.end] == ask.text
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "courtesy"),
+    [
+        # A person's invitation on the reader's own need or wish: a courtesy ask.
+        ("en", "Let me know if you have any questions.", True),
+        ("en", "If you need anything, call me.", True),
+        ("en", "If you would like to discuss this further, please give me a call.", True),
+        ("en", "Please feel free to call me if you have any questions.", True),
+        ("en", "Don't hesitate to contact me if anything comes up.", True),
+        ("fr", "N'hésite pas à me contacter si besoin.", True),
+        ("fr", "Si tu as besoin, appelle-moi.", True),
+        ("fr", "Si vous souhaitez en discuter, appelez-moi.", True),
+        # The writer offers themselves on the reader's need or wish.
+        ("en", "I'm available at about 11:45 if you'd like to talk then.", True),
+        ("en", "If you'd like to discuss it further, I'd be happy to talk about it.", True),
+        ("fr", "Si vous souhaitez en discuter, je suis disponible jeudi.", True),
+        ("en", "I've asked him to see if you'd like to schedule a time.", None),
+        # A service's notice is no one's invitation; boilerplate and pointers are nothing.
+        ("en", "If you have any questions, please visit our Help Center.", None),
+        ("en", "If you have questions, please contact us.", None),
+        ("en", "If you would like to change your options, just visit My Account.", None),
+        ("en", "To unsubscribe, click here.", None),
+        ("en", "Please find attached the minutes of yesterday's meeting.", None),
+        ("fr", "Pour toute question, contactez notre service client.", None),
+        ("fr", "Pour vous désabonner, cliquez ici.", None),
+        # A real ask next to an offer stays a plain ask.
+        ("en", "Please review the draft and let me know if you have any questions.", False),
+        ("fr", "Relis le devis et appelle-moi si tu as des questions.", False),
+    ],
+)
+def test_courtesy_invitations(code: str, text: str, courtesy: bool | None) -> None:
+    """Parakweet-style labels count an invitation as a request, msglint's rules do
+    not: the detector reports it with ``courtesy``, the analysis keeps it apart."""
+    doc = nlp(code)(text)
+    asks = find_asks(doc, [whole(text)], get_pack(code), lookups(code))
+    assert [a.courtesy for a in asks] == ([] if courtesy is None else [courtesy]), asks
+
+
+def test_invitations_stay_out_of_the_asks_rules_read() -> None:
+    from msglint.analysis import analyze_many
+    from msglint.inputs import Source, parse
+
+    body = "Hi Ana,\n\nThe report is attached. If you have any questions, please give me a call.\n"
+    message = parse(body.encode(), Source("m.txt", "text"), "chat")
+    (analysis,) = analyze_many([message], ["en"])
+    assert analysis.asks == []
+    assert [a.text for a in analysis.invitations] == [
+        "If you have any questions, please give me a call."
+    ]

@@ -202,7 +202,7 @@ def analyze_many(
     from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
     from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many, parse_texts
-    from msglint.analysis.subject import subject_facts
+    from msglint.analysis.subject import people_named, subject_facts
     from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_pressure, find_urgency
 
@@ -228,9 +228,11 @@ def analyze_many(
             now = reference_time(message, forced_now)
             sentences = _sentences(doc, layouts[i])
             paragraphs = _paragraphs(message.body, layouts[i], sentences)
-            asks = find_asks(doc, sentences, pack, lookups)
+            found = find_asks(doc, sentences, pack, lookups)
             if message.closing_start is not None:  # "Best, / Luc" asks nothing
-                asks = [ask for ask in asks if ask.start < message.closing_start]
+                found = [ask for ask in found if ask.start < message.closing_start]
+            # A courtesy invitation asks for no work: the rules never see it.
+            asks = [ask for ask in found if not ask.courtesy]
             times = find_times(message.body, pack, now)
             if message.subject:
                 subject_times = find_times(message.subject, pack, now, field="subject")
@@ -252,6 +254,7 @@ def analyze_many(
                 sentences=sentences,
                 paragraphs=paragraphs,
                 asks=asks,
+                invitations=[ask for ask in found if ask.courtesy],
                 commitments=find_commitments(doc, sentences, pack, asks),
                 times=times,
                 deadlines=find_deadlines(
@@ -268,7 +271,12 @@ def analyze_many(
                 metrics=_metrics(message.body, lang, sentences, paragraphs),
                 fyi=_is_fyi(message, sentences, lang),
                 subject_facts=subject_facts(
-                    message.subject or "", subject_docs.get(i), pack, times, doc
+                    message.subject or "",
+                    subject_docs.get(i),
+                    pack,
+                    times,
+                    doc,
+                    people_named(message.body, message.closing_start, message.signature, pack),
                 ),
             )
             analysis = results[i]

@@ -44,6 +44,11 @@ class DocumentWords:
     negations: frozenset[str]  # "this is not the deck"
     indefinite_articles: frozenset[str]  # "it's a good document" identifies none
     copulas: frozenset[str]  # "this is the deck"
+    viewing_verbs: frozenset[str]  # "please see the business plan"
+    content_verbs: frozenset[str]  # "the table shows the four graphs"
+    reader_words: frozenset[str]  # "you", « vous »: the reader
+    place_prepositions: frozenset[str]  # "in the ERP", « sur le drive »
+    pointing_pronouns: frozenset[str]  # "this one has a page with all four graphs"
 
 
 @cache
@@ -116,6 +121,180 @@ def presented_documents(a: Analysis) -> list[tuple[int, int, str]]:
     if a.pack.find("attachment_phrases", a.message.quoted):
         return []  # the thread carried the file: "this is the deck" answers it
     return _references(a, asks=not a.message.quoted.strip())
+
+
+def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
+    """Spans where the own text treats a named document as in the reader's hands.
+
+    A definite document ("the business plan", « le tableau », « du
+    planning », never the reader's own "your report" nor "the draft you
+    sent") that the reader is asked or told to look into ("please check the
+    figures in the budget draft", "you'll find the figures in the summary",
+    « merci de jeter un œil au planning ») or whose content the text
+    describes in the present ("the summary lists every cost line", « le
+    tableau reprend les chiffres », "this one has a page with all four
+    graphs") must travel with the message. Gated as
+    :func:`presented_documents`; not when the text asks whether it was done
+    ("did you see the report?"), nor when the sentence says where the
+    document lies ("in the ERP", « sur le drive »).
+    """
+    if a.doc is None or is_forward(a) or _URL.search(a.body):
+        return []
+    if a.pack.find("attachment_phrases", a.message.quoted):
+        return []
+    nouns = a.pack.words("document_nouns")
+    w = document_words(a.pack.code)
+    use = w.viewing_verbs | a.pack.words("document_verbs")
+    elsewhere = a.pack.lexicon("elsewhere_markers")
+    asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
+    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    found: list[tuple[int, int, str]] = []
+    for sentence in a.sentences:
+        if sentence.start >= end:
+            break
+        span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        skip = bool(elsewhere.search(sentence.text))
+        if any(_placed(t, nouns, w) for t in span):
+            return []  # "The document is in the shared Sales folder": not in the message
+        for token in [] if skip or _content_follows(a, sentence) else span:
+            hit = _held(token, nouns, use, asked, w)
+            if hit is not None:
+                found.append((hit[0], hit[1], a.doc.text[hit[0] : hit[1]]))
+    return found
+
+
+def _placed(token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "The document is in the shared folder", « il est sur le drive »: kept elsewhere."""
+    subject = token.dep_.startswith("nsubj") or token.dep_ == "expl:subj"
+    if not subject or not (_is_document(token, nouns) or token.lower_ in w.handed_pronouns):
+        return False
+    verb = token.head.head if token.head.dep_ == "cop" else token.head
+    if any(c.dep_ == "case" and c.lower_ in w.place_prepositions for c in verb.children):
+        return any(c.dep_ == "cop" for c in verb.children)  # « est sur le drive »
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w.place_prepositions:
+            return any(g.dep_ == "pobj" for g in c.children)
+        if c.dep_ in ("obl", "obl:mod", "obl:arg") and any(
+            g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children
+        ):
+            return True
+    return False
+    verb = token.head
+    if any(c.dep_ == "case" and c.lower_ in w.place_prepositions for c in verb.children):
+        return any(c.dep_ == "cop" for c in verb.children)  # « est sur le drive »
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w.place_prepositions:
+            return any(g.dep_ == "pobj" for g in c.children)
+        if c.dep_ in ("obl", "obl:mod") and any(
+            g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children
+        ):
+            return True
+    return False
+
+
+def _held(token, nouns, use, asked, w: DocumentWords):  # type: ignore[no-untyped-def]
+    """One token's frame: a document looked into or described, or "this one" described."""
+    verb = _governing_verb(token)
+    if verb is None or _negated(verb, w):
+        return None
+    describes = verb.lemma_.lower() in w.content_verbs and _present(verb)
+    if token.dep_ == "nsubj" and _pointing(token, w):
+        # "This one has a page with all four graphs": a nominal object, not "this one works".
+        has_object = any(c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        return (token.idx, _end(verb)) if describes and has_object else None
+    if token.pos_ not in ("NOUN", "PROPN") or not token.text.islower():
+        return None  # « au planning » is at times read as a name; "Plan B" is one
+    if not _is_document(token, nouns) or not _held_definite(token, w):
+        return None
+    if _located(verb, token, nouns, w):
+        return None
+    if token.dep_ == "nsubj":
+        return (token.idx, _end(max(verb, token, key=lambda t: t.i))) if describes else None
+    if verb.lemma_.lower() not in use or _done(verb):
+        return None
+    reader = any(c.dep_.startswith("nsubj") and c.lower_ in w.reader_words for c in verb.children)
+    if reader or any(s <= verb.idx < e for s, e in asked):
+        first, last = sorted((verb, token), key=lambda t: t.i)
+        return first.idx, _end(last)
+    return None
+
+
+def _pointing(token, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "this one", « celle-ci »: one of a kind, at hand; not "this" alone, which points back."""
+    if token.lower_ not in w.pointing_pronouns:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in w.demonstratives for c in token.children)
+
+
+def _held_definite(token, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "the/this/our plan", « le/ce tableau »; not "a plan", nor the reader's "your plan"."""
+    fused = any(c.dep_ == "case" and "Def" in c.morph.get("Definite") for c in token.children)
+    if not _definite(token, w) and not fused:  # « du tableau »: de + le
+        return False
+    owners = (c for c in token.children if c.dep_ in ("det", "poss", "nmod:poss"))
+    if any(c.lower_ in w.reader_words for c in owners):
+        return False
+    # "the report you sent", « le tableau que tu m'as envoyé »: the reader has it already.
+    return not any(
+        c.dep_ in _RELATIVES
+        and any(g.dep_.startswith("nsubj") and g.lower_ in w.reader_words for g in c.children)
+        for c in token.children
+    )
+
+
+def _governing_verb(token):  # type: ignore[no-untyped-def]
+    """The verb the document hangs on: its head, or the head of its preposition."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    if token.dep_ in ("pobj", "nmod") and head.dep_ in _OBJECTS and head.pos_ == "NOUN":
+        head = head.head  # "check the figures in the draft", « vérifie les chiffres du tableau »
+    if head.pos_ in ("VERB", "AUX") and head is not token:
+        return head
+    return None
+
+
+def _done(verb) -> bool:  # type: ignore[no-untyped-def]
+    """ "did you see", "have you read", « as-tu lu »: whether it was done, not an ask to do it.
+
+    A past or a participle, or an auxiliary of tense ("did", "have", "are"),
+    not a modal ("could you review", "you will find").
+    """
+    if verb.tag_ in ("VBD", "VBN") or {"Past"} & set(verb.morph.get("Tense")):
+        return True
+    if "Part" in verb.morph.get("VerbForm"):
+        return True
+    return any(
+        c.dep_ in ("aux", "aux:tense") and c.tag_ in ("VBD", "VBP", "VBZ") for c in verb.children
+    )
+
+
+def _present(verb) -> bool:  # type: ignore[no-untyped-def]
+    """ "shows", « reprend »: the document as it stands, not "showed" or "will show"."""
+    if any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or "Pres" in verb.morph.get("Tense")
+
+
+def _located(verb, token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """The sentence puts the document somewhere else: "in the ERP", « sur le drive »."""
+    for holder in (verb, token):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in w.place_prepositions:
+                place = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif (
+                c.dep_ in ("obl", "obl:mod", "nmod")
+                and c is not token
+                and any(g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children)
+            ):
+                place = c
+            else:
+                continue
+            if place is not None and place is not token and not _is_document(place, nouns):
+                return True
+    return False
 
 
 def note_points_at_forward(a: Analysis) -> bool:
@@ -237,6 +416,9 @@ def _asks_to_use(
     group = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if verb.dep_ == "conj":
         group.append(verb.head)
+    # "please review and notify me of any changes": what "me" is to "notify" is no object
+    # of "review"; only the verbs of use say what is used.
+    group = [v for v in group if v.lemma_.lower() in verbs]
     objects = [
         c
         for v in group

@@ -394,3 +394,17 @@ def in_writer_clause(a: Analysis, offset: int) -> bool:
                 return True
             # "get it processed": a third person inside the clause decides nothing
     return False
+
+
+def first_person_in(a: Analysis, start: int, end: int) -> bool:
+    """The writer speaks as "I" or "we" between two offsets (a pronoun of the first person).
+
+    A person writing to a colleague says "I" or « je »; a notice, a report
+    or a pasted passage speaks of things in the third person.
+    """
+    if a.doc is None:
+        return False
+    span = a.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "PRON" and t.morph.get("Person") == ["1"] for t in span
+    )

@@ -53,6 +53,12 @@ class Ask:
     ("If you can't make it, call me") or a request for the answer ("Let me
     know by Friday" right after a question). It is still an ask, but it does
     not count as one more thing asked (AK02).
+
+    ``courtesy`` marks an invitation that asks for no work: an offer on the
+    reader's own need or wish ("If you have any questions, please give me a
+    call", « n'hésitez pas à m'appeler »). The detector reports it (held-out
+    labelled sets count it as a request); the analysis keeps it out of
+    ``Analysis.asks``, so no rule reads it.
     """
 
     text: str
@@ -66,6 +72,7 @@ class Ask:
     numbered: bool = False
     secondary: bool = False
     addressee: str | None = None  # "Arjun, please…": the person named first
+    courtesy: bool = False  # "If you have questions, call me": invited, not asked
 
 
 # Kinds of TimeExpr that name no single date: never a deadline.
@@ -204,6 +211,8 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)
+    # Courtesy invitations ("feel free to call me"): found, never read by a rule.
+    invitations: list[Ask] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)

@@ -11,6 +11,7 @@ of speech) once here; the subject rules read the result.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,8 @@ _MAX_TAG = 80
 # Words compared by their first letters: « facture » / « factures » / « facturation »,
 # "invoice" / "invoicing" share a topic whatever the parser's lemma.
 _STEM = 5
+# A word of letters only, whole.
+_LETTER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 
 
 def strip_prefixes(subject: str) -> tuple[str, int, int]:
@@ -76,12 +79,15 @@ def subject_facts(
     pack: LanguagePack,
     times: list[TimeExpr],
     body: Doc | None = None,
+    people: frozenset[str] = frozenset(),
 ) -> SubjectFacts:
     """The content words of ``subject`` and whether it names no topic at all.
 
     ``doc`` is the subject as spaCy parsed it (None: no pipeline, words only);
     ``times`` the time expressions found in the subject; ``body`` the
-    sender's own text as parsed, to tell whether the subject still names it.
+    sender's own text as parsed, to tell whether the subject still names it;
+    ``people`` the names the message greets or signs with (lower case,
+    :func:`people_named`): a subject that names only them names no topic.
     """
     start, end = core_span(subject)
     _, _, prefixes = strip_prefixes(subject)
@@ -114,7 +120,8 @@ def subject_facts(
         # remarche pas »), not an object in a title ("Think About It").
         if token.pos_ == "PRON" and lower in deictics and token.dep_.startswith(_SUBJECT_DEPS):
             deictic = True
-        if token.idx in covered:
+        if token.idx in covered or (token.pos_ == "PROPN" and lower in people):
+            # « Pour Marie », "John": who it is for, not what it is about.
             empty.append(token.text)
         elif token.idx in dated or token.pos_ in _FUNCTION_POS or lower in function_words:
             continue
@@ -140,6 +147,24 @@ def subject_facts(
         says_nothing=reason,
         social=_social(subject, start, end, doc, pack),
         shared=_shared(doc, start, end, body, function_words),
+    )
+
+
+def people_named(
+    body: str, closing_start: int | None, signature: str, pack: LanguagePack
+) -> frozenset[str]:
+    """Names the message greets or signs with, lower case: « Bonjour Marie, » ... « Claire ».
+
+    The greeting is the body's first line when it holds a greeting word; the
+    sign-off runs from the closing to the end, with the signature.
+    """
+    lines = body.strip().splitlines()
+    first = lines[0] if lines and pack.lexicon("greetings").search(lines[0]) else ""
+    closing = body[closing_start:] if closing_start is not None else ""
+    return frozenset(
+        word.casefold()
+        for word in _LETTER_WORD.findall(" ".join((first, closing, signature)))
+        if word[0].isupper()
     )
 
 

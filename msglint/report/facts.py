@@ -36,6 +36,7 @@ def asks(analysis: Analysis) -> list[dict[str, Any]]:
     items = []
     for index, ask in enumerate(analysis.asks):
         item = asdict(ask)
+        del item["courtesy"]  # always false here: invitations are not in ``Analysis.asks``
         deadline = deadline_by_ask.get(index)
         value = deadline.value if deadline else None
         item["deadline"] = value.isoformat() if value is not None else None

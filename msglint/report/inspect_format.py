@@ -32,6 +32,10 @@ def facts(analysis: Analysis) -> dict[str, Any]:
         "paragraphs": [asdict(p) for p in analysis.paragraphs],
         "asks": asks(analysis),
         "commitments": [asdict(c) for c in analysis.commitments],
+        "invitations": [
+            {"text": i.text, "start": i.start, "end": i.end, "sentence": i.sentence}
+            for i in analysis.invitations
+        ],
         "times": [asdict(t) for t in analysis.times],
         "deadlines": [asdict(d) for d in analysis.deadlines],
         "urgency": [asdict(u) for u in analysis.urgency],

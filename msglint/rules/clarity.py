@@ -288,8 +288,20 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     l'imprimer » (``document_verbs.txt``); not when the text opens it with
     a colon or a list or lines of a table follow ("here is the agenda:
     …"), nor in a cleft ("it's the contract that worries me") or a
-    judgement ("it's a good document"). An Outlook marker ("<<Report.pdf>>") in the text or the
-    signature shows the file went; in the quoted text only when forwarding.
+    judgement ("it's a good document"). So does a definite document ("the
+    summary", « du planning », never the reader's "your report" nor "the
+    draft you sent") the reader is asked or told to look into ("please check
+    the figures in the budget draft", "you will find the figures in the
+    summary", « merci de jeter un œil au planning », ``viewing_verbs.txt``)
+    or whose content the text describes in the present ("the summary lists
+    every cost line", "this one has a page with all four graphs", « le
+    tableau reprend les chiffres », ``content_verbs.txt``); not when the
+    sentence puts it elsewhere ("in the ERP", "on the shared drive",
+    ``place_prepositions.txt``), nor when the text says where it is kept
+    ("the document is in the shared Sales folder"), nor when it asks whether
+    it was read ("have you read the budget draft?"). An Outlook marker
+    ("<<Report.pdf>>") in the text or the signature shows the file went; in
+    the quoted text only when forwarding.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
     a warning by default) when the sender's own text says it attaches
@@ -329,10 +341,12 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     ]
     # « je vous transfère la facture », "I'm sending you the report": handed over here.
     hits += [h for h in handed_over(a) if not _linked(a, h[0])]
-    from msglint.analysis.documents import presented_documents
+    from msglint.analysis.documents import held_documents, presented_documents
 
     # "Here is the business plan", « voici le devis », "please print this document".
     hits += presented_documents(a)
+    # "Please see the business plan", "the table shows all four graphs".
+    hits += held_documents(a)
     if hits:
         start, end, text = min(hits)
         yield Hit(start, end, args={"phrase": text}, strong=True)

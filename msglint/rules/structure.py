@@ -21,8 +21,8 @@ def _substantial_blocks(a: Analysis) -> list[Paragraph]:
     "ST01",
     "structure.long-paragraph",
     "warning",
-    options={"max_words": 100, "max_sentences": 6},
-    messages=("words", "sentences", "buried"),
+    options={"max_words": 100, "max_sentences": 6, "min_points": 3},
+    messages=("words", "sentences", "buried", "points"),
 )
 def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for paragraphs too long to take in at a glance.
@@ -39,11 +39,21 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     reader, or "we need to…" — is a strong hit: the ask is buried in an
     unbroken block. A long paragraph that explains, reports or states a
     requirement nobody in particular must meet is ordinary prose, and so is
-    one long paragraph among others.
+    one long paragraph among others — unless it strings ``min_points`` (3)
+    separate points together: in a new e-mail, a paragraph of more than
+    ``max_words`` words among others whose opening, sentences that ask and
+    clauses opened by a topic-shift word (the pack's ``topic_shifts.txt``:
+    "also", "as for", "separately", « par ailleurs », « autre chose »,
+    « côté ») make three points or more, one at least opened by such a
+    word (several asks on one subject are one point), and where the writer
+    speaks as "I" or "we" (a notice's fielded record is no person's
+    paragraph), is a strong hit too: actions for several people or several
+    unrelated topics run together.
 
     ## Why is this bad?
     Readers scan messages on small screens. A paragraph of more than five or
-    six lines is skipped, and whatever it asks with it.
+    six lines is skipped, and whatever it asks with it. Several points in
+    one paragraph cannot be ticked off or answered one by one.
 
     ## Example
     A 150-word paragraph mixing the background, two decisions and a request.
@@ -52,11 +62,15 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     One idea per paragraph, three or four sentences at most, and a list for
     anything that enumerates.
     """
+    from msglint.analysis.grammar import first_person_in
+    from msglint.analysis.points import paragraph_points
+
     prose = [p for p in a.paragraphs if p.kind == "paragraph"]
     single_block = len(_substantial_blocks(a)) < 2  # its length is ST02's business
-    memo = single_block and new_memo(a)
+    memo = new_memo(a)
     for paragraph in prose:
-        if paragraph.words > opts["max_words"] and memo and _asks_in(a, paragraph):
+        long = paragraph.words > opts["max_words"]
+        if long and memo and single_block and _asks_in(a, paragraph):
             yield Hit(
                 paragraph.start,
                 paragraph.end,
@@ -64,7 +78,21 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 {"words": paragraph.words, "max": opts["max_words"]},
                 strong=True,
             )
-        elif paragraph.words > opts["max_words"] and not single_block:
+        elif (
+            long
+            and memo
+            and not single_block
+            and (points := paragraph_points(a, paragraph)) >= opts["min_points"]
+            and first_person_in(a, paragraph.start, paragraph.end)
+        ):
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "points",
+                {"words": paragraph.words, "points": points},
+                strong=True,
+            )
+        elif long and not single_block:
             yield Hit(
                 paragraph.start,
                 paragraph.end,
@@ -91,13 +119,25 @@ def _asks_in(a: Analysis, paragraph: Paragraph) -> bool:
     )
 
 
-@rule("ST02", "structure.wall-of-text", "warning", options={"min_words": 120})
+@rule(
+    "ST02",
+    "structure.wall-of-text",
+    "warning",
+    options={"min_words": 120},
+    messages=("default", "memo"),
+)
 def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for a message written as one unbroken block.
 
     ## What it does
     Reports a body of at least ``min_words`` (120) words with no paragraph
-    break and no list: a single block of text.
+    break and no list: a single block of text. In a new e-mail to its reader
+    (not a reply in a thread, a mailing-list post or an automated notice)
+    where the writer speaks in the first person ("I", "we", « je »,
+    « nous », from the parse) it is a strong hit: a person wrote the whole
+    message as one block. A notice or a report that speaks of things in the
+    third person is left to the hint, and a block that asks the reader
+    something is ST01's case (an ask buried in a long paragraph).
 
     ## Why is this bad?
     A wall of text signals effort before a word is read. Readers postpone it,
@@ -110,11 +150,20 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     Break it where the topic changes, put the ask in its own short paragraph,
     and turn enumerations into a bulleted list.
     """
+    from msglint.analysis.grammar import first_person_in
+
     substantial = _substantial_blocks(a)
     if len(substantial) == 1 and substantial[0].kind == "paragraph":
         block = substantial[0]
         if block.words >= opts["min_words"]:
-            yield Hit(block.start, block.end, args={"words": block.words})
+            if (
+                new_memo(a)
+                and not _asks_in(a, block)
+                and first_person_in(a, block.start, block.end)
+            ):
+                yield Hit(block.start, block.end, "memo", {"words": block.words}, strong=True)
+            else:
+                yield Hit(block.start, block.end, args={"words": block.words})
 
 
 @rule(

@@ -62,6 +62,9 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
       "Accounting", "please read", « notre affaire », « URGENT !!! A LIRE »),
       urgency words, greetings, function words and dates ("Meeting tomorrow";
       a date in figures names the occasion: "Meeting on 12 Jan" is fine);
+    - a subject that names only a person the message greets or signs with
+      ("For Paul" over "Hi Paul, …"; « Pour Paul »): who it is for, not
+      what it is about;
     - a subject with no word at all ("2027 !!");
     - a subject that refers to its topic only through a pronoun from
       ``deictic_pronouns.txt``, with no noun ("it's broken again",
@@ -71,9 +74,14 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``, a
     warning by default) on a new message, not a reply: for a generic phrase,
-    when the message asks something (a greeting or a thank-you can title a
-    social note); for the other cases, unless a program sent it. A reply that
-    keeps a digest's subject is strong too: it names the digest, not the topic.
+    when the message asks something or the phrase itself announces a matter
+    ("Question", « Demande », "URGENT !!!": a greeting or a thank-you can
+    title a social note); for the other cases, unless a program sent it. A
+    reply that keeps a digest's subject is strong too: it names the digest,
+    not the topic. So is a reply that writes a new message of its own (it
+    asks something in more than 30 words) under a thread subject made of
+    empty words (« RE: Suite »); a bare reference number ("Re: #529538"), a
+    list post and a program's notice are left alone.
 
     ## Why is this bad?
     A generic subject forces the reader to open the message to learn whether
@@ -103,7 +111,12 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
             # reader cannot tell what is wanted from the inbox (a reply keeps
             # the subject it answers, a notice asks nothing).
             # A thank-you subject ("Merci") on a note that opens with thanks fits it.
-            strong=bool(a.asks) and not is_reply_subject(a) and not _thanks_subject(a, core),
+            strong=_renewed(a)
+            or (
+                not is_reply_subject(a)
+                and not _thanks_subject(a, core)
+                and (bool(a.asks) or _promises_matter(a, core))
+            ),
         )
         return
     facts = a.subject_facts
@@ -116,8 +129,45 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
             # Nothing in it names a topic: a new message under it cannot be
             # told from any other in the inbox (a reply keeps its thread's, a
             # program's notice its program's). A reply to a digest keeps none.
-            strong=not automated(a) and (facts.says_nothing == "digest" or not is_reply_subject(a)),
+            strong=not automated(a)
+            and (facts.says_nothing == "digest" or not is_reply_subject(a) or _renewed(a)),
         )
+
+
+def _promises_matter(a: Analysis, core: str) -> bool:
+    """A generic subject that announces a matter ("Question", « Demande »), not a greeting.
+
+    The subject says there is something to deal with, so the message is one
+    even when no ask was found in it (a hedged request); a greeting or a
+    social formula can title a social note.
+    """
+    return (
+        bool(a.subject_facts.says_nothing)
+        and not a.subject_facts.social
+        and not a.pack.lexicon("greetings").fullmatch(core)
+        and not a.pack.lexicon("thanks_openers").fullmatch(core)
+        and not automated(a)
+    )
+
+
+def _renewed(a: Analysis) -> bool:
+    """A reply that writes a new message of its own under a thread subject naming nothing.
+
+    « RE: Suite » over a long message that asks something: the thread's
+    subject never said what it was about, and the reply keeps it for a new
+    matter. A short reply answers the message above; a list keeps its
+    thread's subject; a program's notice is left alone; a bare number
+    ("Re: #529538") is the reference the thread goes by.
+    """
+    return (
+        is_reply_subject(a)
+        and a.subject_facts.says_nothing != "no_words"
+        and bool(a.asks)
+        and a.metrics.words > SHORT_REPLY_WORDS
+        and not a.message.mailing_list
+        and "[" not in (a.subject or "")[: a.subject_facts.start]
+        and not automated(a)
+    )
 
 
 def _thanks_subject(a: Analysis, core: str) -> bool:
@@ -141,7 +191,9 @@ def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Counts the subject's words (Re:/Fwd:/TR: prefixes excluded) and reports
     fewer than ``min_words`` (3) or more than ``max_words`` (10). A subject
-    already reported as generic (SJ02) is left to that rule.
+    already reported as generic (SJ02) is left to that rule, and so is a
+    subject the sender did not write: a reply's or a forward's (Re:/Fwd:), a
+    mailing-list post's (its headers or a ``[list]`` tag) and a program's.
 
     ## Why is this bad?
     One or two words rarely say what is asked; more than about ten are cut
@@ -157,11 +209,13 @@ def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
     Subject: Budget 2027: your figures by Friday
     ```
     """
-    rest, offset, _ = strip_prefixes(a.subject or "")
+    rest, offset, count = strip_prefixes(a.subject or "")
     words = _WORD.findall(rest)
     generic = a.pack.lexicon("generic_subjects").fullmatch(rest.strip().rstrip("?!.:"))
     if not words or generic or a.subject_facts.says_nothing:
         return
+    if count or a.message.mailing_list or automated(a) or a.subject_facts.start > offset:
+        return  # a thread's, a list's or a program's subject: the sender did not write it
     lead = len(rest) - len(rest.lstrip())
     span = (offset + lead, offset + lead + len(rest.strip()))
     if len(words) < opts["min_words"]:

@@ -68,16 +68,26 @@ nothing of its own but a deadline or a purpose ("Let me know by Friday",
 start of a clause; every ask sign of the sentence must lie in the clauses they
 cover, and an ask with none before it is never secondary.
 
-A sentence is not an ask when it is a closing, a greeting, an offer or a
-pointer that only looks like one (``not_asks``, matched against the whole
-sentence or a whole clause: "Thanks!", "Have a nice day", "Let me know if
-you have any questions", "Feel free to reach out", "N'hésitez pas si vous
-avez des questions", "Please find attached…", "Please note that…", "see
-below"), or when the ask is an offer conditioned on the reader's own need
-("If you need anything, call me", "si tu as besoin, appelle-moi":
-``offer_conditions``) or, coming first, on the reader's wish ("If you would
-like to discuss it, give me a call": ``wish_conditions``, unless an answer is
-asked for: "if you want to join, let me know"). An offer next to a real ask
+A sentence is not an ask when it is a closing, a greeting, a pointer or
+automated boilerplate that only looks like one (``not_asks``, matched against
+the whole sentence or a whole clause: "Thanks!", "Have a nice day", "Please
+find attached…", "Please note that…", "see below", "do not reply to this
+message"; ``mail_conditions``: "To unsubscribe, click here").
+
+A **courtesy invitation** asks for no work: a clause of ``courtesy_asks``
+("Let me know if you have any questions", "Feel free to call me", « N'hésitez
+pas à me contacter »), an ask conditioned on the reader's own need ("If you
+need anything, call me", "si tu as besoin, appelle-moi": ``offer_conditions``)
+or, coming first, on the reader's wish ("If you would like to discuss it, give
+me a call": ``wish_conditions``, unless an answer is asked for: "if you want
+to join, let me know"), or the writer offering themselves on such a condition
+with nothing asked ("I'm available at 11 if you'd like to talk", « si vous
+souhaitez en discuter, je suis disponible »: ``signals/conditions.writer_offer``).
+When nothing else in the sentence asks and the writer speaks as a person
+(``writer_pronouns``: "call me", not "contact us" or "visit our Help Center",
+a service's notice), it is an ask with ``courtesy``: the detector reports it,
+the analysis keeps it out of ``Analysis.asks`` (``Analysis.invitations``), so
+no rule counts it. An offer next to a real ask
 does not hide it ("Review the draft and let me know if you have questions"
 is an ask). Commitments ("I will send it tomorrow"), "let me explain" and
 statements are never asks: nothing here looks at them.
@@ -149,6 +159,9 @@ def find_asks(
     for index, sentence in enumerate(sentences):
         ask = sentence_ask(doc, sentence, index, rules, verbs)
         if ask is None:
+            continue
+        if ask.courtesy:  # an invitation completes nothing and is never completed
+            asks.append(replace(ask, secondary=False))
             continue
         # An ask that only completes another needs one made before it.
         if ask.secondary and not primary:

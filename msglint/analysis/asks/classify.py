@@ -13,7 +13,7 @@ from msglint.analysis.asks.clauses import (
     flatten,
     is_numbered,
 )
-from msglint.analysis.asks.signals.conditions import conditional_request_signs
+from msglint.analysis.asks.signals.conditions import conditional_request_signs, writer_offer
 from msglint.analysis.asks.signals.imperatives import imperatives
 from msglint.analysis.asks.signals.phrases import phrase_signs
 from msglint.analysis.asks.signals.questions import inverted_to_reader, rhetorical
@@ -44,6 +44,17 @@ def span_of(doc: Doc, sentence: Sentence) -> Span | None:
         start + (lead.end() if lead else 0), start + len(stripped), alignment_mode="expand"
     )
     return span if span is not None and len(span) else None
+
+
+def in_person(span: Span, rules: AskRules) -> bool:
+    """The writer speaks as one person ("me", "my", « -moi »): an invitation, not a notice."""
+    mine = rules.writer_pronouns
+    return any(
+        (t.lower_ in mine or t.lower_.rsplit("-", 1)[-1] in mine)
+        # …not a name written with it: "visit My Account" (a capital inside the sentence)
+        and (t.i == span.start or not t.text[:1].isupper() or len(t) == 1)
+        for t in span
+    )
 
 
 def sentence_ask(
@@ -98,10 +109,21 @@ def sentence_ask(
         triggers.append((len(flat) - 1, "question"))
     triggers = drop_quoted(flat, triggers)
     if not triggers:
-        return None
-    triggers = drop_offers_and_closings(flat, starts, triggers, rules)
-    if not triggers:
-        return None
+        # Nothing asked, but the writer may offer themselves on the reader's need
+        # or wish ("I'm available at 11 if you'd like to talk"): a courtesy ask.
+        if not (rules.uses("phrases") and writer_offer(span, flat, starts, rules)):
+            return None
+        triggers, courtesy = [(0, "request")], True
+    else:
+        triggers, invited = drop_offers_and_closings(flat, starts, triggers, rules)
+        # Nothing asked but a courtesy invitation ("If you have questions, give me
+        # a call"): still an ask, flagged so that no rule counts it as work asked.
+        # Only a person invites: "call me" is courtesy, "contact us" a service's notice.
+        courtesy = not triggers and bool(invited) and in_person(span, rules)
+        if courtesy:
+            triggers = invited
+        elif not triggers:
+            return None
 
     kinds = {kind for _, kind in triggers}
     if kinds == {"imperative"} and rules.promotions.search(flat):
@@ -134,4 +156,5 @@ def sentence_ask(
         numbered=is_numbered(doc_text(doc), start, stripped),
         secondary=completes_another(flat, starts, triggers, rules),
         addressee=vocative(span, rules),
+        courtesy=courtesy,
     )

@@ -61,6 +61,13 @@ def is_not_ask(text: str, rules: AskRules) -> bool:
     return not bare or (rules.not_asks is not None and rules.not_asks.fullmatch(bare) is not None)
 
 
+def is_courtesy(text: str, rules: AskRules) -> bool:
+    """A whole clause that invites the reader without asking for work ("feel free to call")."""
+    bare = core(text)
+    pattern = rules.courtesy_asks
+    return bool(bare) and pattern is not None and pattern.fullmatch(bare) is not None
+
+
 # Quotation marks: the straight one pairs with itself, the others open and close.
 _QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
@@ -102,28 +109,39 @@ def _segment_of(segments: list[tuple[int, int]], offset: int) -> int:
 
 def drop_offers_and_closings(
     text: str, starts: list[int], triggers: list[tuple[int, str]], rules: AskRules
-) -> list[tuple[int, str]]:
-    """Triggers left once closings ("thanks, talk soon") and offers are set aside.
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Triggers left once closings ("thanks, talk soon") and offers are set aside,
+    and the triggers set aside only as courtesy invitations.
 
     An offer is a clause conditioned on the reader's own need ("call me if you
     need anything", "if you have questions, please contact me", "si besoin,
     appelle-moi"): the condition's clause and, when the condition comes first,
     the clause after it are not asks. Clauses are cut at punctuation and at
-    coordinators (``clause_coordinators``).
+    coordinators (``clause_coordinators``). Such an offer, a fronted wish
+    condition ("If you would like to discuss it, call me") and a clause of
+    ``courtesy_asks`` ("feel free to call me") still invite the reader: their
+    triggers come back as the second list (an ask with ``courtesy``), unless a
+    closing, a pointer or automated boilerplate (``not_asks``, the
+    ``mail_conditions`` of an offer) covers the same clause.
     """
     segments = split(text, rules)
     dropped = set()
+    courteous = set()
     for number, (seg_start, seg_end) in enumerate(segments):
-        if is_not_ask(text[seg_start:seg_end], rules):
+        clause = text[seg_start:seg_end]
+        if is_not_ask(clause, rules):
             dropped.add(number)
-    for hit_start, _, _ in rules.offer_conditions.hits(text, starts):
+        elif is_courtesy(clause, rules):
+            courteous.add(number)
+    for hit_start, _, kind in rules.offer_conditions.hits(text, starts):
         number = _segment_of(segments, hit_start)
+        covered = dropped if kind == "automated" else courteous
         if any(offset < hit_start for offset, _ in triggers):
-            dropped.add(number)  # "call me if you need anything": the clause itself
+            covered.add(number)  # "call me if you need anything": the clause itself
             continue
         # "If you have questions or concerns, please contact me": up to the next ask,
         # and on through the clauses joined to it ("please delete it and notify the sender").
-        dropped.update(up_to_consequent(number, segments, triggers, text, rules))
+        covered.update(up_to_consequent(number, segments, triggers, text, rules))
     for hit_start, _, _ in rules.wish_conditions.hits(text, starts):
         # Only a fronted wish is an offer ("If you would like to discuss it, call
         # me"), and not when what follows asks for an answer ("if you want me to
@@ -138,27 +156,30 @@ def drop_offers_and_closings(
             a < high and b > low for a, b, _ in rules.response_requests.hits(text, starts)
         ) or any(kind == "question" and low <= offset for offset, kind in triggers)
         if not answered:
-            dropped.update(covered)
-    if not dropped:
-        return triggers
+            courteous.update(covered)
+    if not dropped and not courteous:
+        return triggers, []
     # A request for the answer with a deadline is an ask even inside an offer
     # or a closing: "Let me know if you need anything else by Wednesday".
     for hit_start, _, _ in rules.response_requests.hits(text, starts):
         number = _segment_of(segments, hit_start)
-        if number in dropped and deadline_in(
+        if (number in dropped or number in courteous) and deadline_in(
             text[segments[number][0] : segments[number][1]], rules
         ):
             dropped.discard(number)
-    if not dropped:
-        return triggers
+            courteous.discard(number)
+    if not dropped and not courteous:
+        return triggers, []
     kept = []
+    invited = []
     for offset, kind in triggers:
         number = next(
             (n for n, (a, b) in enumerate(segments) if a <= offset < b), len(segments) - 1
         )
-        if number not in dropped:
-            kept.append((offset, kind))
-    return kept
+        if number in dropped:
+            continue
+        (invited if number in courteous else kept).append((offset, kind))
+    return kept, invited
 
 
 def split(text: str, rules: AskRules) -> list[tuple[int, int]]:

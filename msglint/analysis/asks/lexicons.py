@@ -53,10 +53,12 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "need_phrases": ("phrases", "phrases"),
     "ask_hedges": ("phrases", "phrases"),
     "offer_conditions": ("phrases", "phrases"),
+    "mail_conditions": ("phrases", "phrases"),
     "wish_conditions": ("phrases", "phrases"),
     "response_requests": ("phrases", "phrases"),
     "secondary_asks": ("phrases", "phrases"),
     "not_asks": ("lexicon", "phrases"),
+    "courtesy_asks": ("lexicon", "phrases"),
     "clause_coordinators": ("lexicon", "phrases"),
     "promotions": ("lexicon", "phrases"),
     "ask_openers": ("words", "phrases"),
@@ -112,6 +114,7 @@ WORD_FACTS: dict[str, str] = {
     "group_readers": "words for everyone addressed, the reader among them: 'I want everyone to…'",
     "receiving_verbs": "verbs of getting the reader's thing: 'I'd love to get your take'",
     "let_us_forms": "'let's' written as one word, read before a bare verb: 'lets discuss'",
+    "writer_pronouns": "the writer alone, a person: 'call me' invites, 'contact us' is a service",
 }
 # The forms of a wish verb that make an ask ([wishes] in asks.toml).
 WISH_FORMS = frozenset({"conditional", "present", "progressive", "past"})
@@ -130,6 +133,7 @@ class AskRules:
     response_requests: Phrases
     secondary: Phrases
     not_asks: re.Pattern[str] | None
+    courtesy_asks: re.Pattern[str] | None
     clause_split: re.Pattern[str] | None
     openers: frozenset[str]
     second_person: frozenset[str]
@@ -168,6 +172,7 @@ class AskRules:
     worth_words: frozenset[str]
     modal_verbs: frozenset[str]
     joint_subjects: frozenset[str]
+    writer_pronouns: frozenset[str]
     giving_verbs: frozenset[str]
     embedded_question_marks: frozenset[str]
     condition_marks: frozenset[str]
@@ -303,7 +308,10 @@ def rules_for(pack: LanguagePack) -> AskRules:
     def facts(table: str, key: str) -> frozenset[str]:
         return frozenset(data[table][key])
 
-    whole = "|".join(f"(?:{phrase_pattern(entry)})" for entry in lexicon("not_asks").entries)
+    def whole(name: str) -> re.Pattern[str] | None:
+        body = "|".join(f"(?:{phrase_pattern(entry)})" for entry in lexicon(name).entries)
+        return re.compile(f"(?:{body})", re.IGNORECASE) if body else None
+
     run_on = "|".join(re.escape(word) for word in data["words"]["run_on_coordinators"])
     return AskRules(
         code=pack.code,
@@ -317,11 +325,16 @@ def rules_for(pack: LanguagePack) -> AskRules:
             ("need", lexicon("need_phrases", "phrases")),
         ),
         hedges=phrases("ask_hedges"),
-        offer_conditions=phrases("offer_conditions"),
+        # Boilerplate first: where both match, the clause is automated mail.
+        offer_conditions=Phrases(
+            ("automated", lexicon("mail_conditions", "phrases")),
+            ("offer", lexicon("offer_conditions", "phrases")),
+        ),
         wish_conditions=phrases("wish_conditions"),
         response_requests=phrases("response_requests"),
         secondary=phrases("secondary_asks"),
-        not_asks=re.compile(f"(?:{whole})", re.IGNORECASE) if whole else None,
+        not_asks=whole("not_asks"),
+        courtesy_asks=whole("courtesy_asks"),
         clause_split=_clause_split(lexicon("clause_coordinators")),
         openers=words("ask_openers"),
         second_person=words("second_person"),
@@ -361,6 +374,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         worth_words=facts("words", "worth_words"),
         modal_verbs=facts("words", "modal_verbs"),
         joint_subjects=facts("words", "joint_subjects"),
+        writer_pronouns=facts("words", "writer_pronouns"),
         giving_verbs=facts("words", "giving_verbs"),
         embedded_question_marks=facts("words", "embedded_question_marks"),
         condition_marks=facts("words", "condition_marks"),

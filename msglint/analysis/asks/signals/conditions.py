@@ -24,6 +24,7 @@ from msglint.analysis.asks.signals.wishes import (
     negated,
     subject_of,
 )
+from msglint.analysis.asks.syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -83,3 +84,30 @@ def _writer_outcome(verb: Token, span: Span, rules: AskRules) -> bool:
     subject = subject_of(verb)
     # The reader's own state is no request: "if you can, you would be better off".
     return subject is not None and "2" not in subject.morph.get("Person")
+
+
+def writer_offer(span: Span, text: str, starts: list[int], rules: AskRules) -> bool:
+    """The writer offers themselves on the reader's need or wish: "I'm available at
+    11:45 if you'd like to talk", "I can be reached at 555-0100 if you want to discuss
+    it", « si tu veux en parler, je suis disponible ». A courtesy invitation (nothing
+    asked), never one of automated mail ("to unsubscribe…", ``mail_conditions``)."""
+    if not any(_offering(token, rules) for token in span):
+        return False
+    offers = rules.offer_conditions.hits(text, starts)
+    if any(kind == "automated" for _, _, kind in offers):
+        return False
+    tokens = dict(zip(starts, list(span)[len(span) - len(starts) :], strict=True))
+    conditions = [tokens[hit] for hit, _, _ in offers + rules.wish_conditions.hits(text, starts)]
+    # A condition, not an embedded question: "see if you'd like to schedule a time".
+    return any(word.dep_ != "mark" or word.head.dep_ == "advcl" for word in conditions)
+
+
+def _offering(token: Token, rules: AskRules) -> bool:
+    """The writer as the subject of a main verb: "I'm available", « je suis là »."""
+    if token.dep_ not in SUBJECT_DEPS or token.lower_ not in rules.writer_pronouns:
+        return False
+    verb = token.head
+    # "I can't make it if…"; "if I can help…" is the condition itself.
+    return not negated(verb) and not any(
+        child.dep_ == "mark" and child.lower_ in rules.condition_marks for child in verb.children
+    )

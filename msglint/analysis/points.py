@@ -1,0 +1,64 @@
+"""How many separate points a paragraph makes: the facts behind ST01's "points".
+
+Judges on real mail accept a short paragraph with a fact and an ask; they
+call a paragraph a problem when it strings several unrelated points
+together — « Par ailleurs… Autre chose, pour le voyage… Et enfin, petit
+rappel… », "Also, … Separately, …", or four questions one after another —
+the reader has to cut it into items before acting on any. A point starts
+where the paragraph starts, at each sentence that asks something, and at
+each clause that a topic-shift word opens (the pack's ``topic_shifts.txt``:
+« par ailleurs », « autre chose », « côté », "also", "as for",
+"separately"). A shift word inside a clause ("we also need") adds nothing:
+only one that opens a clause — after the start of a sentence, a comma, a
+semicolon or a colon, possibly behind "and" / « et » — starts a new point.
+Without any such shift the paragraph stays on one subject, however many
+asks it makes (a corporate invitation's "please accept… we also ask that
+you… RSVP by Monday" was fine to the judges).
+"""
+
+from __future__ import annotations
+
+from msglint.analysis.model import Analysis, Paragraph
+
+# What may stand between a clause break and a shift word that opens the next clause.
+_BREAKS = frozenset(",;:(–—-\n")
+
+
+def paragraph_points(a: Analysis, paragraph: Paragraph) -> int:
+    """The separate points of a prose paragraph (1 for a paragraph on one thing).
+
+    Several asks on one subject ("please accept… we also ask that you…
+    RSVP by Monday") are one point: the count is 1 unless a topic-shift word
+    opens a clause somewhere in the paragraph.
+    """
+    cache = a.extra.setdefault("paragraph_points", {})
+    if paragraph.start not in cache:
+        asks, shifts = _point_starts(a, paragraph)
+        cache[paragraph.start] = len(asks | shifts) if shifts else 1
+    return int(cache[paragraph.start])
+
+
+def _point_starts(a: Analysis, paragraph: Paragraph) -> tuple[set[int], set[int]]:
+    """Where points start: the opening and asks' sentences; the clauses a shift word opens."""
+    sentences = [
+        (i, s) for i, s in enumerate(a.sentences) if paragraph.start <= s.start < paragraph.end
+    ]
+    if not sentences:
+        return set(), set()
+    starts = {sentences[0][1].start}
+    shifts: set[int] = set()
+    asking = {ask.sentence for ask in a.asks if not ask.secondary and not ask.in_list}
+    coordinators = a.pack.words("list_conjunctions")
+    for index, sentence in sentences:
+        if index in asking:
+            starts.add(sentence.start)
+        for hit in a.pack.find("topic_shifts", sentence.text):
+            before = sentence.text[: hit.start].rstrip()
+            last = before.rsplit(None, 1)[-1] if before else ""
+            if last.lower() in coordinators:  # "and also", « et enfin »
+                before = before[: -len(last)].rstrip()
+            if not before:
+                shifts.add(sentence.start)
+            elif before[-1] in _BREAKS:
+                shifts.add(sentence.start + hit.start)
+    return starts, shifts
