@@ -248,7 +248,7 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     generated from tzdata and iso-codes by tools/generate_places.py; a name
     counts only capitalised), or when recipients sit at country domains of
     different zones ("…@nus.edu.sg" and "….fr", ``lang/domain_zones.tsv``).
-    The finding is then strong (a warning, see ``rules.toml``) if no time in
+    The finding is then strong (see ``rules.toml``: a hint for now) if no time in
     the message names a zone: nothing tells the reader whose clock is meant.
     A place of the sender's own zone (« nos collègues de Bruxelles » from
     Paris) spans no zones.
