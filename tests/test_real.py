@@ -37,37 +37,9 @@ _KNOWN: list[tuple[str, str, str]] = [
     ),
     # The fresh French sets (written4-6) as first measured, before any rule was
     # tuned on them: each entry is a cause to fix, not a verdict to keep.
-    (
-        "fr-desk-003",
-        "CL04",
-        "written4 (dev): CL04's use frame reads a request to send a document the reader"
-        " holds ('envoie la liste') as a document said to be present",
-    ),
-    (
-        "fr-desk-014",
-        "CL04",
-        "written4 (dev): 'je vous joins' read as an attachment announced and absent; judged fine",
-    ),
     ("fr-desk-008", "DL02", "written4 (test): measured only, never tuned on"),
     ("fr-desk-015", "CL04", "written4 (test): measured only, never tuned on"),
-    (
-        "fr-atelier-011",
-        "TN02",
-        "written6 (dev): '!!!' in a message both judges found fine in tone",
-    ),
-    (
-        "fr-atelier-017",
-        "CL04",
-        "written6 (dev): CL04's use frame reads 'envoie le devis' (the reader holds it) as a"
-        " document said to be present",
-    ),
     # The fourth English round (2026-12-07), as first measured before any tuning.
-    (
-        "enron-lokay-m-005a845d",
-        "AK04",
-        "enron round 4 (dev): a conditional 'costs must be…' in a tariff note read as an"
-        " ownerless ask; judged fine",
-    ),
     ("enron-phanis-s-3050cd55", "AK04", "enron round 4 (test): measured only, never tuned on"),
     (
         "enron-salisbury-h-00ded953",

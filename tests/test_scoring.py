@@ -56,6 +56,70 @@ Dana
 """
 
 
+LEFT_OPEN_FR = """Subject: Re: plantages du build ARM
+
+Merci pour les logs, j'y ai jeté un œil ce matin. Il faudrait peut-être que \
+quelqu'un regarde ça un de ces jours.
+
+Bob
+
+> Le lundi, Alice a écrit :
+> Le build ARM de nuit échoue à l'édition de liens depuis la semaine dernière.
+"""
+
+HEDGED_FR = """Subject: Re: budget
+
+Merci, j'ai relu le dossier. Il faudrait peut-être retravailler le budget.
+
+Bob
+
+> Le lundi, Alice a écrit :
+> Voici le dossier de subvention avec son budget.
+"""
+
+BARE_FORWARD_FR = """Subject: TR : chiffres du trimestre
+
+---------- Message transféré ---------
+De : Carole <carole@example.com>
+Objet : chiffres du trimestre
+
+Les chiffres du trimestre pour la région EMEA sont ci-dessous.
+"""
+
+TECHNICAL_QUESTION_FR = """Subject: mod_proxy garde des connexions en CLOSE_WAIT depuis la 2.4.58
+
+Bonjour à tous,
+
+Depuis la mise à jour de httpd de 2.4.57 à 2.4.58, mod_proxy_http laisse ses \
+connexions vers le backend en CLOSE_WAIT jusqu'au redémarrage du worker, et au \
+bout de quelques heures le pool est épuisé. Nous utilisons le MPM event sur \
+RHEL 9 avec ProxyPass "/api" "http://10.0.0.5:8080/api" keepalive=On et le ttl \
+par défaut. Quelqu'un a-t-il déjà vu ça, et existe-t-il un réglage pour que le \
+proxy ferme les connexions inactives ?
+
+Merci,
+Dana
+"""
+
+
+@pytest.mark.parametrize("text", [LEFT_OPEN_FR, HEDGED_FR])
+def test_french_reply_whose_only_ask_is_left_open_gets_no_a(text: str) -> None:
+    """« il faudrait peut-être… » is the French "might be worth someone…" (issue 13)."""
+    result = _check(text, "fr")
+    assert result.grade != "A", [(f.code, f.penalty) for f in result.findings]
+
+
+def test_french_bare_forward_gets_no_a() -> None:
+    result = _check(BARE_FORWARD_FR, "fr")
+    assert "AK05" in {f.code for f in result.findings}
+    assert result.grade != "A"
+
+
+def test_french_clear_technical_question_keeps_its_a() -> None:
+    result = _check(TECHNICAL_QUESTION_FR, "fr")
+    assert result.score > 90, [(f.code, f.penalty) for f in result.findings]
+
+
 def test_reply_whose_only_ask_is_left_open_gets_no_a() -> None:
     result = _check(LEFT_OPEN)
     assert {f.severity for f in result.findings} == {"info"}, "the rules stay hints here"

@@ -251,7 +251,7 @@ def _governing_verb(token):  # type: ignore[no-untyped-def]
         head = head.head
     if token.dep_ in ("pobj", "nmod") and head.dep_ in _OBJECTS and head.pos_ == "NOUN":
         head = head.head  # "check the figures in the draft", « vérifie les chiffres du tableau »
-    if head.pos_ in ("VERB", "AUX") and head is not token:
+    if head.pos_ in ("VERB", "AUX") and head.i != token.i:
         return head
     return None
 
@@ -286,13 +286,13 @@ def _located(verb, token, nouns: frozenset[str], w: DocumentWords) -> bool:  # t
                 place = next((g for g in c.children if g.dep_ == "pobj"), None)
             elif (
                 c.dep_ in ("obl", "obl:mod", "nmod")
-                and c is not token
+                and c.i != token.i
                 and any(g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children)
             ):
                 place = c
             else:
                 continue
-            if place is not None and place is not token and not _is_document(place, nouns):
+            if place is not None and place.i != token.i and not _is_document(place, nouns):
                 return True
     return False
 

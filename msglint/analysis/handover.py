@@ -93,7 +93,13 @@ def _present_main_clause(verb) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _deferred(a: Analysis, verb, obj, sentence_end: int) -> bool:  # type: ignore[no-untyped-def]
-    """A time after the verb, outside the object, puts the sending later: « …le projet demain »."""
+    """A time after the verb puts the sending later: « …le projet demain », « …dès que prêt ».
+
+    A time outside the object, or a clause of time (``deferring_marks.txt``):
+    « je t'envoie la liste dès que je l'ai mise à jour ».
+    """
+    if _clause_of_time_after(a, verb, sentence_end):
+        return True
     inside = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
     for time in a.times:
         if time.field != "body" or not verb.idx < time.start < sentence_end:
@@ -106,6 +112,54 @@ def _deferred(a: Analysis, verb, obj, sentence_end: int) -> bool:  # type: ignor
             return True  # « demain », "on Monday"
 
     return False
+
+
+def _clause_of_time_after(a: Analysis, verb, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """« …la liste dès que je l'ai mise à jour », "…the list once it is updated": later.
+
+    A clause of time (``deferring_marks.txt``) after ``verb`` and under it, not
+    in a relative ("the log, which I made when the run failed").
+    """
+    for clause in _clauses_of_time(a, verb, end):
+        path = [t for t in clause.ancestors if verb.is_ancestor(t)]
+        if not any(t.dep_ in ("relcl", "acl:relcl") for t in (clause, *path)):
+            return True
+    return False
+
+
+def _clauses_of_time(a: Analysis, verb, end: int) -> list:  # type: ignore[no-untyped-def]
+    """The verbs of the clauses of time that open after ``verb``, up to ``end``."""
+    marks = a.pack.words("deferring_marks")
+    return [
+        t.head
+        for t in verb.doc[verb.i + 1 :]
+        if t.idx < end
+        and t.lower_ in marks
+        and t.dep_ in ("mark", "advmod")
+        and t.head.pos_ in ("VERB", "AUX")
+    ]
+
+
+def deferred_mention(a: Analysis, offset: int) -> bool:
+    """The attachment phrase at ``offset`` joins the file later.
+
+    « Je vous joins le relevé dès que la compagnie nous le transmet. » The
+    clause hangs on the phrase's verb or on the sentence's root (parses of
+    « joins » vary), not deeper (« ci-joint le devis, à signer quand vous
+    pourrez »: the signing waits, not the file).
+    """
+    word = token_at(a, offset)
+    if word is None:
+        return False
+    top = word
+    while top.head.i != top.i:
+        top = top.head
+    sentence = next((s for s in a.sentences if s.start <= offset < s.end), None)
+    end = sentence.end if sentence is not None else len(a.body)
+    heads = {top.i, word.head.i, word.i}
+    return any(
+        c.head.i in heads and c.idx > word.idx for c in _clauses_of_time(a, word.doc[0], end)
+    )
 
 
 def in_condition(a: Analysis, offset: int) -> bool:

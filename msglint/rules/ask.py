@@ -216,16 +216,28 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     unless the wish is left open: hedged by a word or put off to no time,
     "it might be worth someone looking into that at some point"); a
     requirement in the passive ("the statement must be submitted with each bid") is a rule, not
-    an unassigned task, and stays a hint.
+    an unassigned task, and stays a hint; so is a need that opens on a
+    condition ("If the lateral is not expanded, the costs must be included"):
+    a contingency, as « pour accéder…, il faut… » below.
 
     An impersonal obligation that names nobody (``analysis/ownerless.py``,
     the pack's ``impersonal_obligations.txt``: « faut prévenir le club »,
     « il faudrait qu'on regarde tout ça », « il faudrait que quelque chose
     soit fait ») counts as an ownerless ask in that strong case, even where
-    the ask detector does not take it for an ask; « il faut que tu… » and
-    « il faut activer votre compte » name their owner, « pour accéder au
+    the ask detector does not take it for an ask, and is a hint elsewhere,
+    as any ownerless ask is (in a reply, « faut prévenir le club »); « il
+    faut que tu… » and « il faut activer votre compte » name their owner,
+    « pour accéder au
     bâtiment, il faut passer par l'accueil » states a rule and « il ne faut
     pas hésiter » is advice: none of these is reported.
+
+    Such an obligation is strong even when the message asks the reader
+    something else directly (« Il faudrait qu'on fasse un point sur les
+    congés… Merci de regarder ça. », "Could you send me the plan? It would
+    need looking at…"): the reader's own ask does not make the obligation
+    theirs. Every other condition of the strong case still holds (a new
+    e-mail of some length, no ask dated by a deadline word, not a plain
+    « il faudrait + verbe » to a single reader unless hedged).
 
     ## Why is this bad?
     When an ask goes to everyone it goes to no one: each reader assumes
@@ -250,27 +262,38 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     if list_question(a):
         return  # "does anyone know…?" is how a mailing list is asked
     strong = undirected(a)
+    # « Il faudrait voir… » names nobody whoever else the message asks.
+    obliged = strong or undirected(a, despite_direct_asks=True)
     # To one reader, "someone should… by Friday" is theirs; with no date and no
     # owner ("il faudrait voir ce qu'on fait") nobody has been asked anything.
     single = len(a.message.recipients) == 1
     if single and a.deadlines and not strong:
         return
     for ask in a.asks:
-        if strong and (_wants_an_owner(a, ask) or _obligation_in(a, ask) is not None):
+        # "If the lateral is not expanded, costs must be included": a contingency, a rule
+        wanted = strong and _wants_an_owner(a, ask) and not _conditional(a, ask)
+        if wanted or (obliged and _obligation_in(a, ask) is not None):
             yield Hit(ask.start, ask.end, strong=True)
             continue
         if ask.owner != "nobody" or _owned_by_the_parse(a, ask):
             continue
-        dated = any(
-            t.field == "body" and ask.start <= t.start < ask.end and t.kind not in UNDATED
-            for t in a.times
-        )
-        if single and dated:
+        if single and _dated(a, ask.start, ask.end):
             continue  # "…avant son conseil de mercredi": dated, the one reader owns it
         yield Hit(ask.start, ask.end)
-    if strong:  # « faut prévenir le club », « il faudrait que quelque chose soit fait »
+    if obliged:  # « faut prévenir le club », « il faudrait que quelque chose soit fait »
         for obligation in _loose_obligations(a):
             yield Hit(obligation.start, obligation.end, strong=True)
+    else:  # the same ownerless ask, where somebody is asked or the thread says who acts
+        for obligation in _loose_obligations(a):
+            if not (single and _dated(a, obligation.start, obligation.end)):
+                yield Hit(obligation.start, obligation.end)
+
+
+def _dated(a: Analysis, start: int, end: int) -> bool:
+    """A date or a time of the body within these words ("…avant son conseil de mercredi")."""
+    return any(
+        t.field == "body" and start <= t.start < end and t.kind not in UNDATED for t in a.times
+    )
 
 
 def _obligation_in(a: Analysis, ask: Ask) -> Obligation | None:
@@ -349,7 +372,7 @@ def _plain_need(a: Analysis, ask: Ask) -> bool:
     return len(_subjects(a, ask)) <= 1
 
 
-def undirected(a: Analysis) -> bool:
+def undirected(a: Analysis, despite_direct_asks: bool = False) -> bool:
     """The message wants something done, but asks nobody to do it by any date.
 
     An e-mail, not a chat (a group chat asks « quelqu'un aurait… ? » as a
@@ -371,6 +394,10 @@ def undirected(a: Analysis) -> bool:
     "at some point"). On judged real mail (fixtures/real, 534-message dev
     part) this is where both judges saw an ask problem: 10 of 10 messages
     (rules.toml, AK03 and AK04 ``strong``).
+
+    ``despite_direct_asks``: every condition but "no reader is asked anything
+    directly", for AK04's impersonal obligations, which a direct ask
+    elsewhere in the message does not give an owner.
     """
     loose = _loose_obligations(a)
     if not (a.asks or loose) or not_a_memo(a) or a.metrics.words < UNDIRECTED_MIN_WORDS:
@@ -380,7 +407,8 @@ def undirected(a: Analysis) -> bool:
     left_open = _left_open(a)
     if is_reply(a) and not left_open:
         return False  # in a thread, the conversation above says who does what
-    if any(ask.owner == "reader" and not _unowned(a, ask) for ask in a.asks):
+    direct = any(ask.owner == "reader" and not _unowned(a, ask) for ask in a.asks)
+    if direct and not despite_direct_asks:
         return False
     if not loose and not any(_unowned(a, ask) for ask in a.asks):
         return False  # "let's meet on Monday": a joint proposal, not a wish

@@ -277,7 +277,8 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     too: "I'm forwarding you the invoice", « je vous transfère la facture »,
     « je t'envoie le projet » — the writer as subject, in the present, with
     a document as object (``handover_verbs.txt``, ``document_nouns.txt``),
-    and no later time ("tomorrow", « dès que possible ») nor other way
+    and no later time ("tomorrow", « dès que possible », « dès que le lieu
+    est arrêté », ``deferring_marks.txt``) nor other way
     ("below", « dans un second message », ``elsewhere_markers.txt``) in the
     sentence. So does a document the writer shows as present or asks the
     reader to use, in a new message or a reply with no link in its text and
@@ -330,14 +331,16 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
         return
     if _carries_marker(a):
         return  # Outlook's "<<Budget 2001.XLS>>": the file was attached (archives drop it)
-    from msglint.analysis.handover import handed_over, in_condition
+    from msglint.analysis.handover import deferred_mention, handed_over, in_condition
 
     # "on the attached card, at http://…": the file is a link away, not forgotten;
     # "if there is an LS with the spec attached": a message that may come one day.
     hits = [
         (h.start, h.end, h.text)
         for h in a.pack.find("attachment_phrases", a.body)
-        if not _linked(a, h.start) and not in_condition(a, h.start)
+        if not _linked(a, h.start)
+        and not in_condition(a, h.start)
+        and not deferred_mention(a, h.start)  # « je vous joins le relevé dès que… »
     ]
     # « je vous transfère la facture », "I'm sending you the report": handed over here.
     hits += [h for h in handed_over(a) if not _linked(a, h[0])]

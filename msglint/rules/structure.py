@@ -170,7 +170,7 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     "ST03",
     "structure.inline-list",
     "info",
-    options={"min_items": 3, "min_item_words": 3},
+    options={"min_items": 3, "min_item_words": 3, "strong_items": 5, "strong_item_words": 3},
     messages=("items", "sequence", "numbering"),
 )
 def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -183,6 +183,11 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
     paragraph with an ask that walks through steps with sequence words from the pack's
     ``sequence_markers.txt`` ("first… second… third", "premièrement…
     deuxièmement… troisièmement"); and inline numbering such as "1) … 2) … 3)".
+    In a new e-mail to its reader (not a reply, a list post or an automated
+    notice), an ask that runs ``strong_items`` (5) or more short items of
+    at most ``strong_item_words`` (3) words into one sentence — « des
+    ramettes, des post-it, des classeurs, des stylos, des enveloppes et des
+    agrafes » — is a strong hit: an order or a checklist written as prose.
 
     ## Why is this bad?
     Items buried in a sentence are easy to miss and impossible to answer
@@ -206,6 +211,7 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
 
     reported: set[int] = set()
     asking = {ask.sentence for ask in a.asks}
+    memo = new_memo(a)
     for index, sentence in enumerate(a.sentences):
         if sentence.in_list or sentence.is_heading:
             continue
@@ -217,6 +223,13 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
         if index not in asking:
             continue  # an enumeration in a report or a story is prose, not a to-do list
         items = coordinated_items(a, sentence)
+        # Short items have words: a separator line ("=====") parses as a
+        # chain of empty "items".
+        short = [n for n in items if 1 <= n <= opts["strong_item_words"]]
+        if len(short) >= opts["strong_items"] and memo:
+            reported.add(index)
+            yield Hit(sentence.start, sentence.end, "items", {"items": len(items)}, strong=True)
+            continue
         # A fronted phrase ("Before Friday, we need…") is not an item: keep
         # the run of items long enough to be list items, counted from the end.
         while items and items[0] < opts["min_item_words"]:

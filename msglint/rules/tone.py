@@ -75,7 +75,8 @@ def exclamation(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports each run of two or more exclamation marks in the body, and the
     exclamation mark past ``max_exclamations`` (2) in a message. Runs that
-    follow an urgency word are left to UR02.
+    follow an urgency word, in the body or the subject (« URGENT !!! »), are
+    left to UR02.
 
     The finding is strong (the rule's ``strong`` severity in ``rules.toml``)
     when three marks or more are stacked where they read as anger or alarm:
@@ -100,8 +101,13 @@ def exclamation(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     courtesy = a.pack.lexicon("courtesy")
     subject = a.subject or ""
+    # Marks right after an urgency word shout the urgency (« URGENT !!! »):
+    # UR02's, in the subject as in the body.
+    subject_words = [m for m in a.urgency if m.kind != "punctuation" and m.field == "subject"]
     if not is_reply_subject(a) and not courtesy.search(subject):
         for match in _STACKED.finditer(subject):
+            if any(0 <= match.start() - m.end <= 3 for m in subject_words):
+                continue
             yield Hit(
                 match.start(),
                 match.end(),
