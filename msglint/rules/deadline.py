@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from msglint.analysis.grains import deadline_moment
 from msglint.analysis.grammar import in_writer_clause
 from msglint.analysis.model import Analysis, Deadline
+from msglint.analysis.places import places_abroad
 from msglint.analysis.timing import (
     PRECISE_GRAINS,
     dated_asks,
@@ -240,6 +241,18 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     list item that asks nothing ("- Delivery before 2 pm") is a specification,
     not the reader's deadline, and is left alone.
 
+    The readers are also in several zones when the message names a place
+    whose clock differs from the sender's (the ``Date`` header's offset):
+    "our colleague in Singapore", « le bureau de Dakar » in the signature
+    (the pack's ``places.tsv``: countries and cities with their zones,
+    generated from tzdata and iso-codes by tools/generate_places.py; a name
+    counts only capitalised), or when recipients sit at country domains of
+    different zones ("…@nus.edu.sg" and "….fr", ``lang/domain_zones.tsv``).
+    The finding is then strong (see ``rules.toml``: a hint for now) if no time in
+    the message names a zone: nothing tells the reader whose clock is meant.
+    A place of the sender's own zone (« nos collègues de Bruxelles » from
+    Paris) spans no zones.
+
     ## Why is this bad?
     Remote colleagues and assistants often work hours away from you. "5 pm"
     is a different moment in Montréal, Paris and Manila; someone will miss it.
@@ -256,6 +269,8 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     """
     if not _spans_zones(a, opts):
         return  # « jeudi 14 h » between colleagues of one office is one moment
+    # A place abroad and no zone anywhere: nothing tells the reader whose clock.
+    strong = bool(places_abroad(a)) and not any(t.has_timezone for t in a.times)
     for deadline in a.deadlines:
         if deadline.field == "body" and deadline.ask is None and _in_list_item(a, deadline.start):
             continue  # a spec line ("- delivery before 2 pm") is not the reader's deadline
@@ -268,7 +283,11 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
             continue  # the body gives the same deadline with its zone
         if deadline.has_time and not deadline.has_timezone:
             yield Hit(
-                deadline.start, deadline.end, field=deadline.field, args={"phrase": deadline.text}
+                deadline.start,
+                deadline.end,
+                field=deadline.field,
+                args={"phrase": deadline.text},
+                strong=strong,
             )
 
 
@@ -276,7 +295,7 @@ def _spans_zones(a: Analysis, opts: Options) -> bool:
     """The team or the message spans time zones: configured, or a zone is named in it."""
     if opts["distributed"] or len({str(z) for z in opts["team_timezones"]}) >= 2:
         return True
-    return any(t.has_timezone for t in a.times)
+    return any(t.has_timezone for t in a.times) or bool(places_abroad(a))
 
 
 def _in_list_item(a: Analysis, offset: int) -> bool:
