@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from msglint.lang import subject_prefix_pattern
 from msglint.lang.lexicon import phrase_pattern
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from msglint.analysis.model import Analysis
 
 
@@ -123,6 +125,24 @@ def presented_documents(a: Analysis) -> list[tuple[int, int, str]]:
     return _references(a, asks=not a.message.quoted.strip())
 
 
+def _own_sentence_spans(a: Analysis) -> Iterator[tuple[Any, Any, bool]]:
+    """The own sentences up to the sign-off, each with its parse span and a skip flag.
+
+    Skip: the sentence says the document lies elsewhere ("in the ERP", « sur le
+    drive ») or the document may follow it in the text; its tokens frame nothing.
+    """
+    assert a.doc is not None
+    elsewhere = a.pack.lexicon("elsewhere_markers")
+    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    for sentence in a.sentences:
+        if sentence.start >= end:
+            return
+        span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None:
+            skip = bool(elsewhere.search(sentence.text)) or _content_follows(a, sentence)
+            yield sentence, span, skip
+
+
 def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
     """Spans where the own text treats a named document as in the reader's hands.
 
@@ -145,20 +165,12 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
     nouns = a.pack.words("document_nouns")
     w = document_words(a.pack.code)
     use = w.viewing_verbs | a.pack.words("document_verbs")
-    elsewhere = a.pack.lexicon("elsewhere_markers")
     asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
-    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     found: list[tuple[int, int, str]] = []
-    for sentence in a.sentences:
-        if sentence.start >= end:
-            break
-        span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
-        skip = bool(elsewhere.search(sentence.text))
+    for _sentence, span, skip in _own_sentence_spans(a):
         if any(_placed(t, nouns, w) for t in span):
             return []  # "The document is in the shared Sales folder": not in the message
-        for token in [] if skip or _content_follows(a, sentence) else span:
+        for token in [] if skip else span:
             hit = _held(token, nouns, use, asked, w)
             if hit is not None:
                 found.append((hit[0], hit[1], a.doc.text[hit[0] : hit[1]]))
@@ -309,20 +321,12 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
     nouns = a.pack.words("document_nouns")
     verbs = a.pack.words("document_verbs")
     w = document_words(a.pack.code)
-    elsewhere = a.pack.lexicon("elsewhere_markers")
     asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
     times = [(t.start, t.end) for t in a.times if t.field == "body"]
-    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     found: list[tuple[int, int, str]] = []
     named_before = False  # a document noun earlier: a pronoun may point back at it
     opening = True  # no sentence of more than a greeting yet: "it" has nothing to refer to
-    for sentence in a.sentences:
-        if sentence.start >= end:
-            break
-        span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
-        skip = bool(elsewhere.search(sentence.text)) or _content_follows(a, sentence)
+    for sentence, span, skip in _own_sentence_spans(a):
         for token in [] if skip else span:
             hit = None
             if not sentence.is_question:
