@@ -47,6 +47,18 @@ _KNOWN: list[tuple[str, str, str]] = [
         "enron round 4 (dev): a company announcement in one long paragraph with no request"
         " to act on; judged fine",
     ),
+    # The fifth round (written7-8 in French, 60 more English list and Enron
+    # messages; judges j-m), as first measured before any rule was tuned on it.
+    # Its French judges left every announced attachment aside (the written
+    # e-mails are plain text, so none could carry one): CL04's hits there are
+    # a judging convention as much as a rule error, and are kept as measured.
+    ("apache-httpd-users-84a53c98", "CL04", "round 5 (dev): measured only"),
+    ("fr-guichet-007", "CL04", "written7 (dev): measured only; judges set attachments aside"),
+    ("fr-guichet-010", "CL04", "written7 (test): measured only; judges set attachments aside"),
+    ("fr-guichet-015", "CL04", "written7 (dev): measured only; judges set attachments aside"),
+    ("fr-guichet-018", "CL04", "written7 (dev): measured only; judges set attachments aside"),
+    ("fr-chantier-015", "CL04", "written8 (test): measured only; judges set attachments aside"),
+    ("fr-chantier-016", "CN06", "written8 (dev): measured only"),
 ]
 KNOWN = {(mid, code): why for mid, code, why in _KNOWN}
 
