@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis, Paragraph
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import new_memo
+from msglint.rules.genre import new_memo, not_a_memo
 
 _INLINE_NUMBERING = re.compile(r"(?:^|[\s:;,])(?:\(?(\d{1,2}|[a-h])\))\s+\S", re.IGNORECASE)
 
@@ -48,7 +48,10 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     word (several asks on one subject are one point), and where the writer
     speaks as "I" or "we" (a notice's fielded record is no person's
     paragraph), is a strong hit too: actions for several people or several
-    unrelated topics run together.
+    unrelated topics run together. So is, at any length and in a reply's own
+    text as well (not a list post or an automated notice), a paragraph where
+    the writer asks three things or more over ``min_points`` such points
+    ("several demands jumbled in one paragraph").
 
     ## Why is this bad?
     Readers scan messages on small screens. A paragraph of more than five or
@@ -63,14 +66,23 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     anything that enumerates.
     """
     from msglint.analysis.grammar import first_person_in
-    from msglint.analysis.points import paragraph_points
+    from msglint.analysis.points import jumbled_asks, paragraph_points
 
     prose = [p for p in a.paragraphs if p.kind == "paragraph"]
     single_block = len(_substantial_blocks(a)) < 2  # its length is ST02's business
     memo = new_memo(a)
+    own_text = a.kind == "email" and not not_a_memo(a)  # a reply's own text counts too
     for paragraph in prose:
         long = paragraph.words > opts["max_words"]
-        if long and memo and single_block and _asks_in(a, paragraph):
+        if own_text and jumbled_asks(a, paragraph, opts["min_points"]):
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "points",
+                {"words": paragraph.words, "points": paragraph_points(a, paragraph)},
+                strong=True,
+            )
+        elif long and memo and single_block and _asks_in(a, paragraph):
             yield Hit(
                 paragraph.start,
                 paragraph.end,
