@@ -21,7 +21,12 @@ def _substantial_blocks(a: Analysis) -> list[Paragraph]:
     "ST01",
     "structure.long-paragraph",
     "warning",
-    options={"max_words": 100, "max_sentences": 6, "min_points": 3},
+    options={
+        "max_words": 100,
+        "max_sentences": 6,
+        "min_points": 3,
+        "any_long_languages": ["fr"],
+    },
     messages=("words", "sentences", "buried", "points"),
 )
 def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -52,6 +57,11 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     text as well (not a list post or an automated notice), a paragraph where
     the writer asks three things or more over ``min_points`` such points
     ("several demands jumbled in one paragraph").
+    In the languages of ``any_long_languages`` (``["fr"]``), any paragraph
+    over ``max_words`` among others in an e-mail's own text (a reply's too;
+    not a list post or an automated notice) is a strong hit: French readers
+    of real mail called every such paragraph a problem, English ones took
+    long paragraphs in stride (``rules.toml``).
 
     ## Why is this bad?
     Readers scan messages on small screens. A paragraph of more than five or
@@ -110,6 +120,7 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 paragraph.end,
                 "words",
                 {"words": paragraph.words, "max": opts["max_words"]},
+                strong=own_text and a.language in opts["any_long_languages"],
             )
         elif paragraph.sentences > opts["max_sentences"]:
             yield Hit(
