@@ -146,7 +146,7 @@ def _asks_in(a: Analysis, paragraph: Paragraph) -> bool:
     "ST02",
     "structure.wall-of-text",
     "warning",
-    options={"min_words": 120},
+    options={"min_words": 120, "any_block_languages": ["fr"]},
     messages=("default", "memo"),
 )
 def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -160,7 +160,11 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     « nous », from the parse) it is a strong hit: a person wrote the whole
     message as one block. A notice or a report that speaks of things in the
     third person is left to the hint, and a block that asks the reader
-    something is ST01's case (an ask buried in a long paragraph).
+    something is ST01's case (an ask buried in a long paragraph). In the
+    languages of ``any_block_languages`` (``["fr"]``) any such block in an
+    e-mail's own text (a reply's too; not a list post or an automated
+    notice) is a strong hit: French readers of real mail called each one a
+    problem, English ones did not (``rules.toml``).
 
     ## Why is this bad?
     A wall of text signals effort before a word is read. Readers postpone it,
@@ -186,7 +190,9 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
             ):
                 yield Hit(block.start, block.end, "memo", {"words": block.words}, strong=True)
             else:
-                yield Hit(block.start, block.end, args={"words": block.words})
+                own_text = a.kind == "email" and not not_a_memo(a)
+                strong = own_text and a.language in opts["any_block_languages"]
+                yield Hit(block.start, block.end, args={"words": block.words}, strong=strong)
 
 
 @rule(
