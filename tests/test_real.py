@@ -39,6 +39,9 @@ _KNOWN: list[tuple[str, str, str]] = [
     # tuned on them: each entry is a cause to fix, not a verdict to keep.
     ("fr-desk-008", "DL02", "written4 (test): measured only, never tuned on"),
     ("fr-desk-015", "CL04", "written4 (test): measured only, never tuned on"),
+    # The French pass (fr8): CN02's "many long sentences" case (dev FR 9/9) as first
+    # measured on the test part, not tuned on.
+    ("fr-office-099", "CN02", "test: measured only, never tuned on (CN02 many_long_fr)"),
     # The fourth English round (2026-12-07), as first measured before any tuning.
     ("enron-phanis-s-3050cd55", "AK04", "enron round 4 (test): measured only, never tuned on"),
     (

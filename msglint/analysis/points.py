@@ -62,3 +62,27 @@ def _point_starts(a: Analysis, paragraph: Paragraph) -> tuple[set[int], set[int]
             elif before[-1] in _BREAKS:
                 shifts.add(sentence.start + hit.start)
     return starts, shifts
+
+
+def jumbled_asks(a: Analysis, paragraph: Paragraph, min_points: int, min_asks: int = 3) -> bool:
+    """The paragraph runs ``min_asks`` asks or more over ``min_points`` separate points.
+
+    The judges' "several demands jumbled in one paragraph": the writer (who
+    speaks as "I" or "we") asks three things or more, outside any list, and
+    the asks are on separate subjects (a topic-shift word opens one point at
+    least, :func:`paragraph_points`). Three asks on one subject, or three
+    points of which one only asks, stay ordinary prose.
+    """
+    from msglint.analysis.grammar import first_person_in
+
+    asks = [
+        ask
+        for ask in a.asks
+        if paragraph.start <= ask.start < paragraph.end
+        and not (ask.secondary or ask.in_list or ask.numbered)
+    ]
+    return (
+        len(asks) >= min_asks
+        and paragraph_points(a, paragraph) >= min_points
+        and first_person_in(a, paragraph.start, paragraph.end)
+    )

@@ -13,6 +13,7 @@ from msglint.analysis.ownerless import (
     hedged_wishes,
     ownerless_obligations,
 )
+from msglint.analysis.points import jumbled_asks
 from msglint.lang import subject_prefix_pattern
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import is_reply, is_reply_subject, list_question, new_memo, not_a_memo
@@ -70,7 +71,13 @@ def answers_a_question(a: Analysis) -> bool:
     return is_reply(a) and "?" in a.message.quoted
 
 
-@rule("AK02", "ask.multiple", "warning", kinds=("email", "chat"), options={"max_asks": 1})
+@rule(
+    "AK02",
+    "ask.multiple",
+    "warning",
+    kinds=("email", "chat"),
+    options={"max_asks": 1, "min_points": 3},
+)
 def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for several asks scattered through one message.
 
@@ -82,6 +89,13 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     question). Asks that open with a person's name ("Arjun, please take the
     design round. Leah, please cover the SQL exercise.") share the work out
     and are counted per person.
+
+    In an e-mail (a reply's own text too; not a list post or an automated
+    notice), three asks or more run over ``min_points`` (3) separate points
+    of one paragraph — the writer's "I"/"we" text, where a topic-shift word
+    opens one point at least ("also", "as for", « par ailleurs », « et
+    aussi », analysis/points.py) — are a strong hit: demands on several
+    subjects jumbled in prose, none of which can be answered point by point.
 
     ## Why is this bad?
     Readers answer the first or the easiest ask and forget the rest. Several
@@ -112,7 +126,15 @@ def ask_multiple(a: Analysis, opts: Options) -> Iterator[Hit]:
     group = max(by_person.values(), key=len, default=[])
     if len(group) > opts["max_asks"]:
         extra = group[opts["max_asks"]]
-        yield Hit(extra.start, extra.end, args={"count": len(group), "max": opts["max_asks"]})
+        jumbled = a.kind == "email" and any(
+            p.kind == "paragraph" and jumbled_asks(a, p, opts["min_points"]) for p in a.paragraphs
+        )
+        yield Hit(
+            extra.start,
+            extra.end,
+            args={"count": len(group), "max": opts["max_asks"]},
+            strong=jumbled,
+        )
 
 
 @rule("AK03", "ask.hedged", "info", kinds=("email", "chat"))

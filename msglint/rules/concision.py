@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis, Sentence
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import new_memo
+from msglint.rules.genre import new_memo, not_a_memo
 
 
 @rule("CN01", "concision.too-long", "warning", options={"max_words": 250})
@@ -53,8 +53,14 @@ def too_long(a: Analysis, opts: Options) -> Iterator[Hit]:
     "CN02",
     "concision.long-sentence",
     "warning",
-    options={"max_words": 35, "run_on_words": 90, "run_on_clauses": 8},
-    messages=("default", "run_on"),
+    options={
+        "max_words": 35,
+        "run_on_words": 90,
+        "run_on_clauses": 8,
+        "many_long_en": 0,
+        "many_long_fr": 3,
+    },
+    messages=("default", "run_on", "many"),
 )
 def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for sentences too long to read in one go.
@@ -69,6 +75,12 @@ def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
     with commas and "and… so… which…". Lines run together with no
     punctuation (pasted output, items without bullets) are not one sentence
     and get no strong hit, nor do chat exports, whose turns run together.
+
+    An e-mail whose own text (a reply's too; not a list post or an automated
+    notice) runs ``many_long_fr`` (3) sentences or more past ``max_words``
+    is long-winded throughout, not once: each of them is a strong hit.
+    ``many_long_en`` is 0 (off): English readers on real mail took long
+    sentences in stride, French ones did not (``rules.toml``).
 
     ## Why is this bad?
     Comprehension drops sharply past 25 to 30 words: plain-language guides
@@ -89,13 +101,18 @@ def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
     Could you review the marketing plan and budget by Thursday?
     ```
     """
-    for sentence in a.sentences:
-        if sentence.words > opts["max_words"] and not sentence.is_heading:
-            args = {"words": sentence.words, "max": opts["max_words"]}
-            if _run_on(a, sentence, opts):
-                yield Hit(sentence.start, sentence.end, "run_on", args, strong=True)
-            else:
-                yield Hit(sentence.start, sentence.end, args=args)
+    long = [s for s in a.sentences if s.words > opts["max_words"] and not s.is_heading]
+    many = int(opts.get(f"many_long_{a.language}", 0))
+    winded = 0 < many <= len(long) and a.kind == "email" and not not_a_memo(a)
+    for sentence in long:
+        args = {"words": sentence.words, "max": opts["max_words"]}
+        if _run_on(a, sentence, opts):
+            yield Hit(sentence.start, sentence.end, "run_on", args, strong=True)
+        elif winded:
+            args["count"] = len(long)
+            yield Hit(sentence.start, sentence.end, "many", args, strong=True)
+        else:
+            yield Hit(sentence.start, sentence.end, args=args)
 
 
 def _run_on(a: Analysis, sentence: Sentence, opts: Options) -> bool:

@@ -225,7 +225,7 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
     "DL03",
     "deadline.no-timezone",
     "warning",
-    options={"distributed": False, "team_timezones": []},
+    options={"distributed": False, "team_timezones": [], "strong_languages": ["fr"]},
 )
 def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a deadline with a clock time names its time zone.
@@ -248,8 +248,11 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     generated from tzdata and iso-codes by tools/generate_places.py; a name
     counts only capitalised), or when recipients sit at country domains of
     different zones ("…@nus.edu.sg" and "….fr", ``lang/domain_zones.tsv``).
-    The finding is then strong (see ``rules.toml``: a hint for now) if no time in
+    The finding is then strong (a warning, see ``rules.toml``) if no time in
     the message names a zone: nothing tells the reader whose clock is meant.
+    Only in the languages of ``strong_languages`` (``["fr"]``: measured on
+    French mail; in English the place-against-``Date`` reading is unproven, so
+    there the case stays a hint).
     A place of the sender's own zone (« nos collègues de Bruxelles » from
     Paris) spans no zones.
 
@@ -270,7 +273,11 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     if not _spans_zones(a, opts):
         return  # « jeudi 14 h » between colleagues of one office is one moment
     # A place abroad and no zone anywhere: nothing tells the reader whose clock.
-    strong = bool(places_abroad(a)) and not any(t.has_timezone for t in a.times)
+    strong = (
+        a.language in opts["strong_languages"]
+        and bool(places_abroad(a))
+        and not any(t.has_timezone for t in a.times)
+    )
     for deadline in a.deadlines:
         if deadline.field == "body" and deadline.ask is None and _in_list_item(a, deadline.start):
             continue  # a spec line ("- delivery before 2 pm") is not the reader's deadline

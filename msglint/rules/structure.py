@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis, Paragraph
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import new_memo
+from msglint.rules.genre import new_memo, not_a_memo
 
 _INLINE_NUMBERING = re.compile(r"(?:^|[\s:;,])(?:\(?(\d{1,2}|[a-h])\))\s+\S", re.IGNORECASE)
 
@@ -21,7 +21,12 @@ def _substantial_blocks(a: Analysis) -> list[Paragraph]:
     "ST01",
     "structure.long-paragraph",
     "warning",
-    options={"max_words": 100, "max_sentences": 6, "min_points": 3},
+    options={
+        "max_words": 100,
+        "max_sentences": 6,
+        "min_points": 3,
+        "any_long_languages": ["fr"],
+    },
     messages=("words", "sentences", "buried", "points"),
 )
 def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -48,7 +53,15 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     word (several asks on one subject are one point), and where the writer
     speaks as "I" or "we" (a notice's fielded record is no person's
     paragraph), is a strong hit too: actions for several people or several
-    unrelated topics run together.
+    unrelated topics run together. So is, at any length and in a reply's own
+    text as well (not a list post or an automated notice), a paragraph where
+    the writer asks three things or more over ``min_points`` such points
+    ("several demands jumbled in one paragraph").
+    In the languages of ``any_long_languages`` (``["fr"]``), any paragraph
+    over ``max_words`` among others in an e-mail's own text (a reply's too;
+    not a list post or an automated notice) is a strong hit: French readers
+    of real mail called every such paragraph a problem, English ones took
+    long paragraphs in stride (``rules.toml``).
 
     ## Why is this bad?
     Readers scan messages on small screens. A paragraph of more than five or
@@ -63,14 +76,23 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     anything that enumerates.
     """
     from msglint.analysis.grammar import first_person_in
-    from msglint.analysis.points import paragraph_points
+    from msglint.analysis.points import jumbled_asks, paragraph_points
 
     prose = [p for p in a.paragraphs if p.kind == "paragraph"]
     single_block = len(_substantial_blocks(a)) < 2  # its length is ST02's business
     memo = new_memo(a)
+    own_text = a.kind == "email" and not not_a_memo(a)  # a reply's own text counts too
     for paragraph in prose:
         long = paragraph.words > opts["max_words"]
-        if long and memo and single_block and _asks_in(a, paragraph):
+        if own_text and jumbled_asks(a, paragraph, opts["min_points"]):
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "points",
+                {"words": paragraph.words, "points": paragraph_points(a, paragraph)},
+                strong=True,
+            )
+        elif long and memo and single_block and _asks_in(a, paragraph):
             yield Hit(
                 paragraph.start,
                 paragraph.end,
@@ -98,6 +120,7 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 paragraph.end,
                 "words",
                 {"words": paragraph.words, "max": opts["max_words"]},
+                strong=own_text and a.language in opts["any_long_languages"],
             )
         elif paragraph.sentences > opts["max_sentences"]:
             yield Hit(
@@ -123,7 +146,7 @@ def _asks_in(a: Analysis, paragraph: Paragraph) -> bool:
     "ST02",
     "structure.wall-of-text",
     "warning",
-    options={"min_words": 120},
+    options={"min_words": 120, "any_block_languages": ["fr"]},
     messages=("default", "memo"),
 )
 def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -137,7 +160,11 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     « nous », from the parse) it is a strong hit: a person wrote the whole
     message as one block. A notice or a report that speaks of things in the
     third person is left to the hint, and a block that asks the reader
-    something is ST01's case (an ask buried in a long paragraph).
+    something is ST01's case (an ask buried in a long paragraph). In the
+    languages of ``any_block_languages`` (``["fr"]``) any such block in an
+    e-mail's own text (a reply's too; not a list post or an automated
+    notice) is a strong hit: French readers of real mail called each one a
+    problem, English ones did not (``rules.toml``).
 
     ## Why is this bad?
     A wall of text signals effort before a word is read. Readers postpone it,
@@ -163,7 +190,9 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
             ):
                 yield Hit(block.start, block.end, "memo", {"words": block.words}, strong=True)
             else:
-                yield Hit(block.start, block.end, args={"words": block.words})
+                own_text = a.kind == "email" and not not_a_memo(a)
+                strong = own_text and a.language in opts["any_block_languages"]
+                yield Hit(block.start, block.end, args={"words": block.words}, strong=strong)
 
 
 @rule(
