@@ -225,7 +225,7 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
     "DL03",
     "deadline.no-timezone",
     "warning",
-    options={"distributed": False, "team_timezones": [], "strong_languages": ["fr"]},
+    options={"distributed": False, "team_timezones": [], "strong_languages": []},
 )
 def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a deadline with a clock time names its time zone.
@@ -250,9 +250,10 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     different zones ("…@nus.edu.sg" and "….fr", ``lang/domain_zones.tsv``).
     The finding is then strong (a warning, see ``rules.toml``) if no time in
     the message names a zone: nothing tells the reader whose clock is meant.
-    Only in the languages of ``strong_languages`` (``["fr"]``: measured on
-    French mail; in English the place-against-``Date`` reading is unproven, so
-    there the case stays a hint).
+    Only in the languages of ``strong_languages`` (none by default: a place
+    named in the text is not always where the reader sits — a note naming
+    Osaka between two colleagues of one cellar — so the case is a hint until
+    the reader's zone is read from the recipients).
     A place of the sender's own zone (« nos collègues de Bruxelles » from
     Paris) spans no zones.
 
