@@ -62,6 +62,13 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-guichet-018", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-chantier-015", "CL04", "written8 (test): measured only; judges set attachments aside"),
     ("fr-chantier-016", "CN06", "written8 (dev): measured only"),
+    ("numpy-discussion-8b77580d", "AK04", "round 5 (test): measured only"),
+    (
+        "fr-guichet-018",
+        "ST02",
+        "written7 (dev): a 124-word apologetic block, measured after the French pass"
+        " (ST02's any-block case: dev 12/13 with it)",
+    ),
 ]
 KNOWN = {(mid, code): why for mid, code, why in _KNOWN}
 
