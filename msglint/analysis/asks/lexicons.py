@@ -58,6 +58,7 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "response_requests": ("phrases", "phrases"),
     "secondary_asks": ("phrases", "phrases"),
     "not_asks": ("lexicon", "phrases"),
+    "list_labels": ("lexicon", "phrases"),
     "courtesy_asks": ("lexicon", "phrases"),
     "clause_coordinators": ("lexicon", "phrases"),
     "promotions": ("lexicon", "phrases"),
@@ -133,6 +134,7 @@ class AskRules:
     response_requests: Phrases
     secondary: Phrases
     not_asks: re.Pattern[str] | None
+    list_labels: re.Pattern[str] | None
     courtesy_asks: re.Pattern[str] | None
     clause_split: re.Pattern[str] | None
     openers: frozenset[str]
@@ -334,6 +336,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         response_requests=phrases("response_requests"),
         secondary=phrases("secondary_asks"),
         not_asks=whole("not_asks"),
+        list_labels=whole("list_labels"),
         courtesy_asks=whole("courtesy_asks"),
         clause_split=_clause_split(lexicon("clause_coordinators")),
         openers=words("ask_openers"),

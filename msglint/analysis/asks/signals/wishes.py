@@ -432,6 +432,46 @@ def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
     return found
 
 
+def reader_suggestion_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+    """ "you could leave me a voicemail", "you might give me a heads up": the reader
+    as subject, a modal of possibility, an action for the writer ("me", "us" as its
+    object, its receiver or after its preposition): a hedged request.
+
+    The writer as beneficiary makes it one; without it the same shape advises
+    ("you might want to keep your number", "you may report it for spam"). The
+    subject comes before the modal (an inverted one is a question, read
+    elsewhere); "you will…" describes and "you should…" is a need phrase.
+    """
+    found = []
+    modals = rules.modal_auxiliaries - rules.commitment_auxiliaries
+    for token in span:
+        if token.pos_ != "VERB" or negated(token) or perfect_modal(token):
+            continue
+        subject = subject_of(token)
+        if subject is None or not _person(subject, "2") or not heads_a_clause(token, span):
+            continue
+        auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
+        if not any(aux.lower_ in modals and subject.i < aux.i for aux in auxiliaries):
+            continue
+        if any(aux.dep_ == "auxpass" for aux in auxiliaries) or not action(token, rules):
+            continue
+        if _for_the_writer(token):
+            found.append((subject.idx, "hedged"))
+    return found
+
+
+def _for_the_writer(verb: Token) -> bool:
+    """The writer ("me", "us") as the verb's object or receiver, or after its preposition."""
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and _person(child, "1"):
+            return True
+        if child.dep_ == "prep" and any(
+            grand.dep_ == "pobj" and _person(grand, "1") for grand in child.children
+        ):
+            return True
+    return False
+
+
 def _joint(subject: Token, rules: AskRules) -> bool:
     """The writer and others: a first-person plural (or « on »)."""
     if subject.lower_ in rules.joint_subjects:
@@ -510,19 +550,22 @@ def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
 
 
 def _worth_doing(worth: Token, span: Span, rules: AskRules) -> bool:
-    """ "would be worth checking", "could be useful to run the tests again", "might be a
-    good idea to call him": a modal on the copula, an action after the judgement (on
-    the word or on the copula)."""
+    """ "would be worth checking", "may be worth asking Tom", "could be useful to run the
+    tests again", "might be a good idea to call him": a modal of possibility on the
+    copula (any but the future's: "it will be helpful to…" predicts), an action after
+    the judgement (on the word, the noun's infinitive, or on the copula)."""
     copula = worth.head
     if worth.dep_ not in ("acomp", "attr") or copula.i == worth.i:
         return False
     if copula.lemma_.lower() != "be" or not heads_a_clause(copula, span):
         return False
-    modals = rules.suggestion_modals | rules.conditional_auxiliaries
+    modals = (
+        rules.suggestion_modals | rules.conditional_auxiliaries | rules.modal_auxiliaries
+    ) - rules.commitment_auxiliaries
     if not any(child.dep_ == "aux" and child.lower_ in modals for child in copula.children):
         return False
     return any(
-        child.dep_ in ("xcomp", "pcomp")
+        child.dep_ in ("xcomp", "pcomp", "acl")
         and child.pos_ == "VERB"
         and not negated(child)
         and action(child, rules)
