@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.clauses import deadline_in
-from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, perfect_modal
+from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, doc_text, perfect_modal
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -183,6 +183,17 @@ def _wanted_of_reader(
         and any(grand.dep_ == "mark" and grand.i < child.i for grand in child.children)
         and any(grand.dep_ == "aux" and grand.pos_ == "PART" for grand in child.children)
     ]
+    # "I'd love it if you could join us": a pronoun object that the condition spells out.
+    if any(obj.pos_ == "PRON" and not _reader(obj, rules) for obj in objects):
+        complements += [
+            child
+            for child in verb.children
+            if child.dep_ == "advcl"
+            and any(
+                grand.dep_ == "mark" and grand.lower_ in rules.condition_marks
+                for grand in child.children
+            )
+        ]
     for complement in complements:
         if negated(complement) or not _verb(complement, verbs):
             continue
@@ -353,6 +364,12 @@ def wish_signs(
         forms, modal = rules.wishes[lemma]
         head = _adjective_frame(token) or token
         subject = subject_of(head) or _shared_subject(head)
+        if subject is None and head is token and _elided_writer(token, span, rules, forms):
+            # "Hoping you can make it", "Hope you will join us": the writer, left out.
+            kind = _wanted_of_reader(token, rules, modal, verbs)
+            if kind is not None:
+                found.append((token.idx, kind))
+            continue
         if subject is None or not heads_a_clause(head, span):
             continue
         relayed = not (_person(subject, "1") or _person(subject, "2"))
@@ -369,6 +386,18 @@ def wish_signs(
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _elided_writer(verb: Token, span: Span, rules: AskRules, forms: frozenset[str]) -> bool:
+    """A wish verb opening the sentence with no subject nor auxiliary, in a present or
+    progressive form of ``forms``: the writer left out ("Hoping you can make it")."""
+    if verb.dep_ not in CLAUSE_DEPS or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    if any(not (t.is_punct or t.pos_ == "INTJ") for t in span.doc[span.start : verb.i]):
+        return False
+    if "Prog" in verb.morph.get("Aspect"):
+        return "progressive" in forms
+    return "present" in forms and verb.tag_ in rules.present_tags | rules.base_form_tags
 
 
 def _shared_subject(verb: Token) -> Token | None:
@@ -435,10 +464,12 @@ def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
 def reader_suggestion_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
     """ "you could leave me a voicemail", "you might give me a heads up": the reader
     as subject, a modal of possibility, an action for the writer ("me", "us" as its
-    object, its receiver or after its preposition): a hedged request.
+    object, its receiver or after its preposition) or softened ("perhaps you could
+    call him"): a hedged request.
 
-    The writer as beneficiary makes it one; without it the same shape advises
-    ("you might want to keep your number", "you may report it for spam"). The
+    The writer as beneficiary or a softener makes it one; without them the same
+    shape advises ("you might want to keep your number", "you may report it for
+    spam"). The
     subject comes before the modal (an inverted one is a question, read
     elsewhere); "you will…" describes and "you should…" is a need phrase.
     """
@@ -455,9 +486,18 @@ def reader_suggestion_signs(span: Span, rules: AskRules) -> list[tuple[int, str]
             continue
         if any(aux.dep_ == "auxpass" for aux in auxiliaries) or not action(token, rules):
             continue
-        if _for_the_writer(token):
+        if _for_the_writer(token) or _softened(token, rules):
             found.append((subject.idx, "hedged"))
     return found
+
+
+def _softened(verb: Token, rules: AskRules) -> bool:
+    """A softener of ``ask_hedges`` on the verb: "perhaps you could call him", "you
+    could maybe ask Tom" (a suggestion made gently; "you could see it" states)."""
+    text = doc_text(verb.doc)
+    return any(
+        child.dep_ == "advmod" and rules.hedges.hits(text, [child.idx]) for child in verb.children
+    )
 
 
 def _for_the_writer(verb: Token) -> bool:
