@@ -383,9 +383,24 @@ def wish_signs(
         elif not _person(subject, "1") or _form(head, rules, lemma) not in forms:
             continue
         kind = _wanted_of_reader(token, rules, modal, verbs, relayed=relayed)
+        if kind is None and not relayed and lemma in rules.wished_things:
+            kind = _readers_thing_after(token, span, rules)
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _readers_thing_after(verb: Token, span: Span, rules: AskRules) -> str | None:
+    """ "request" when a possessive of the reader (``reader_possessives``) follows the
+    verb, adverbs aside: « j'apprécierais beaucoup ton avis », where the small tagger
+    reads « ton » as an adjective and « tes » as a noun, and the object is lost."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < span.end and doc[i].pos_ == "ADV":
+        i += 1
+    if i + 1 < span.end and doc[i].lower_ in rules.reader_possessives:
+        return "request" if doc[i + 1].pos_ in ("NOUN", "ADJ") else None
+    return None
 
 
 def _elided_writer(verb: Token, span: Span, rules: AskRules, forms: frozenset[str]) -> bool:
