@@ -57,6 +57,14 @@ CASES = [
     ("en", "I would love it if it stopped raining.", None),
     ("en", "Hoping you can make it to the dinner.", "request"),
     ("en", "Hope you are well.", None),
+    ("en", "Would appreciate a quick look.", "request"),
+    ("en", "Would like to thank you all.", None),
+    ("en", "Would have liked more time.", None),
+    ("fr", "J'apprécierais tes commentaires d'ici midi.", "request"),
+    # A count of us with an obligation in the present: a shared ask.
+    ("en", "The three of us need to get together next week.", "need"),
+    ("en", "The three of us had to wait.", None),
+    ("en", "None of us need to worry.", None),
     # Courtesy questions ("go" for the copula) and real ones of the same opening.
     ("en", "How did the presentation go?", None),
     ("en", "How did you calculate the total?", "question"),
@@ -69,6 +77,9 @@ CASES = [
     ("en", "Call me crazy, but I think it will work.", None),
     ("en", "Forward this email to a friend.", None),
     ("en", "If you did not request this change, please contact us immediately.", None),
+    ("fr", "Laisse-moi vérifier et je te redis.", None),
+    ("fr", "Laissez-moi savoir si vous venez.", "imperative"),
+    ("fr", "Figure-toi qu'on a gagné !", None),
 ]
 
 

@@ -108,6 +108,7 @@ WORD_FACTS: dict[str, str] = {
     "commitment_auxiliaries": "auxiliaries of a promise after 'I' or 'we': 'will', 'll'",
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
     "reader_possessives": "the reader's possessives, read by word where the tagger misses them",
+    "obligation_verbs": "verbs of an obligation with an infinitive: 'the three of us need to meet'",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
     "place_prepositions": "the preposition of where a wish of places sends the reader: 'to'",
@@ -188,6 +189,7 @@ class AskRules:
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
     reader_possessives: frozenset[str]
+    obligation_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
     wished_things: frozenset[str]
     wished_places: frozenset[str]
@@ -392,6 +394,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
         going_verbs=facts("words", "going_verbs"),
         reader_possessives=facts("words", "reader_possessives"),
+        obligation_verbs=facts("words", "obligation_verbs"),
         wishes={
             lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))
             for lemma, wish in data.get("wishes", {}).items()

@@ -404,12 +404,20 @@ def _readers_thing_after(verb: Token, span: Span, rules: AskRules) -> str | None
 
 
 def _elided_writer(verb: Token, span: Span, rules: AskRules, forms: frozenset[str]) -> bool:
-    """A wish verb opening the sentence with no subject nor auxiliary, in a present or
-    progressive form of ``forms``: the writer left out ("Hoping you can make it")."""
-    if verb.dep_ not in CLAUSE_DEPS or any(c.dep_.startswith("aux") for c in verb.children):
+    """A wish verb opening the sentence with no subject, in a form of ``forms``: the
+    writer left out ("Hoping you can make it", "Would appreciate a quick look")."""
+    if verb.dep_ not in CLAUSE_DEPS:
         return False
-    if any(not (t.is_punct or t.pos_ == "INTJ") for t in span.doc[span.start : verb.i]):
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    skipped = {aux.i for aux in auxiliaries}
+    if any(
+        not (t.is_punct or t.pos_ == "INTJ" or t.i in skipped)
+        for t in span.doc[span.start : verb.i]
+    ):
         return False
+    if auxiliaries:
+        conditional = all(aux.lower_ in rules.conditional_auxiliaries for aux in auxiliaries)
+        return conditional and "conditional" in forms
     if "Prog" in verb.morph.get("Aspect"):
         return "progressive" in forms
     return "present" in forms and verb.tag_ in rules.present_tags | rules.base_form_tags
@@ -473,6 +481,10 @@ def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
             continue
         if _modal_wish(token, rules) or _conditional_modal_verb(token, rules):
             found.append((where, "proposal"))
+        elif (subject.pos_ == "NUM" or _person(subject, "1")) and _joint_obligation(token, rules):
+            # "the three of us need to…", "one of us has to…" ("none of us need to
+            # worry" is not counted: a count of us, not a quantifier, asks)
+            found.append((where, "we"))
     return found
 
 
@@ -525,6 +537,29 @@ def _for_the_writer(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _joint_obligation(verb: Token, rules: AskRules) -> bool:
+    """ "The three of us need to get together": an obligation (``obligation_verbs``) in
+    the present, with an action in the infinitive ("we had to cancel" is past, "we will
+    need to" future: statements)."""
+    if verb.lemma_.lower() not in rules.obligation_verbs or perfect_modal(verb):
+        return False
+    tenses = set(verb.morph.get("Tense"))
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    if "Past" in tenses or auxiliaries:
+        return False
+    return any(
+        child.dep_ == "xcomp"
+        and child.pos_ == "VERB"
+        and not negated(child)
+        and action(child, rules)
+        and any(
+            grand.lower_ in rules.infinitive_markers and grand.i < child.i
+            for grand in child.children
+        )
+        for child in verb.children
+    )
 
 
 def _joint(subject: Token, rules: AskRules) -> bool:
