@@ -38,6 +38,8 @@ CASES = [
     ("en", "Perhaps you could send me the figures tomorrow.", "request"),
     ("en", "Perhaps you could call him tomorrow.", "request"),
     ("en", "You could see the tower from there.", None),
+    ("en", "You can send me the report by Friday.", "request"),
+    ("en", "You can call me anytime.", None),  # where to reach the writer: courtesy
     ("en", "You could maybe forward it to us by Friday.", "request"),
     ("en", "If you go there, you might meet him.", None),
     ("en", "You could have told me earlier.", None),

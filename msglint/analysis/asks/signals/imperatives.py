@@ -207,7 +207,7 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
     # The clause starts after a dash, a semicolon or a colon: "you are doing fine -
     # do not hesitate to call me" (a run-on the parser hangs on the imperative), and
     # a label before a colon is no subject ("Reminder: send your timesheets", "Step 2:
-    # review the draft"; a list of duties is a closing of ``not_asks``).
+    # review the draft"; the list after "Duties:" describes: ``list_labels``).
     opening = _clause_opening(token, span)
     for child in token.children:
         if not span.start <= child.i < span.end:

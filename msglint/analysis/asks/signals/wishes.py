@@ -496,9 +496,10 @@ def reader_suggestion_signs(span: Span, rules: AskRules) -> list[tuple[int, str]
 
     The writer as beneficiary or a softener makes it one; without them the same
     shape advises ("you might want to keep your number", "you may report it for
-    spam"). The
-    subject comes before the modal (an inverted one is a question, read
-    elsewhere); "you will…" describes and "you should…" is a need phrase.
+    spam"). The subject comes before the modal (an inverted one is a question,
+    read elsewhere); "you will…" describes and "you should…" is a need phrase.
+    Where to reach the writer ("you can call me anytime") is a courtesy
+    invitation of ``courtesy_asks``.
     """
     found = []
     modals = rules.modal_auxiliaries - rules.commitment_auxiliaries
