@@ -66,6 +66,8 @@ inversion_adverbs = []
 place_prepositions = []
 commitment_auxiliaries = []
 going_verbs = []
+reader_possessives = []
+obligation_verbs = []
 """
 
 

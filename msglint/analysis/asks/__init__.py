@@ -22,6 +22,10 @@ A sentence is an ask when it is one of:
   discuss this with you", "on pourrait en parler jeudi"): ``proposals``, form
   "request", owner "we"; from the parse too, "we" with a suggestion modal and
   any adverbs before an action ("we could maybe go over it on Thursday");
+- a **hedged suggestion** to the reader, from the parse: "you" with a modal of
+  possibility and an action for the writer or softened ("you could leave me a
+  voicemail", "perhaps you could call him"; "you might want to keep your
+  number" only advises);
 - a **need**: "I need your…", "you need to…", "we need to…", "on doit…"
   (``need_phrases``, ``we_asks``) and ownerless asks ("someone should…",
   "the invoices need to be approved", "il faudrait revoir…": ``no_owner``;
@@ -33,10 +37,13 @@ A sentence is an ask when it is one of:
   questions?", "Des questions ?") are in ``not_asks``; reported questions
   ("she asked whether…") have no question mark and no inversion.
 
-Not asks, by the parse: a label ("Step 2.", "Part 2: Results"), a verb alone
-exclaimed ("Help!"), a need in an embedded question ("to find out whether we
-need a permit"), a state wished for ("I hope you are well"), an offer to share
-("I'd like to share it with you"), a perfect after a modal ("you should have
+Not asks, by the parse: a label ("Step 2.", "Check 1.", "Part 2: Results", a
+verb alone after one: "Step 2: Review"), a list of a job's duties after its
+label ("Duties: manage the budget…": ``list_labels``), a verb alone
+exclaimed ("Help!"), a handle or a code read as a verb ("@anna2"), a need in
+an embedded question ("to find out whether we need a permit"), a state
+wished for ("I hope you are well"), an offer to share ("I'd like to share it
+with you"), a perfect after a modal ("you should have
 received it", « tu aurais dû »), an obligation in the future ("it will have to
 be revised", « il faudra renouveler »), a passive naming its agent ("it needs
 to be reviewed by legal"; "by Friday" is a deadline, read by the time

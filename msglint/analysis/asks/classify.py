@@ -20,6 +20,7 @@ from msglint.analysis.asks.signals.questions import inverted_to_reader, rhetoric
 from msglint.analysis.asks.signals.wishes import (
     joint_proposal_signs,
     ownerless_signs,
+    reader_suggestion_signs,
     wish_signs,
 )
 from msglint.analysis.asks.syntax import doc_text, title_case, vocative
@@ -96,6 +97,7 @@ def sentence_ask(
         )
     for detector, signs in (
         ("joint_proposals", joint_proposal_signs),
+        ("joint_proposals", reader_suggestion_signs),
         ("ownerless", ownerless_signs),
         ("conditional_requests", conditional_request_signs),
     ):

@@ -61,6 +61,13 @@ def is_not_ask(text: str, rules: AskRules) -> bool:
     return not bare or (rules.not_asks is not None and rules.not_asks.fullmatch(bare) is not None)
 
 
+def _list_label(text: str, rules: AskRules) -> bool:
+    """A clause that labels a descriptive list ("Duties:", « Missions : »): ``list_labels``."""
+    if rules.list_labels is None or not text.rstrip().endswith(":"):
+        return False
+    return rules.list_labels.fullmatch(core(text)) is not None
+
+
 def is_courtesy(text: str, rules: AskRules) -> bool:
     """A whole clause that invites the reader without asking for work ("feel free to call")."""
     bare = core(text)
@@ -129,6 +136,10 @@ def drop_offers_and_closings(
     courteous = set()
     for number, (seg_start, seg_end) in enumerate(segments):
         clause = text[seg_start:seg_end]
+        if _list_label(clause, rules):
+            # "Duties: manage the budget, train new staff": the list it opens describes.
+            dropped.update(range(number, len(segments)))
+            break
         if is_not_ask(clause, rules):
             dropped.add(number)
         elif is_courtesy(clause, rules):

@@ -58,6 +58,7 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "response_requests": ("phrases", "phrases"),
     "secondary_asks": ("phrases", "phrases"),
     "not_asks": ("lexicon", "phrases"),
+    "list_labels": ("lexicon", "phrases"),
     "courtesy_asks": ("lexicon", "phrases"),
     "clause_coordinators": ("lexicon", "phrases"),
     "promotions": ("lexicon", "phrases"),
@@ -106,6 +107,8 @@ WORD_FACTS: dict[str, str] = {
     "giving_verbs": "verbs of giving: 'share it with you' is an offer, not a joint action",
     "commitment_auxiliaries": "auxiliaries of a promise after 'I' or 'we': 'will', 'll'",
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
+    "reader_possessives": "the reader's possessives, read by word where the tagger misses them",
+    "obligation_verbs": "verbs of an obligation with an infinitive: 'the three of us need to meet'",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
     "place_prepositions": "the preposition of where a wish of places sends the reader: 'to'",
@@ -133,6 +136,7 @@ class AskRules:
     response_requests: Phrases
     secondary: Phrases
     not_asks: re.Pattern[str] | None
+    list_labels: re.Pattern[str] | None
     courtesy_asks: re.Pattern[str] | None
     clause_split: re.Pattern[str] | None
     openers: frozenset[str]
@@ -184,6 +188,8 @@ class AskRules:
     place_prepositions: frozenset[str]
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
+    reader_possessives: frozenset[str]
+    obligation_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
     wished_things: frozenset[str]
     wished_places: frozenset[str]
@@ -334,6 +340,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         response_requests=phrases("response_requests"),
         secondary=phrases("secondary_asks"),
         not_asks=whole("not_asks"),
+        list_labels=whole("list_labels"),
         courtesy_asks=whole("courtesy_asks"),
         clause_split=_clause_split(lexicon("clause_coordinators")),
         openers=words("ask_openers"),
@@ -386,6 +393,8 @@ def rules_for(pack: LanguagePack) -> AskRules:
         place_prepositions=facts("words", "place_prepositions"),
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
         going_verbs=facts("words", "going_verbs"),
+        reader_possessives=facts("words", "reader_possessives"),
+        obligation_verbs=facts("words", "obligation_verbs"),
         wishes={
             lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))
             for lemma, wish in data.get("wishes", {}).items()

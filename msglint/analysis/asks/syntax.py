@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:subj"})
 CLAUSE_DEPS = frozenset({"ROOT", "root", "parataxis", "dep"})
 SEPARATORS = frozenset({",", ";", ":", "-", "–", "—", "(", "/"})
+# Separators that end a clause, not a phrase: a dash, a semicolon, a colon.
+CLAUSE_BREAKS = frozenset({";", ":", "-", "--", "–", "—"})
 # Tags the French shape test never takes for a verb, whatever the lookup lemma.
 NEVER_VERBS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "NUM", "PRON", "PUNCT"})
 HYPHENS = ("-", "‑")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.signals.shapes import shaped_imperatives
 from msglint.analysis.asks.syntax import (
+    CLAUSE_BREAKS,
     CLAUSE_DEPS,
     HYPHENS,
     SUBJECT_DEPS,
@@ -40,9 +41,13 @@ def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[t
     """Character offsets of the imperative verbs of a span, with "imperative" or "imperative-we"."""
     found = []
     if rules.uses("parsed_imperatives"):
+        label = _label_end(span)
         for token in span:
+            if token.i < label or _title_after_label(token, span, label):
+                continue  # "Check 1.", "Call 2: …", "Step 2: Review": a label, a title
             if (
                 token.pos in VERBAL
+                and token.text[:1].isalpha()  # not a handle, a number, a code ("@anna2")
                 and token.text not in HYPHENS
                 and not hyphen_part(token)
                 and not names_a_version(token)
@@ -69,6 +74,30 @@ def imperatives(span: Span, rules: AskRules, verbs: VerbTables | None) -> list[t
                 return found  # a label: "Step 2.", "Item 4:", "Part 2: Results"
             found.append((doc[first].idx, "imperative"))
     return found
+
+
+# What closes a numbered label: "Step 2.", "Item 4:", "Call 2 -", "Part 3)".
+_LABEL_ENDS = frozenset({".", ":", ")", "-", "–", "—"})
+
+
+def _label_end(span: Span) -> int:
+    """Where a leading label ends ("Check 1.", "Step 2: Review"): a word and a number
+    closing the span or closed by a separator; ``span.start`` when there is none."""
+    doc = span.doc
+    first, second = span.start, span.start + 1
+    if second >= span.end or not doc[first].is_alpha or doc[second].pos_ != "NUM":
+        return span.start
+    if second + 1 == span.end:
+        return span.end
+    return second + 2 if doc[second + 1].text in _LABEL_ENDS else span.start
+
+
+def _title_after_label(token: Token, span: Span, label: int) -> bool:
+    """A verb alone after a numbered label: "Step 2: Review" is a heading, not a request
+    ("Step 2: review the draft" asks)."""
+    if label == span.start:
+        return False
+    return all(other.is_punct for other in span.doc[label : span.end] if other.i != token.i)
 
 
 def _lets_without_apostrophe(span: Span, rules: AskRules) -> list[tuple[int, str]]:
@@ -175,10 +204,17 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
         )
         if not leading and span.start <= head.i < span.end and head.i != token.i:
             return False
+    # The clause starts after a dash, a semicolon or a colon: "you are doing fine -
+    # do not hesitate to call me" (a run-on the parser hangs on the imperative), and
+    # a label before a colon is no subject ("Reminder: send your timesheets", "Step 2:
+    # review the draft"; the list after "Duties:" describes: ``list_labels``).
+    opening = _clause_opening(token, span)
     for child in token.children:
         if not span.start <= child.i < span.end:
             continue  # the parser may hang a word of another sentence on the verb
         dep = child.dep_
+        if dep in SUBJECT_DEPS and child.i < opening:
+            continue
         if dep in SUBJECT_DEPS and _vocative_subject(child, token):
             continue
         if dep in SUBJECT_DEPS or dep == "mark":
@@ -187,7 +223,7 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
             return False
     # Nothing but openers, vocatives and punctuation before the verb in its clause.
     for left in token.lefts:
-        if left.i < span.start:
+        if left.i < opening:
             continue
         if left.dep_ in _BEFORE_IMPERATIVE or _vocative_subject(left, token):
             continue
@@ -196,6 +232,16 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
     if before >= span.start and wh_word(token.doc[before], rules):
         return False  # "Why wait?", "how to apply": a question word before a bare verb
     return not (before >= span.start and token.doc[before].lower_ in rules.infinitive_markers)
+
+
+def _clause_opening(token: Token, span: Span) -> int:
+    """The index where the token's clause starts: past the last strong separator
+    (``CLAUSE_BREAKS``) before it in the span, else the span's start."""
+    doc = token.doc
+    for i in range(token.i - 1, span.start - 1, -1):
+        if doc[i].text in CLAUSE_BREAKS:
+            return i + 1
+    return span.start
 
 
 def _vocative_subject(subject: Token, verb: Token) -> bool:

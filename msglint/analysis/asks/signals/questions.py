@@ -88,7 +88,8 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
     - a perfect after a modal: "Who would have thought it?", "Should we have
       waited?" (said of the past);
     - a past copula asked about with "how" and nothing else: "How was the
-      conference?", "How were the holidays?" (courtesy: ``how_words``);
+      conference?", "How were the holidays?", "How did the trip go?" (courtesy:
+      ``how_words``; "go" of ``going_verbs`` stands for the copula);
     - a question word before a bare verb: "Why wait?", « Pourquoi attendre ? »;
     - an exclamation about a thing: "How cool is that?" (a "how" on the
       adjective, a pronoun subject; "How big is the file?" asks);
@@ -142,7 +143,11 @@ def _courtesy(root: Token, span: Span, rules: AskRules) -> bool:
     first = span.doc[span.start]
     if first.lower_ not in rules.how_words or first.head.i != root.i:
         return False
-    if root.pos_ == "AUX":
+    if root.lemma_.lower() in rules.going_verbs:
+        # "How did the presentation go?": the same courtesy, with "go" for the copula.
+        copula = next((c for c in root.children if c.dep_.startswith("aux")), root)
+        kept = SUBJECT_DEPS | {"aux"}
+    elif root.pos_ == "AUX":
         copula, kept = root, SUBJECT_DEPS
     else:
         copula = next((child for child in root.children if child.dep_ == "cop"), None)

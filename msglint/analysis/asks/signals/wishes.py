@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.clauses import deadline_in
-from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, perfect_modal
+from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, doc_text, perfect_modal
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -183,6 +183,17 @@ def _wanted_of_reader(
         and any(grand.dep_ == "mark" and grand.i < child.i for grand in child.children)
         and any(grand.dep_ == "aux" and grand.pos_ == "PART" for grand in child.children)
     ]
+    # "I'd love it if you could join us": a pronoun object that the condition spells out.
+    if any(obj.pos_ == "PRON" and not _reader(obj, rules) for obj in objects):
+        complements += [
+            child
+            for child in verb.children
+            if child.dep_ == "advcl"
+            and any(
+                grand.dep_ == "mark" and grand.lower_ in rules.condition_marks
+                for grand in child.children
+            )
+        ]
     for complement in complements:
         if negated(complement) or not _verb(complement, verbs):
             continue
@@ -353,6 +364,12 @@ def wish_signs(
         forms, modal = rules.wishes[lemma]
         head = _adjective_frame(token) or token
         subject = subject_of(head) or _shared_subject(head)
+        if subject is None and head is token and _elided_writer(token, span, rules, forms):
+            # "Hoping you can make it", "Hope you will join us": the writer, left out.
+            kind = _wanted_of_reader(token, rules, modal, verbs)
+            if kind is not None:
+                found.append((token.idx, kind))
+            continue
         if subject is None or not heads_a_clause(head, span):
             continue
         relayed = not (_person(subject, "1") or _person(subject, "2"))
@@ -366,9 +383,44 @@ def wish_signs(
         elif not _person(subject, "1") or _form(head, rules, lemma) not in forms:
             continue
         kind = _wanted_of_reader(token, rules, modal, verbs, relayed=relayed)
+        if kind is None and not relayed and lemma in rules.wished_things:
+            kind = _readers_thing_after(token, span, rules)
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _readers_thing_after(verb: Token, span: Span, rules: AskRules) -> str | None:
+    """ "request" when a possessive of the reader (``reader_possessives``) follows the
+    verb, adverbs aside: « j'apprécierais beaucoup ton avis », where the small tagger
+    reads « ton » as an adjective and « tes » as a noun, and the object is lost."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < span.end and doc[i].pos_ == "ADV":
+        i += 1
+    if i + 1 < span.end and doc[i].lower_ in rules.reader_possessives:
+        return "request" if doc[i + 1].pos_ in ("NOUN", "ADJ") else None
+    return None
+
+
+def _elided_writer(verb: Token, span: Span, rules: AskRules, forms: frozenset[str]) -> bool:
+    """A wish verb opening the sentence with no subject, in a form of ``forms``: the
+    writer left out ("Hoping you can make it", "Would appreciate a quick look")."""
+    if verb.dep_ not in CLAUSE_DEPS:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    skipped = {aux.i for aux in auxiliaries}
+    if any(
+        not (t.is_punct or t.pos_ == "INTJ" or t.i in skipped)
+        for t in span.doc[span.start : verb.i]
+    ):
+        return False
+    if auxiliaries:
+        conditional = all(aux.lower_ in rules.conditional_auxiliaries for aux in auxiliaries)
+        return conditional and "conditional" in forms
+    if "Prog" in verb.morph.get("Aspect"):
+        return "progressive" in forms
+    return "present" in forms and verb.tag_ in rules.present_tags | rules.base_form_tags
 
 
 def _shared_subject(verb: Token) -> Token | None:
@@ -429,7 +481,86 @@ def joint_proposal_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
             continue
         if _modal_wish(token, rules) or _conditional_modal_verb(token, rules):
             found.append((where, "proposal"))
+        elif (subject.pos_ == "NUM" or _person(subject, "1")) and _joint_obligation(token, rules):
+            # "the three of us need to…", "one of us has to…" ("none of us need to
+            # worry" is not counted: a count of us, not a quantifier, asks)
+            found.append((where, "we"))
     return found
+
+
+def reader_suggestion_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
+    """ "you could leave me a voicemail", "you might give me a heads up": the reader
+    as subject, a modal of possibility, an action for the writer ("me", "us" as its
+    object, its receiver or after its preposition) or softened ("perhaps you could
+    call him"): a hedged request.
+
+    The writer as beneficiary or a softener makes it one; without them the same
+    shape advises ("you might want to keep your number", "you may report it for
+    spam"). The subject comes before the modal (an inverted one is a question,
+    read elsewhere); "you will…" describes and "you should…" is a need phrase.
+    Where to reach the writer ("you can call me anytime") is a courtesy
+    invitation of ``courtesy_asks``.
+    """
+    found = []
+    modals = rules.modal_auxiliaries - rules.commitment_auxiliaries
+    for token in span:
+        if token.pos_ != "VERB" or negated(token) or perfect_modal(token):
+            continue
+        subject = subject_of(token)
+        if subject is None or not _person(subject, "2") or not heads_a_clause(token, span):
+            continue
+        auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
+        if not any(aux.lower_ in modals and subject.i < aux.i for aux in auxiliaries):
+            continue
+        if any(aux.dep_ == "auxpass" for aux in auxiliaries) or not action(token, rules):
+            continue
+        if _for_the_writer(token) or _softened(token, rules):
+            found.append((subject.idx, "hedged"))
+    return found
+
+
+def _softened(verb: Token, rules: AskRules) -> bool:
+    """A softener of ``ask_hedges`` on the verb: "perhaps you could call him", "you
+    could maybe ask Tom" (a suggestion made gently; "you could see it" states)."""
+    text = doc_text(verb.doc)
+    return any(
+        child.dep_ == "advmod" and rules.hedges.hits(text, [child.idx]) for child in verb.children
+    )
+
+
+def _for_the_writer(verb: Token) -> bool:
+    """The writer ("me", "us") as the verb's object or receiver, or after its preposition."""
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and _person(child, "1"):
+            return True
+        if child.dep_ == "prep" and any(
+            grand.dep_ == "pobj" and _person(grand, "1") for grand in child.children
+        ):
+            return True
+    return False
+
+
+def _joint_obligation(verb: Token, rules: AskRules) -> bool:
+    """ "The three of us need to get together": an obligation (``obligation_verbs``) in
+    the present, with an action in the infinitive ("we had to cancel" is past, "we will
+    need to" future: statements)."""
+    if verb.lemma_.lower() not in rules.obligation_verbs or perfect_modal(verb):
+        return False
+    tenses = set(verb.morph.get("Tense"))
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    if "Past" in tenses or auxiliaries:
+        return False
+    return any(
+        child.dep_ == "xcomp"
+        and child.pos_ == "VERB"
+        and not negated(child)
+        and action(child, rules)
+        and any(
+            grand.lower_ in rules.infinitive_markers and grand.i < child.i
+            for grand in child.children
+        )
+        for child in verb.children
+    )
 
 
 def _joint(subject: Token, rules: AskRules) -> bool:
@@ -510,19 +641,22 @@ def ownerless_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
 
 
 def _worth_doing(worth: Token, span: Span, rules: AskRules) -> bool:
-    """ "would be worth checking", "could be useful to run the tests again", "might be a
-    good idea to call him": a modal on the copula, an action after the judgement (on
-    the word or on the copula)."""
+    """ "would be worth checking", "may be worth asking Tom", "could be useful to run the
+    tests again", "might be a good idea to call him": a modal of possibility on the
+    copula (any but the future's: "it will be helpful to…" predicts), an action after
+    the judgement (on the word, the noun's infinitive, or on the copula)."""
     copula = worth.head
     if worth.dep_ not in ("acomp", "attr") or copula.i == worth.i:
         return False
     if copula.lemma_.lower() != "be" or not heads_a_clause(copula, span):
         return False
-    modals = rules.suggestion_modals | rules.conditional_auxiliaries
+    modals = (
+        rules.suggestion_modals | rules.conditional_auxiliaries | rules.modal_auxiliaries
+    ) - rules.commitment_auxiliaries
     if not any(child.dep_ == "aux" and child.lower_ in modals for child in copula.children):
         return False
     return any(
-        child.dep_ in ("xcomp", "pcomp")
+        child.dep_ in ("xcomp", "pcomp", "acl")
         and child.pos_ == "VERB"
         and not negated(child)
         and action(child, rules)

@@ -1,0 +1,91 @@
+"""Asks read from the parse (issue 12, part 2): labels, run-ons, hedged requests, duty lists.
+
+Sentences written for these tests, one of each kind; the detector and its
+helpers are those of ``test_asks``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_asks import ask_of
+
+# (language, sentence, form); form None = not an ask.
+CASES = [
+    # A numbered label, or a verb alone after one, is a heading ("Check 1." reads as
+    # an imperative to the tagger); an instruction after the label still asks.
+    ("en", "Check 1.", None),
+    ("en", "Call 2:", None),
+    ("en", "Step 2: Review", None),
+    ("en", "Step 2: review the draft and send it to Paul.", "imperative"),
+    ("en", "Book 2 rooms for Tuesday.", "imperative"),
+    # A label before a colon is not the imperative's subject.
+    ("en", "Reminder: send your timesheets by Friday.", "imperative"),
+    ("en", "Bruce: send me the file.", "imperative"),
+    # …but a list of a job's duties describes (list_labels).
+    ("en", "Duties: manage the budget, report to the director, train new staff.", None),
+    ("en", "Key responsibilities include: managing the budget and training staff.", None),
+    ("fr", "Missions : gérer l'équipe, former les nouveaux arrivants.", None),
+    ("fr", "Rappel : envoyez vos feuilles de temps avant vendredi.", "imperative"),
+    # A run-on after a dash: what comes before it is another clause.
+    (
+        "en",
+        "Dick, you are doing the right things - if it slips again, do not wait to give me a call.",
+        "imperative",
+    ),
+    # A handle or a code is never a verb.
+    ("en", "@anna2 can't wait to hear the news", None),
+    # The reader, a possibility modal, an action for the writer: a hedged request.
+    ("en", "Perhaps you could send me the figures tomorrow.", "request"),
+    ("en", "Perhaps you could call him tomorrow.", "request"),
+    ("en", "You could see the tower from there.", None),
+    ("en", "You can send me the report by Friday.", "request"),
+    ("en", "You can call me anytime.", None),  # where to reach the writer: courtesy
+    ("en", "You could maybe forward it to us by Friday.", "request"),
+    ("en", "If you go there, you might meet him.", None),
+    ("en", "You could have told me earlier.", None),
+    ("en", "You might want to keep your number.", None),
+    # Worth frames: any modal but the future's, an infinitive on the noun.
+    ("en", "It may be worth checking with Paul.", "need"),
+    ("en", "It might be a good idea to back up the server.", "need"),
+    ("en", "It will be worth the wait.", None),
+    ("fr", "Il vaudrait mieux appeler le client demain.", "need"),
+    ("fr", "Il serait utile de revoir le budget avant jeudi.", "need"),
+    ("fr", "Il vaut mieux tard que jamais.", None),
+    # A need in an embedded question (« s' » as well as « si »).
+    ("fr", "Nous sommes allés voir s'il nous faut un permis.", None),
+    ("fr", "Je ne sais pas s'il faut l'inviter.", None),
+    # Wishes: a pronoun object spelled out by a condition, the writer left out.
+    ("en", "I'd love it if you could join us.", "request"),
+    ("en", "I would love it if it stopped raining.", None),
+    ("en", "Hoping you can make it to the dinner.", "request"),
+    ("en", "Hope you are well.", None),
+    ("en", "Would appreciate a quick look.", "request"),
+    ("en", "Would like to thank you all.", None),
+    ("en", "Would have liked more time.", None),
+    ("fr", "J'apprécierais tes commentaires d'ici midi.", "request"),
+    # A count of us with an obligation in the present: a shared ask.
+    ("en", "The three of us need to get together next week.", "need"),
+    ("en", "The three of us had to wait.", None),
+    ("en", "None of us need to worry.", None),
+    # Courtesy questions ("go" for the copula) and real ones of the same opening.
+    ("en", "How did the presentation go?", None),
+    ("en", "How did you calculate the total?", "question"),
+    ("en", "How are you going to fix it?", "question"),
+    ("en", "How have you been?", None),
+    # Idioms and boilerplate.
+    ("en", "Imagine my surprise when it worked.", None),
+    ("en", "Speak of the devil.", None),
+    ("en", "Don't mention it.", None),
+    ("en", "Call me crazy, but I think it will work.", None),
+    ("en", "Forward this email to a friend.", None),
+    ("en", "If you did not request this change, please contact us immediately.", None),
+    ("fr", "Laisse-moi vérifier et je te redis.", None),
+    ("fr", "Laissez-moi savoir si vous venez.", "imperative"),
+    ("fr", "Figure-toi qu'on a gagné !", None),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "form"), CASES, ids=[c[1][:40] for c in CASES])
+def test_asks_read_from_the_parse(code: str, text: str, form: str | None) -> None:
+    ask = ask_of(code, text)
+    assert (ask.form if ask else None) == form, text
