@@ -446,7 +446,7 @@ def _left_open(a: Analysis) -> bool:
 _URL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.IGNORECASE)
 
 
-@rule("AK05", "ask.no-note", "warning", kinds=("email", "chat"))
+@rule("AK05", "ask.no-note", "warning", kinds=("email", "chat"), messages=("default", "title_only"))
 def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a forward or a link comes with a word saying why.
 
@@ -459,6 +459,9 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     A forward ("Fwd:", « TR : ») whose own text is a passage pasted in (see
     :func:`_pasted_forward`: 60 words or more that ask nothing and speak to
     no one, no "I", "we" or "you", no question, no "FYI") has no note either.
+    Nor has a new message whose text only repeats words of its subject with
+    no verb ("Subject: Measurement Stds" over "Measurement Stds"): a title,
+    not a note (see :func:`_title_only`).
 
     ## Why is this bad?
     The reader has to guess why it was sent: to act on, to file, or just to
@@ -495,6 +498,32 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     body = a.body.strip()
     if body and not _URL.sub("", body).strip(" \t\n<>()[].,:;"):
         yield Hit(0, len(a.body.rstrip()))
+    elif _title_only(a):
+        yield Hit(field="message", message_id="title_only")
+
+
+#: More own words than this is a text, whatever it repeats of the subject.
+TITLE_MAX_WORDS = 8
+
+
+def _title_only(a: Analysis) -> bool:
+    """A new message whose own text is its subject again: a title, no word for the reader.
+
+    Every word of the text is a word of the subject, at most
+    ``TITLE_MAX_WORDS``, and the parse finds no verb and no question in it
+    ("Measurement Stds" under "Measurement Stds"). "Lunch tomorrow?" or
+    "Approved" repeats the subject too, but says or asks something: left
+    alone, as is any reply ("Re: go" / "go" answers the thread).
+    """
+    if a.doc is None or is_reply_subject(a) or "?" in a.body:
+        return False
+    words = [w.lower() for w in re.findall(r"\w+", a.body)]
+    if not words or len(words) > TITLE_MAX_WORDS:
+        return False
+    subject = {w.lower() for w in re.findall(r"\w+", a.subject or "")}
+    if not set(words) <= subject:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in a.doc)
 
 
 #: A forward's own text this long that speaks to nobody is a passage pasted in, not a note.

@@ -300,7 +300,10 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     sentence puts it elsewhere ("in the ERP", "on the shared drive",
     ``place_prepositions.txt``), nor when the text says where it is kept
     ("the document is in the shared Sales folder"), nor when it asks whether
-    it was read ("have you read the budget draft?"). An Outlook marker
+    it was read ("have you read the budget draft?"). So do file names the
+    own text lists on lines of their own (" - 20010607_resolution.pdf",
+    « - CR_comite.pdf »): a client's list of the files it sends, none
+    there. An Outlook marker
     ("<<Report.pdf>>") in the text or the signature shows the file went; in
     the quoted text only when forwarding.
 
@@ -350,6 +353,8 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     hits += presented_documents(a)
     # "Please see the business plan", "the table shows all four graphs".
     hits += held_documents(a)
+    # " - 20010607_resolution.pdf" on a line of its own: the files the writer lists.
+    hits += _listed_files(a)
     if hits:
         start, end, text = min(hits)
         yield Hit(start, end, args={"phrase": text}, strong=True)
@@ -395,6 +400,26 @@ def _carries_marker(a: Analysis) -> bool:
 
 
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+# A line that is a file name and nothing else, bulleted or not: " - Q3 budget.xls".
+_LISTED_FILE = re.compile(
+    r"^[ \t]*(?:[-*•>][ \t]*)?(" + _FILE_NAME.pattern + r")[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _listed_files(a: Analysis) -> list[tuple[int, int, str]]:
+    """File names the own text lists, each on a line of its own: the files it sends.
+
+    A mail client writes the files of a message as such a list under its text
+    (" - 20010607_resolution.pdf"); a message that lists them and carries none
+    lost them. A name inside a sentence ("I updated budget.xls") or a path
+    ("see S:\\Budget\\q3.xls") is a mention, not a list of what goes with it.
+    """
+    return [
+        (m.start(1), m.end(1), m.group(1))
+        for m in _LISTED_FILE.finditer(a.body)
+        if not any(c in m.group(1) for c in "/\\:")
+    ]
 
 
 def _linked(a: Analysis, offset: int) -> bool:
