@@ -146,6 +146,9 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
     w = document_words(a.pack.code)
     use = w.viewing_verbs | a.pack.words("document_verbs")
     elsewhere = a.pack.lexicon("elsewhere_markers")
+    # "the following file contains…": in the text only if the text goes on with it
+    # (a colon, a list, a block: _content_follows) or quotes a message below.
+    pointers = a.pack.lexicon("text_pointers") if a.message.quoted.strip() else None
     asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
     end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     found: list[tuple[int, int, str]] = []
@@ -155,7 +158,9 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
         span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        skip = bool(elsewhere.search(sentence.text))
+        skip = bool(elsewhere.search(sentence.text)) or bool(
+            pointers and pointers.search(sentence.text)
+        )
         if any(_placed(t, nouns, w) for t in span):
             return []  # "The document is in the shared Sales folder": not in the message
         for token in [] if skip or _content_follows(a, sentence) else span:
@@ -310,6 +315,7 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
     verbs = a.pack.words("document_verbs")
     w = document_words(a.pack.code)
     elsewhere = a.pack.lexicon("elsewhere_markers")
+    pointers = a.pack.lexicon("text_pointers")
     asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
     times = [(t.start, t.end) for t in a.times if t.field == "body"]
     end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
@@ -322,7 +328,8 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
         span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        skip = bool(elsewhere.search(sentence.text)) or _content_follows(a, sentence)
+        pointed = bool(elsewhere.search(sentence.text) or pointers.search(sentence.text))
+        skip = pointed or _content_follows(a, sentence)
         for token in [] if skip else span:
             hit = None
             if not sentence.is_question:

@@ -279,8 +279,9 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     a document as object (``handover_verbs.txt``, ``document_nouns.txt``),
     and no later time ("tomorrow", « dès que possible », « dès que le lieu
     est arrêté », ``deferring_marks.txt``) nor other way
-    ("below", « dans un second message », ``elsewhere_markers.txt``) in the
-    sentence. So does a document the writer shows as present or asks the
+    (« dans un second message », ``elsewhere_markers.txt``) nor pointer into
+    the text ("below", ``text_pointers.txt``) in the sentence. So does a
+    document the writer shows as present or asks the
     reader to use, in a new message or a reply with no link in its text and
     no attachment in its thread: "here is the business plan", "this is the
     final version", "it's the pulp presentation" (as the opening),
@@ -300,7 +301,10 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     sentence puts it elsewhere ("in the ERP", "on the shared drive",
     ``place_prepositions.txt``), nor when the text says where it is kept
     ("the document is in the shared Sales folder"), nor when it asks whether
-    it was read ("have you read the budget draft?"). So do file names the
+    it was read ("have you read the budget draft?"), nor when a pointer
+    into the text ("the following file contains…", « le tableau ci-après
+    reprend… ») is followed by that text (a colon, a list, a block of
+    lines) or by a quoted message. So do file names the
     own text lists on lines of their own (" - 20010607_resolution.pdf",
     « - CR_comite.pdf »): a client's list of the files it sends, none
     there. An Outlook marker
