@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.asks.lexicons import rules_for
+from msglint.analysis.meetings import unscheduled_meeting
 from msglint.analysis.model import UNDATED, Analysis, Ask
 from msglint.analysis.ownerless import (
     Obligation,
@@ -18,7 +19,14 @@ from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import is_reply, is_reply_subject, list_question, new_memo, not_a_memo
 
 
-@rule("AK01", "ask.missing", "warning", kinds=("email",), options={"min_words": 25})
+@rule(
+    "AK01",
+    "ask.missing",
+    "warning",
+    kinds=("email",),
+    options={"min_words": 25},
+    messages=("default", "meeting"),
+)
 def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message either asks for something or says it is for information.
 
@@ -31,6 +39,12 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     thank-you notes (the pack's ``thanks_openers.txt`` in the first
     sentences), automated notices and mailing-list posts need no ask; a
     "Re:" subject alone does not make a message an answer.
+
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``)
+    when the writer wants a meeting but gives no time for it and asks
+    nothing ("I would like to set a meeting for us to discuss…", « je
+    propose une réunion pour… »; ``analysis/meetings.py``), at any length:
+    the readers have nothing to accept or decline.
 
     ## Why is this bad?
     The reader finishes the message and wonders what they are supposed to
@@ -55,9 +69,15 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     the new contact person on their side.
     ```
     """
-    if a.asks or a.fyi or a.metrics.words < opts["min_words"]:
+    if a.asks or a.fyi:
+        return
+    meeting = unscheduled_meeting(a)  # "I would like to set a meeting": when?
+    if meeting is None and a.metrics.words < opts["min_words"]:
         return
     if answers_a_question(a) or not_a_memo(a):
+        return
+    if meeting is not None:
+        yield Hit(meeting[0], meeting[1], message_id="meeting", strong=True)
         return
     yield Hit(field="message")
 
