@@ -8,8 +8,9 @@ deadline problem on such a message of the judged set; the same proposals
 with a time, "we need to meet on Wednesday at 2:00 pm", « je propose un
 point jeudi à 15h », were fine). Read by AK01 and DL01.
 
-A meeting is a noun of the pack's ``meeting_nouns.txt`` or a verb of
-``meeting_verbs.txt``; the wish is a verb of ``wish_verbs.txt`` whose
+A meeting is a noun of the pack's ``meeting_nouns.txt`` brought up with an
+indefinite article ("a meeting", « une réunion »; "the next meeting" is one
+already set) or a verb of ``meeting_verbs.txt``; the wish is a verb of ``wish_verbs.txt`` whose
 subject is the writer ("I", "we", « je », « on »), or "let's", governing the
 meeting through its clauses. Any time in the own text (a date, a weekday, a
 time of day) or any question in it (which may ask when the readers are free)
@@ -39,11 +40,12 @@ def unscheduled_meeting(a: Analysis) -> tuple[int, int] | None:
     verbs = a.pack.words("meeting_verbs")
     wishes = a.pack.words("wish_verbs")
     writer = a.pack.words("writer_pronouns")
+    articles = a.pack.words("indefinite_articles")
     end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     for token in a.doc:
         if token.idx >= end:
             break
-        meeting = (token.pos_ == "NOUN" and token.lemma_.lower() in nouns) or (
+        meeting = (token.pos_ == "NOUN" and _new(token, nouns, articles)) or (
             token.pos_ == "VERB" and token.lemma_.lower() in verbs
         )
         if not meeting:
@@ -57,6 +59,13 @@ def unscheduled_meeting(a: Analysis) -> tuple[int, int] | None:
                 break
             head = head.head
     return None
+
+
+def _new(token, nouns: frozenset[str], articles: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """ "a meeting", « une réunion »: one the writer brings up; "the next meeting" is set."""
+    if token.lemma_.lower() not in nouns:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in articles for c in token.children)
 
 
 def _wished(verb, wishes: frozenset[str], writer: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
