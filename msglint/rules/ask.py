@@ -533,10 +533,14 @@ def _title_only(a: Analysis) -> bool:
     ``TITLE_MAX_WORDS``, and the parse finds no verb and no question in it
     ("Measurement Stds" under "Measurement Stds"). "Lunch tomorrow?" or
     "Approved" repeats the subject too, but says or asks something: left
-    alone, as is any reply ("Re: go" / "go" answers the thread).
+    alone, as is any reply ("Re: go" / "go" answers the thread), a social
+    note ("Congratulations!", « Bonne année », ``social_subjects.txt``) and
+    a thank-you, a notice or a list post (``not_a_memo``).
     """
-    if a.doc is None or is_reply_subject(a) or "?" in a.body:
+    if a.doc is None or is_reply_subject(a) or "?" in a.body or not_a_memo(a):
         return False
+    if a.pack.find("social_subjects", a.body):
+        return False  # "Congratulations!", « Bonne année » under the same subject: a social note
     words = [w.lower() for w in re.findall(r"\w+", a.body)]
     if not words or len(words) > TITLE_MAX_WORDS:
         return False
