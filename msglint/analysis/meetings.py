@@ -12,7 +12,9 @@ A meeting is a noun of the pack's ``meeting_nouns.txt`` brought up with an
 indefinite article ("a meeting", « une réunion »; "the next meeting" is one
 already set) or a verb of ``meeting_verbs.txt``; the wish is a verb of ``wish_verbs.txt`` whose
 subject is the writer ("I", "we", « je », « on »), or "let's", governing the
-meeting through its clauses. Any time in the own text (a date, a weekday, a
+meeting through its clauses, not negated ("I don't want a meeting"); the
+verb of meeting has a person or nobody as its object ("meet John", "we
+need to meet"; not "meet the deadline"). Any time in the own text (a date, a weekday, a
 time of day) or any question in it (which may ask when the readers are free)
 leaves the message alone.
 """
@@ -41,18 +43,19 @@ def unscheduled_meeting(a: Analysis) -> tuple[int, int] | None:
     wishes = a.pack.words("wish_verbs")
     writer = a.pack.words("writer_pronouns")
     articles = a.pack.words("indefinite_articles")
+    negations = a.pack.words("negations")
     end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     for token in a.doc:
         if token.idx >= end:
             break
         meeting = (token.pos_ == "NOUN" and _new(token, nouns, articles)) or (
-            token.pos_ == "VERB" and token.lemma_.lower() in verbs
+            token.pos_ == "VERB" and _meets_someone(token, verbs)
         )
         if not meeting:
             continue
         head = token
         for _ in range(_MAX_STEPS):
-            if head.pos_ in ("VERB", "AUX") and _wished(head, wishes, writer):
+            if head.pos_ in ("VERB", "AUX") and _wished(head, wishes, writer, negations):
                 start = min(head.idx, token.idx)
                 return start, max(head.idx + len(head.text), token.idx + len(token.text))
             if head.head.i == head.i:
@@ -68,11 +71,21 @@ def _new(token, nouns: frozenset[str], articles: frozenset[str]) -> bool:  # typ
     return any(c.dep_ == "det" and c.lower_ in articles for c in token.children)
 
 
-def _wished(verb, wishes: frozenset[str], writer: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+def _meets_someone(verb, verbs: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """ "we need to meet", "meet John", "meet with the client"; not "meet the deadline"."""
+    if verb.lemma_.lower() not in verbs:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return all(c.pos_ in ("PROPN", "PRON") for c in objects)
+
+
+def _wished(verb, wishes, writer, negations) -> bool:  # type: ignore[no-untyped-def]
     """ "I would like to…", "we need to…", « je souhaite… », "let's…": the writer wants it."""
     if verb.lemma_.lower() == "let":
         after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
         return after is not None and after.lower_ in ("'s", "’s", "us")
     if verb.lemma_.lower() not in wishes:
         return False
+    if any(c.dep_ in ("neg", "advmod") and c.lower_ in negations for c in verb.children):
+        return False  # "I don't want a meeting", « je ne veux pas de réunion »
     return any(c.dep_.startswith("nsubj") and c.lower_ in writer for c in verb.children)
