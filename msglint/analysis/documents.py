@@ -170,6 +170,33 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
     return found
 
 
+def kept_elsewhere(a: Analysis) -> bool:
+    """The own text says where its documents are ("the files are on the shared drive").
+
+    Or gives a link, or sends them another way ("separately", « par
+    courrier », ``elsewhere_markers.txt``): the files it names are not
+    missing from this message.
+    """
+    if _URL.search(a.body) or a.pack.find("elsewhere_markers", a.body):
+        return True
+    if a.doc is None:
+        return False
+    nouns = a.pack.words("document_nouns")
+    w = document_words(a.pack.code)
+    return any(_placed(t, nouns, w) or _placed_pronoun(t, w) for t in a.doc)
+
+
+def _placed_pronoun(token, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "They are on the shared drive", "these are in the folder": a pronoun kept somewhere."""
+    if not token.dep_.startswith("nsubj") or token.pos_ != "PRON":
+        return False
+    verb = token.head
+    return any(
+        c.dep_ == "prep" and c.lower_ in w.place_prepositions and verb.lemma_ == "be"
+        for c in verb.children
+    )
+
+
 def _placed(token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
     """ "The document is in the shared folder", « il est sur le drive »: kept elsewhere."""
     subject = token.dep_.startswith("nsubj") or token.dep_ == "expl:subj"

@@ -417,8 +417,14 @@ def _listed_files(a: Analysis) -> list[tuple[int, int, str]]:
     A mail client writes the files of a message as such a list under its text
     (" - 20010607_resolution.pdf"); a message that lists them and carries none
     lost them. A name inside a sentence ("I updated budget.xls") or a path
-    ("see S:\\Budget\\q3.xls") is a mention, not a list of what goes with it.
+    ("see S:\\Budget\\q3.xls") is a mention, not a list of what goes with it;
+    nor are files the text says are kept or sent elsewhere ("the files are on
+    the shared drive", a link, "separately": ``kept_elsewhere``).
     """
+    from msglint.analysis.documents import kept_elsewhere
+
+    if not _LISTED_FILE.search(a.body) or kept_elsewhere(a):
+        return []
     return [
         (m.start(1), m.end(1), m.group(1))
         for m in _LISTED_FILE.finditer(a.body)
