@@ -146,9 +146,12 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
     w = document_words(a.pack.code)
     use = w.viewing_verbs | a.pack.words("document_verbs")
     elsewhere = a.pack.lexicon("elsewhere_markers")
-    # "the following file contains…": in the text only if the text goes on with it
-    # (a colon, a list, a block: _content_follows) or quotes a message below.
-    pointers = a.pack.lexicon("text_pointers") if a.message.quoted.strip() else None
+    # "The summary below lists…" may be the text that follows; "the following file
+    # contains…" cannot: a file (file_nouns.txt) is not pasted into a text. Unless
+    # the text goes on with it (a colon, a list, a block) or quotes a message below.
+    pointers = a.pack.lexicon("text_pointers")
+    files = a.pack.words("file_nouns")
+    quoting = bool(a.message.quoted.strip())
     asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
     end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     found: list[tuple[int, int, str]] = []
@@ -158,12 +161,13 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
         span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        skip = bool(elsewhere.search(sentence.text)) or bool(
-            pointers and pointers.search(sentence.text)
-        )
+        skip = bool(elsewhere.search(sentence.text))
+        pointed = bool(pointers.search(sentence.text))
         if any(_placed(t, nouns, w) for t in span):
             return []  # "The document is in the shared Sales folder": not in the message
         for token in [] if skip or _content_follows(a, sentence) else span:
+            if pointed and (quoting or token.lemma_.lower() not in files):
+                continue  # "the summary below": maybe the text itself
             hit = _held(token, nouns, use, asked, w)
             if hit is not None:
                 found.append((hit[0], hit[1], a.doc.text[hit[0] : hit[1]]))

@@ -302,9 +302,11 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``place_prepositions.txt``), nor when the text says where it is kept
     ("the document is in the shared Sales folder"), nor when it asks whether
     it was read ("have you read the budget draft?"), nor when a pointer
-    into the text ("the following file contains…", « le tableau ci-après
-    reprend… ») is followed by that text (a colon, a list, a block of
-    lines) or by a quoted message. So do file names the
+    into the text ("the summary below lists…", « le tableau ci-dessous… »)
+    may point at the text that follows; only a file (``file_nouns.txt``:
+    "the following file contains…", « le fichier ci-après… ») cannot be
+    pasted, unless a colon, a list, a block of lines or a quoted message
+    follows. So do file names the
     own text lists on lines of their own (" - 20010607_resolution.pdf",
     « - CR_comite.pdf »): a client's list of the files it sends, none
     there. An Outlook marker
