@@ -125,14 +125,16 @@ def presented_documents(a: Analysis) -> list[tuple[int, int, str]]:
     return _references(a, asks=not a.message.quoted.strip())
 
 
-def _own_sentence_spans(a: Analysis) -> Iterator[tuple[Any, Any, bool]]:
-    """The own sentences up to the sign-off, each with its parse span and a skip flag.
+def _own_sentence_spans(a: Analysis) -> Iterator[tuple[Any, Any, bool, bool]]:
+    """The own sentences up to the sign-off: parse span, skip flag, pointer flag.
 
     Skip: the sentence says the document lies elsewhere ("in the ERP", « sur le
     drive ») or the document may follow it in the text; its tokens frame nothing.
+    Pointer: it points into the text ("the summary below", « ci-dessous »).
     """
     assert a.doc is not None
     elsewhere = a.pack.lexicon("elsewhere_markers")
+    pointers = a.pack.lexicon("text_pointers")
     end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
     for sentence in a.sentences:
         if sentence.start >= end:
@@ -140,7 +142,7 @@ def _own_sentence_spans(a: Analysis) -> Iterator[tuple[Any, Any, bool]]:
         span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is not None:
             skip = bool(elsewhere.search(sentence.text)) or _content_follows(a, sentence)
-            yield sentence, span, skip
+            yield sentence, span, skip, bool(pointers.search(sentence.text))
 
 
 def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
@@ -165,16 +167,50 @@ def held_documents(a: Analysis) -> list[tuple[int, int, str]]:
     nouns = a.pack.words("document_nouns")
     w = document_words(a.pack.code)
     use = w.viewing_verbs | a.pack.words("document_verbs")
+    # "The summary below lists…" may be the text that follows; "the following file
+    # contains…" cannot: a file (file_nouns.txt) is not pasted into a text. Unless
+    # the text goes on with it (a colon, a list, a block) or quotes a message below.
+    files = a.pack.words("file_nouns")
+    quoting = bool(a.message.quoted.strip())
     asked = [(x.start, x.end) for x in a.asks if x.owner == "reader" and not x.secondary]
     found: list[tuple[int, int, str]] = []
-    for _sentence, span, skip in _own_sentence_spans(a):
+    for _sentence, span, skip, pointed in _own_sentence_spans(a):
         if any(_placed(t, nouns, w) for t in span):
             return []  # "The document is in the shared Sales folder": not in the message
         for token in [] if skip else span:
+            if pointed and (quoting or token.lemma_.lower() not in files):
+                continue  # "the summary below": maybe the text itself
             hit = _held(token, nouns, use, asked, w)
             if hit is not None:
                 found.append((hit[0], hit[1], a.doc.text[hit[0] : hit[1]]))
     return found
+
+
+def kept_elsewhere(a: Analysis) -> bool:
+    """The own text says where its documents are ("the files are on the shared drive").
+
+    Or gives a link, or sends them another way ("separately", « par
+    courrier », ``elsewhere_markers.txt``): the files it names are not
+    missing from this message.
+    """
+    if _URL.search(a.body) or a.pack.find("elsewhere_markers", a.body):
+        return True
+    if a.doc is None:
+        return False
+    nouns = a.pack.words("document_nouns")
+    w = document_words(a.pack.code)
+    return any(_placed(t, nouns, w) or _placed_pronoun(t, w) for t in a.doc)
+
+
+def _placed_pronoun(token, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "They are on the shared drive", "these are in the folder": a pronoun kept somewhere."""
+    if not token.dep_.startswith("nsubj") or token.pos_ != "PRON":
+        return False
+    verb = token.head
+    return any(
+        c.dep_ == "prep" and c.lower_ in w.place_prepositions and verb.lemma_ == "be"
+        for c in verb.children
+    )
 
 
 def _placed(token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
@@ -326,7 +362,8 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     named_before = False  # a document noun earlier: a pronoun may point back at it
     opening = True  # no sentence of more than a greeting yet: "it" has nothing to refer to
-    for sentence, span, skip in _own_sentence_spans(a):
+    for sentence, span, skip, pointed in _own_sentence_spans(a):
+        skip = skip or pointed
         for token in [] if skip else span:
             hit = None
             if not sentence.is_question:

@@ -42,9 +42,10 @@ def handed_over(a: Analysis) -> list[tuple[int, int, str]]:
     verbs = a.pack.words("handover_verbs")
     nouns = a.pack.words("document_nouns")
     elsewhere = a.pack.lexicon("elsewhere_markers")
+    pointers = a.pack.lexicon("text_pointers")
     found = []
     for sentence in a.sentences:
-        if elsewhere.search(sentence.text):
+        if elsewhere.search(sentence.text) or pointers.search(sentence.text):
             continue  # "the table below", « dans un second message »: not attached here
         span = a.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:

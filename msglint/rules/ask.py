@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.asks.lexicons import rules_for
+from msglint.analysis.meetings import unscheduled_meeting
 from msglint.analysis.model import UNDATED, Analysis, Ask
 from msglint.analysis.ownerless import (
     Obligation,
@@ -19,7 +20,14 @@ from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import is_reply, is_reply_subject, list_question, new_memo, not_a_memo
 
 
-@rule("AK01", "ask.missing", "warning", kinds=("email",), options={"min_words": 25})
+@rule(
+    "AK01",
+    "ask.missing",
+    "warning",
+    kinds=("email",),
+    options={"min_words": 25},
+    messages=("default", "meeting"),
+)
 def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message either asks for something or says it is for information.
 
@@ -32,6 +40,12 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     thank-you notes (the pack's ``thanks_openers.txt`` in the first
     sentences), automated notices and mailing-list posts need no ask; a
     "Re:" subject alone does not make a message an answer.
+
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``)
+    when the writer wants a meeting but gives no time for it and asks
+    nothing ("I would like to set a meeting for us to discuss…", « je
+    propose une réunion pour… »; ``analysis/meetings.py``), at any length:
+    the readers have nothing to accept or decline.
 
     ## Why is this bad?
     The reader finishes the message and wonders what they are supposed to
@@ -56,9 +70,15 @@ def ask_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     the new contact person on their side.
     ```
     """
-    if a.asks or a.fyi or a.metrics.words < opts["min_words"]:
+    if a.asks or a.fyi:
+        return
+    meeting = unscheduled_meeting(a)  # "I would like to set a meeting": when?
+    if meeting is None and a.metrics.words < opts["min_words"]:
         return
     if answers_a_question(a) or not_a_memo(a):
+        return
+    if meeting is not None:
+        yield Hit(meeting[0], meeting[1], message_id="meeting", strong=True)
         return
     yield Hit(field="message")
 
@@ -468,7 +488,7 @@ def _left_open(a: Analysis) -> bool:
 _URL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.IGNORECASE)
 
 
-@rule("AK05", "ask.no-note", "warning", kinds=("email", "chat"))
+@rule("AK05", "ask.no-note", "warning", kinds=("email", "chat"), messages=("default", "title_only"))
 def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a forward or a link comes with a word saying why.
 
@@ -481,6 +501,9 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     A forward ("Fwd:", « TR : ») whose own text is a passage pasted in (see
     :func:`_pasted_forward`: 60 words or more that ask nothing and speak to
     no one, no "I", "we" or "you", no question, no "FYI") has no note either.
+    Nor has a new message whose text only repeats words of its subject with
+    no verb ("Subject: Measurement Stds" over "Measurement Stds"): a title,
+    not a note (see :func:`_title_only`).
 
     ## Why is this bad?
     The reader has to guess why it was sent: to act on, to file, or just to
@@ -517,6 +540,36 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     body = a.body.strip()
     if body and not _URL.sub("", body).strip(" \t\n<>()[].,:;"):
         yield Hit(0, len(a.body.rstrip()))
+    elif _title_only(a):
+        yield Hit(field="message", message_id="title_only")
+
+
+#: More own words than this is a text, whatever it repeats of the subject.
+TITLE_MAX_WORDS = 8
+
+
+def _title_only(a: Analysis) -> bool:
+    """A new message whose own text is its subject again: a title, no word for the reader.
+
+    Every word of the text is a word of the subject, at most
+    ``TITLE_MAX_WORDS``, and the parse finds no verb and no question in it
+    ("Measurement Stds" under "Measurement Stds"). "Lunch tomorrow?" or
+    "Approved" repeats the subject too, but says or asks something: left
+    alone, as is any reply ("Re: go" / "go" answers the thread), a social
+    note ("Congratulations!", « Bonne année », ``social_subjects.txt``) and
+    a thank-you, a notice or a list post (``not_a_memo``).
+    """
+    if a.doc is None or is_reply_subject(a) or "?" in a.body or not_a_memo(a):
+        return False
+    if a.pack.find("social_subjects", a.body):
+        return False  # "Congratulations!", « Bonne année » under the same subject: a social note
+    words = [w.lower() for w in re.findall(r"\w+", a.body)]
+    if not words or len(words) > TITLE_MAX_WORDS:
+        return False
+    subject = {w.lower() for w in re.findall(r"\w+", a.subject or "")}
+    if not set(words) <= subject:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in a.doc)
 
 
 #: A forward's own text this long that speaks to nobody is a passage pasted in, not a note.

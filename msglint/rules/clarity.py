@@ -279,8 +279,9 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     a document as object (``handover_verbs.txt``, ``document_nouns.txt``),
     and no later time ("tomorrow", « dès que possible », « dès que le lieu
     est arrêté », ``deferring_marks.txt``) nor other way
-    ("below", « dans un second message », ``elsewhere_markers.txt``) in the
-    sentence. So does a document the writer shows as present or asks the
+    (« dans un second message », ``elsewhere_markers.txt``) nor pointer into
+    the text ("below", ``text_pointers.txt``) in the sentence. So does a
+    document the writer shows as present or asks the
     reader to use, in a new message or a reply with no link in its text and
     no attachment in its thread: "here is the business plan", "this is the
     final version", "it's the pulp presentation" (as the opening),
@@ -300,7 +301,15 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     sentence puts it elsewhere ("in the ERP", "on the shared drive",
     ``place_prepositions.txt``), nor when the text says where it is kept
     ("the document is in the shared Sales folder"), nor when it asks whether
-    it was read ("have you read the budget draft?"). An Outlook marker
+    it was read ("have you read the budget draft?"), nor when a pointer
+    into the text ("the summary below lists…", « le tableau ci-dessous… »)
+    may point at the text that follows; only a file (``file_nouns.txt``:
+    "the following file contains…", « le fichier ci-après… ») cannot be
+    pasted, unless a colon, a list, a block of lines or a quoted message
+    follows. So do file names the
+    own text lists on lines of their own (" - 20010607_resolution.pdf",
+    « - CR_comite.pdf »): a client's list of the files it sends, none
+    there. An Outlook marker
     ("<<Report.pdf>>") in the text or the signature shows the file went; in
     the quoted text only when forwarding.
 
@@ -350,6 +359,8 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     hits += presented_documents(a)
     # "Please see the business plan", "the table shows all four graphs".
     hits += held_documents(a)
+    # " - 20010607_resolution.pdf" on a line of its own: the files the writer lists.
+    hits += _listed_files(a)
     if hits:
         start, end, text = min(hits)
         yield Hit(start, end, args={"phrase": text}, strong=True)
@@ -395,6 +406,32 @@ def _carries_marker(a: Analysis) -> bool:
 
 
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+# A line that is a file name and nothing else, bulleted or not: " - Q3 budget.xls".
+_LISTED_FILE = re.compile(
+    r"^[ \t]*(?:[-*•>][ \t]*)?(" + _FILE_NAME.pattern + r")[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _listed_files(a: Analysis) -> list[tuple[int, int, str]]:
+    """File names the own text lists, each on a line of its own: the files it sends.
+
+    A mail client writes the files of a message as such a list under its text
+    (" - 20010607_resolution.pdf"); a message that lists them and carries none
+    lost them. A name inside a sentence ("I updated budget.xls") or a path
+    ("see S:\\Budget\\q3.xls") is a mention, not a list of what goes with it;
+    nor are files the text says are kept or sent elsewhere ("the files are on
+    the shared drive", a link, "separately": ``kept_elsewhere``).
+    """
+    from msglint.analysis.documents import kept_elsewhere
+
+    if not _LISTED_FILE.search(a.body) or kept_elsewhere(a):
+        return []
+    return [
+        (m.start(1), m.end(1), m.group(1))
+        for m in _LISTED_FILE.finditer(a.body)
+        if not any(c in m.group(1) for c in "/\\:")
+    ]
 
 
 def _linked(a: Analysis, offset: int) -> bool:

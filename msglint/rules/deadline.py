@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from msglint.analysis.grains import deadline_moment
 from msglint.analysis.grammar import in_writer_clause
+from msglint.analysis.meetings import unscheduled_meeting
 from msglint.analysis.model import Analysis, Deadline
 from msglint.analysis.places import places_abroad
 from msglint.analysis.timing import (
@@ -22,7 +23,9 @@ from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import not_a_memo
 
 
-@rule("DL01", "deadline.missing", "warning", kinds=("email", "chat"))
+@rule(
+    "DL01", "deadline.missing", "warning", kinds=("email", "chat"), messages=("default", "meeting")
+)
 def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which asks for something says by when.
 
@@ -63,7 +66,10 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     the work (a need, an order, an ask with no owner: "someone should book
     the stand", « il faudrait qu'on fasse un point »); a polite request to
     the reader ("could you check…?") is a hint: the reader's reply can
-    settle the date.
+    settle the date. A meeting the writer wants with no time in the message
+    and no question in it ("I would like to set a meeting for us to
+    discuss…", « je propose une réunion pour… »; ``analysis/meetings.py``)
+    is a strong finding too, when no ask was reported.
 
     ## Why is this bad?
     Without a deadline the reader guesses: too late and you wait, too early
@@ -101,6 +107,9 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
         polite = ask.owner == "reader" and ask.form in ("request", "question")
         yield Hit(ask.start, ask.end, strong=not polite)
         return
+    meeting = unscheduled_meeting(a)  # "I would like to set a meeting": no time for it
+    if meeting is not None:
+        yield Hit(meeting[0], meeting[1], message_id="meeting", strong=True)
 
 
 def _names_a_time(a: Analysis, sentence: int) -> bool:
