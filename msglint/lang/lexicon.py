@@ -36,6 +36,76 @@ def phrase_pattern(phrase: str) -> str:
     return f"{head}{body}{tail}"
 
 
+_HEAD = r"(?<!\w)"
+
+
+def alternation(entries: list[str]) -> str:
+    """``(?P<e0>p0)|(?P<e1>p1)|…`` of the entries' patterns, written so few branches are tried.
+
+    Python's ``re`` tries every branch at every offset: 600 place names cost
+    0.1 ms a character, half the time of a whole check. Two rewrites keep
+    the match (leftmost, then the first matching branch in order) exactly:
+    the word-start test of consecutive plain phrases that begin with a letter
+    or a digit is made once, before them; and those phrases are grouped by
+    that first character (groups whose characters could match one same
+    character, case-insensitively, are one group), each group behind a
+    one-character look-ahead. No two groups can match at one offset, so
+    their order does not matter; inside a group the order is the entries'.
+    An ``re:`` entry or a phrase that begins otherwise stays a branch of its
+    own, in its place.
+    """
+    parts: list[str] = []
+    pending: list[tuple[int, str]] = []  # (index, pattern without its head)
+    for index, entry in enumerate(entries):
+        pattern = phrase_pattern(entry)
+        if not entry.startswith("re:") and entry[:1].isalnum() and pattern.startswith(_HEAD):
+            pending.append((index, pattern[len(_HEAD) :]))
+            continue
+        if pending:
+            parts.append(_grouped(pending))
+            pending = []
+        parts.append(f"(?P<e{index}>{pattern})")
+    if pending:
+        parts.append(_grouped(pending))
+    return "|".join(parts)
+
+
+def _grouped(branches: list[tuple[int, str]]) -> str:
+    """One word-start test, then the branches grouped by their first character."""
+    owner: dict[str, str] = {}  # first character -> its group's first character
+    for _, pattern in branches:
+        first = pattern[0]
+        if first in owner:
+            continue
+        joined = {owner[c] for c in owner if _overlap(c, first)}
+        owner[first] = first
+        for char, group in owner.items():  # a character matching two groups joins them
+            if group in joined:
+                owner[char] = first
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for index, pattern in branches:
+        groups.setdefault(owner[pattern[0]], []).append((index, pattern))
+    alternatives = []
+    for members in groups.values():
+        chars = "".join(sorted({pattern[0] for _, pattern in members}))
+        inner = "|".join(f"(?P<e{index}>{pattern})" for index, pattern in members)
+        alternatives.append(f"(?=[{chars}])(?:{inner})")
+    return f"{_HEAD}(?:{'|'.join(alternatives)})"
+
+
+def _overlap(a: str, b: str) -> bool:
+    """True when some character matches both ``a`` and ``b`` case-insensitively."""
+    if a.lower() == b.lower():
+        return True
+    if a.isascii() and b.isascii():  # no case folding joins two ASCII letters
+        return False
+    return any(
+        re.fullmatch(re.escape(a), c, re.IGNORECASE)
+        and re.fullmatch(re.escape(b), c, re.IGNORECASE)
+        for c in {a, b, a.lower(), a.upper(), b.lower(), b.upper()}
+    )
+
+
 @dataclass(frozen=True)
 class Hit:
     """A lexicon entry found in a text."""
@@ -60,12 +130,8 @@ class Lexicon:
     def _regex(self) -> re.Pattern[str] | None:
         """The alternation of every entry, compiled on first use (start-up is precious)."""
         if self._compiled is None and self._ordered:
-            alternatives = "|".join(
-                f"(?P<e{index}>{phrase_pattern(entry)})"
-                for index, entry in enumerate(self._ordered)
-            )
             try:
-                self._compiled = re.compile(alternatives, re.IGNORECASE)
+                self._compiled = re.compile(alternation(self._ordered), re.IGNORECASE)
             except re.error:
                 self._check_entries()  # names the bad entry
                 raise
