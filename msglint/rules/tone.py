@@ -180,3 +180,37 @@ def no_courtesy(a: Analysis, opts: Options) -> Iterator[Hit]:
         if courtesy.search(text):
             return
     yield Hit(a.asks[0].start, a.asks[0].end)
+
+
+@rule("TN04", "tone.over-apology", "warning", kinds=("email",), options={"min_apologies": 3})
+def over_apology(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """Checks for a message that apologises again and again.
+
+    ## What it does
+    Reports the third apology when the writer's own text (the body with its
+    closing, not the quoted thread) apologises ``min_apologies`` (3) times or
+    more: "sorry", "apologies", "excuse me"… (the pack's ``apologies.txt``;
+    « désolée », « excuses », « pardon » in French). Counted words, not
+    phrases: each apology counts, however it is worded.
+
+    ## Why is this bad?
+    One apology is polite. Three or more around a single request drown it:
+    the reader has to dig for what is asked, and the writer sounds unsure of
+    the right to ask at all, which weakens the request and the relationship.
+
+    ## Example
+    ```
+    Sorry to bother you again, and sorry for the delay. Could you possibly
+    look at the figures? Apologies for the long message, and sorry again.
+    ```
+
+    ## Use instead
+    ```
+    Sorry for the delay. Could you check the figures by Friday 5 pm CET?
+    ```
+    """
+    found = list(a.pack.find("apologies", a.body))
+    if len(found) >= opts["min_apologies"]:
+        # The apology that makes it too many: where the reader stops reading a request.
+        over = found[opts["min_apologies"] - 1]
+        yield Hit(over.start, over.end, args={"count": len(found)})
