@@ -228,7 +228,7 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
 
 def test_rules_catalogue_and_documentation() -> None:
     listing = run_inprocess("rules").stdout.decode()
-    assert "AK02" in listing and "ask.multiple" in listing and "38 rules" in listing
+    assert "AK02" in listing and "ask.multiple" in listing and "39 rules" in listing
     doc = run_inprocess("rules", "AK02").stdout.decode()
     for section in ("What it does", "Why is this bad?", "Example", "Use instead", "max_asks"):
         assert section in doc
