@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.grains import deadline_moment
-from msglint.analysis.grammar import in_writer_clause
+from msglint.analysis.grammar import in_writer_clause, passive_spans
 from msglint.analysis.meetings import unscheduled_meeting
 from msglint.analysis.model import Analysis, Deadline
 from msglint.analysis.places import places_abroad
@@ -166,11 +166,14 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     to print"), or when the ask's sentence names the month or quarter to
     come that the work is for ("we should look at the June lease renewal at
     some point"). A shared ask ("we should look at it") is not the writer's
-    own clause. The reader is told it matters and left to guess how much. It
-    stays a hint when it grants time with nothing pressing ("when you get a
-    chance"), when it says when the writer acts ("send me a copy and I will
-    process it asap"), and in a standing rule with no owner (« les badges
-    perdus doivent être signalés sans délai »).
+    own clause, and an ask with no owner in the active voice sets work for
+    the team ("someone needs to find another room asap", « il faut trouver
+    autre chose rapidement »). The reader is told it matters and left to
+    guess how much. It stays a hint when it grants time with nothing
+    pressing ("when you get a chance"), when it says when the writer acts
+    ("send me a copy and I will process it asap"), and in a standing rule
+    with no owner, in the passive (« les badges perdus doivent être signalés
+    sans délai »): it says how things are done, not what to do now.
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -212,12 +215,13 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
     printed: the reader is told time matters and left to guess how much (the
     case judges call a real deadline problem; rules.toml, DL02 ``strong``).
     Not the writer's own clause ("send a copy and I'll process it asap"), nor
-    a standing rule with no owner (« les badges perdus doivent être signalés
-    sans délai »).
+    a standing rule with no owner, in the passive (« les badges perdus
+    doivent être signalés sans délai »); an ownerless ask in the active voice
+    (« il faut trouver autre chose rapidement ») counts.
     """
     if deadline.field != "body" or deadline.ask is None:
         return False
-    if a.asks[deadline.ask].owner == "nobody" or in_writer_clause(a, deadline.start):
+    if in_writer_clause(a, deadline.start) or _standing_rule(a, deadline):
         return False
     if (a.pack.folder / "pressing_deadlines.txt").is_file() and a.pack.find(
         "pressing_deadlines", deadline.text
@@ -228,6 +232,20 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
     ask = a.asks[deadline.ask]
     # « il faudrait regarder ça à un moment » when the lease ends in June
     return _pressed_near(a, ask.sentence) or horizon(a, ask) is not None
+
+
+def _standing_rule(a: Analysis, deadline: Deadline) -> bool:
+    """An ownerless ask in the passive: a rule (« les badges doivent être signalés sans délai »).
+
+    A rule says how things are done whenever they happen; it sets no work
+    now. An ownerless ask in the active voice sets work for the team (« il
+    faut trouver autre chose rapidement », "someone needs to fix it
+    asap"): the team is told time matters and left to guess how much.
+    """
+    ask = a.asks[deadline.ask] if deadline.ask is not None else None
+    if ask is None or ask.owner != "nobody":
+        return False
+    return any(ask.start <= start < deadline.start for start, _, _ in passive_spans(a))
 
 
 @rule(
