@@ -6,6 +6,7 @@ import json
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from conftest import run_inprocess as run_cli
 
 NOW = "2026-12-14T09:00:00+01:00"
@@ -185,3 +186,25 @@ def test_jsonl_and_slack_export(tmp_path: Path) -> None:
     assert any(f["code"] == "DL02" for f in slack["findings"])
     facts = json.loads(run_cli("inspect", str(export), "--format", "json").stdout)["inputs"][0]
     assert facts["body"].startswith("@ines tu peux relire le devis")
+
+
+@pytest.mark.parametrize(
+    ("headers", "is_list"),
+    [
+        # A draft replying to a list post: no List-* header yet, but the list's tag
+        # in the subject is the local part of the list address it goes to.
+        ("To: notmuch@notmuchmail.org\nSubject: Re: [notmuch] tagging speed", True),
+        ("To: Anna <anna@example.org>, devel@lists.example.org\nSubject: build", True),
+        ("To: 3GPP_TSG_SA_WG2_MTCE@LIST.ETSI.ORG\nSubject: [MTCe] call", True),
+        ("List-Id: <devel.example.org>\nTo: anna@example.org\nSubject: x", True),
+        # A ticket or alert tag names no recipient; a person's address is not a list.
+        ("To: anna@example.org\nSubject: [INC0048213] printer down", False),
+        ("To: anna@example.org\nSubject: Re: [notmuch] tagging speed", False),
+        ("To: marc@listing.example.org\nSubject: [Information] travaux", False),
+    ],
+)
+def test_mailing_list_seen_from_a_draft_without_list_headers(headers: str, is_list: bool) -> None:
+    from msglint.inputs import Source, parse
+
+    raw = f"From: Bo <bo@example.org>\n{headers}\n\nCould someone look at it?\n".encode()
+    assert parse(raw, Source("d.eml", "email"), None).mailing_list is is_list

@@ -150,11 +150,30 @@ _LIST_HEADERS = ("list-id", "list-post", "list-unsubscribe", "mailing-list", "x-
 _NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster", re.I)
 
 
+_LIST_HOST = frozenset({"list", "lists"})
+# A Mailman-style subject tag after any reply or forward prefixes: "Re: [notmuch] …".
+_SUBJECT_TAG = re.compile(r"^(?:\s*[A-Za-z]{2,4}\s*:)*\s*\[([^\]\s]{1,64})\]")
+
+
 def _mailing_list(msg: EmailMessage) -> bool:
-    """Sent through a mailing list: its headers say so."""
+    """Sent through a mailing list: its headers, a list host, or a subject tag naming a recipient.
+
+    The list server adds the ``List-*`` headers; a draft replying to a list post
+    (and an archive that dropped them) has none, but keeps the tag the list put
+    in the subject, "[notmuch]", which is the list address's local part
+    ("notmuch@notmuchmail.org"), and it is addressed to the list's host
+    ("lists.…", "list.…"). A ticket or alert tag ("[INC0048213]",
+    « [Information] ») names no recipient.
+    """
     names = {key.lower() for key, _ in msg.raw_items()}
     precedence = (_header(msg, "precedence") or "").strip().lower()
-    return bool(names.intersection(_LIST_HEADERS)) or precedence == "list"
+    if names.intersection(_LIST_HEADERS) or precedence == "list":
+        return True
+    addresses = [address.lower().split("@", 1) for address in _addresses(msg)]
+    if any(len(a) == 2 and _LIST_HOST.intersection(a[1].split(".")) for a in addresses):
+        return True  # "…@lists.fedoraproject.org", "…@LIST.ETSI.ORG": a list server's host
+    tag = _SUBJECT_TAG.match(_header(msg, "subject") or "")
+    return tag is not None and tag.group(1).lower() in {a[0] for a in addresses}
 
 
 def _automated(msg: EmailMessage) -> bool:
