@@ -647,7 +647,10 @@ def test_killed_run_leaves_old_or_complete_report(tmp_path: Path) -> None:
         if content != OLD_REPORT:
             json.loads(content)  # a complete new report, never a torn one
         if sig == signal.SIGINT:
-            assert proc.returncode in (0, 1, 130), (proc.returncode, stderr)
+            # 130: interrupted mid-run; 0/1: done first; -SIGINT: done, and the signal
+            # landed while the interpreter was shutting down (its handlers already
+            # reset), which the report checks above show is harmless.
+            assert proc.returncode in (0, 1, 130, -signal.SIGINT), (proc.returncode, stderr)
 
 
 # ---------------------------------------------------------------------------
