@@ -220,6 +220,11 @@ class Message:
     language_hint: str | None = None
 
     @property
+    def end_before_closing(self) -> int:
+        """Where the asks and frames of the body end: the closing's start, else the body's end."""
+        return self.closing_start if self.closing_start is not None else len(self.body)
+
+    @property
     def forward_without_note(self) -> bool:
         """A forward (or a quote) with nothing the sender wrote around it.
 

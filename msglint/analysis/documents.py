@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from msglint.lang import subject_prefix_pattern
 from msglint.lang.lexicon import phrase_pattern
@@ -27,7 +27,9 @@ from msglint.lang.lexicon import phrase_pattern
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from msglint.analysis.model import Analysis
+    from spacy.tokens import Span
+
+    from msglint.analysis.model import Analysis, Sentence
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def presented_documents(a: Analysis) -> list[tuple[int, int, str]]:
     return _references(a, asks=not a.message.quoted.strip())
 
 
-def _own_sentence_spans(a: Analysis) -> Iterator[tuple[Any, Any, bool, bool]]:
+def _own_sentence_spans(a: Analysis) -> Iterator[tuple[Sentence, Span, bool, bool]]:
     """The own sentences up to the sign-off: parse span, skip flag, pointer flag.
 
     Skip: the sentence says the document lies elsewhere ("in the ERP", « sur le
@@ -135,7 +137,7 @@ def _own_sentence_spans(a: Analysis) -> Iterator[tuple[Any, Any, bool, bool]]:
     assert a.doc is not None
     elsewhere = a.pack.lexicon("elsewhere_markers")
     pointers = a.pack.lexicon("text_pointers")
-    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    end = a.message.end_before_closing
     for sentence in a.sentences:
         if sentence.start >= end:
             return
@@ -501,7 +503,7 @@ def _content_follows(a: Analysis, sentence) -> bool:  # type: ignore[no-untyped-
     """
     if ":" in sentence.text.rstrip()[-3:] or ": " in sentence.text:
         return True
-    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    end = a.message.end_before_closing
     for paragraph in a.paragraphs:
         if paragraph.start < sentence.end or paragraph.start >= end:
             continue

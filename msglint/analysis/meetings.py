@@ -44,7 +44,7 @@ def unscheduled_meeting(a: Analysis) -> tuple[int, int] | None:
     writer = a.pack.words("writer_pronouns")
     articles = a.pack.words("indefinite_articles")
     negations = a.pack.words("negations")
-    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    end = a.message.end_before_closing
     for token in a.doc:
         if token.idx >= end:
             break

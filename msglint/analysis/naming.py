@@ -30,7 +30,7 @@ def names_nothing(a: Analysis) -> tuple[int, int, str] | None:
     """
     if a.doc is None or a.kind != "email" or a.message.quoted.strip() or a.message.automated:
         return None  # a reply, a forward or a chat has its context above it
-    end = a.message.closing_start if a.message.closing_start is not None else len(a.body)
+    end = a.message.end_before_closing
     skip = _ignored_spans(a, a.body)
     nouns = [t for t in a.doc if t.pos_ == "NOUN" and t.idx < end and not _inside(t.idx, skip)]
     if a.subject and a.subject_doc is not None:
