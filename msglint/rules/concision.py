@@ -57,8 +57,8 @@ def too_long(a: Analysis, opts: Options) -> Iterator[Hit]:
         "max_words": 35,
         "run_on_words": 90,
         "run_on_clauses": 8,
-        "many_long_en": 0,
-        "many_long_fr": 3,
+        "many_long": 3,
+        "many_long_languages": ["fr"],
     },
     messages=("default", "run_on", "many"),
 )
@@ -76,11 +76,12 @@ def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
     punctuation (pasted output, items without bullets) are not one sentence
     and get no strong hit, nor do chat exports, whose turns run together.
 
-    An e-mail whose own text (a reply's too; not a list post or an automated
-    notice) runs ``many_long_fr`` (3) sentences or more past ``max_words``
-    is long-winded throughout, not once: each of them is a strong hit.
-    ``many_long_en`` is 0 (off): English readers on real mail took long
-    sentences in stride, French ones did not (``rules.toml``).
+    In the languages of ``many_long_languages`` (``["fr"]``), an e-mail whose
+    own text (a reply's too; not a list post or an automated notice) runs
+    ``many_long`` (3) sentences or more past ``max_words`` is long-winded
+    throughout, not once: each of them is a strong hit. English is left out:
+    English readers on real mail took long sentences in stride, French ones
+    did not (``rules.toml``).
 
     ## Why is this bad?
     Comprehension drops sharply past 25 to 30 words: plain-language guides
@@ -102,7 +103,7 @@ def long_sentence(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     long = [s for s in a.sentences if s.words > opts["max_words"] and not s.is_heading]
-    many = int(opts.get(f"many_long_{a.language}", 0))
+    many = opts["many_long"] if a.language in opts["many_long_languages"] else 0
     winded = 0 < many <= len(long) and a.kind == "email" and not not_a_memo(a)
     for sentence in long:
         args = {"words": sentence.words, "max": opts["max_words"]}
