@@ -208,3 +208,21 @@ def test_mailing_list_seen_from_a_draft_without_list_headers(headers: str, is_li
 
     raw = f"From: Bo <bo@example.org>\n{headers}\n\nCould someone look at it?\n".encode()
     assert parse(raw, Source("d.eml", "email"), None).mailing_list is is_list
+
+
+@pytest.mark.parametrize(
+    ("sender", "is_list"),
+    [
+        # Mailman's public archive hides the address and drops the recipients.
+        ("eric at enthought.com (eric)", True),
+        ("europax at home.com (Rob)", True),
+        ("Bo <bo@example.org>", False),
+        ("Meet at noon <bo@example.org>", False),
+        ("look at this", False),
+    ],
+)
+def test_mailing_list_seen_from_an_archived_sender(sender: str, is_list: bool) -> None:
+    from msglint.inputs import Source, parse
+
+    raw = f"From: {sender}\nSubject: [Numpy-discussion] x\n\nCould someone look?\n".encode()
+    assert parse(raw, Source("d.eml", "email"), None).mailing_list is is_list

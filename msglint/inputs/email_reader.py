@@ -151,6 +151,9 @@ _NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|post
 
 
 _LIST_HOST = frozenset({"list", "lists"})
+# Mailman's archive (pipermail) hides the sender's address as "name at host":
+# only a public list archive writes a From line that way.
+_ARCHIVED_SENDER = re.compile(r"^\s*[\w.+-]{1,64} at [\w-]{1,63}(?:\.[\w-]{1,63})+(?:\s|$)")
 # A Mailman-style subject tag after any reply or forward prefixes: "Re: [notmuch] …".
 _SUBJECT_TAG = re.compile(r"^(?:\s*[A-Za-z]{2,4}\s*:)*\s*\[([^\]\s]{1,64})\]")
 
@@ -163,12 +166,16 @@ def _mailing_list(msg: EmailMessage) -> bool:
     in the subject, "[notmuch]", which is the list address's local part
     ("notmuch@notmuchmail.org"), and it is addressed to the list's host
     ("lists.…", "list.…"). A ticket or alert tag ("[INC0048213]",
-    « [Information] ») names no recipient.
+    « [Information] ») names no recipient. A list's public archive hides
+    the sender's address ("name at host") and often drops the recipients.
     """
     names = {key.lower() for key, _ in msg.raw_items()}
     precedence = (_header(msg, "precedence") or "").strip().lower()
     if names.intersection(_LIST_HEADERS) or precedence == "list":
         return True
+    senders = [value for key, value in msg.raw_items() if key.lower() == "from"]
+    if senders and _ARCHIVED_SENDER.match(str(senders[0])):
+        return True  # "europax at home.com (Rob)": a post copied from a list's public archive
     addresses = [address.lower().split("@", 1) for address in _addresses(msg)]
     if any(len(a) == 2 and _LIST_HOST.intersection(a[1].split(".")) for a in addresses):
         return True  # "…@lists.fedoraproject.org", "…@LIST.ETSI.ORG": a list server's host
