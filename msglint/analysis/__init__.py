@@ -203,6 +203,7 @@ def analyze_many(
     from msglint.analysis.layout import sentence_starts
     from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many, parse_texts
     from msglint.analysis.subject import people_named, subject_facts
+    from msglint.analysis.thread import quoted_sent
     from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_pressure, find_urgency
 
@@ -278,6 +279,7 @@ def analyze_many(
                     doc,
                     people_named(message.body, message.closing_start, message.signature, pack),
                 ),
+                quoted_sent=quoted_sent(message.quoted, pack, now),
             )
             analysis = results[i]
             # "we had to find another venue urgently" tells a story; it does not

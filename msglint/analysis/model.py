@@ -224,6 +224,9 @@ class Analysis:
     metrics: Metrics = field(default_factory=Metrics)
     fyi: bool = False
     subject_facts: SubjectFacts = field(default_factory=SubjectFacts)
+    # When the newest quoted message was sent (its header's date; None: no
+    # quote, or no dated header): how old the thread a reply answers is.
+    quoted_sent: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -146,7 +146,7 @@ def subject_facts(
         empty=tuple(empty),
         says_nothing=reason,
         social=_social(subject, start, end, doc, pack),
-        shared=_shared(doc, start, end, body, function_words),
+        shared=_shared(doc, start, end, body, function_words | _dated_words(subject, dated)),
     )
 
 
@@ -175,12 +175,14 @@ def _stem(word: str) -> str:
 
 
 def _shared(
-    doc: Doc | None, start: int, end: int, body: Doc | None, function_words: frozenset[str]
+    doc: Doc | None, start: int, end: int, body: Doc | None, ignored: frozenset[str]
 ) -> tuple[str, ...] | None:
     """The subject's topic words that the own text uses too (None: nothing parsed).
 
     A reply whose subject shares no word with a long own text has moved to
-    another matter under its old title (« Re: Bonne année » over a loan question).
+    another matter under its old title (« Re: Bonne année » over a loan
+    question). ``ignored`` holds the function words and the words of the
+    subject's dates, which name no topic.
     """
     if doc is None or body is None:
         return None
@@ -197,10 +199,23 @@ def _shared(
         # Any word but a function word: a title's parse is shaky (« client »
         # read as an adverb in « Revue KYC - client SARL Bâti Concept »).
         and token.pos_ not in _FUNCTION_POS
-        and token.text.lower() not in function_words
+        and token.text.lower() not in ignored
         and (_stem(token.text) in used or _stem(token.lemma_) in used)
     ]
     return tuple(shared)
+
+
+def _dated_words(subject: str, dated: set[int]) -> frozenset[str]:
+    """The words of the subject's dates (« vendredi 27 novembre »): they say when, not what.
+
+    A reply that names a weekday of its own ("see you Friday") does not keep
+    to the topic of « Pot de départ – vendredi 27 novembre ».
+    """
+    words: set[str] = set()
+    for match in _LETTER_WORD.finditer(subject):
+        if match.start() in dated:
+            words.add(match.group().lower())
+    return frozenset(words)
 
 
 def _social(subject: str, start: int, end: int, doc: Doc | None, pack: LanguagePack) -> bool:

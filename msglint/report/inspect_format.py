@@ -25,6 +25,7 @@ def facts(analysis: Analysis) -> dict[str, Any]:
         "quoted": message.quoted,
         "signature": message.signature,
         "forward_without_note": message.forward_without_note,
+        "quoted_sent": analysis.quoted_sent.isoformat() if analysis.quoted_sent else None,
         "attachments": [asdict(a) for a in message.attachments],
         "recipients": message.recipients,
         "fyi": analysis.fyi,
@@ -52,7 +53,8 @@ def _text(analysis: Analysis) -> str:
     out.append("body:")
     out.extend(f"  | {line}" for line in f["body"].splitlines())
     if f["quoted"]:
-        out.append(f"quoted: {len(f['quoted'].splitlines())} line(s)")
+        sent = f", sent {f['quoted_sent']}" if f["quoted_sent"] else ""
+        out.append(f"quoted: {len(f['quoted'].splitlines())} line(s){sent}")
     if f["forward_without_note"]:
         out.append("forward without note: nothing written above the forwarded message")
     if f["signature"]:

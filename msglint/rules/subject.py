@@ -272,7 +272,7 @@ def subject_shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     "subject.reply-chain",
     "info",
     kinds=("email",),
-    options={"max_prefixes": 1, "min_words": SHORT_REPLY_WORDS},
+    options={"max_prefixes": 1, "min_words": SHORT_REPLY_WORDS, "old_thread_days": 14},
     messages=("default", "stale"),
 )
 def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -290,10 +290,13 @@ def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
     reply asks something in more than ``min_words`` (30) words of its own
     and its subject shares no word with that text (function words aside;
     words compared by their first letters, so "invoice" meets "invoicing"
-    and « facture » meets « factures »), while either the
-    subject is only a social formula (``social_subjects.txt``: « Re: Bonne
-    année », "Re: Thanks") or the prefixes are stacked (the thread has gone
-    round several times). A mailing-list post (by its headers or a
+    and « facture » meets « factures »; the words of the subject's dates
+    name no topic), while the subject is only a social formula
+    (``social_subjects.txt``: « Re: Bonne année », "Re: Thanks"), or the
+    prefixes are stacked (the thread has gone round several times), or the
+    thread is old: the message it quotes was sent ``old_thread_days`` (14)
+    days or more before it (« Re: Réunion de rentrée – septembre » over a
+    January question). A mailing-list post (by its headers or a
     ``[list]`` tag in the subject) and a program's notice are left alone: on
     a list, the thread's subject is the norm.
 
@@ -341,7 +344,7 @@ def _stale(a: Analysis, opts: Options, count: int) -> bool:
     return (
         facts.shared == ()
         and bool(facts.content or facts.social)
-        and (facts.social or count > opts["max_prefixes"])
+        and (facts.social or count > opts["max_prefixes"] or _old_thread(a, opts))
         and is_reply_subject(a)
         and bool(a.asks)
         and a.metrics.words > opts["min_words"]
@@ -351,3 +354,9 @@ def _stale(a: Analysis, opts: Options, count: int) -> bool:
         and "[" not in (a.subject or "")[: facts.start]
         and not automated(a)
     )
+
+
+def _old_thread(a: Analysis, opts: Options) -> bool:
+    """The reply comes ``old_thread_days`` or more after the message it quotes."""
+    sent = a.quoted_sent
+    return sent is not None and (a.now - sent).total_seconds() >= opts["old_thread_days"] * 86400
