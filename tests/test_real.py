@@ -28,13 +28,6 @@ _KNOWN: list[tuple[str, str, str]] = [
         "a bare link under a subject that names it ('dispatch link'); AK05 stays a warning"
         " at 20/22 on the dev part",
     ),
-    (
-        "enron-jones-t-0009bb65",
-        "ST01",
-        "a new memo written as one 128-word paragraph with a request to the reader: the"
-        " very case of ST01's strong hits, which stay warnings at 7/7 on the dev part"
-        " (FR; none fired in EN)",
-    ),
     # The fresh French sets (written4-6) as first measured, before any rule was
     # tuned on them: each entry is a cause to fix, not a verdict to keep.
     ("fr-desk-008", "DL02", "written4 (test): measured only, never tuned on"),
@@ -44,18 +37,11 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-office-099", "CN02", "test: measured only, never tuned on (CN02 many_long_fr)"),
     # The fourth English round (2026-12-07), as first measured before any tuning.
     ("enron-phanis-s-3050cd55", "AK04", "enron round 4 (test): measured only, never tuned on"),
-    (
-        "enron-salisbury-h-00ded953",
-        "ST01",
-        "enron round 4 (dev): a company announcement in one long paragraph with no request"
-        " to act on; judged fine",
-    ),
     # The fifth round (written7-8 in French, 60 more English list and Enron
     # messages; judges j-m), as first measured before any rule was tuned on it.
     # Its French judges left every announced attachment aside (the written
     # e-mails are plain text, so none could carry one): CL04's hits there are
     # a judging convention as much as a rule error, and are kept as measured.
-    ("apache-httpd-users-84a53c98", "CL04", "round 5 (dev): measured only"),
     ("fr-guichet-007", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-guichet-010", "CL04", "written7 (test): measured only; judges set attachments aside"),
     ("fr-guichet-015", "CL04", "written7 (dev): measured only; judges set attachments aside"),

@@ -488,7 +488,13 @@ def _left_open(a: Analysis) -> bool:
 _URL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+", re.IGNORECASE)
 
 
-@rule("AK05", "ask.no-note", "warning", kinds=("email", "chat"), messages=("default", "title_only"))
+@rule(
+    "AK05",
+    "ask.no-note",
+    "warning",
+    kinds=("email", "chat"),
+    messages=("default", "title_only", "fyi_only"),
+)
 def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a forward or a link comes with a word saying why.
 
@@ -504,6 +510,13 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     Nor has a new message whose text only repeats words of its subject with
     no verb ("Subject: Measurement Stds" over "Measurement Stds"): a title,
     not a note (see :func:`_title_only`).
+
+    Those are warnings (the rule's strong hits). A note that is only "FYI"
+    (« pour info ») over what it passes on, with no ask, no question and at
+    most a name ("Kim, fyi"; see :func:`_fyi_only`), is a hint that costs a
+    few points of score: the reader knows no action is expected, not what
+    in the forward matters to them or why they got it. "FYI - the date of
+    the floor talk is in the memo below" says so.
 
     ## Why is this bad?
     The reader has to guess why it was sent: to act on, to file, or just to
@@ -535,13 +548,15 @@ def no_note(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     if (a.message.forward_without_note and not is_reply_subject(a)) or _pasted_forward(a):
-        yield Hit(field="message")
+        yield Hit(field="message", strong=True)
         return
     body = a.body.strip()
     if body and not _URL.sub("", body).strip(" \t\n<>()[].,:;"):
-        yield Hit(0, len(a.body.rstrip()))
+        yield Hit(0, len(a.body.rstrip()), strong=True)
     elif _title_only(a):
-        yield Hit(field="message", message_id="title_only")
+        yield Hit(field="message", message_id="title_only", strong=True)
+    elif _fyi_only(a):
+        yield Hit(0, len(a.body.rstrip()), message_id="fyi_only")
 
 
 #: More own words than this is a text, whatever it repeats of the subject.
@@ -570,6 +585,42 @@ def _title_only(a: Analysis) -> bool:
     if not set(words) <= subject:
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in a.doc)
+
+
+#: Words besides the "FYI" a note may hold and still say nothing: a name, "all".
+FYI_ONLY_MAX_OTHER_WORDS = 2
+#: Parts of speech that say something of their own next to an "FYI".
+_SAYS_SOMETHING = ("VERB", "AUX", "NOUN", "ADJ", "NUM")
+
+
+def _fyi_only(a: Analysis) -> bool:
+    """A note that is only "FYI" (« pour info ») over what it passes on.
+
+    The reader knows that no action is expected but not what in the quoted
+    or attached message matters to them, nor why they got it ("Fyi" over a
+    thread of cases to choose from). The own text before the closing is the
+    pack's ``fyi_markers.txt`` and at most ``FYI_ONLY_MAX_OTHER_WORDS`` other
+    words with no verb, noun, adjective or number ("Kim, fyi"); something is
+    passed on (quoted text or an attachment); no ask, no question. "FYI -
+    please see the memo below for the date" says what to look for: left alone.
+    """
+    message = a.message
+    if a.doc is None or not a.fyi or a.asks or "?" in a.body:
+        return False
+    if not (message.quoted.strip() or message.attachments):
+        return False
+    end = message.end_before_closing
+    markers = [h for h in a.pack.find("fyi_markers", a.body) if h.start < end]
+    if not markers:
+        return False
+    other = [
+        t
+        for t in a.doc
+        if t.idx < end and t.is_alpha and not any(h.start <= t.idx < h.end for h in markers)
+    ]
+    if len(other) > FYI_ONLY_MAX_OTHER_WORDS:
+        return False
+    return not any(t.pos_ in _SAYS_SOMETHING for t in other)
 
 
 #: A forward's own text this long that speaks to nobody is a passage pasted in, not a note.

@@ -26,6 +26,7 @@ def _substantial_blocks(a: Analysis) -> list[Paragraph]:
         "max_sentences": 6,
         "min_points": 3,
         "any_long_languages": ["fr"],
+        "buried_languages": ["fr"],
     },
     messages=("words", "sentences", "buried", "points"),
 )
@@ -41,12 +42,15 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     A new e-mail to its reader (not a reply in a thread, a mailing-list post
     or an automated notice) written as one single paragraph of more than
     ``max_words`` words that carries an ask — a question or a request to the
-    reader, or "we need to…" — is a strong hit: the ask is buried in an
-    unbroken block. A long paragraph that explains, reports or states a
-    requirement nobody in particular must meet is ordinary prose, and so is
+    reader, or "we need to…" — is a strong hit in the languages of
+    ``buried_languages`` (``["fr"]``): the ask is buried in an unbroken
+    block. Elsewhere it is a hint (English judges of real mail did not mind
+    it), unless it strings ``min_points`` separate points together (below).
+    A long paragraph that explains, reports or states a requirement nobody
+    in particular must meet is ordinary prose, and so is
     one long paragraph among others — unless it strings ``min_points`` (3)
     separate points together: in a new e-mail, a paragraph of more than
-    ``max_words`` words among others whose opening, sentences that ask and
+    ``max_words`` words among others (or alone, when it asks) whose opening, sentences that ask and
     clauses opened by a topic-shift word (the pack's ``topic_shifts.txt``:
     "also", "as for", "separately", « par ailleurs », « autre chose »,
     « côté ») make three points or more, one at least opened by such a
@@ -92,7 +96,13 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 {"words": paragraph.words, "points": paragraph_points(a, paragraph)},
                 strong=True,
             )
-        elif long and memo and single_block and _asks_in(a, paragraph):
+        elif (
+            long
+            and memo
+            and single_block
+            and _asks_in(a, paragraph)
+            and a.language in opts["buried_languages"]
+        ):
             yield Hit(
                 paragraph.start,
                 paragraph.end,
@@ -103,7 +113,7 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
         elif (
             long
             and memo
-            and not single_block
+            and (not single_block or _asks_in(a, paragraph))
             and (points := paragraph_points(a, paragraph)) >= opts["min_points"]
             and first_person_in(a, paragraph.start, paragraph.end)
         ):
@@ -114,6 +124,13 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 {"words": paragraph.words, "points": points},
                 strong=True,
             )
+        elif long and memo and single_block and _asks_in(a, paragraph):
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "buried",
+                {"words": paragraph.words, "max": opts["max_words"]},
+            )  # outside buried_languages: a hint
         elif long and not single_block:
             yield Hit(
                 paragraph.start,
