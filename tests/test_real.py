@@ -34,7 +34,7 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-desk-015", "CL04", "written4 (test): measured only, never tuned on"),
     # The French pass (fr8): CN02's "many long sentences" case (dev FR 9/9) as first
     # measured on the test part, not tuned on.
-    ("fr-office-099", "CN02", "test: measured only, never tuned on (CN02 many_long_fr)"),
+    ("fr-office-099", "CN02", "test: measured only, never tuned on (CN02 many_long)"),
     # The fourth English round (2026-12-07), as first measured before any tuning.
     ("enron-phanis-s-3050cd55", "AK04", "enron round 4 (test): measured only, never tuned on"),
     # The fifth round (written7-8 in French, 60 more English list and Enron
@@ -48,7 +48,6 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-guichet-018", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-chantier-015", "CL04", "written8 (test): measured only; judges set attachments aside"),
     ("fr-chantier-016", "CN06", "written8 (dev): measured only"),
-    ("numpy-discussion-8b77580d", "AK04", "round 5 (test): measured only"),
     (
         "fr-guichet-018",
         "ST02",
