@@ -68,6 +68,8 @@ commitment_auxiliaries = []
 going_verbs = []
 reader_possessives = []
 obligation_verbs = []
+appreciated_words = []
+any_words = []
 """
 
 

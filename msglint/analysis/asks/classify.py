@@ -13,6 +13,7 @@ from msglint.analysis.asks.clauses import (
     flatten,
     is_numbered,
 )
+from msglint.analysis.asks.signals.appreciation import appreciation_signs
 from msglint.analysis.asks.signals.conditions import conditional_request_signs, writer_offer
 from msglint.analysis.asks.signals.imperatives import imperatives
 from msglint.analysis.asks.signals.phrases import phrase_signs
@@ -96,6 +97,7 @@ def sentence_ask(
             (to_flat(offset - start), kind) for offset, kind in wish_signs(span, rules, verbs)
         )
     for detector, signs in (
+        ("wishes", appreciation_signs),
         ("joint_proposals", joint_proposal_signs),
         ("joint_proposals", reader_suggestion_signs),
         ("ownerless", ownerless_signs),

@@ -245,11 +245,24 @@ def _clause_opening(token: Token, span: Span) -> int:
 
 
 def _vocative_subject(subject: Token, verb: Token) -> bool:
-    """A name set off before the verb, read as its subject: "Anna--send me the figures"."""
-    if subject.pos_ != "PROPN" or subject.i > verb.i:
+    """A name set off before the verb, read as its subject: "Anna--send me the figures";
+    or a bare noun that opens the sentence, a greeting aside: "Hello team, remember to…",
+    "Folks, send me your slides" (a subject is never set off from its verb by a comma)."""
+    if subject.pos_ not in ("PROPN", "NOUN") or subject.i > verb.i:
         return False
-    between = subject.doc[subject.i + 1 : verb.i]
-    return len(between) > 0 and all(token.is_punct for token in between)
+    doc = subject.doc
+    between = doc[subject.i + 1 : verb.i]
+    if not (len(between) > 0 and all(token.is_punct for token in between)):
+        return False
+    if subject.pos_ == "PROPN":
+        return True
+    # ("Prices, remember, are rising": a verb set off on both sides is a parenthesis.)
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct:
+        return False
+    start = subject.sent.start if doc.has_annotation("SENT_START") else 0
+    return not any(child.dep_ in ("det", "poss", "amod") for child in subject.children) and all(
+        token.pos_ == "INTJ" or token.is_punct for token in doc[start : subject.i]
+    )
 
 
 def _continues_a_statement(token: Token, span: Span, rules: AskRules) -> bool:

@@ -217,6 +217,13 @@ def _wanted_of_reader(
                 inner = _wanted_of_reader(complement, rules, wish[1], verbs, depth + 1, relayed)
                 if inner is not None:
                     return inner  # "to ask you to present"
+            if (
+                not relayed
+                and verb.lemma_.lower() in rules.wished_actions
+                and complement.pos_ == "VERB"
+                and action(complement, rules)
+            ):
+                return "proposal"  # "I'd suggest calling him first", « je recommande de vérifier »
             if _asks_the_reader(complement, rules):
                 return "request"  # "wants to know if you are available"
             if not relayed and _received_from_reader(complement, rules):
@@ -230,11 +237,20 @@ def _wanted_of_reader(
 
 def _received_from_reader(verb: Token, rules: AskRules) -> bool:
     """A verb of ``receiving_verbs`` whose object is the reader or the reader's own
-    thing: "(I'd love) to get your take", "to have you on the panel", « avoir ton avis »."""
+    thing: "(I'd love) to get your take", "to have you on the panel", « avoir ton avis »,
+    or the reader doing an action: "(we would love) to have you join us"."""
     if verb.lemma_.lower() not in rules.receiving_verbs or negated(verb):
         return False
     return any(
-        child.dep_ in _OBJECT_DEPS and (_reader(child, rules) or _readers_own(child))
+        (child.dep_ in _OBJECT_DEPS and (_reader(child, rules) or _readers_own(child)))
+        # "to have you join us": the reader, subject of a bare clause, does the action
+        or (
+            child.dep_ == "ccomp"
+            and child.pos_ == "VERB"
+            and not negated(child)
+            and _reader_subject(child, subject_of(child), rules)
+            and action(child, rules)
+        )
         for child in verb.children
     )
 
@@ -375,8 +391,11 @@ def wish_signs(
         relayed = not (_person(subject, "1") or _person(subject, "2"))
         if relayed:
             # Someone else's wish passed on: "Ben wants you to call him", "Lyn
-            # asked that you join him" (any tense: the wish is reported).
+            # asked that you join him" (any tense: the wish is reported); not
+            # someone's advice ("Ye suggests you add Chit as a friend").
             if head is not token or "Fin" not in _finite_form(token):
+                continue
+            if lemma in rules.wished_actions:
                 continue
             if any(t.is_quote for t in span.doc[token.i + 1 : span.end]):
                 continue  # 'John asked me, "Can you send it?"': quoted, not relayed

@@ -1,0 +1,51 @@
+"""Asks read from general frames of the parse (issue 12, part 2, asks9 pass).
+
+Sentences written for these tests, English and French for each frame the two
+languages share; the detector and its helpers are those of ``test_asks``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_asks import ask_of
+
+# (language, sentence, form); form None = not an ask.
+CASES = [
+    # A verb of advice with the action itself as its complement proposes it
+    # (``actions`` in [wishes]); a past reports, someone else's advice informs.
+    ("en", "I would suggest calling him first.", "request"),
+    ("en", "I'd recommend checking the logs before the release.", "request"),
+    ("en", "I suggested calling him.", None),
+    ("en", "Ye Lin suggests you add Chit as a friend.", None),
+    ("fr", "Je suggérerais d'appeler Paul d'abord.", "request"),
+    ("fr", "Je recommande de vérifier les journaux.", "request"),
+    ("fr", "J'ai suggéré d'appeler Paul.", None),
+    # The reader doing an action the writer wishes to have: "have you join us".
+    ("en", "We would love to have you join us.", "request"),
+    ("en", "We would enjoy having you join us for the walk.", "request"),
+    ("en", "I enjoy working with you.", None),
+    ("fr", "Nous aimerions beaucoup que vous vous joigniez à nous.", "request"),
+    # A bare noun opening the sentence, a greeting aside, is a vocative, not the
+    # imperative's subject.
+    ("en", "Hello team, remember to submit your timesheets.", "imperative"),
+    ("en", "Folks, send me your slides by noon.", "imperative"),
+    ("en", "The team, as you know, has grown.", None),
+    ("fr", "Bonjour l'équipe, pensez à envoyer vos feuilles de temps.", "imperative"),
+    # A thing welcomed: conditional or future; in the present, the reader's or any.
+    ("en", "Any help you can give me is greatly appreciated.", "request"),
+    ("en", "Any feedback will be welcome.", "request"),
+    ("en", "Your help was much appreciated.", None),
+    ("en", "The gift was appreciated.", None),
+    ("fr", "Votre aide serait appréciée.", "request"),
+    ("fr", "Toute aide est la bienvenue.", "request"),
+    ("fr", "Votre aide a été très appréciée.", None),
+    # "will be helpful" predicts; "would be helpful" asks.
+    ("en", "I think it will be helpful to channel the discussion.", None),
+    ("en", "Your comments would be helpful.", "request"),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "form"), CASES, ids=[c[1][:40] for c in CASES])
+def test_asks_read_from_frames(code: str, text: str, form: str | None) -> None:
+    ask = ask_of(code, text)
+    assert (ask.form if ask else None) == form, text
