@@ -42,6 +42,29 @@ CASES = [
     # "will be helpful" predicts; "would be helpful" asks.
     ("en", "I think it will be helpful to channel the discussion.", None),
     ("en", "Your comments would be helpful.", "request"),
+    # A person's action under a judgement of necessity, present or conditional.
+    ("en", "It is important that you attend the review.", "need"),
+    ("en", "It's critical that we fix this before Friday.", "need"),
+    ("en", "It was important that we met.", None),
+    ("en", "It is important to note that prices rose.", None),
+    ("fr", "Il est important que vous participiez à la réunion.", "need"),
+    ("fr", "Il est essentiel que chacun remplisse le formulaire.", "need"),
+    ("fr", "Il était important que nous en parlions.", None),
+    # The writer's advice as a noun.
+    ("en", "My suggestion would be to postpone the launch.", "request"),
+    ("en", "My recommendation is that we postpone the launch.", "request"),
+    ("en", "His suggestion was to postpone the launch.", None),
+    ("fr", "Ma suggestion serait de reporter le lancement.", "request"),
+    ("fr", "Ma suggestion était de reporter le lancement.", None),
+    # A comma splice: the clause after the comma is a main clause, not reported.
+    ("en", "Mark, send the file, it is imperative that we fix this today.", "imperative"),
+    ("en", "Paul, it is important that you sign it.", "need"),
+    # A clause of consequence has its own mood: an imperative after "so", « donc ».
+    ("en", "I am out tomorrow so call me tonight.", "imperative"),
+    ("en", "We were late so missed the train.", None),
+    ("en", "We can finish early so leave at 4.", None),
+    ("fr", "Je suis absent demain donc appelle-moi ce soir.", "imperative"),
+    ("fr", "Elle est malade donc reste à la maison.", None),
 ]
 
 

@@ -70,6 +70,10 @@ reader_possessives = []
 obligation_verbs = []
 appreciated_words = []
 any_words = []
+necessity_words = []
+suggestion_nouns = []
+writer_possessives = []
+result_coordinators = []
 """
 
 

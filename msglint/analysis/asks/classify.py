@@ -16,6 +16,7 @@ from msglint.analysis.asks.clauses import (
 from msglint.analysis.asks.signals.appreciation import appreciation_signs
 from msglint.analysis.asks.signals.conditions import conditional_request_signs, writer_offer
 from msglint.analysis.asks.signals.imperatives import imperatives
+from msglint.analysis.asks.signals.judgements import judgement_signs
 from msglint.analysis.asks.signals.phrases import phrase_signs
 from msglint.analysis.asks.signals.questions import inverted_to_reader, rhetorical
 from msglint.analysis.asks.signals.wishes import (
@@ -98,6 +99,7 @@ def sentence_ask(
         )
     for detector, signs in (
         ("wishes", appreciation_signs),
+        ("wishes", judgement_signs),
         ("joint_proposals", joint_proposal_signs),
         ("joint_proposals", reader_suggestion_signs),
         ("ownerless", ownerless_signs),

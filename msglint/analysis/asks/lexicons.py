@@ -110,6 +110,10 @@ WORD_FACTS: dict[str, str] = {
     "reader_possessives": "the reader's possessives, read by word where the tagger misses them",
     "appreciated_words": "a thing's welcome asks for it: 'your comments would be appreciated'",
     "any_words": "a quantifier of anything the reader may give: 'any help is appreciated'",
+    "necessity_words": "judgements of necessity: 'it is important that you attend'",
+    "suggestion_nouns": "nouns of advice: 'my suggestion would be to postpone it'",
+    "writer_possessives": "the writer's possessives: 'my suggestion', 'our proposal'",
+    "result_coordinators": "words that open a clause of consequence: 'I'm out so call me'",
     "obligation_verbs": "verbs of an obligation with an infinitive: 'the three of us need to meet'",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
@@ -193,6 +197,10 @@ class AskRules:
     reader_possessives: frozenset[str]
     appreciated_words: frozenset[str]
     any_words: frozenset[str]
+    necessity_words: frozenset[str]
+    suggestion_nouns: frozenset[str]
+    writer_possessives: frozenset[str]
+    result_coordinators: frozenset[str]
     obligation_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
     wished_things: frozenset[str]
@@ -403,6 +411,10 @@ def rules_for(pack: LanguagePack) -> AskRules:
         reader_possessives=facts("words", "reader_possessives"),
         appreciated_words=facts("words", "appreciated_words"),
         any_words=facts("words", "any_words"),
+        necessity_words=facts("words", "necessity_words"),
+        suggestion_nouns=facts("words", "suggestion_nouns"),
+        writer_possessives=facts("words", "writer_possessives"),
+        result_coordinators=facts("words", "result_coordinators"),
         obligation_verbs=facts("words", "obligation_verbs"),
         wishes={
             lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))

@@ -185,7 +185,9 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
         # clause ("including Google Reader and easily access…").
         if head.i < span.start:
             return False
-        if head.pos_ in ("VERB", "AUX"):
+        if _consequence(token, rules):
+            pass  # "I'm out tomorrow so call me tonight": a clause of its own
+        elif head.pos_ in ("VERB", "AUX"):
             if not parsed_imperative(head, span, rules):
                 return False
         elif head.dep_ not in CLAUSE_DEPS:
@@ -208,7 +210,7 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
     # do not hesitate to call me" (a run-on the parser hangs on the imperative), and
     # a label before a colon is no subject ("Reminder: send your timesheets", "Step 2:
     # review the draft"; the list after "Duties:" describes: ``list_labels``).
-    opening = _clause_opening(token, span)
+    opening = _clause_opening(token, span, rules)
     for child in token.children:
         if not span.start <= child.i < span.end:
             continue  # the parser may hang a word of another sentence on the verb
@@ -234,10 +236,27 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
     return not (before >= span.start and token.doc[before].lower_ in rules.infinitive_markers)
 
 
-def _clause_opening(token: Token, span: Span) -> int:
-    """The index where the token's clause starts: past the last strong separator
-    (``CLAUSE_BREAKS``) before it in the span, else the span's start."""
+def _consequence(token: Token, rules: AskRules) -> bool:
+    """A base form right after a word of ``result_coordinators`` whose head clause has no
+    modal to share: "I'm out so call me" ("we can go early so leave at 4" may share "can")."""
     doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ not in rules.result_coordinators:
+        return False
+    if token.tag_ not in rules.base_form_tags:
+        return False
+    return not any(
+        child.dep_ == "aux" and child.lower_ in rules.modal_auxiliaries
+        for child in token.head.children
+    )
+
+
+def _clause_opening(token: Token, span: Span, rules: AskRules) -> int:
+    """The index where the token's clause starts: past the last strong separator
+    (``CLAUSE_BREAKS``) before it in the span, or past a word of consequence right
+    before it ("I'm out tomorrow so call me": ``_consequence``), else the span's start."""
+    doc = token.doc
+    if _consequence(token, rules):
+        return token.i
     for i in range(token.i - 1, span.start - 1, -1):
         if doc[i].text in CLAUSE_BREAKS:
             return i + 1

@@ -19,7 +19,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.clauses import deadline_in
-from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, doc_text, perfect_modal
+from msglint.analysis.asks.syntax import (
+    CLAUSE_DEPS,
+    SEPARATORS,
+    SUBJECT_DEPS,
+    after_separator,
+    doc_text,
+    perfect_modal,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -76,7 +83,29 @@ def heads_a_clause(token: Token, span: Span) -> bool:
         token = token.head
     if token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end:
         return True
-    return token.dep_ == "ccomp" and _writer_opinion(token.head, span)
+    return token.dep_ == "ccomp" and (
+        _writer_opinion(token.head, span) or _comma_splice(token, span)
+    )
+
+
+def _comma_splice(clause: Token, span: Span) -> bool:
+    """A clause with its own subject, set off by a separator and hung on a verb with
+    none: "Mark, note the feedback, it is imperative that we…", "…, my suggestion
+    would be to…; however, given the time…" (no one says it: not reported speech)."""
+    head = clause.head
+    edge = clause.left_edge
+    if not (
+        (after_separator(clause, span) or (edge.is_punct and edge.text in SEPARATORS))
+        and subject_of(clause) is not None
+        and not any(child.dep_ == "mark" for child in clause.children)
+        and head.pos_ in ("VERB", "AUX")
+    ):
+        return False
+    subject = subject_of(head)
+    # (A name set off by a comma is the reader called, not a subject: "Mark, note…")
+    return subject is None or (
+        subject.pos_ == "PROPN" and subject.i + 1 < head.i and subject.doc[subject.i + 1].is_punct
+    )
 
 
 def _writer_opinion(verb: Token, span: Span) -> bool:
