@@ -65,6 +65,13 @@ CASES = [
     ("en", "We can finish early so leave at 4.", None),
     ("fr", "Je suis absent demain donc appelle-moi ce soir.", "imperative"),
     ("fr", "Elle est malade donc reste à la maison.", None),
+    # …and so has a coordinated base form with its own fronted condition.
+    ("en", "I'm away next week, but if anything breaks, call Bob.", "imperative"),
+    ("en", "He went home, and when he arrived, called his mother.", None),
+    ("en", "We can do it, but if needed, stay later.", None),
+    # Value in an action, under a modal: a "worth" frame.
+    ("en", "I think there would be value in getting together on Thursday.", "need"),
+    ("en", "There is value in getting together.", None),
 ]
 
 

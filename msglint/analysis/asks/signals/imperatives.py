@@ -185,7 +185,7 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
         # clause ("including Google Reader and easily access…").
         if head.i < span.start:
             return False
-        if _consequence(token, rules):
+        if _consequence(token, rules) or _fronted_condition(token, rules):
             pass  # "I'm out tomorrow so call me tonight": a clause of its own
         elif head.pos_ in ("VERB", "AUX"):
             if not parsed_imperative(head, span, rules):
@@ -245,6 +245,24 @@ def _consequence(token: Token, rules: AskRules) -> bool:
     if token.tag_ not in rules.base_form_tags:
         return False
     return not any(
+        child.dep_ == "aux" and child.lower_ in rules.modal_auxiliaries
+        for child in token.head.children
+    )
+
+
+def _fronted_condition(token: Token, rules: AskRules) -> bool:
+    """A coordinated base form with its own condition or time clause before it, after a
+    clause with no modal to share: "I'm sure you are tired of it, but if you need an
+    ear, give me a buzz" (a verb phrase sharing the subject takes no fronted clause)."""
+    if token.dep_ != "conj" or token.tag_ not in rules.base_form_tags:
+        return False
+    fronted = any(
+        child.dep_ == "advcl"
+        and child.i < token.i
+        and any(grand.dep_ == "mark" and grand.i < child.i for grand in child.children)
+        for child in token.children
+    )
+    return fronted and not any(
         child.dep_ == "aux" and child.lower_ in rules.modal_auxiliaries
         for child in token.head.children
     )

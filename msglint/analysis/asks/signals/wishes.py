@@ -703,10 +703,14 @@ def _worth_doing(worth: Token, span: Span, rules: AskRules) -> bool:
     ) - rules.commitment_auxiliaries
     if not any(child.dep_ == "aux" and child.lower_ in modals for child in copula.children):
         return False
+    # "there would be value in getting together": the action after the noun's preposition.
+    after_preposition = [
+        grand for child in worth.children if child.dep_ == "prep" for grand in child.children
+    ]
     return any(
         child.dep_ in ("xcomp", "pcomp", "acl")
         and child.pos_ == "VERB"
         and not negated(child)
         and action(child, rules)
-        for child in [*worth.children, *copula.children]
+        for child in [*worth.children, *copula.children, *after_preposition]
     )
