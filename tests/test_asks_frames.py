@@ -72,6 +72,15 @@ CASES = [
     # Value in an action, under a modal: a "worth" frame.
     ("en", "I think there would be value in getting together on Thursday.", "need"),
     ("en", "There is value in getting together.", None),
+    # The reader's thing required.
+    ("en", "Your signature is required on page 2.", "request"),
+    ("en", "Your input is needed by Friday.", "request"),
+    ("en", "More staff will be needed.", None),
+    ("en", "Your approval is not required.", None),
+    ("fr", "Votre présence est souhaitée.", "request"),
+    ("fr", "Votre signature est requise avant vendredi.", "request"),
+    ("fr", "Votre présence n'est pas nécessaire.", None),
+    ("fr", "Il n'est pas nécessaire que vous veniez.", None),
 ]
 
 

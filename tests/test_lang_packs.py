@@ -74,6 +74,7 @@ necessity_words = []
 suggestion_nouns = []
 writer_possessives = []
 result_coordinators = []
+required_words = []
 """
 
 

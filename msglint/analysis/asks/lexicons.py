@@ -114,6 +114,7 @@ WORD_FACTS: dict[str, str] = {
     "suggestion_nouns": "nouns of advice: 'my suggestion would be to postpone it'",
     "writer_possessives": "the writer's possessives: 'my suggestion', 'our proposal'",
     "result_coordinators": "words that open a clause of consequence: 'I'm out so call me'",
+    "required_words": "a thing of the reader required: 'your signature is required'",
     "obligation_verbs": "verbs of an obligation with an infinitive: 'the three of us need to meet'",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
@@ -201,6 +202,7 @@ class AskRules:
     suggestion_nouns: frozenset[str]
     writer_possessives: frozenset[str]
     result_coordinators: frozenset[str]
+    required_words: frozenset[str]
     obligation_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
     wished_things: frozenset[str]
@@ -415,6 +417,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         suggestion_nouns=facts("words", "suggestion_nouns"),
         writer_possessives=facts("words", "writer_possessives"),
         result_coordinators=facts("words", "result_coordinators"),
+        required_words=facts("words", "required_words"),
         obligation_verbs=facts("words", "obligation_verbs"),
         wishes={
             lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))

@@ -11,6 +11,11 @@ subject, and
   may give: "Any help you can give me is greatly appreciated", "Your cooperation is
   appreciated", « toute aide est la bienvenue » ("The gift was appreciated",
   "the new office is welcome" thank or state).
+
+A word of ``required_words`` asks only for the reader's thing or anything, in the
+present, the conditional or the future: "Your signature is required on page 2",
+"your input is needed by Friday", « votre présence est souhaitée » ("more staff
+will be needed" states).
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ def appreciation_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
     """(character offset, "request") of each thing welcomed from the reader."""
     found = []
     for token in span:
-        if token.lower_ not in rules.appreciated_words or negated(token):
+        required = token.lower_ in rules.required_words
+        if not (required or token.lower_ in rules.appreciated_words) or denied(token):
             continue
         subject = subject_of(token)
         if subject is None or subject.pos_ != "NOUN" or not heads_a_clause(token, span):
@@ -39,11 +45,23 @@ def appreciation_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
         copulas = [c for c in token.children if c.dep_ in _COPULA_DEPS]
         if not copulas:
             continue
-        if _conditional_or_future(copulas, rules) or (
-            _present(copulas, rules) and _readers_or_any(subject, rules)
-        ):
+        if required:
+            asks = _readers_or_any(subject, rules) and (
+                _present(copulas, rules) or _conditional_or_future(copulas, rules)
+            )
+        else:
+            asks = _conditional_or_future(copulas, rules) or (
+                _present(copulas, rules) and _readers_or_any(subject, rules)
+            )
+        if asks:
             found.append((subject.left_edge.idx, "request"))
     return found
+
+
+def denied(word: Token) -> bool:
+    """A negation on the word: "neg" ("not required"), or a word of negative polarity
+    (« n'est pas nécessaire », where the French parser says ``advmod``)."""
+    return negated(word) or any("Neg" in c.morph.get("Polarity") for c in word.children)
 
 
 def _conditional_or_future(copulas: list[Token], rules: AskRules) -> bool:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from msglint.analysis.asks.signals.appreciation import denied
 from msglint.analysis.asks.signals.wishes import (
     action,
     heads_a_clause,
-    negated,
     subject_of,
 )
 from msglint.analysis.asks.syntax import SUBJECT_DEPS
@@ -86,12 +86,12 @@ def _necessary_action(word: Token, span: Span, rules: AskRules) -> str | None:
     clause = copula if copula.dep_ != "cop" else word
     if (
         not heads_a_clause(clause, span)
-        or negated(clause)
+        or denied(clause)
         or not _asking_tense(copula, clause, rules)
     ):
         return None
     for complement in [*word.children, *clause.children]:
-        if complement.dep_ != "ccomp" or negated(complement) or not action(complement, rules):
+        if complement.dep_ != "ccomp" or denied(complement) or not action(complement, rules):
             continue
         if not any(child.dep_ == "mark" for child in complement.children):
             continue
@@ -123,7 +123,7 @@ def _advised_action(noun: Token, span: Span, rules: AskRules) -> bool:
     if not _writers(noun, rules):
         return False
     head = noun.head
-    if head.i == noun.i or negated(head) or not heads_a_clause(head, span):
+    if head.i == noun.i or denied(head) or not heads_a_clause(head, span):
         return False
     if head.lemma_.lower() in ("be", "être"):
         if not _asking_tense(head, head, rules):
@@ -131,7 +131,7 @@ def _advised_action(noun: Token, span: Span, rules: AskRules) -> bool:
         return any(
             child.dep_ in ("xcomp", "ccomp")
             and child.pos_ == "VERB"
-            and not negated(child)
+            and not denied(child)
             and action(child, rules)
             for child in head.children
         )
