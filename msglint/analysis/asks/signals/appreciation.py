@@ -7,10 +7,10 @@ subject, and
 - a conditional or future copula: "Your help would be appreciated", "any
   feedback will be welcome", « vos commentaires seraient appréciés », « toute aide
   sera la bienvenue »;
-- or, in the present, a subject that is the reader's own or anything the reader
-  may give: "Any help you can give me is greatly appreciated", "Your cooperation is
-  appreciated", « toute aide est la bienvenue » ("The gift was appreciated",
-  "the new office is welcome" thank or state).
+- or, in the present, anything the reader may give: "Any help you can give me is
+  greatly appreciated", « toute aide est la bienvenue » ("Your cooperation is
+  appreciated", "the gift was appreciated" thank; "the new office is welcome"
+  states).
 
 A word of ``required_words`` asks only for the reader's thing or anything, in the
 present, the conditional or the future: "Your signature is required on page 2",
@@ -51,7 +51,7 @@ def appreciation_signs(span: Span, rules: AskRules) -> list[tuple[int, str]]:
             )
         else:
             asks = _conditional_or_future(copulas, rules) or (
-                _present(copulas, rules) and _readers_or_any(subject, rules)
+                _present(copulas, rules) and _readers_or_any(subject, rules, readers=False)
             )
         if asks:
             found.append((subject.left_edge.idx, "request"))
@@ -80,10 +80,13 @@ def _present(copulas: list[Token], rules: AskRules) -> bool:
     )
 
 
-def _readers_or_any(subject: Token, rules: AskRules) -> bool:
-    """ "your help", « votre aide », "any help", « toute aide »."""
+def _readers_or_any(subject: Token, rules: AskRules, readers: bool = True) -> bool:
+    """ "any help", « toute aide », and with ``readers`` "your help", « votre aide »."""
     return any(
         child.dep_ in ("det", "poss")
-        and (child.lower_ in rules.any_words or child.lower_ in rules.reader_possessives)
+        and (
+            child.lower_ in rules.any_words
+            or (readers and child.lower_ in rules.reader_possessives)
+        )
         for child in subject.children
     )

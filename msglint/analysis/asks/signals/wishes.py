@@ -251,6 +251,7 @@ def _wanted_of_reader(
                 and verb.lemma_.lower() in rules.wished_actions
                 and complement.pos_ == "VERB"
                 and action(complement, rules)
+                and _advice_in_person(verb)
             ):
                 return "proposal"  # "I'd suggest calling him first", « je recommande de vérifier »
             if _asks_the_reader(complement, rules):
@@ -262,6 +263,14 @@ def _wanted_of_reader(
             if not relayed and _with_reader(complement, rules) and action(complement, rules):
                 return "proposal"  # "to go over it with you"
     return None
+
+
+def _advice_in_person(verb: Token) -> bool:
+    """The writer advising as one person ("I'd suggest calling him"), not a body's stated
+    position or a service's notice ("We would propose lifting the cap", "we recommend
+    updating your browser")."""
+    subject = subject_of(verb)
+    return subject is None or "Plur" not in subject.morph.get("Number")
 
 
 def _received_from_reader(verb: Token, rules: AskRules) -> bool:
