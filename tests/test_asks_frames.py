@@ -83,6 +83,18 @@ CASES = [
     ("fr", "Votre signature est requise avant vendredi.", "request"),
     ("fr", "Votre présence n'est pas nécessaire.", None),
     ("fr", "Il n'est pas nécessaire que vous veniez.", None),
+    # Suppositions and pointers, not proposals nor requests.
+    ("en", "Let's say we lose the contract.", None),
+    ("en", "See attached.", None),
+    ("fr", "Disons que nous perdons le contrat.", None),
+    ("fr", "Voir pièce jointe.", None),
+    ("fr", "Voir avec Paul pour la salle.", "imperative"),
+    # The French reader's clitic the small tagger reads as a first person or a
+    # reflexive, and a wish lemma the lemmatizer left as the form (« invite »).
+    ("fr", "Je te demande de garder ça pour toi.", "request"),
+    ("fr", "Je t'invite à la réunion de lundi.", "request"),
+    ("fr", "Il te demande de rappeler.", "request"),
+    ("fr", "Je te remercie pour ton aide.", None),
 ]
 
 

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from msglint.analysis.asks.lexicons import AskRules
     from msglint.analysis.asks.verbs import VerbTables
 
-_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "expl:comp"})
+# (« je t'invite… »: the small French parser reads the clitic as a reflexive "expl:pass".)
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "expl:comp", "expl:pass"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 _NOUNS = ("NOUN", "PROPN")
 
@@ -44,10 +45,13 @@ def _person(token: Token, person: str) -> bool:
 
 
 def _reader(token: Token, rules: AskRules) -> bool:
-    """The reader: a second-person pronoun, "both of you", "each of you", or a word of
-    ``group_readers`` ("everyone": the reader among others)."""
+    """The reader: a second-person pronoun (by its features or, where the tagger errs,
+    by ``second_person``), "both of you", "each of you", or a word of ``group_readers``
+    ("everyone": the reader among others)."""
     if _person(token, "2") or token.lower_ in rules.group_readers:
         return True
+    if token.lower_ in rules.second_person:
+        return True  # « je te demande de… », "te" read as a first person
     return any(
         child.dep_ == "prep"
         and any(grand.dep_ == "pobj" and _person(grand, "2") for grand in child.children)
@@ -179,6 +183,8 @@ def _wanted_of_reader(
     ``relayed``: the wish is someone else's ("Ben wants you to call him"); only
     the reader's own action counts then.
     """
+    # The wish's lemma, from the verb tables where the lemmatizer left the form (« invite »).
+    wished = _wish_of(verb, rules, verbs) or verb.lemma_.lower()
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
     complements = [child for child in verb.children if child.dep_ in _COMPLEMENT_DEPS]
     # "to check in and ask you to begin": a complement coordinated with the first.
@@ -191,13 +197,13 @@ def _wanted_of_reader(
     for obj in objects:
         if _reader(obj, rules) and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"
-        if not relayed and _reader(obj, rules) and _sent_somewhere(verb, rules):
+        if not relayed and _reader(obj, rules) and _sent_somewhere(verb, wished, rules):
             return "request"  # "invite you to our kickoff"
         if relayed:
             continue  # only the reader's own action is relayed: "Ben wants you to call"
         if not modal and _readers_own(obj):
             return "request"  # "your comments"
-        if depth == 0 and verb.lemma_.lower() in rules.wished_things and obj.pos_ == "NOUN":
+        if depth == 0 and wished in rules.wished_things and obj.pos_ == "NOUN":
             return "request"  # "we'd appreciate a quick reply"
         if any(
             child.dep_ in ("acl", "relcl") and _with_reader(child, rules) and action(child, rules)
@@ -248,7 +254,7 @@ def _wanted_of_reader(
                     return inner  # "to ask you to present"
             if (
                 not relayed
-                and verb.lemma_.lower() in rules.wished_actions
+                and wished in rules.wished_actions
                 and complement.pos_ == "VERB"
                 and action(complement, rules)
                 and _advice_in_person(verb)
@@ -304,10 +310,10 @@ def _received_by_deadline(complement: Token, verb: Token, rules: AskRules) -> bo
     return len(rest) > 0 and deadline_in(rest.text, rules, strict=True)
 
 
-def _sent_somewhere(verb: Token, rules: AskRules) -> bool:
+def _sent_somewhere(verb: Token, lemma: str, rules: AskRules) -> bool:
     """A wish of ``places`` with a phrase of ``place_prepositions`` naming a thing:
     "invite you to the launch", « vous inviter à notre réunion »."""
-    if verb.lemma_.lower() not in rules.wished_places:
+    if lemma not in rules.wished_places:
         return False
     places = rules.place_prepositions
     for child in verb.children:
