@@ -95,6 +95,17 @@ CASES = [
     ("fr", "Je t'invite à la réunion de lundi.", "request"),
     ("fr", "Il te demande de rappeler.", "request"),
     ("fr", "Je te remercie pour ton aide.", None),
+    # Yes/no questions by their word order, without their mark; not a conditional
+    # inversion, a free relative, nor a question word alone.
+    ("en", "Is the meeting still on", "question"),
+    ("en", "Can I get a copy of the report", "question"),
+    ("en", "Quick question - do we have a budget for this", "question"),
+    ("en", "Had I known, I would have called.", None),
+    ("en", "What we need is more time.", None),
+    ("en", "Not only will you save money, you will save time.", None),
+    ("fr", "Est-ce que la réunion est maintenue", "question"),
+    ("fr", "Puis-je avoir une copie du rapport", "question"),
+    ("fr", "Dis-le à Paul.", "imperative"),
 ]
 
 
