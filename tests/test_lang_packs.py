@@ -68,6 +68,13 @@ commitment_auxiliaries = []
 going_verbs = []
 reader_possessives = []
 obligation_verbs = []
+appreciated_words = []
+any_words = []
+necessity_words = []
+suggestion_nouns = []
+writer_possessives = []
+result_coordinators = []
+required_words = []
 """
 
 

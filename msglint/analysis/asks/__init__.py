@@ -31,8 +31,19 @@ A sentence is an ask when it is one of:
   "the invoices need to be approved", "il faudrait revoir…": ``no_owner``;
   from the parse, "someone should probably check", "it might be worth
   someone checking");
+- a **judgement or advice** of the writer, from the parse
+  (``signals/judgements.py``, ``signals/appreciation.py``): a person's action
+  under a judgement of necessity ("It is important that you attend", « il est
+  essentiel que chacun remplisse… »), the writer's advice as a noun ("My
+  suggestion would be to postpone it") or as a verb with the action itself ("I'd
+  suggest calling him first": ``actions`` in [wishes]), a thing welcomed or
+  required from the reader ("Any help you can give me is greatly appreciated",
+  "Your signature is required", « votre aide serait appréciée »);
 - a **question** to the reader: a sentence ending with "?", or an auxiliary
-  before a second-person subject without its question mark ("do you know if…").
+  before a second-person subject without its question mark ("do you know if…"),
+  or any yes/no word order opening the sentence ("Is the meeting still on",
+  « Est-ce que la salle est réservée »; questions opened by a question word are
+  read only with their mark).
   Rhetorical tag questions ("…, isn't it?") and boilerplate ("Any
   questions?", "Des questions ?") are in ``not_asks``; reported questions
   ("she asked whether…") have no question mark and no inversion.
@@ -54,8 +65,14 @@ Commitments ("I'll send the draft tonight") are not asks either;
 ``find_commitments`` lists them for ``inspect``.
 
 Someone else's wish passed on to the reader is an ask ("Ben wants you to call
-him", "Ben wants to know if you are free"), and so is a proposal under the
-writer's opinion ("I think we should discuss it"). In French, where the small
+him", "Ben wants to know if you are free"), not someone's advice ("Ye suggests
+you add Chit as a friend"), and so is a proposal under the writer's opinion ("I
+think we should discuss it"). A clause has its own mood after a word of
+consequence ("I'm out tomorrow so call me", « donc appelle-moi »), after its own
+fronted condition ("…, but if you need an ear, give me a buzz"), and after a comma
+splice ("Mark, note the feedback, it is imperative that we…"); a bare noun
+opening the sentence after a greeting calls the reader ("Hello team, remember
+to…"). In French, where the small
 tagger misreads wishes, the wish is read from the verb tables and word shapes:
 a one-word conditional from its infinitive (``conditional_endings``: « nous
 aimerions »), the reader's pronoun right after « que » (« que tu participes »,

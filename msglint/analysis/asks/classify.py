@@ -13,10 +13,16 @@ from msglint.analysis.asks.clauses import (
     flatten,
     is_numbered,
 )
+from msglint.analysis.asks.signals.appreciation import appreciation_signs
 from msglint.analysis.asks.signals.conditions import conditional_request_signs, writer_offer
 from msglint.analysis.asks.signals.imperatives import imperatives
+from msglint.analysis.asks.signals.judgements import judgement_signs
 from msglint.analysis.asks.signals.phrases import phrase_signs
-from msglint.analysis.asks.signals.questions import inverted_to_reader, rhetorical
+from msglint.analysis.asks.signals.questions import (
+    inverted_to_reader,
+    rhetorical,
+    unmarked_questions,
+)
 from msglint.analysis.asks.signals.wishes import (
     joint_proposal_signs,
     ownerless_signs,
@@ -96,6 +102,8 @@ def sentence_ask(
             (to_flat(offset - start), kind) for offset, kind in wish_signs(span, rules, verbs)
         )
     for detector, signs in (
+        ("wishes", appreciation_signs),
+        ("wishes", judgement_signs),
         ("joint_proposals", joint_proposal_signs),
         ("joint_proposals", reader_suggestion_signs),
         ("ownerless", ownerless_signs),
@@ -103,12 +111,13 @@ def sentence_ask(
     ):
         if rules.uses(detector):
             triggers.extend((to_flat(offset - start), kind) for offset, kind in signs(span, rules))
-    if (
-        rules.uses("questions")
-        and (ends_as_question(stripped) or sentence.is_question)
-        and not rhetorical(span, rules)
-    ):
-        triggers.append((len(flat) - 1, "question"))
+    if rules.uses("questions") and not rhetorical(span, rules):
+        if ends_as_question(stripped) or sentence.is_question:
+            triggers.append((len(flat) - 1, "question"))
+        else:
+            # "Is the meeting still on", "Can I get a copy of it": no mark.
+            unmarked = unmarked_questions(span, rules)
+            triggers.extend((to_flat(token.idx - start), kind) for token, kind in unmarked)
     triggers = drop_quoted(flat, triggers)
     if not triggers:
         # Nothing asked, but the writer may offer themselves on the reader's need

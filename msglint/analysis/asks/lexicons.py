@@ -108,6 +108,13 @@ WORD_FACTS: dict[str, str] = {
     "commitment_auxiliaries": "auxiliaries of a promise after 'I' or 'we': 'will', 'll'",
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
     "reader_possessives": "the reader's possessives, read by word where the tagger misses them",
+    "appreciated_words": "a thing's welcome asks for it: 'your comments would be appreciated'",
+    "any_words": "a quantifier of anything the reader may give: 'any help is appreciated'",
+    "necessity_words": "judgements of necessity: 'it is important that you attend'",
+    "suggestion_nouns": "nouns of advice: 'my suggestion would be to postpone it'",
+    "writer_possessives": "the writer's possessives: 'my suggestion', 'our proposal'",
+    "result_coordinators": "words that open a clause of consequence: 'I'm out so call me'",
+    "required_words": "a thing of the reader required: 'your signature is required'",
     "obligation_verbs": "verbs of an obligation with an infinitive: 'the three of us need to meet'",
     "embedded_question_marks": "words opening an embedded question: 'find out whether we need'",
     "condition_marks": "words opening a condition: 'if you could send it, I'd be grateful'",
@@ -189,10 +196,18 @@ class AskRules:
     commitment_auxiliaries: frozenset[str]
     going_verbs: frozenset[str]
     reader_possessives: frozenset[str]
+    appreciated_words: frozenset[str]
+    any_words: frozenset[str]
+    necessity_words: frozenset[str]
+    suggestion_nouns: frozenset[str]
+    writer_possessives: frozenset[str]
+    result_coordinators: frozenset[str]
+    required_words: frozenset[str]
     obligation_verbs: frozenset[str]
     wishes: dict[str, tuple[frozenset[str], bool]]
     wished_things: frozenset[str]
     wished_places: frozenset[str]
+    wished_actions: frozenset[str]
 
     def uses(self, detector: str) -> bool:
         return detector in self.detectors
@@ -264,16 +279,18 @@ def declaration(pack: LanguagePack) -> dict[str, Any]:
     for lemma, wish in data.get("wishes", {}).items():
         if (
             not isinstance(wish, dict)
-            or set(wish) - {"forms", "modal", "things", "places"}
+            or set(wish) - {"forms", "modal", "things", "places", "actions"}
             or not set(wish.get("forms", [])) <= WISH_FORMS
-            or not isinstance(wish.get("modal", False), bool)
-            or not isinstance(wish.get("things", False), bool)
-            or not isinstance(wish.get("places", False), bool)
+            or not all(
+                isinstance(wish.get(key, False), bool)
+                for key in ("modal", "things", "places", "actions")
+            )
         ):
             raise MsglintError(
                 str(path),
                 f"wishes.{lemma}: expected {{ forms = [{', '.join(sorted(WISH_FORMS))}], "
-                "modal = true|false, things = true|false, places = true|false }",
+                "modal = true|false, things = true|false, places = true|false, "
+                "actions = true|false }",
             )
     return data
 
@@ -394,6 +411,13 @@ def rules_for(pack: LanguagePack) -> AskRules:
         commitment_auxiliaries=facts("words", "commitment_auxiliaries"),
         going_verbs=facts("words", "going_verbs"),
         reader_possessives=facts("words", "reader_possessives"),
+        appreciated_words=facts("words", "appreciated_words"),
+        any_words=facts("words", "any_words"),
+        necessity_words=facts("words", "necessity_words"),
+        suggestion_nouns=facts("words", "suggestion_nouns"),
+        writer_possessives=facts("words", "writer_possessives"),
+        result_coordinators=facts("words", "result_coordinators"),
+        required_words=facts("words", "required_words"),
         obligation_verbs=facts("words", "obligation_verbs"),
         wishes={
             lemma: (frozenset(wish.get("forms", [])), bool(wish.get("modal", False)))
@@ -404,6 +428,9 @@ def rules_for(pack: LanguagePack) -> AskRules:
         ),
         wished_places=frozenset(
             lemma for lemma, wish in data.get("wishes", {}).items() if wish.get("places", False)
+        ),
+        wished_actions=frozenset(
+            lemma for lemma, wish in data.get("wishes", {}).items() if wish.get("actions", False)
         ),
     )
 

@@ -234,7 +234,11 @@ def clause_starts(span: Span, rules: AskRules) -> list[int]:
     """Token indices that start a clause: the span start and after separators or "and"."""
     starts = [span.start]
     for token in span:
-        if token.text in SEPARATORS or (token.lower_ in rules.openers and token.pos_ == "CCONJ"):
+        if (
+            token.text in SEPARATORS
+            or (token.lower_ in rules.openers and token.pos_ == "CCONJ")
+            or token.lower_ in rules.result_coordinators
+        ):
             starts.append(token.i + 1)
     return starts
 

@@ -185,7 +185,9 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
         # clause ("including Google Reader and easily access…").
         if head.i < span.start:
             return False
-        if head.pos_ in ("VERB", "AUX"):
+        if _consequence(token, rules) or _fronted_condition(token, rules):
+            pass  # "I'm out tomorrow so call me tonight": a clause of its own
+        elif head.pos_ in ("VERB", "AUX"):
             if not parsed_imperative(head, span, rules):
                 return False
         elif head.dep_ not in CLAUSE_DEPS:
@@ -208,7 +210,7 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
     # do not hesitate to call me" (a run-on the parser hangs on the imperative), and
     # a label before a colon is no subject ("Reminder: send your timesheets", "Step 2:
     # review the draft"; the list after "Duties:" describes: ``list_labels``).
-    opening = _clause_opening(token, span)
+    opening = _clause_opening(token, span, rules)
     for child in token.children:
         if not span.start <= child.i < span.end:
             continue  # the parser may hang a word of another sentence on the verb
@@ -234,10 +236,45 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
     return not (before >= span.start and token.doc[before].lower_ in rules.infinitive_markers)
 
 
-def _clause_opening(token: Token, span: Span) -> int:
-    """The index where the token's clause starts: past the last strong separator
-    (``CLAUSE_BREAKS``) before it in the span, else the span's start."""
+def _consequence(token: Token, rules: AskRules) -> bool:
+    """A base form right after a word of ``result_coordinators`` whose head clause has no
+    modal to share: "I'm out so call me" ("we can go early so leave at 4" may share "can")."""
     doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ not in rules.result_coordinators:
+        return False
+    if token.tag_ not in rules.base_form_tags:
+        return False
+    return not any(
+        child.dep_ == "aux" and child.lower_ in rules.modal_auxiliaries
+        for child in token.head.children
+    )
+
+
+def _fronted_condition(token: Token, rules: AskRules) -> bool:
+    """A coordinated base form with its own condition or time clause before it, after a
+    clause with no modal to share: "I'm sure you are tired of it, but if you need an
+    ear, give me a buzz" (a verb phrase sharing the subject takes no fronted clause)."""
+    if token.dep_ != "conj" or token.tag_ not in rules.base_form_tags:
+        return False
+    fronted = any(
+        child.dep_ == "advcl"
+        and child.i < token.i
+        and any(grand.dep_ == "mark" and grand.i < child.i for grand in child.children)
+        for child in token.children
+    )
+    return fronted and not any(
+        child.dep_ == "aux" and child.lower_ in rules.modal_auxiliaries
+        for child in token.head.children
+    )
+
+
+def _clause_opening(token: Token, span: Span, rules: AskRules) -> int:
+    """The index where the token's clause starts: past the last strong separator
+    (``CLAUSE_BREAKS``) before it in the span, or past a word of consequence right
+    before it ("I'm out tomorrow so call me": ``_consequence``), else the span's start."""
+    doc = token.doc
+    if _consequence(token, rules):
+        return token.i
     for i in range(token.i - 1, span.start - 1, -1):
         if doc[i].text in CLAUSE_BREAKS:
             return i + 1
@@ -245,11 +282,24 @@ def _clause_opening(token: Token, span: Span) -> int:
 
 
 def _vocative_subject(subject: Token, verb: Token) -> bool:
-    """A name set off before the verb, read as its subject: "Anna--send me the figures"."""
-    if subject.pos_ != "PROPN" or subject.i > verb.i:
+    """A name set off before the verb, read as its subject: "Anna--send me the figures";
+    or a bare noun that opens the sentence, a greeting aside: "Hello team, remember to…",
+    "Folks, send me your slides" (a subject is never set off from its verb by a comma)."""
+    if subject.pos_ not in ("PROPN", "NOUN") or subject.i > verb.i:
         return False
-    between = subject.doc[subject.i + 1 : verb.i]
-    return len(between) > 0 and all(token.is_punct for token in between)
+    doc = subject.doc
+    between = doc[subject.i + 1 : verb.i]
+    if not (len(between) > 0 and all(token.is_punct for token in between)):
+        return False
+    if subject.pos_ == "PROPN":
+        return True
+    # ("Prices, remember, are rising": a verb set off on both sides is a parenthesis.)
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct:
+        return False
+    start = subject.sent.start if doc.has_annotation("SENT_START") else 0
+    return not any(child.dep_ in ("det", "poss", "amod") for child in subject.children) and all(
+        token.pos_ == "INTJ" or token.is_punct for token in doc[start : subject.i]
+    )
 
 
 def _continues_a_statement(token: Token, span: Span, rules: AskRules) -> bool:

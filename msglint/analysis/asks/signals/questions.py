@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.symbols import AUX
 
 from msglint.analysis.asks.syntax import (
+    CLAUSE_BREAKS,
     HYPHENS,
     SUBJECT_DEPS,
     clause_initial,
@@ -168,3 +169,81 @@ def _pronoun_of_a_thing(token: Token) -> bool:
     """ "that", "it", "this" (the small parser may tag "that" as an adverb)."""
     person = token.morph.get("Person")
     return token.pos_ in ("PRON", "DET", "ADV") and "1" not in person and "2" not in person
+
+
+def unmarked_questions(span: Span, rules: AskRules) -> list[tuple[Token, str]]:
+    """Yes/no questions by their word order, written without their question mark:
+    an auxiliary or a modal opening the sentence (or a clause after a colon or a
+    dash) before the subject of its main clause: "Is the meeting still on", "Does
+    that work for you", "Can I get a copy of the report", "Quick question - do we
+    have a budget for this". Not a conditional inversion ("Should you need
+    anything, call me", "Had I known, …"), nor "Not only will you save…".
+
+    Questions opened by a question word are left to their mark: without it, word
+    order alone told questions from statements too poorly on Parakweet's tune part
+    ("What time do you get home from school.", labelled not a request).
+    """
+    doc = span.doc
+    found: list[tuple[Token, str]] = []
+    # The sentence's start, and after a colon or a dash ("Quick question - do we…").
+    starts = [span.start] + [t.i + 1 for t in span if t.text in CLAUSE_BREAKS]
+    for first in starts:
+        for token in doc[first : span.end]:
+            if token.is_punct or token.is_space:
+                continue
+            if rules.uses("clitic_inversion") and _subject_clitic_after(token, span, rules):
+                found.append((token, "question"))  # « Est-ce que… », « Puis-je avoir… »
+                break
+            if wh_word(token, rules):
+                break  # a question word: read with its mark only (a free relative has none)
+            if not (token.lower_ in rules.modals or token.pos == AUX):
+                if token.pos_ in ("INTJ", "PROPN") or token.lower_ in rules.openers:
+                    continue
+                break
+            set_off = first > span.start
+            if _inverted_main(token, span, rules, set_off) and not _conditional_inversion(
+                token, span
+            ):
+                found.append((token, "question"))
+            break
+    return found
+
+
+def _subject_clitic_after(token: Token, span: Span, rules: AskRules) -> bool:
+    """A hyphenated subject pronoun of ``inverted_subjects`` right after the word:
+    « Est-ce que la réunion est maintenue », « Puis-je avoir une copie »,
+    « Pourrait-on se voir jeudi » (an imperative's clitics are objects: « Dis-le »)."""
+    nxt = token.i + 1
+    if nxt >= span.end:
+        return False
+    clitic = span.doc[nxt]
+    pronoun = clitic.lower_.lstrip("-‑")
+    # (The reader's "-vous", "-tu" are read by ``inverted_clitic``: « Inscrivez-vous »,
+    # « Rendez-vous confirmé » are no questions.)
+    return (
+        clitic.text[:1] in HYPHENS
+        and pronoun in rules.inverted_subjects
+        and pronoun not in rules.second_person
+    )
+
+
+def _conditional_inversion(aux: Token, span: Span) -> bool:
+    """ "Should you need anything, call me", "Had I known, …": an inverted clause
+    followed by a comma and another clause ("Should we wait, or cancel?" asks)."""
+    doc = span.doc
+    for i in range(aux.i + 1, span.end - 1):
+        if doc[i].text == ",":
+            return doc[i + 1].pos_ not in ("CCONJ",)
+    return False
+
+
+def _inverted_main(aux: Token, span: Span, rules: AskRules, set_off: bool = False) -> bool:
+    """An auxiliary before the subject of the main clause it belongs to (or of a clause
+    set off after a colon or a dash, which the parser may hang on the words before)."""
+    if aux.i > span.start and span.doc[aux.i - 1].lower_ in rules.inversion_adverbs:
+        return False
+    head = aux.head if aux.dep_.startswith("aux") else aux
+    main = head.dep_ in ("ROOT", "root") or head.head.i == head.i
+    if perfect_modal(head) or not (main or (set_off and head.dep_ != "advcl")):
+        return False
+    return any(child.dep_ in SUBJECT_DEPS and child.i > aux.i for child in head.children)

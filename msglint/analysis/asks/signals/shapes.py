@@ -49,18 +49,21 @@ def shaped_imperatives(
             if i >= span.end:
                 continue
         verdict = _verb_shape(doc, i, span, rules, verbs, negated)
-        if verdict is not None and not _shares_a_subject(doc[i], first, span):
+        if verdict is not None and not _shares_a_subject(doc[i], first, span, rules):
             found.append((doc[i].idx, "imperative-we" if verdict == "we" else "imperative"))
     return found
 
 
-def _shares_a_subject(token: Token, clause_start: int, span: Span) -> bool:
+def _shares_a_subject(token: Token, clause_start: int, span: Span, rules: AskRules) -> bool:
     """A verb after « et » that takes the subject of the clause before it.
 
     "Elle fait cent lignes et touche le module": « touche » is a present, not
     an imperative. The parser either coordinates it with a verb that has the
     subject, or hangs it elsewhere and tags it third-person indicative.
     """
+    before = token.doc[token.i - 1] if token.i > span.start else None
+    if before is not None and before.lower_ in rules.result_coordinators:
+        return False  # « je suis absent donc appelle-moi »: a clause of its own
     head = token.head
     if (
         token.dep_ == "conj"

@@ -19,7 +19,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.clauses import deadline_in
-from msglint.analysis.asks.syntax import CLAUSE_DEPS, SUBJECT_DEPS, doc_text, perfect_modal
+from msglint.analysis.asks.syntax import (
+    CLAUSE_DEPS,
+    SEPARATORS,
+    SUBJECT_DEPS,
+    after_separator,
+    doc_text,
+    perfect_modal,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,7 +34,8 @@ if TYPE_CHECKING:
     from msglint.analysis.asks.lexicons import AskRules
     from msglint.analysis.asks.verbs import VerbTables
 
-_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "expl:comp"})
+# (« je t'invite… »: the small French parser reads the clitic as a reflexive "expl:pass".)
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "expl:comp", "expl:pass"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 _NOUNS = ("NOUN", "PROPN")
 
@@ -37,10 +45,13 @@ def _person(token: Token, person: str) -> bool:
 
 
 def _reader(token: Token, rules: AskRules) -> bool:
-    """The reader: a second-person pronoun, "both of you", "each of you", or a word of
-    ``group_readers`` ("everyone": the reader among others)."""
+    """The reader: a second-person pronoun (by its features or, where the tagger errs,
+    by ``second_person``), "both of you", "each of you", or a word of ``group_readers``
+    ("everyone": the reader among others)."""
     if _person(token, "2") or token.lower_ in rules.group_readers:
         return True
+    if token.lower_ in rules.second_person:
+        return True  # « je te demande de… », "te" read as a first person
     return any(
         child.dep_ == "prep"
         and any(grand.dep_ == "pobj" and _person(grand, "2") for grand in child.children)
@@ -76,7 +87,29 @@ def heads_a_clause(token: Token, span: Span) -> bool:
         token = token.head
     if token.dep_ in CLAUSE_DEPS or token.head.i < span.start or token.head.i >= span.end:
         return True
-    return token.dep_ == "ccomp" and _writer_opinion(token.head, span)
+    return token.dep_ == "ccomp" and (
+        _writer_opinion(token.head, span) or _comma_splice(token, span)
+    )
+
+
+def _comma_splice(clause: Token, span: Span) -> bool:
+    """A clause with its own subject, set off by a separator and hung on a verb with
+    none: "Mark, note the feedback, it is imperative that we…", "…, my suggestion
+    would be to…; however, given the time…" (no one says it: not reported speech)."""
+    head = clause.head
+    edge = clause.left_edge
+    if not (
+        (after_separator(clause, span) or (edge.is_punct and edge.text in SEPARATORS))
+        and subject_of(clause) is not None
+        and not any(child.dep_ == "mark" for child in clause.children)
+        and head.pos_ in ("VERB", "AUX")
+    ):
+        return False
+    subject = subject_of(head)
+    # (A name set off by a comma is the reader called, not a subject: "Mark, note…")
+    return subject is None or (
+        subject.pos_ == "PROPN" and subject.i + 1 < head.i and subject.doc[subject.i + 1].is_punct
+    )
 
 
 def _writer_opinion(verb: Token, span: Span) -> bool:
@@ -150,6 +183,8 @@ def _wanted_of_reader(
     ``relayed``: the wish is someone else's ("Ben wants you to call him"); only
     the reader's own action counts then.
     """
+    # The wish's lemma, from the verb tables where the lemmatizer left the form (« invite »).
+    wished = _wish_of(verb, rules, verbs) or verb.lemma_.lower()
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
     complements = [child for child in verb.children if child.dep_ in _COMPLEMENT_DEPS]
     # "to check in and ask you to begin": a complement coordinated with the first.
@@ -162,13 +197,13 @@ def _wanted_of_reader(
     for obj in objects:
         if _reader(obj, rules) and (complements or _infinitive_within(obj)):
             return "request"  # "invite you to submit", "ask you to keep"
-        if not relayed and _reader(obj, rules) and _sent_somewhere(verb, rules):
+        if not relayed and _reader(obj, rules) and _sent_somewhere(verb, wished, rules):
             return "request"  # "invite you to our kickoff"
         if relayed:
             continue  # only the reader's own action is relayed: "Ben wants you to call"
         if not modal and _readers_own(obj):
             return "request"  # "your comments"
-        if depth == 0 and verb.lemma_.lower() in rules.wished_things and obj.pos_ == "NOUN":
+        if depth == 0 and wished in rules.wished_things and obj.pos_ == "NOUN":
             return "request"  # "we'd appreciate a quick reply"
         if any(
             child.dep_ in ("acl", "relcl") and _with_reader(child, rules) and action(child, rules)
@@ -217,6 +252,14 @@ def _wanted_of_reader(
                 inner = _wanted_of_reader(complement, rules, wish[1], verbs, depth + 1, relayed)
                 if inner is not None:
                     return inner  # "to ask you to present"
+            if (
+                not relayed
+                and wished in rules.wished_actions
+                and complement.pos_ == "VERB"
+                and action(complement, rules)
+                and _advice_in_person(verb)
+            ):
+                return "proposal"  # "I'd suggest calling him first", « je recommande de vérifier »
             if _asks_the_reader(complement, rules):
                 return "request"  # "wants to know if you are available"
             if not relayed and _received_from_reader(complement, rules):
@@ -228,13 +271,30 @@ def _wanted_of_reader(
     return None
 
 
+def _advice_in_person(verb: Token) -> bool:
+    """The writer advising as one person ("I'd suggest calling him"), not a body's stated
+    position or a service's notice ("We would propose lifting the cap", "we recommend
+    updating your browser")."""
+    subject = subject_of(verb)
+    return subject is None or "Plur" not in subject.morph.get("Number")
+
+
 def _received_from_reader(verb: Token, rules: AskRules) -> bool:
     """A verb of ``receiving_verbs`` whose object is the reader or the reader's own
-    thing: "(I'd love) to get your take", "to have you on the panel", « avoir ton avis »."""
+    thing: "(I'd love) to get your take", "to have you on the panel", « avoir ton avis »,
+    or the reader doing an action: "(we would love) to have you join us"."""
     if verb.lemma_.lower() not in rules.receiving_verbs or negated(verb):
         return False
     return any(
-        child.dep_ in _OBJECT_DEPS and (_reader(child, rules) or _readers_own(child))
+        (child.dep_ in _OBJECT_DEPS and (_reader(child, rules) or _readers_own(child)))
+        # "to have you join us": the reader, subject of a bare clause, does the action
+        or (
+            child.dep_ == "ccomp"
+            and child.pos_ == "VERB"
+            and not negated(child)
+            and _reader_subject(child, subject_of(child), rules)
+            and action(child, rules)
+        )
         for child in verb.children
     )
 
@@ -250,10 +310,10 @@ def _received_by_deadline(complement: Token, verb: Token, rules: AskRules) -> bo
     return len(rest) > 0 and deadline_in(rest.text, rules, strict=True)
 
 
-def _sent_somewhere(verb: Token, rules: AskRules) -> bool:
+def _sent_somewhere(verb: Token, lemma: str, rules: AskRules) -> bool:
     """A wish of ``places`` with a phrase of ``place_prepositions`` naming a thing:
     "invite you to the launch", « vous inviter à notre réunion »."""
-    if verb.lemma_.lower() not in rules.wished_places:
+    if lemma not in rules.wished_places:
         return False
     places = rules.place_prepositions
     for child in verb.children:
@@ -375,8 +435,11 @@ def wish_signs(
         relayed = not (_person(subject, "1") or _person(subject, "2"))
         if relayed:
             # Someone else's wish passed on: "Ben wants you to call him", "Lyn
-            # asked that you join him" (any tense: the wish is reported).
+            # asked that you join him" (any tense: the wish is reported); not
+            # someone's advice ("Ye suggests you add Chit as a friend").
             if head is not token or "Fin" not in _finite_form(token):
+                continue
+            if lemma in rules.wished_actions:
                 continue
             if any(t.is_quote for t in span.doc[token.i + 1 : span.end]):
                 continue  # 'John asked me, "Can you send it?"': quoted, not relayed
@@ -655,10 +718,14 @@ def _worth_doing(worth: Token, span: Span, rules: AskRules) -> bool:
     ) - rules.commitment_auxiliaries
     if not any(child.dep_ == "aux" and child.lower_ in modals for child in copula.children):
         return False
+    # "there would be value in getting together": the action after the noun's preposition.
+    after_preposition = [
+        grand for child in worth.children if child.dep_ == "prep" for grand in child.children
+    ]
     return any(
         child.dep_ in ("xcomp", "pcomp", "acl")
         and child.pos_ == "VERB"
         and not negated(child)
         and action(child, rules)
-        for child in [*worth.children, *copula.children]
+        for child in [*worth.children, *copula.children, *after_preposition]
     )
