@@ -272,7 +272,9 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     message, before anything is asked or said. In a new e-mail to its reader
     (not a reply, a mailing-list post or an automated notice) of at least
     ``strong_min_words`` (150) words, it is a strong hit: the formula opens a
-    long preamble. In a short message it costs a line, no more.
+    long preamble — unless the message is laid out with a list, which the
+    reader scans rather than reads through. In a short message it costs a
+    line, no more.
 
     In the languages of ``apology_languages`` (none by default), it also
     reports, as a strong hit, the apology that makes ``min_apologies`` (2)
@@ -314,7 +316,10 @@ def _pleasantry(a: Analysis, opts: Options) -> Iterator[Hit]:
     limit = opening[-1].end
     for hit in lexicon.finditer(a.body[:limit]):
         args = {"phrase": hit.text, "words": a.metrics.words}
-        if a.metrics.words >= opts["strong_min_words"] and new_memo(a):
+        # A message laid out as a list is scanned, not read through: the
+        # formula does not hold the point back there.
+        laid_out = any(p.kind == "list" for p in a.paragraphs)
+        if a.metrics.words >= opts["strong_min_words"] and new_memo(a) and not laid_out:
             yield Hit(hit.start, hit.end, "long", args, strong=True)
         else:
             yield Hit(hit.start, hit.end, args=args)
