@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
-    from msglint.analysis.model import Analysis, Sentence
+    from msglint.analysis.model import Analysis, Ask, Sentence
 
 
 @dataclass(frozen=True)
@@ -341,3 +341,17 @@ def _names_nobody(a: Analysis, complement: Span) -> bool:
         following.lower_ in rules.embedded_question_marks
         or "Int" in following.morph.get("PronType")
     )
+
+
+def put_on_anyone(a: Analysis, ask: Ask) -> bool:
+    """A need the ask hands to an indefinite person: « il faudrait que quelqu'un rappelle… ».
+
+    "Someone needs to call the caterer" names whoever, so no one, even to a
+    single reader and even with a date: the reader is not told it is theirs.
+    Only needs (not "can anyone…?", a question to a group) with nobody as
+    owner, and an indefinite person (the pack's ``indefinite_persons.txt``)
+    among the ask's words.
+    """
+    if ask.owner != "nobody" or ask.form != "need":
+        return False
+    return bool(a.pack.find("indefinite_persons", a.body[ask.start : ask.end]))
