@@ -56,12 +56,10 @@ _KNOWN: list[tuple[str, str, str]] = [
     # e-mails are plain text, so none could carry one): CL04's hits there are
     # a judging convention as much as a rule error, and are kept as measured.
     ("apache-httpd-users-84a53c98", "CL04", "round 5 (dev): measured only"),
-    ("fr-guichet-007", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-guichet-010", "CL04", "written7 (test): measured only; judges set attachments aside"),
     ("fr-guichet-015", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-guichet-018", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-chantier-015", "CL04", "written8 (test): measured only; judges set attachments aside"),
-    ("fr-chantier-016", "CN06", "written8 (dev): measured only"),
     ("numpy-discussion-8b77580d", "AK04", "round 5 (test): measured only"),
     (
         "fr-guichet-018",
