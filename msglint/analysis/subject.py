@@ -21,7 +21,6 @@ from msglint.lang import subject_prefix_pattern
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from msglint.analysis.model import Analysis
     from msglint.lang import LanguagePack
 
 # Parts of speech that never name a topic on their own.
@@ -254,51 +253,3 @@ def _covered(subject: str, start: int, end: int, pack: LanguagePack) -> set[int]
     for name in ("empty_subject_words", "urgency_words", "greetings"):
         spans.extend((start + h.start, start + h.end) for h in pack.lexicon(name).finditer(core))
     return {i for a, b in spans for i in range(a, b)}
-
-
-# How far into the quoted history its first header or attribution line runs
-# ("Le mar. 1 sept. 2026 à 14:05, X a écrit :", "Envoyé : lundi 23 novembre…").
-_QUOTED_HEAD = 600
-# Dates the reader can place: an attribution gives the day, usually the minute.
-_DATED_GRAINS = frozenset({"day", "hour", "minute", "second"})
-
-
-def answered_days(a: Analysis) -> int | None:
-    """How many days before this reply the message it answers was sent (None: unknown).
-
-    Read from the quoted history's head, where mail clients write the
-    answered message's date (« Le mar. 1 sept. 2026 à 14:05, … a écrit : »,
-    "Sent: Friday, March 15, 2002 9:49 AM"): the first past date there. A
-    reply months after its thread, about something else, revives an old title.
-    """
-    from msglint.analysis.times import find_times
-
-    head = a.message.quoted[:_QUOTED_HEAD]
-    if not head.strip():
-        return None
-    now = a.now.replace(tzinfo=None)
-    for time in find_times(head, a.pack, a.now, field="quoted"):
-        if time.value is None or time.grain not in _DATED_GRAINS:
-            continue
-        moment = time.value.replace(tzinfo=None)
-        if moment < now:
-            return (now - moment).days
-    return None
-
-
-def topic_words_shared(a: Analysis) -> tuple[str, ...] | None:
-    """The subject's shared words (``SubjectFacts.shared``) minus those of its dates.
-
-    « RE: Pot de départ – vendredi 27 novembre » and a text that says
-    « avant le vendredi 8 janvier » share a weekday, not a topic.
-    """
-    shared = a.subject_facts.shared
-    if shared is None:
-        return None
-    dated = {
-        word.casefold()
-        for time in a.times
-        if time.field == "subject"
-        for word in _LETTER_WORD.findall(time.text)
-    }
-    return tuple(word for word in shared if word.casefold() not in dated)

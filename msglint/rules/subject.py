@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
-from msglint.analysis.subject import answered_days, strip_prefixes, topic_words_shared
+from msglint.analysis.subject import strip_prefixes
 from msglint.rules.base import Hit, Options, rule
 from msglint.rules.genre import SHORT_REPLY_WORDS, automated, is_reply_subject
 
@@ -272,7 +272,7 @@ def subject_shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     "subject.reply-chain",
     "info",
     kinds=("email",),
-    options={"max_prefixes": 1, "min_words": SHORT_REPLY_WORDS, "stale_days": 30},
+    options={"max_prefixes": 1, "min_words": SHORT_REPLY_WORDS},
     messages=("default", "stale"),
 )
 def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -293,12 +293,7 @@ def subject_reply_chain(a: Analysis, opts: Options) -> Iterator[Hit]:
     and « facture » meets « factures »), while either the
     subject is only a social formula (``social_subjects.txt``: « Re: Bonne
     année », "Re: Thanks") or the prefixes are stacked (the thread has gone
-    round several times) or the message it answers is ``stale_days`` (30)
-    days old or more (the date in the quoted history's head: « Le mar. 1
-    sept. 2026 à 14:05, … a écrit : ») and the subject's words, its dates
-    aside, are not in the text: an old thread revived for another matter
-    (« Re: Réunion de rentrée – septembre » over a January question about
-    thermometers). A mailing-list post (by its headers or a
+    round several times). A mailing-list post (by its headers or a
     ``[list]`` tag in the subject) and a program's notice are left alone: on
     a list, the thread's subject is the norm.
 
@@ -343,8 +338,10 @@ def _drifted(a: Analysis, opts: Options) -> bool:
 def _stale(a: Analysis, opts: Options, count: int) -> bool:
     """A reply about another matter than its subject names (see SJ05)."""
     facts = a.subject_facts
-    if not (
-        bool(facts.content or facts.social)
+    return (
+        facts.shared == ()
+        and bool(facts.content or facts.social)
+        and (facts.social or count > opts["max_prefixes"])
         and is_reply_subject(a)
         and bool(a.asks)
         and a.metrics.words > opts["min_words"]
@@ -353,11 +350,4 @@ def _stale(a: Analysis, opts: Options, count: int) -> bool:
         and not a.message.mailing_list
         and "[" not in (a.subject or "")[: facts.start]
         and not automated(a)
-    ):
-        return False
-    if facts.shared == () and (facts.social or count > opts["max_prefixes"]):
-        return True
-    # An old thread revived for another matter: « Re: Réunion de rentrée –
-    # septembre » over a January question about thermometers.
-    age = answered_days(a)
-    return age is not None and age >= opts["stale_days"] and topic_words_shared(a) == ()
+    )
