@@ -35,7 +35,7 @@ def _cl02(body: str) -> list:
     analysis = SimpleNamespace(
         body=body, pack=get_pack("en"), language="en", message=SimpleNamespace(quoted="")
     )
-    return list(undefined_acronym(analysis, {"allow": []}))
+    return list(undefined_acronym(analysis, {"allow": [], "newcomer_min": 3}))
 
 
 def test_cl02_thousands_of_distinct_acronyms_is_linear() -> None:

@@ -42,12 +42,10 @@ _KNOWN: list[tuple[str, str, str]] = [
     # Its French judges left every announced attachment aside (the written
     # e-mails are plain text, so none could carry one): CL04's hits there are
     # a judging convention as much as a rule error, and are kept as measured.
-    ("fr-guichet-007", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-guichet-010", "CL04", "written7 (test): measured only; judges set attachments aside"),
     ("fr-guichet-015", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-guichet-018", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-chantier-015", "CL04", "written8 (test): measured only; judges set attachments aside"),
-    ("fr-chantier-016", "CN06", "written8 (dev): measured only"),
     (
         "fr-guichet-018",
         "ST02",

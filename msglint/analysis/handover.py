@@ -105,8 +105,10 @@ def _deferred(a: Analysis, verb, obj, sentence_end: int) -> bool:  # type: ignor
     for time in a.times:
         if time.field != "body" or not verb.idx < time.start < sentence_end:
             continue
-        if inside[0] <= time.start < inside[1]:
-            continue  # « le récapitulatif du mois de décembre »: what, not when
+        if inside[0] <= time.start < inside[1] and time.direction != "before":
+            # « le récapitulatif du mois de décembre »: what, not when; but a
+            # bound (« un plan adapté d'ici lundi », "by Friday") is when, however parsed.
+            continue
         if time.value is None or time.vague:
             return True  # « dès que possible », "as soon as I can"
         if time.value > a.now and time.grain not in _NAMING_GRAINS:

@@ -33,7 +33,9 @@ def names_nothing(a: Analysis) -> tuple[int, int, str] | None:
     end = a.message.end_before_closing
     skip = _ignored_spans(a, a.body)
     nouns = [t for t in a.doc if t.pos_ == "NOUN" and t.idx < end and not _inside(t.idx, skip)]
-    if a.subject and a.subject_doc is not None:
+    # A subject the subject facts find empty (« URGENT !!! », "Question") names
+    # nothing, whatever part of speech the parse gave its words in capitals.
+    if a.subject and a.subject_doc is not None and not a.subject_facts.says_nothing:
         subject_skip = _ignored_spans(a, a.subject)
         for token in a.subject_doc:
             if token.pos_ in ("NOUN", "PROPN") and not _inside(token.idx, subject_skip):

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
-    from msglint.analysis.model import Analysis, Sentence
+    from msglint.analysis.model import Analysis, Ask, Sentence
 
 
 @dataclass(frozen=True)
@@ -341,3 +341,32 @@ def _names_nobody(a: Analysis, complement: Span) -> bool:
         following.lower_ in rules.embedded_question_marks
         or "Int" in following.morph.get("PronType")
     )
+
+
+def put_on_anyone(a: Analysis, ask: Ask) -> bool:
+    """A need the ask hands to an indefinite person: « il faudrait que quelqu'un rappelle… ».
+
+    "Someone needs to call the caterer" names whoever, so no one, even to a
+    single reader and even with a date: the reader is not told it is theirs.
+    Only needs (not "can anyone…?", a question to a group) with nobody as
+    owner, where an indefinite person (the pack's ``indefinite_persons.txt``)
+    is the one to act: the clause's subject, by the parse, right after the
+    complementizer (« que quelqu'un… », the parse often splits « quelqu'un »)
+    or first in the ask — not an object (« il faudrait remplacer une
+    personne »).
+    """
+    if ask.owner != "nobody" or ask.form != "need" or a.doc is None:
+        return False
+    text = a.body[ask.start : ask.end]
+    for hit in a.pack.find("indefinite_persons", text):
+        if hit.start == 0:
+            return True
+        words = a.doc.char_span(ask.start + hit.start, ask.start + hit.end, alignment_mode="expand")
+        if words is None or not len(words):
+            continue
+        if any(t.dep_.startswith("nsubj") for t in words):
+            return True
+        before = words[0].nbor(-1) if words[0].i > 0 else None
+        if before is not None and before.pos_ == "SCONJ":
+            return True
+    return False

@@ -108,3 +108,29 @@ def places_abroad(a: Analysis) -> list[tuple[int, int, str]]:
     if not any(own not in offsets for offsets in everywhere):
         return []
     return [(start, end, name) for start, end, name, offsets in body + signed if own not in offsets]
+
+
+def people_apart(a: Analysis) -> list[tuple[int, int, str]]:
+    """Where the people of the message, not the places it talks about, sit in other zones.
+
+    The recipients at country domains of different zones ("…@nus.edu.sg"
+    and "….fr"), or the writer's own place in the signature ("Bureau de
+    Dakar") whose clock differs from the ``Date`` header's: the reader and
+    the writer, or two readers, do not share one clock. A place named in the
+    text (« l'expédition pour Osaka », "our dates in Montréal") is often
+    only what the message is about (offsets into the signature for its places).
+    """
+    if not (a.pack.folder / "places.tsv").is_file():
+        return []
+    readers = _readers_apart(a)
+    if readers:
+        return readers
+    sent = a.message.sent
+    own = sent.utcoffset() if sent is not None and sent.tzinfo is not None else None
+    if own is None or not a.message.signature:
+        return []
+    return [
+        (start, end, name)
+        for start, end, name, offsets in _named(a, a.message.signature)
+        if own not in offsets
+    ]

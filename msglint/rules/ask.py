@@ -13,6 +13,7 @@ from msglint.analysis.ownerless import (
     has_impersonal_verb,
     hedged_wishes,
     ownerless_obligations,
+    put_on_anyone,
 )
 from msglint.analysis.points import jumbled_asks
 from msglint.lang import subject_prefix_pattern
@@ -238,7 +239,7 @@ def _hedged_in_words(a: Analysis, ask: Ask) -> bool:
     )
 
 
-@rule("AK04", "ask.no-owner", "warning", kinds=("email", "chat"))
+@rule("AK04", "ask.no-owner", "warning", kinds=("email", "chat"), options={"anyone_languages": []})
 def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that an ask addressed to several people names who should act.
 
@@ -272,6 +273,13 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     « pour accéder au
     bâtiment, il faut passer par l'accueil » states a rule and « il ne faut
     pas hésiter » is advice: none of these is reported.
+
+    A need an e-mail hands to an indefinite person (« il faudrait que
+    quelqu'un rappelle le traiteur », "someone needs to check the pitch";
+    ``analysis/ownerless.py`` ``put_on_anyone``) is strong in every case,
+    to a single reader and with a date too: whoever is no one, and the
+    reader is not told the task is theirs. Only in the languages of
+    ``anyone_languages`` (none by default).
 
     Such an obligation is strong even when the message asks the reader
     something else directly (« Il faudrait qu'on fasse un point sur les
@@ -309,12 +317,20 @@ def ask_no_owner(a: Analysis, opts: Options) -> Iterator[Hit]:
     # To one reader, "someone should… by Friday" is theirs; with no date and no
     # owner ("il faudrait voir ce qu'on fait") nobody has been asked anything.
     single = len(a.message.recipients) == 1
+    # « Il faudrait que quelqu'un passe voir le terrain avant vendredi »: whoever is no one.
+    anyone = [
+        ask
+        for ask in a.asks
+        if a.kind == "email" and a.language in opts["anyone_languages"] and put_on_anyone(a, ask)
+    ]
     if single and a.deadlines and not strong:
+        for ask in anyone:
+            yield Hit(ask.start, ask.end, strong=True)
         return
     for ask in a.asks:
         # "If the lateral is not expanded, costs must be included": a contingency, a rule
         wanted = strong and _wants_an_owner(a, ask) and not _conditional(a, ask)
-        if wanted or (obliged and _obligation_in(a, ask) is not None):
+        if wanted or ask in anyone or (obliged and _obligation_in(a, ask) is not None):
             yield Hit(ask.start, ask.end, strong=True)
             continue
         if ask.owner != "nobody" or _owned_by_the_parse(a, ask):

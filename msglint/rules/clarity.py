@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from msglint.analysis.audience import newcomer_cue
 from msglint.analysis.model import Analysis
 from msglint.lang import subject_prefix_pattern
 from msglint.rules.acronyms import defined_acronyms, in_ranges
@@ -75,7 +76,13 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
         yield Hit(start, end, args={"phrase": text})
 
 
-@rule("CL02", "clarity.undefined-acronym", "info", options={"allow": []})
+@rule(
+    "CL02",
+    "clarity.undefined-acronym",
+    "info",
+    options={"allow": [], "newcomer_min": 3},
+    messages=("default", "newcomer"),
+)
 def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that acronyms are spelled out or widely known.
 
@@ -89,6 +96,15 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     language's dictionary, or written in lower case elsewhere), pieces of
     addresses, paths and file names ("HOU/ECT@ECT", "REPORT.DOC") and
     placeholders ("[NAME]") are not acronyms.
+
+    The findings are strong (the rule's ``strong`` severity in
+    ``rules.toml``) when the reader is new to the team and the message
+    leaves ``newcomer_min`` (3) acronyms or more unexplained: it welcomes
+    them ("Welcome to the team", « Bienvenue au groupement »), speaks of
+    their first week, or answers a reader who wrote that they have just
+    arrived (``analysis/audience.py``, the pack's ``newcomer_cues.txt``).
+    Between colleagues of long standing, the team's acronyms are usually
+    fine.
 
     ## Why is this bad?
     Team jargon is opaque to new colleagues, assistants and clients, who
@@ -118,6 +134,7 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     thread: set[str] | None = None  # acronyms the quoted thread uses or defines
     lower_words = set(re.findall(r"\b[^\W\d_A-Z]+\b", a.body))
     seen: set[str] = set()
+    found: list[Hit] = []
     for match in _ACRONYM.finditer(a.body):
         word = match.group(1)
         base = word[:-1] if word.endswith("s") and len(word) > 2 else word
@@ -134,7 +151,13 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
             thread = _thread_acronyms(a.message.quoted)
         if base in defined or base in (thread or set()):
             continue
-        yield Hit(match.start(1), match.end(1), args={"acronym": base})
+        found.append(Hit(match.start(1), match.end(1), args={"acronym": base}))
+    cue = newcomer_cue(a) if len(found) >= opts["newcomer_min"] else None
+    for hit in found:
+        if cue is None:
+            yield hit
+        else:  # a newcomer cannot know the team's jargon
+            yield Hit(hit.start, hit.end, "newcomer", {**hit.args, "cue": cue}, strong=True)
 
 
 def _is_forward(a: Analysis) -> bool:

@@ -260,8 +260,8 @@ def _hides_owner(a: Analysis, start: int, end: int, obligations: frozenset[str])
     "concision.preamble",
     "info",
     kinds=("email", "chat"),
-    options={"strong_min_words": 150},
-    messages=("default", "long"),
+    options={"strong_min_words": 150, "min_apologies": 2, "apology_languages": []},
+    messages=("default", "long", "apologies"),
 )
 def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for pleasantries that delay the point.
@@ -273,7 +273,16 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     message, before anything is asked or said. In a new e-mail to its reader
     (not a reply, a mailing-list post or an automated notice) of at least
     ``strong_min_words`` (150) words, it is a strong hit: the formula opens a
-    long preamble. In a short message it costs a line, no more.
+    long preamble — unless the message is laid out with a list, which the
+    reader scans rather than reads through. In a short message it costs a
+    line, no more.
+
+    In the languages of ``apology_languages`` (none by default), it also
+    reports, as a strong hit, the apology that makes ``min_apologies`` (2)
+    in the writer's own text (the pack's ``apologies.txt``, counted as TN04
+    counts them: « Désolée de te déranger… désolée encore »): apologies
+    repeated around a request delay it and drown it. TN04 reports the
+    third one as a matter of tone.
 
     ## Why is this bad?
     The first lines are what the preview pane and the notification show.
@@ -291,6 +300,16 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     Hi Léa, the March invoice is due on Friday: could you approve it?
     ```
     """
+    yield from _pleasantry(a, opts)
+    if a.language in opts["apology_languages"]:
+        found = list(a.pack.find("apologies", a.body))
+        if len(found) >= opts["min_apologies"]:
+            again = found[opts["min_apologies"] - 1]  # where the request starts to drown
+            yield Hit(again.start, again.end, "apologies", {"count": len(found)}, strong=True)
+
+
+def _pleasantry(a: Analysis, opts: Options) -> Iterator[Hit]:
+    """The first pleasantry of the opening sentences, strong in a long new e-mail."""
     lexicon = a.pack.lexicon("pleasantries")
     opening = a.sentences[:3]
     if not opening:
@@ -298,7 +317,10 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     limit = opening[-1].end
     for hit in lexicon.finditer(a.body[:limit]):
         args = {"phrase": hit.text, "words": a.metrics.words}
-        if a.metrics.words >= opts["strong_min_words"] and new_memo(a):
+        # A message laid out as a list is scanned, not read through: the
+        # formula does not hold the point back there.
+        laid_out = any(p.kind == "list" for p in a.paragraphs)
+        if a.metrics.words >= opts["strong_min_words"] and new_memo(a) and not laid_out:
             yield Hit(hit.start, hit.end, "long", args, strong=True)
         else:
             yield Hit(hit.start, hit.end, args=args)

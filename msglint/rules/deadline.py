@@ -9,7 +9,7 @@ from msglint.analysis.grains import deadline_moment
 from msglint.analysis.grammar import in_writer_clause, passive_spans
 from msglint.analysis.meetings import unscheduled_meeting
 from msglint.analysis.model import Analysis, Deadline
-from msglint.analysis.places import places_abroad
+from msglint.analysis.places import people_apart, places_abroad
 from msglint.analysis.timing import (
     PRECISE_GRAINS,
     dated_asks,
@@ -275,12 +275,15 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     generated from tzdata and iso-codes by tools/generate_places.py; a name
     counts only capitalised), or when recipients sit at country domains of
     different zones ("…@nus.edu.sg" and "….fr", ``lang/domain_zones.tsv``).
-    The finding is then strong (a warning, see ``rules.toml``) if no time in
-    the message names a zone: nothing tells the reader whose clock is meant.
-    Only in the languages of ``strong_languages`` (none by default: a place
-    named in the text is not always where the reader sits — a note naming
-    Osaka between two colleagues of one cellar — so the case is a hint until
-    the reader's zone is read from the recipients).
+    The finding is strong (a warning, see ``rules.toml``) when the people of
+    the message, not only the places it names, sit in different zones — the
+    recipients at country domains of different zones, or the writer's own
+    place in the signature (« Bureau de Dakar ») off the ``Date`` header's
+    clock (``analysis/places.py`` ``people_apart``) — and no time in the
+    message names a zone: nothing tells the reader whose clock is meant.
+    A place named in the text is not always where a reader sits (a note
+    naming Osaka between two colleagues of one cellar): that stays a hint.
+    Only in the languages of ``strong_languages`` (none by default).
     A place of the sender's own zone (« nos collègues de Bruxelles » from
     Paris) spans no zones.
 
@@ -303,7 +306,7 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     # A place abroad and no zone anywhere: nothing tells the reader whose clock.
     strong = (
         a.language in opts["strong_languages"]
-        and bool(places_abroad(a))
+        and bool(people_apart(a))
         and not any(t.has_timezone for t in a.times)
     )
     for deadline in a.deadlines:
