@@ -278,7 +278,7 @@ class Periods(Tokens):
             year = self.year_number(j, two_digits=True)  # « l'été 98 », « l'hiver 98-99 »
         of = self.has(j, "of")
         if year is None and of and not post:
-            year = self.year_number(of[0])  # "the spring of 1989"
+            year = self.year_number(of[0]) or self.quoted_year(of[0])  # "the spring of 1989"
         pair = self.year_pair(year[0]) if year else None
         if year and pair:
             year = (pair[0], year[1])  # « l'hiver 1998-1999 »: the season starting in 1998

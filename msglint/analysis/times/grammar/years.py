@@ -117,6 +117,9 @@ class Years(Tokens):
         if noun and noun[1] == "year" and self.digit(noun[0]):
             return self.date_year(noun[0])  # "the year 2000", « avant l'an 2000 »: one year
         found = self.year_number(i)
+        quoted = self.quoted_year(i - 1) if found is None and self.attached(i) else None
+        if quoted and (self.prev_is(i - 1, "dateprep") or self.key(i - 2) in self.L.year_leads):
+            return quoted[0], Spec(year=quoted[1])  # "in '98", "the '98 budget"
         if found is None and self.short_year_after_lead(i):
             found = self.year_number(i, two_digits=True)  # « en 98 », « depuis 97 »
             return (found[0], Spec(year=found[1])) if found else None
