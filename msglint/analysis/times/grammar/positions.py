@@ -60,7 +60,8 @@ class Positions(Tokens):
         if noun and noun[1] == "year" and self.year_number(noun[0]):
             j = noun[0]  # « la fin de l'an 2000 »: the year is the number after the noun
         period = self.unit_period(j)
-        if period is None and (self.has(j, "unit") or (0, ""))[1] == "decade":
+        decade_unit = self.has(j, "unit") or (0, "")
+        if period is None and decade_unit[1] == "decade" and not self.decade(decade_unit[0]):
             period = self.unit_period(j, only="decade")  # "the end of the decade": this one
         if period is None:
             unit = self.has(j, "unit")
