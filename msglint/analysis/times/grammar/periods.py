@@ -311,7 +311,7 @@ class Periods(Tokens):
         return self.text[self.s[j] : self.e[j]].islower()
 
     def capital_name(self, j: int) -> bool:
-        """Token j is a capitalised word with no time meaning, glued to what precedes it."""
+        """Token j is a capitalised word with no time meaning, after a word (not punctuation)."""
         if j >= self.n or not self.word(j) or self.m(j) or not self.capital(j):
             return False
         return not self.attached(j) and self.key(j - 1)[:1].isalnum()

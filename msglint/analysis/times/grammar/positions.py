@@ -81,7 +81,7 @@ class Positions(Tokens):
                     target = (k, found)
         else:
             k, sp = period
-            if sp.fixed and sp.fixed.end is not None:  # a decade: thirds of its days
+            if sp.fixed and sp.fixed.end is not None:  # a decade (ten years): thirds of its days
                 found = self.position_in(where, sp.fixed)
                 if found:
                     target = (k, found)

@@ -152,7 +152,8 @@ class Years(Tokens):
 
         Numbers that low are mostly amounts ("in 1024 chunks", "from 1200 to 1500"), so
         only a lead of [year_rules] old_leads makes one a year, never a round hundred,
-        and only with punctuation, a capitalised word or a list joiner after it.
+        and only with punctuation or a capitalised word after it ("in 1250 to 1500 units"
+        is an amount).
         """
         if not 1000 <= year < 1800 or year % 100 == 0:
             return False
@@ -161,7 +162,7 @@ class Years(Tokens):
         nxt = self.key(end)
         if not nxt or nxt in {",", ".", ";", ":", ")", "!", "?", '"', "»"}:
             return True
-        return self.capital(end) or (nxt in self.L.year_joiners and nxt[:1].isalpha())
+        return self.capital(end)
 
     def possessive(self, end: int) -> bool:
         """ "1987's crash": a year with the possessive glued to it names that year."""
