@@ -556,3 +556,15 @@ def test_match_minute_is_a_moment_of_the_day_named_before() -> None:
         ("la 89e minute", "2026-03-07"),
     ]
     assert find_times("À la 89e minute, Dugarry a égalisé.", "fr", now) == []
+
+
+def test_period_before_counts_from_the_last_date_named() -> None:
+    """ "In 1996 …; the year before": 1995, not the year before now."""
+    now = datetime(2026, 3, 4, 12, tzinfo=timezone.utc)
+    found = find_times("In 1996, the firm lost money; the year before, it had gained.", "en", now)
+    assert [(t.text, (t.value or "")[:4]) for t in found] == [
+        ("1996", "1996"),
+        ("the year before", "1995"),
+    ]
+    found = find_times("En 1996, elle a perdu ; l'année d'avant, elle avait gagné.", "fr", now)
+    assert [(t.value or "")[:4] for t in found] == ["1996", "1995"]

@@ -44,6 +44,7 @@ class Tokens:
         # later that year"): read by anaphora of a whole period ("that year").
         self.anchor_any: date | None = None
         self._memo: dict[tuple[str, int, bool], Any] = {}
+        self._weak_names: frozenset[str] | None = None  # see Days.weak_names
 
     # ---- token helpers
 

@@ -164,6 +164,7 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "year_rules.glued_leads": list,
     "year_rules.measures": list,
     "year_rules.count_leads": list,
+    "year_rules.old_leads": list,
     "name_rules.places": list,
     "name_rules.events": list,
 }
@@ -337,6 +338,8 @@ class Vocabulary:
         self.measures = _first_keys(flat["year_rules.measures"])
         # « plus de 2000 personnes », "some 2000 troops": before a number, a count
         self.count_leads = frozenset(phrase_keys(w) for w in flat["year_rules.count_leads"])
+        # "in 1648", « en 1789 »: the only words before which a year below 1800 is read
+        self.old_year_leads = _first_keys(flat["year_rules.old_leads"])
         # « rue du 8-Mai », « l'accord du Vendredi saint », "the Good Friday agreement":
         # nouns that make the date or holiday beside them part of a name
         self.name_places = _first_keys(flat["name_rules.places"])

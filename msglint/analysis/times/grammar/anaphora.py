@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from msglint.analysis.times.calendar import shift
 from msglint.analysis.times.spec import Resolved, Spec
 from msglint.analysis.times.tokens import Tokens
 
@@ -16,7 +17,7 @@ class Anaphora(Tokens):
     """Relative days (today, tomorrow) and anaphora (the day after, later that year)."""
 
     def anaphor(self, i: int) -> tuple[int, Spec] | None:
-        """ "the next day", "that evening", « la veille », « le lendemain matin ».
+        """ "the next day", "that evening", "the year before", « la veille », « le lendemain ».
 
         Counted from the last day the text named before it (``self.anchor``), else
         from today: "The launch is on 3 March; the day after we fly" is 4 March.
@@ -27,6 +28,9 @@ class Anaphora(Tokens):
         value = hit[1]
         if isinstance(value, str):  # "later that year", « cette année-là »: a whole period
             return hit[0], Spec(fixed=Resolved(self.period_of(value), value))
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            unit, step = str(value[0]), int(value[1])  # "the year before": the one before it
+            return hit[0], Spec(fixed=Resolved(shift(self.period_of(unit), unit, step), unit))
         offset, part = (value, None) if isinstance(value, int) else (value[0], value[1:])
         end = hit[0]
         base = self.anchor or self.ref.day()

@@ -142,11 +142,13 @@ class Clock(Tokens):
         # 1030, 330 p.m.
         if len(key) in (3, 4):
             hour, minute = divmod(value, 100)
-            if hour > 23 or minute > 59 or (len(key) == 4 and key[:2] in {"19", "20"}):
+            zoned = self.wire_time(j)
+            year_like = len(key) == 4 and key[:2] in {"19", "20"}
+            if hour > 23 or minute > 59 or (year_like and not zoned):
                 return None
             sp = Spec(hour=hour, minute=minute, h24=key.startswith("0") or hour > 12)
             end = self.ampm(j + 1, sp, letters=loose)
-            if sp.ampm is None and not (loose and self.follow_ok(end)):
+            if sp.ampm is None and not (zoned or (loose and self.follow_ok(end))):
                 return None
             if not self.number_ok_right(j + 1):
                 return None
@@ -166,6 +168,16 @@ class Clock(Tokens):
         if sp.ampm is None and not oclock and not (loose and self.follow_ok(end)):
             return None
         return end, sp
+
+    def wire_time(self, j: int) -> bool:
+        """ "(1530 GMT)", "at 1900 UTC": four digits and a zone in capitals, the news wires' time.
+
+        Capitals, because a year may stand before a word that is also a zone's name.
+        """
+        if len(self.k[j]) != 4:
+            return False
+        zone = self.zone(j + 1)
+        return zone is not None and self.upper(j + 1, zone[0])
 
     def amount_of(self, j: int) -> bool:
         """ "de" then a word that is no time word after an hour: an amount of hours."""

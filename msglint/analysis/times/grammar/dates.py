@@ -324,12 +324,26 @@ class Dates(Tokens):
             or self.prev_is(word_at, "dateprep")
             or self.named_month(word_at, word)
             or self.listed_month(word_at)
+            or self.period_ending(word_at)
         ):
             return None
         sp = Spec(month=value, year=year[1] if year else None)
         if mode:
             sp.month_mode = str(mode).rstrip("?")
         return j, sp
+
+    def period_ending(self, i: int) -> bool:
+        """ "the three months to June", "the year to March": a period that ends in the month.
+
+        A unit, then a range word right before the month; a bare month after "to" alone may
+        be a person ("send it to June").
+        """
+        for back in (1, 2):
+            to = self.has(i - back, "rto") if i - back > 0 else None
+            if to and to[0] == i:
+                unit = self.has(i - back - 1, "unit")
+                return unit is not None and unit[0] == i - back
+        return False
 
     def short_year(self, j: int) -> bool:
         """Token j is a two-digit number above 31 ending the phrase: a year ("mai 68,")."""

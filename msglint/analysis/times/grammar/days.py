@@ -73,6 +73,8 @@ class Days(Tokens):
                 sp.day = day[1]
                 evidence = True
         preposition = not self.L.weak_need_date and self.prev_is(word_at, "dateprep")
+        if preposition and word in self.L.weak_weekdays and word in self.weak_names():
+            preposition = False  # "Sun Microsystems … for Sun to meet demand": a name
         if self.key(j) == "." and self.attached(j) and not evidence and self.clock(j + 1):
             j += 1  # « sam. à 10 h »: the abbreviation's full stop, then the time
         if word in self.L.weak_weekdays and not (mode or evidence or preposition or self.clock(j)):
@@ -80,6 +82,25 @@ class Days(Tokens):
         if mode is None and sp.day is None and (self.past_cue(word_at) or self.past_after(j)):
             sp.wd_mode = "last"  # "the terms you approved on Friday", "Bush on Tuesday said"
         return j, sp
+
+    def weak_names(self) -> frozenset[str]:
+        """Weak weekday words the text also writes as a name, before a capitalised non-time word.
+
+        One sense per text: a paper that writes "Sun Microsystems" means the company by
+        "for Sun to meet demand" too; a preposition alone then no longer makes a day.
+        """
+        if self._weak_names is None:
+            self._weak_names = frozenset(
+                key
+                for i, key in enumerate(self.k)
+                if key in self.L.weak_weekdays
+                and self.capital(i)
+                and self.word(i + 1)
+                and self.capital(i + 1)
+                and not self.m(i + 1)
+                and not self.attached(i + 1)
+            )
+        return self._weak_names
 
     def past_cue(self, i: int) -> bool:
         """A past verb before token i ("validées vendredi", "approved on Friday"): [past_cues]."""

@@ -115,6 +115,17 @@ class Numbers(Tokens):
             return None
         return i + 1, value
 
+    def quoted_year(self, k: int) -> tuple[int, int] | None:
+        """ "'98" (an apostrophe glued to two digits) at token k: that year, as (end, year).
+
+        Not "'80s" (a decade) nor digits glued to letters.
+        """
+        if self.key(k) != "'" or not self.digit(k + 1) or not self.attached(k + 1):
+            return None
+        if len(self.k[k + 1]) != 2 or (self.attached(k + 2) and self.key(k + 2)[:1].isalnum()):
+            return None
+        return k + 2, self.two_digit_year(int(self.k[k + 1]))
+
     def two_digit_year(self, value: int) -> int:
         """Place a two-digit year in the century that keeps it within the window of times.toml."""
         return self.ref.two_digit_year(value, self.L.yy_window)

@@ -278,7 +278,7 @@ class Periods(Tokens):
             year = self.year_number(j, two_digits=True)  # « l'été 98 », « l'hiver 98-99 »
         of = self.has(j, "of")
         if year is None and of and not post:
-            year = self.year_number(of[0])  # "the spring of 1989"
+            year = self.year_number(of[0]) or self.quoted_year(of[0])  # "the spring of 1989"
         pair = self.year_pair(year[0]) if year else None
         if year and pair:
             year = (pair[0], year[1])  # « l'hiver 1998-1999 »: the season starting in 1998
@@ -291,6 +291,8 @@ class Periods(Tokens):
         bare = prep is not None and (self.has(i, "article") is not None or prep[0] == i + 1)
         if j == hit[0] and bare and not modifier and self.noun_after(j):
             return None  # "the spring trade fair", "early spring sales": a modifier
+        if j == hit[0] and not modifier and self.capital(j - 1) and self.capital_name(j):
+            return None  # "the Summer Olympics", "the Fall Festival": a name
         mode = str(mode or "this").rstrip("?")
         if generic:
             start, end = self.ref.any_season(mode, self.L.seasons)
@@ -307,6 +309,12 @@ class Periods(Tokens):
         if j >= self.n or not self.word(j) or self.m(j):
             return False
         return self.text[self.s[j] : self.e[j]].islower()
+
+    def capital_name(self, j: int) -> bool:
+        """Token j is a capitalised word with no time meaning, after a word (not punctuation)."""
+        if j >= self.n or not self.word(j) or self.m(j) or not self.capital(j):
+            return False
+        return not self.attached(j) and self.key(j - 1)[:1].isalnum()
 
     def quarter(self, i: int) -> tuple[int, Spec] | None:
         """ "Q3", "Q4 2018", "2018Q4", "18q4", "third quarter", "le 3e trimestre 2014"."""

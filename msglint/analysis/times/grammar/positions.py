@@ -60,6 +60,9 @@ class Positions(Tokens):
         if noun and noun[1] == "year" and self.year_number(noun[0]):
             j = noun[0]  # « la fin de l'an 2000 »: the year is the number after the noun
         period = self.unit_period(j)
+        decade_unit = self.has(j, "unit") or (0, "")
+        if period is None and decade_unit[1] == "decade" and not self.decade(decade_unit[0]):
+            period = self.unit_period(j, only="decade")  # "the end of the decade": this one
         if period is None:
             unit = self.has(j, "unit")
             if (modifier_of and j == hit[0]) or self.plural_unit(j):
@@ -78,7 +81,11 @@ class Positions(Tokens):
                     target = (k, found)
         else:
             k, sp = period
-            if sp.fixed:
+            if sp.fixed and sp.fixed.end is not None:  # a decade (ten years): thirds of its days
+                found = self.position_in(where, sp.fixed)
+                if found:
+                    target = (k, found)
+            elif sp.fixed:
                 found = self.position_at(where, sp.fixed.grain, sp.fixed.start)
                 if found:
                     target = (k, found)

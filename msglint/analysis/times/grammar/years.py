@@ -117,6 +117,9 @@ class Years(Tokens):
         if noun and noun[1] == "year" and self.digit(noun[0]):
             return self.date_year(noun[0])  # "the year 2000", « avant l'an 2000 »: one year
         found = self.year_number(i)
+        quoted = self.quoted_year(i - 1) if found is None and self.attached(i) else None
+        if quoted and (self.prev_is(i - 1, "dateprep") or self.key(i - 2) in self.L.year_leads):
+            return quoted[0], Spec(year=quoted[1])  # "in '98", "the '98 budget"
         if found is None and self.short_year_after_lead(i):
             found = self.year_number(i, two_digits=True)  # « en 98 », « depuis 97 »
             return (found[0], Spec(year=found[1])) if found else None
@@ -132,9 +135,9 @@ class Years(Tokens):
         if self.plural_unit(end) or self.key(end) in self.L.measures or self.counted(i):
             return None  # « il a 2000 ans », « 2000 francs »: amounts (but "the 1988 quarter")
         if self.prev_is(i, "dateprep"):
-            if not 1800 <= year <= 2199:
+            if not (1800 <= year <= 2199 or self.old_year(i, end, year)):
                 return None
-        elif not (1900 <= year <= 2100 and self.year_context(i)):
+        elif not (1900 <= year <= 2100 and (self.year_context(i) or self.possessive(end))):
             return None
         pair = pair or self.year_pair(end)
         if pair:
@@ -143,6 +146,32 @@ class Years(Tokens):
                 start, stop = self.ref.at(date(year, 1, 1)), self.ref.at(date(last, 1, 1))
                 return end, Spec(fixed=Resolved(start, "year", stop, kind="interval"))
         return end, Spec(year=year)
+
+    def old_year(self, i: int, end: int, year: int) -> bool:
+        """ "in 1648.", « en 1789, le peuple », "in 1492 Columbus": a year before 1800.
+
+        Numbers that low are mostly amounts ("in 1024 chunks", "from 1200 to 1500"), so
+        only a lead of [year_rules] old_leads makes one a year, never a round hundred,
+        and only with punctuation or a capitalised word after it ("in 1250 to 1500 units"
+        is an amount).
+        """
+        if not 1000 <= year < 1800 or year % 100 == 0:
+            return False
+        if self.key(i - 1) not in self.L.old_year_leads:
+            return False
+        nxt = self.key(end)
+        if not nxt or nxt in {",", ".", ";", ":", ")", "!", "?", '"', "»"}:
+            return True
+        return self.capital(end)
+
+    def possessive(self, end: int) -> bool:
+        """ "1987's crash": a year with the possessive glued to it names that year."""
+        return (
+            self.key(end) == "'"
+            and self.attached(end)
+            and self.key(end + 1) == "s"
+            and self.attached(end + 1)
+        )
 
     def counted(self, i: int) -> bool:
         """A comparison of amounts ends right before token i (« plus de 2000 personnes »)."""
