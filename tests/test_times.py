@@ -568,3 +568,21 @@ def test_period_before_counts_from_the_last_date_named() -> None:
     ]
     found = find_times("En 1996, elle a perdu ; l'année d'avant, elle avait gagné.", "fr", now)
     assert [(t.value or "")[:4] for t in found] == ["1996", "1995"]
+
+
+def test_a_chat_turn_ends_its_times() -> None:
+    """A weekday closing one turn is not joined to the next turn's stamp (real export)."""
+    import msglint
+
+    export = (
+        "17/12/2026 21:09 - Maud: Je préviens Granvert que le déchargement glisse à mardi\n"
+        "17/12/2026 21:10 - Régis: dites leur mercredi plutôt\n"
+    )
+    result = msglint.check(export, kind="chat", lang="fr", now="2026-12-17T21:15:00+01:00")
+    texts = [t.text for t in result.analysis.times]
+    assert "mardi" in texts and "mercredi" in texts
+    assert not any("\n" in t for t in texts)
+    assert "DL05" not in {f.code for f in result.findings}
+    # An e-mail is hard-wrapped: a date may run over a line break there.
+    wrapped = find_datetimes("Can we meet on Tuesday\n15 December at 10?", get_pack("en"), NOW)
+    assert any("\n" in t.text for t in wrapped)

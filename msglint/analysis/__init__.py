@@ -204,7 +204,7 @@ def analyze_many(
     from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many, parse_texts
     from msglint.analysis.subject import people_named, subject_facts
     from msglint.analysis.thread import quoted_sent
-    from msglint.analysis.times import find_times
+    from msglint.analysis.times import find_times, find_times_by_line
     from msglint.analysis.urgency import find_pressure, find_urgency
 
     forced = list(forced_langs) if forced_langs is not None else [None] * len(messages)
@@ -234,7 +234,9 @@ def analyze_many(
                 found = [ask for ask in found if ask.start < message.closing_start]
             # A courtesy invitation asks for no work: the rules never see it.
             asks = [ask for ask in found if not ask.courtesy]
-            times = find_times(message.body, pack, now)
+            # A chat's lines are turns: no time expression runs from one to the next.
+            by_turn = message.kind == "chat"
+            times = (find_times_by_line if by_turn else find_times)(message.body, pack, now)
             if message.subject:
                 subject_times = find_times(message.subject, pack, now, field="subject")
                 times = subject_times + times

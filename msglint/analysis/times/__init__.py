@@ -157,3 +157,22 @@ def find_times(text: str, pack: LanguagePack, now: datetime, field: str = "body"
             continue
         kept.append(expr)
     return kept
+
+
+def find_times_by_line(
+    text: str, pack: LanguagePack, now: datetime, field: str = "body"
+) -> list[TimeExpr]:
+    """Time expressions of each line apart, with offsets into ``text``.
+
+    A chat has no hard wrap: each line is a turn, or a line its writer broke
+    on purpose, so a weekday ending one turn ("… glisse à mardi") and the
+    next turn's stamp ("17/12/2026 21:10 - Régis: …") are not one date.
+    """
+    found: list[TimeExpr] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for time in find_times(line, pack, now, field):
+                found.append(replace(time, start=time.start + offset, end=time.end + offset))
+        offset += len(line) + 1
+    return found
