@@ -282,6 +282,7 @@ def analyze_many(
                     people_named(message.body, message.closing_start, message.signature, pack),
                 ),
                 quoted_sent=quoted_sent(message.quoted, pack, now),
+                apologies=[(h.start, h.end) for h in pack.find("apologies", message.body)],
             )
             analysis = results[i]
             # "we had to find another venue urgently" tells a story; it does not

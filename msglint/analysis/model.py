@@ -227,11 +227,19 @@ class Analysis:
     # When the newest quoted message was sent (its header's date; None: no
     # quote, or no dated header): how old the thread a reply answers is.
     quoted_sent: datetime | None = None
+    # The apologies of the writer's own text ("sorry", « désolée »), in order:
+    # read by TN04 and CN06, which count them.
+    apologies: list[tuple[int, int]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def body(self) -> str:
         return self.message.body
+
+    def apology_making(self, count: int) -> tuple[int, int] | None:
+        """The apology that brings the own text to ``count`` apologies (one at least), if any."""
+        nth = max(1, count)
+        return self.apologies[nth - 1] if len(self.apologies) >= nth else None
 
     @property
     def subject(self) -> str | None:

@@ -301,11 +301,9 @@ def preamble(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     yield from _pleasantry(a, opts)
-    if a.language in opts["apology_languages"]:
-        found = list(a.pack.find("apologies", a.body))
-        if len(found) >= opts["min_apologies"]:
-            again = found[opts["min_apologies"] - 1]  # where the request starts to drown
-            yield Hit(again.start, again.end, "apologies", {"count": len(found)}, strong=True)
+    again = a.apology_making(opts["min_apologies"])  # where the request starts to drown
+    if again is not None and a.language in opts["apology_languages"]:
+        yield Hit(*again, "apologies", {"count": len(a.apologies)}, strong=True)
 
 
 def _pleasantry(a: Analysis, opts: Options) -> Iterator[Hit]:

@@ -209,8 +209,7 @@ def over_apology(a: Analysis, opts: Options) -> Iterator[Hit]:
     Sorry for the delay. Could you check the figures by Friday 5 pm CET?
     ```
     """
-    found = list(a.pack.find("apologies", a.body))
-    if len(found) >= opts["min_apologies"]:
-        # The apology that makes it too many: where the reader stops reading a request.
-        over = found[opts["min_apologies"] - 1]
-        yield Hit(over.start, over.end, args={"count": len(found)})
+    # The apology that makes it too many: where the reader stops reading a request.
+    over = a.apology_making(opts["min_apologies"])
+    if over is not None:
+        yield Hit(*over, args={"count": len(a.apologies)})
