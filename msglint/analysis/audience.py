@@ -19,11 +19,12 @@ if TYPE_CHECKING:
 def newcomer_cue(a: Analysis) -> str | None:
     """The phrase showing that the reader is new (the pack's ``newcomer_cues.txt``), else None.
 
-    Looked for in the sender's own text first, then in the quoted thread,
-    where the reader may have said it.
+    Looked for in the sender's own text first, then in the subject (« Ton
+    premier projet »), then in the quoted thread, where the reader may have
+    said it.
     """
     lexicon = a.pack.lexicon("newcomer_cues")
-    for text in (a.body, a.message.quoted):
+    for text in (a.body, a.subject or "", a.message.quoted):
         hit = lexicon.search(text) if text else None
         if hit is not None:
             return hit.text
