@@ -23,7 +23,9 @@ _FILE_NAME = re.compile(
 _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w)")
 
 
-@rule("CL01", "clarity.vague-reference", "info", messages=("default", "unnamed", "day"))
+@rule(
+    "CL01", "clarity.vague-reference", "info", messages=("default", "unnamed", "day", "unanswered")
+)
 def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for references the reader cannot resolve on their own.
 
@@ -50,6 +52,12 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     the day ("Paul is away that day" with no day given). Replies quoting their
     thread and chats are spared: the day may be named above.
 
+    So is a reply whose whole text is a bare acknowledgement (« vu », "ok",
+    the pack's ``acknowledgements.txt``) to an open question or a choice in
+    the message it quotes ("When can you…?", « tu les transmets ou je lui
+    écris ? »; ``analysis/thread.py``): "ok" answers "can you send it?", not
+    "which one?".
+
     ## Why is this bad?
     An asynchronous message is read later, out of context, maybe forwarded to
     someone who was not in the conversation. "Can you fix this?" forces a
@@ -74,6 +82,11 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     day = unanchored_day(a)
     if day is not None:
         yield Hit(day[0], day[1], "day", {"phrase": day[2]}, strong=True)
+    from msglint.analysis.thread import unanswered_question
+
+    bare = unanswered_question(a)
+    if bare is not None:
+        yield Hit(bare[0], bare[1], "unanswered", {"phrase": bare[2]}, strong=True)
     for hit in a.pack.lexicon("vague_references").finditer(a.body):
         if unnamed is None or not unnamed[0] <= hit.start < unnamed[1]:
             yield Hit(hit.start, hit.end, args={"phrase": hit.text})
