@@ -10,6 +10,7 @@ thread). Read by CL02 (its strong hits).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,7 +25,10 @@ def newcomer_cue(a: Analysis) -> str | None:
     said it.
     """
     lexicon = a.pack.lexicon("newcomer_cues")
-    for text in (a.body, a.subject or "", a.message.quoted):
+    # The quoted thread wraps its lines under "> " marks: read it without them,
+    # line by line and unwrapped, so that a phrase broken over two lines is one.
+    unmarked = re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", a.message.quoted)
+    for text in (a.body, a.subject or "", unmarked, " ".join(unmarked.split())):
         hit = lexicon.search(text) if text else None
         if hit is not None:
             return hit.text
