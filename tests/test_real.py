@@ -54,7 +54,6 @@ _KNOWN: list[tuple[str, str, str]] = [
     ),
     # The sixth round (written9-10 in French, 60 more English list and Enron
     # messages; judges n-q), as first measured before any rule was tuned on it.
-    ("fedora-devel-263871a7", "CL05", "round 6 (test): an RPM macro '%patch%' read as a slot"),
     ("fr-regie-006", "ST01", "written10 (dev): an apologetic wall, judged a concision problem"),
     (
         "fr-regie-006",

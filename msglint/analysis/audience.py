@@ -10,6 +10,7 @@ thread). Read by CL02 (its strong hits).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,11 +20,15 @@ if TYPE_CHECKING:
 def newcomer_cue(a: Analysis) -> str | None:
     """The phrase showing that the reader is new (the pack's ``newcomer_cues.txt``), else None.
 
-    Looked for in the sender's own text first, then in the quoted thread,
-    where the reader may have said it.
+    Looked for in the sender's own text first, then in the subject (« Ton
+    premier projet »), then in the quoted thread, where the reader may have
+    said it.
     """
     lexicon = a.pack.lexicon("newcomer_cues")
-    for text in (a.body, a.message.quoted):
+    # The quoted thread wraps its lines under "> " marks: read it without them,
+    # line by line and unwrapped, so that a phrase broken over two lines is one.
+    unmarked = re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", a.message.quoted)
+    for text in (a.body, a.subject or "", unmarked, " ".join(unmarked.split())):
         hit = lexicon.search(text) if text else None
         if hit is not None:
             return hit.text

@@ -84,3 +84,37 @@ def _ignored_spans(a: Analysis, text: str) -> list[tuple[int, int]]:
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
+
+
+def unanchored_day(a: Analysis) -> tuple[int, int, str] | None:
+    """A day pointed back at (« ce jour-là », "that day") when no day was named before it.
+
+    The pack's ``day_anaphors.txt`` lists the phrases; the time parser reads
+    them from the last day the text named, else from today, which a reader
+    never takes them to mean. A message quoting its thread may have named the
+    day there, and a chat answers the message before it: both are spared.
+    """
+    if a.message.quoted.strip() or a.kind == "chat":
+        return None
+    hits = a.pack.find("day_anaphors", a.body)
+    if not hits:
+        return None
+    if any(t.field == "subject" and _names_day(t) for t in a.times):
+        return None
+    for hit in hits:
+        if not any(t.field == "body" and t.end <= hit.start and _names_day(t) for t in a.times):
+            return hit.start, hit.end, hit.text
+    return None
+
+
+def _names_day(t: object) -> bool:
+    """A time expression that names a day or an hour, not a vague word or a duration."""
+    from msglint.analysis.model import TimeExpr
+
+    assert isinstance(t, TimeExpr)
+    return (
+        t.value is not None
+        and not t.vague
+        and t.kind in ("instant", "interval", "open_interval")
+        and t.grain not in (None, "year", "month", "week")
+    )

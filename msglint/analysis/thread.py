@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from msglint.analysis.times import find_times
 
 if TYPE_CHECKING:
+    from msglint.analysis.model import Analysis
     from msglint.lang import LanguagePack
+    from msglint.lang.lexicon import Lexicon
 
 # The quote header stands at the head of the quoted history.
 HEAD_CHARS = 600
@@ -39,3 +41,44 @@ def quoted_sent(quoted: str, pack: LanguagePack, now: datetime) -> datetime | No
         ):
             return time.value
     return None
+
+
+# A question in the quoted text: a run of words up to a question mark.
+_QUESTION = re.compile(r"[^.!?…]*\?")
+
+
+def unanswered_question(a: Analysis) -> tuple[int, int, str] | None:
+    """A reply that only acknowledges (« vu », "ok") an open question or a choice.
+
+    "ok" answers "can you send it?", but not "when can you send it?" nor
+    « tu les transmets ou je lui écris ? »: the asker has to guess. The own
+    text must be one acknowledgement of the pack's ``acknowledgements.txt``
+    and nothing else; the question is looked for in the newest quoted message
+    (the head of the quoted text): one that opens on a word of
+    ``interrogatives.txt`` or offers a choice (``choice_words.txt``).
+    """
+    quoted = a.message.quoted
+    if not quoted.strip():
+        return None
+    own = a.body[: a.message.end_before_closing]
+    text = own.strip().rstrip(".!")
+    ack = a.pack.lexicon("acknowledgements").search(text) if text else None
+    if ack is None or ack.start != 0 or ack.end != len(text):
+        return None
+    start = own.index(text[0])
+    head = " ".join(line.lstrip("> ").strip() for line in quoted[: HEAD_CHARS * 3].splitlines())
+    opener = a.pack.lexicon("interrogatives")
+    choice = a.pack.lexicon("choice_words")
+    for match in _QUESTION.finditer(head):
+        question = match.group()
+        # Each piece after a comma or a colon may open the question ("Hi Luc, when…?").
+        pieces = (p.strip() for p in re.split(r"[,:;]", question))
+        if choice.search(question) or any(_opens(opener, p) for p in pieces):
+            return start, start + len(text), text
+    return None
+
+
+def _opens(lexicon: Lexicon, text: str) -> bool:
+    """``text`` starts with an entry of ``lexicon``."""
+    hit = lexicon.search(text) if text else None
+    return hit is not None and hit.start == 0

@@ -23,7 +23,9 @@ _FILE_NAME = re.compile(
 _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w)")
 
 
-@rule("CL01", "clarity.vague-reference", "info", messages=("default", "unnamed"))
+@rule(
+    "CL01", "clarity.vague-reference", "info", messages=("default", "unnamed", "day", "unanswered")
+)
 def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for references the reader cannot resolve on their own.
 
@@ -44,6 +46,18 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     Replies, forwards, chats and automated notices have their context
     elsewhere and are spared.
 
+    A day pointed back at ("that day", « ce jour-là », the pack's
+    ``day_anaphors.txt``) when the message named no day before it, neither in
+    its subject nor in its text, is a strong hit too: the reader has to guess
+    the day ("Paul is away that day" with no day given). Replies quoting their
+    thread and chats are spared: the day may be named above.
+
+    So is a reply whose whole text is a bare acknowledgement (« vu », "ok",
+    the pack's ``acknowledgements.txt``) to an open question or a choice in
+    the message it quotes ("When can you…?", « tu les transmets ou je lui
+    écris ? »; ``analysis/thread.py``): "ok" answers "can you send it?", not
+    "which one?".
+
     ## Why is this bad?
     An asynchronous message is read later, out of context, maybe forwarded to
     someone who was not in the conversation. "Can you fix this?" forces a
@@ -59,12 +73,20 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     Can you look at the updated pricing table (link) before the call?
     ```
     """
-    from msglint.analysis.naming import names_nothing
+    from msglint.analysis.naming import names_nothing, unanchored_day
 
     unnamed = names_nothing(a)
     if unnamed is not None:
         start, end, text = unnamed
         yield Hit(start, end, "unnamed", {"phrase": text}, strong=True)
+    day = unanchored_day(a)
+    if day is not None:
+        yield Hit(day[0], day[1], "day", {"phrase": day[2]}, strong=True)
+    from msglint.analysis.thread import unanswered_question
+
+    bare = unanswered_question(a)
+    if bare is not None:
+        yield Hit(bare[0], bare[1], "unanswered", {"phrase": bare[2]}, strong=True)
     for hit in a.pack.lexicon("vague_references").finditer(a.body):
         if unnamed is None or not unnamed[0] <= hit.start < unnamed[1]:
             yield Hit(hit.start, hit.end, args={"phrase": hit.text})
@@ -100,9 +122,11 @@ def undefined_acronym(a: Analysis, opts: Options) -> Iterator[Hit]:
     The findings are strong (the rule's ``strong`` severity in
     ``rules.toml``) when the reader is new to the team and the message
     leaves ``newcomer_min`` (3) acronyms or more unexplained: it welcomes
-    them ("Welcome to the team", « Bienvenue au groupement »), speaks of
-    their first week, or answers a reader who wrote that they have just
-    arrived (``analysis/audience.py``, the pack's ``newcomer_cues.txt``).
+    them ("Welcome to the team", a bare "Welcome!" opening a line,
+    « Bienvenue au groupement »), speaks of their first week or first
+    project (in the text or the subject), or answers a reader who wrote that
+    they have just arrived or do not know where to start
+    (``analysis/audience.py``, the pack's ``newcomer_cues.txt``).
     Between colleagues of long standing, the team's acronyms are usually
     fine.
 
@@ -474,7 +498,11 @@ def placeholder(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``{{first_name}}``, ``<<date>>``, ``XXX``, ``TODO``, ``[Prénom]``,
     ``[insérer la date]``… (the pack's ``placeholders.txt``). List tags
     ("[PATCH]"), editorial marks ("[sic]") and Outlook's attachment markers
-    ("<<Budget.XLS>>") are not placeholders. A warning, not an error: a
+    ("<<Budget.XLS>>") are not placeholders, nor is template syntax on a
+    line of code (indented, a patch line, a shell prompt, RPM or shell
+    macros such as "%{version}" or "${name}"): technical list mail quotes
+    programs. Mail-merge fields in percent signs count in capitals only
+    ("%FIRSTNAME%", not "%patch%"). A warning, not an error: a
     pattern cannot be certain that text was meant to be replaced.
 
     ## Why is this bad?
@@ -496,4 +524,17 @@ def placeholder(a: Analysis, opts: Options) -> Iterator[Hit]:
         for hit in lexicon.finditer(a.subject):
             yield Hit(hit.start, hit.end, field="subject", args={"phrase": hit.text})
     for hit in lexicon.finditer(a.body):
-        yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+        if not _code_line(a.body, hit.start):
+            yield Hit(hit.start, hit.end, args={"phrase": hit.text})
+
+
+# A line of code, a shell session, a patch or a spec file, where template syntax
+# ("%{name}", "{{ var }}", "XXX", "TODO") is the program's, not a form's.
+_CODE_LINE = re.compile(r"^(?:\t| {4,}|[+-](?=\S)|[$#>] |@@ )|%\{|\$\{|%\(|^%\w|\s%\w+\s")
+
+
+def _code_line(text: str, offset: int) -> bool:
+    """The line holding ``offset`` reads as code: indented, a diff line, or macro syntax."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return bool(_CODE_LINE.search(text[start : end if end >= 0 else len(text)]))
