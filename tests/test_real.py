@@ -56,7 +56,11 @@ _KNOWN: list[tuple[str, str, str]] = [
     # messages; judges n-q), as first measured before any rule was tuned on it.
     ("fedora-devel-263871a7", "CL05", "round 6 (test): an RPM macro '%patch%' read as a slot"),
     ("fr-regie-006", "ST01", "written10 (dev): an apologetic wall, judged a concision problem"),
-    ("fr-regie-006", "TN04", "written10 (dev): the judges called the apologies concision, not tone"),
+    (
+        "fr-regie-006",
+        "TN04",
+        "written10 (dev): the judges called the apologies concision, not tone",
+    ),
     ("fr-quai-010", "ST01", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-quai-010", "ST02", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-regie-020", "UR04", "written10 (test): measured only"),

@@ -223,15 +223,44 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
         return False
     if in_writer_clause(a, deadline.start) or _standing_rule(a, deadline):
         return False
+    if _dated_reason(a, deadline):
+        return False  # « réponds vite parce que l'implantation c'est lundi soir »
+    ask = a.asks[deadline.ask]
     if (a.pack.folder / "pressing_deadlines.txt").is_file() and a.pack.find(
         "pressing_deadlines", deadline.text
     ):
         return True  # "ASAP", « au plus vite »: speed asked for, no time given
     if any(u.kind in ("word", "caps") for u in a.urgency):
         return True  # « c'est urgent »: the message says time matters
-    ask = a.asks[deadline.ask]
     # « il faudrait regarder ça à un moment » when the lease ends in June
     return _pressed_near(a, ask.sentence) or horizon(a, ask) is not None
+
+
+def _dated_reason(a: Analysis, deadline: Deadline) -> bool:
+    """The reason that follows the vague deadline names the day it is for.
+
+    « Réponds-moi vite parce que l'implantation c'est lundi soir », "reply
+    quickly since the launch is on Monday": the reader can count back from
+    the day given (the pack's ``reason_markers.txt``, then an upcoming day or
+    hour in the same sentence). A reason given before it (« à cause des
+    travaux de janvier, il faut trouver autre chose rapidement ») dates the
+    cause, not the work.
+    """
+    sentence = next((s for s in a.sentences if s.start <= deadline.start < s.end), None)
+    if sentence is None or not (a.pack.folder / "reason_markers.txt").is_file():
+        return False
+    tail = a.body[deadline.end : sentence.end]
+    marks = a.pack.find("reason_markers", tail)
+    if not marks:
+        return False
+    after = deadline.end + min(h.start for h in marks)
+    return any(
+        t.field == "body"
+        and after <= t.start < sentence.end
+        and t.grain in PRECISE_GRAINS
+        and upcoming(a, t)
+        for t in a.times
+    )
 
 
 def _standing_rule(a: Analysis, deadline: Deadline) -> bool:
