@@ -159,7 +159,7 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     The finding is strong (a warning, see ``rules.toml``) when the vague
     deadline is on someone else's ask and time presses: the phrase asks for
     speed (the pack's ``pressing_deadlines.txt``: "ASAP", « au plus vite »,
-    « rapidement »), the message says it is urgent, or, in the ask's
+    « rapidement », « assez vite »), the message says it is urgent, or, in the ask's
     sentence or the next one, that a deadline runs or was missed (the pack's
     ``time_pressure.txt``: "the report is overdue") or that the work must be
     done before something happens (``event_bounds.txt``: "before we send it
@@ -173,7 +173,11 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     pressing ("when you get a chance"), when it says when the writer acts
     ("send me a copy and I will process it asap"), and in a standing rule
     with no owner, in the passive (« les badges perdus doivent être signalés
-    sans délai »): it says how things are done, not what to do now.
+    sans délai »): it says how things are done, not what to do now. It stays
+    a hint, too, when the reason that follows names the day ("reply asap
+    since the launch is on Monday evening": the reader counts back). An ask
+    followed by the writer's aside ("someone needs to send the names asap,
+    I think") is still the sentence's ask.
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -306,7 +310,9 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     different zones ("…@nus.edu.sg" and "….fr", ``lang/domain_zones.tsv``).
     The finding is strong (a warning, see ``rules.toml``) when the people of
     the message, not only the places it names, sit in different zones — the
-    recipients at country domains of different zones, or the writer's own
+    recipients at country domains of different zones, a recipient at the
+    sender's organisation's branch abroad ("…@sg.groupe-nexo.com" from
+    "…@groupe-nexo.com", the ``Date`` header at +01:00), or the writer's own
     place in the signature (« Bureau de Dakar ») off the ``Date`` header's
     clock (``analysis/places.py`` ``people_apart``) — and no time in the
     message names a zone: nothing tells the reader whose clock is meant.
