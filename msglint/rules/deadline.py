@@ -177,7 +177,11 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     a hint, too, when the reason that follows names the day ("reply asap
     since the launch is on Monday evening": the reader counts back). An ask
     followed by the writer's aside ("someone needs to send the names asap,
-    I think") is still the sentence's ask.
+    I think") is still the sentence's ask. A deadline counted from a day the
+    message never names ("delivery D+3 business days", « livraison J+3
+    ouvrés »; the pack's ``counted_deadlines.txt``) is strong too, unless
+    the message says which day it counts from ("D = the day the files
+    arrive", ``counted_deadline_starts.txt``).
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -209,6 +213,26 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
                 args={"phrase": deadline.text},
                 strong=_pressing(a, deadline),
             )
+    yield from _counted_from_unsaid_day(a)
+
+
+def _counted_from_unsaid_day(a: Analysis) -> Iterator[Hit]:
+    """« livraison J+3 ouvrés », "delivery D+3": counted from a day the message never names.
+
+    The reader cannot tell which day J is (the order? the files' arrival?):
+    a deadline with its start missing, as strong as "ASAP". A message that
+    names the start (« J = réception des fichiers », "D-day is the 12th";
+    the pack's ``counted_deadline_starts.txt``) is left alone.
+    """
+    folder = a.pack.folder
+    if not (folder / "counted_deadlines.txt").is_file():
+        return
+    if (folder / "counted_deadline_starts.txt").is_file() and a.pack.find(
+        "counted_deadline_starts", a.body
+    ):
+        return
+    for hit in a.pack.find("counted_deadlines", a.body):
+        yield Hit(hit.start, hit.end, args={"phrase": hit.text}, strong=True)
 
 
 def _pressing(a: Analysis, deadline: Deadline) -> bool:
