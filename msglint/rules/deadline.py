@@ -178,10 +178,11 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     since the launch is on Monday evening": the reader counts back). An ask
     followed by the writer's aside ("someone needs to send the names asap,
     I think") is still the sentence's ask. A deadline counted from a day the
-    message never names ("delivery D+3 business days", « livraison J+3
-    ouvrés »; the pack's ``counted_deadlines.txt``) is strong too, unless
-    the message says which day it counts from ("D = the day the files
-    arrive", ``counted_deadline_starts.txt``).
+    message never names (« livraison J+3 ouvrés »; the pack's
+    ``counted_deadlines.txt``, French only: English "D+1", "T+2" are trading
+    conventions whose start is known) is strong too, unless the message
+    says which day it counts from (« J = réception des fichiers »,
+    ``counted_deadline_starts.txt``).
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -217,12 +218,12 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
 
 
 def _counted_from_unsaid_day(a: Analysis) -> Iterator[Hit]:
-    """« livraison J+3 ouvrés », "delivery D+3": counted from a day the message never names.
+    """« livraison J+3 ouvrés »: counted from a day the message never names.
 
     The reader cannot tell which day J is (the order? the files' arrival?):
     a deadline with its start missing, as strong as "ASAP". A message that
-    names the start (« J = réception des fichiers », "D-day is the 12th";
-    the pack's ``counted_deadline_starts.txt``) is left alone.
+    names the start (« J = réception des fichiers », « le jour J »; the
+    pack's ``counted_deadline_starts.txt``) is left alone.
     """
     folder = a.pack.folder
     if not (folder / "counted_deadlines.txt").is_file():
