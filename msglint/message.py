@@ -203,6 +203,8 @@ class Message:
     attachments: list[Attachment] = field(default_factory=list)
     attachments_known: bool = False
     recipients: list[str] = field(default_factory=list)
+    #: The From address, when the input has one (places.py reads its domain).
+    sender: str = ""
     sent: datetime | None = None
     source_text: str = ""
     body_map: SourceMap | None = None

@@ -63,6 +63,9 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-quai-010", "ST01", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-quai-010", "ST02", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-regie-020", "UR04", "written10 (test): measured only"),
+    # Helper dl10 (deadline family): « vite » read as a pressing vague deadline
+    # (tuned on dev), as first measured on the test part; not tuned away.
+    ("fr-work-006", "DL02", "written3 (test): « vite » with a 14h meeting as its purpose"),
 ]
 KNOWN = {(mid, code): why for mid, code, why in _KNOWN}
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from msglint.analysis.asks.lexicons import rules_for
+from msglint.analysis.asks.syntax import before_incise
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -133,7 +134,7 @@ def _sentence_owner(
 
 def _said_to_the_reader(verb: Token, conditions: frozenset[str], first: int) -> bool:
     """A main clause (or « je pense qu'il faudrait… »), not negated, with no subject of its own."""
-    if verb.dep_.split(":")[0] in _SUBORDINATE:
+    if verb.dep_.split(":")[0] in _SUBORDINATE and not before_incise(verb):
         return False
     children = list(verb.children)
     if any(c.morph.get("Polarity") == ["Neg"] for c in children):

@@ -80,6 +80,44 @@ def _readers_apart(a: Analysis) -> list[tuple[int, int, str]]:
     return []
 
 
+def _branch(domain: str) -> tuple[str, str]:
+    """(country label, the organisation's domain) of "sg.groupe-nexo.com"; ("", domain) else."""
+    first, _, rest = domain.lower().partition(".")
+    if rest.count(".") >= 1 and len(first) == 2 and first in _domain_zones():
+        return first, rest
+    return "", domain.lower()
+
+
+def _branch_abroad(a: Analysis) -> list[tuple[int, int, str]]:
+    """A recipient at the sender's organisation's branch in a country of another zone.
+
+    « olivier@groupe-nexo.com » writing to « meilin@sg.groupe-nexo.com »: the
+    country label in front of the sender's own domain names where the reader
+    works; its clock is compared with the ``Date`` header's (or with the
+    sender's own branch, "fr.groupe-nexo.com"). A domain of another
+    organisation says nothing of where its people sit.
+    """
+    sent = a.message.sent
+    if not a.message.sender or "@" not in a.message.sender:
+        return []
+    day = a.now.date().isoformat()
+    own_label, own_org = _branch(a.message.sender.rsplit("@", 1)[1])
+    if own_label:
+        own = _offsets(_domain_zones()[own_label], day)
+    elif sent is not None and sent.utcoffset() is not None:
+        own = frozenset({sent.utcoffset()})
+    else:
+        return []
+    for address in a.message.recipients:
+        label, org = _branch(address.rsplit("@", 1)[-1])
+        if not label or org != own_org:
+            continue
+        offsets = _offsets(_domain_zones()[label], day)
+        if offsets and own and not offsets & own:
+            return [(0, 0, address)]
+    return []
+
+
 def places_abroad(a: Analysis) -> list[tuple[int, int, str]]:
     """(start, end, name) of each place in the body whose clock differs from the sender's.
 
@@ -97,7 +135,7 @@ def places_abroad(a: Analysis) -> list[tuple[int, int, str]]:
     own = sent.utcoffset() if sent is not None and sent.tzinfo is not None else None
     body = _named(a, a.body)
     signed = _named(a, a.message.signature) if a.message.signature else []
-    readers = _readers_apart(a)
+    readers = _readers_apart(a) or _branch_abroad(a)
     if readers:
         return readers
     everywhere = [offsets for *_, offsets in body + signed]
@@ -114,7 +152,9 @@ def people_apart(a: Analysis) -> list[tuple[int, int, str]]:
     """Where the people of the message, not the places it talks about, sit in other zones.
 
     The recipients at country domains of different zones ("…@nus.edu.sg"
-    and "….fr"), or the writer's own place in the signature ("Bureau de
+    and "….fr"), a recipient at the sender's organisation's branch abroad
+    ("…@sg.groupe-nexo.com" from "…@groupe-nexo.com" sent at +01:00), or
+    the writer's own place in the signature ("Bureau de
     Dakar") whose clock differs from the ``Date`` header's: the reader and
     the writer, or two readers, do not share one clock. A place named in the
     text (« l'expédition pour Osaka », "our dates in Montréal") is often
@@ -122,7 +162,7 @@ def people_apart(a: Analysis) -> list[tuple[int, int, str]]:
     """
     if not (a.pack.folder / "places.tsv").is_file():
         return []
-    readers = _readers_apart(a)
+    readers = _readers_apart(a) or _branch_abroad(a)
     if readers:
         return readers
     sent = a.message.sent

@@ -146,6 +146,12 @@ def _addresses(msg: EmailMessage) -> list[str]:
     return [addr for _, addr in email.utils.getaddresses(raw) if addr]
 
 
+def _sender(msg: EmailMessage) -> str:
+    """The From address (the legacy parser never raises), or "" when there is none."""
+    raw = [value for key, value in msg.raw_items() if key.lower() == "from"]
+    return next((addr for _, addr in email.utils.getaddresses(raw[:1]) if addr), "")
+
+
 _LIST_HEADERS = ("list-id", "list-post", "list-unsubscribe", "mailing-list", "x-mailing-list")
 _NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster", re.I)
 
@@ -269,6 +275,7 @@ def read_email(data: bytes, path: str, kind: str = "email", max_mime_depth: int 
         attachments=_attachments(parts, body_part),
         attachments_known=True,
         recipients=_addresses(msg),
+        sender=_sender(msg),
         sent=_parse_date(_header(msg, "date")),
         source_text=source,
         body_map=body_map,

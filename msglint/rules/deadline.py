@@ -159,7 +159,7 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     The finding is strong (a warning, see ``rules.toml``) when the vague
     deadline is on someone else's ask and time presses: the phrase asks for
     speed (the pack's ``pressing_deadlines.txt``: "ASAP", « au plus vite »,
-    « rapidement »), the message says it is urgent, or, in the ask's
+    « rapidement », « assez vite »), the message says it is urgent, or, in the ask's
     sentence or the next one, that a deadline runs or was missed (the pack's
     ``time_pressure.txt``: "the report is overdue") or that the work must be
     done before something happens (``event_bounds.txt``: "before we send it
@@ -173,7 +173,16 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     pressing ("when you get a chance"), when it says when the writer acts
     ("send me a copy and I will process it asap"), and in a standing rule
     with no owner, in the passive (« les badges perdus doivent être signalés
-    sans délai »): it says how things are done, not what to do now.
+    sans délai »): it says how things are done, not what to do now. It stays
+    a hint, too, when the reason that follows names the day ("reply asap
+    since the launch is on Monday evening": the reader counts back). An ask
+    followed by the writer's aside ("someone needs to send the names asap,
+    I think") is still the sentence's ask. A deadline counted from a day the
+    message never names (« livraison J+3 ouvrés »; the pack's
+    ``counted_deadlines.txt``, French only: English "D+1", "T+2" are trading
+    conventions whose start is known) is strong too, unless the message
+    says which day it counts from (« J = réception des fichiers »,
+    ``counted_deadline_starts.txt``).
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -205,6 +214,26 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
                 args={"phrase": deadline.text},
                 strong=_pressing(a, deadline),
             )
+    yield from _counted_from_unsaid_day(a)
+
+
+def _counted_from_unsaid_day(a: Analysis) -> Iterator[Hit]:
+    """« livraison J+3 ouvrés »: counted from a day the message never names.
+
+    The reader cannot tell which day J is (the order? the files' arrival?):
+    a deadline with its start missing, as strong as "ASAP". A message that
+    names the start (« J = réception des fichiers », « le jour J »; the
+    pack's ``counted_deadline_starts.txt``) is left alone.
+    """
+    folder = a.pack.folder
+    if not (folder / "counted_deadlines.txt").is_file():
+        return
+    if (folder / "counted_deadline_starts.txt").is_file() and a.pack.find(
+        "counted_deadline_starts", a.body
+    ):
+        return
+    for hit in a.pack.find("counted_deadlines", a.body):
+        yield Hit(hit.start, hit.end, args={"phrase": hit.text}, strong=True)
 
 
 def _pressing(a: Analysis, deadline: Deadline) -> bool:
@@ -223,15 +252,44 @@ def _pressing(a: Analysis, deadline: Deadline) -> bool:
         return False
     if in_writer_clause(a, deadline.start) or _standing_rule(a, deadline):
         return False
+    if _dated_reason(a, deadline):
+        return False  # « réponds vite parce que l'implantation c'est lundi soir »
+    ask = a.asks[deadline.ask]
     if (a.pack.folder / "pressing_deadlines.txt").is_file() and a.pack.find(
         "pressing_deadlines", deadline.text
     ):
         return True  # "ASAP", « au plus vite »: speed asked for, no time given
     if any(u.kind in ("word", "caps") for u in a.urgency):
         return True  # « c'est urgent »: the message says time matters
-    ask = a.asks[deadline.ask]
     # « il faudrait regarder ça à un moment » when the lease ends in June
     return _pressed_near(a, ask.sentence) or horizon(a, ask) is not None
+
+
+def _dated_reason(a: Analysis, deadline: Deadline) -> bool:
+    """The reason that follows the vague deadline names the day it is for.
+
+    « Réponds-moi vite parce que l'implantation c'est lundi soir », "reply
+    quickly since the launch is on Monday": the reader can count back from
+    the day given (the pack's ``reason_markers.txt``, then an upcoming day or
+    hour in the same sentence). A reason given before it (« à cause des
+    travaux de janvier, il faut trouver autre chose rapidement ») dates the
+    cause, not the work.
+    """
+    sentence = next((s for s in a.sentences if s.start <= deadline.start < s.end), None)
+    if sentence is None or not (a.pack.folder / "reason_markers.txt").is_file():
+        return False
+    tail = a.body[deadline.end : sentence.end]
+    marks = a.pack.find("reason_markers", tail)
+    if not marks:
+        return False
+    after = deadline.end + min(h.start for h in marks)
+    return any(
+        t.field == "body"
+        and after <= t.start < sentence.end
+        and t.grain in PRECISE_GRAINS
+        and upcoming(a, t)
+        for t in a.times
+    )
 
 
 def _standing_rule(a: Analysis, deadline: Deadline) -> bool:
@@ -277,7 +335,9 @@ def deadline_no_timezone(a: Analysis, opts: Options) -> Iterator[Hit]:
     different zones ("…@nus.edu.sg" and "….fr", ``lang/domain_zones.tsv``).
     The finding is strong (a warning, see ``rules.toml``) when the people of
     the message, not only the places it names, sit in different zones — the
-    recipients at country domains of different zones, or the writer's own
+    recipients at country domains of different zones, a recipient at the
+    sender's organisation's branch abroad ("…@sg.groupe-nexo.com" from
+    "…@groupe-nexo.com", the ``Date`` header at +01:00), or the writer's own
     place in the signature (« Bureau de Dakar ») off the ``Date`` header's
     clock (``analysis/places.py`` ``people_apart``) — and no time in the
     message names a zone: nothing tells the reader whose clock is meant.

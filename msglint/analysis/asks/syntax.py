@@ -122,7 +122,31 @@ def subordinate(
     head = token.head
     if head.i < token.i and any(t.text == ":" for t in token.doc[head.i + 1 : token.left_edge.i]):
         return False  # "Bruce: I am tied up, but let's…": a clause after a label
+    if before_incise(token):
+        return False  # « il faut donner les noms vite, je pense »
     return token.dep_ in _SUBORDINATE_DEPS and span.start <= head.i < span.end
+
+
+def before_incise(verb: Token) -> bool:
+    """« Il faut donner les noms vite, je pense »: the obligation is the main clause.
+
+    The parser hangs the obligation on the writer's aside that follows it
+    after a comma (« je pense », « je crois que c'est pour bientôt ») as if
+    it were a subordinate clause; with no mark of its own and said before a
+    present of the writer, not negated, it is what the sentence asks.
+    """
+    head = verb.head
+    if head.i <= verb.i or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    subjects = [c for c in head.children if c.dep_.startswith("nsubj")]
+    return (
+        len(subjects) == 1
+        and subjects[0].morph.get("Person") == ["1"]
+        and subjects[0].morph.get("Number") == ["Sing"]
+        and "Pres" in head.morph.get("Tense")
+        and not any(c.morph.get("Polarity") == ["Neg"] for c in head.children)
+        and any(t.text == "," for t in verb.doc[verb.right_edge.i + 1 : head.i])
+    )
 
 
 def reported(verb: Token) -> bool:
