@@ -33,7 +33,11 @@ def _acronyms(count: int) -> str:
 
 def _cl02(body: str) -> list:
     analysis = SimpleNamespace(
-        body=body, pack=get_pack("en"), language="en", message=SimpleNamespace(quoted="")
+        body=body,
+        subject="",
+        pack=get_pack("en"),
+        language="en",
+        message=SimpleNamespace(quoted=""),
     )
     return list(undefined_acronym(analysis, {"allow": [], "newcomer_min": 3}))
 
