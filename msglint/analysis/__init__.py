@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from msglint.analysis.model import Analysis, Metrics, Paragraph, Sentence
+from msglint.analysis.model import Analysis, Metrics, Paragraph, Sentence, TimeExpr
 from msglint.lang import available_languages, get_pack
 from msglint.lang.detect import confident_language, detect_language
 from msglint.message import Block, Message
@@ -198,13 +198,14 @@ def analyze_many(
     ``forced_langs`` gives each message's language, or None to detect it.
     """
     from msglint.analysis.asks import find_asks, find_commitments
+    from msglint.analysis.chat import chat_times
     from msglint.analysis.deadlines import find_deadlines
     from msglint.analysis.grammar import in_past_tense
     from msglint.analysis.layout import sentence_starts
     from msglint.analysis.pipeline import lemma_lookups, load_pipeline, parse_many, parse_texts
     from msglint.analysis.subject import people_named, subject_facts
     from msglint.analysis.thread import quoted_sent
-    from msglint.analysis.times import find_times, find_times_by_line
+    from msglint.analysis.times import find_times
     from msglint.analysis.urgency import find_pressure, find_urgency
 
     forced = list(forced_langs) if forced_langs is not None else [None] * len(messages)
@@ -234,9 +235,12 @@ def analyze_many(
                 found = [ask for ask in found if ask.start < message.closing_start]
             # A courtesy invitation asks for no work: the rules never see it.
             asks = [ask for ask in found if not ask.courtesy]
-            # A chat's lines are turns: no time expression runs from one to the next.
-            by_turn = message.kind == "chat"
-            times = (find_times_by_line if by_turn else find_times)(message.body, pack, now)
+            stamps: list[TimeExpr] = []
+            if message.kind == "chat":  # its lines are turns, stamped by the export
+                dated_now = forced_now is not None or message.sent is not None
+                times, stamps, now = chat_times(message.body, pack, now, dated_now)
+            else:
+                times = find_times(message.body, pack, now)
             if message.subject:
                 subject_times = find_times(message.subject, pack, now, field="subject")
                 times = subject_times + times
@@ -282,6 +286,7 @@ def analyze_many(
                     people_named(message.body, message.closing_start, message.signature, pack),
                 ),
                 quoted_sent=quoted_sent(message.quoted, pack, now),
+                stamps=stamps,
                 apologies=[(h.start, h.end) for h in pack.find("apologies", message.body)],
             )
             analysis = results[i]

@@ -227,6 +227,9 @@ class Analysis:
     # When the newest quoted message was sent (its header's date; None: no
     # quote, or no dated header): how old the thread a reply answers is.
     quoted_sent: datetime | None = None
+    # A chat export's turn stamps ("[03/12/2026 08:12] Julie : …"): when each
+    # turn was written, kept out of ``times`` (analysis/chat.py).
+    stamps: list[TimeExpr] = field(default_factory=list)
     # The apologies of the writer's own text ("sorry", « désolée »), in order:
     # read by TN04 and CN06, which count them.
     apologies: list[tuple[int, int]] = field(default_factory=list)
