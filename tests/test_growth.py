@@ -248,3 +248,28 @@ def test_st03_parsed_items_of_a_long_and_chain_is_linear() -> None:
 
     run = lambda a: [_parsed_items(a, s) for s in a.sentences]  # noqa: E731
     assert_linear(analysed, run, (250, 500, 1000, 2000), repeat=1)
+
+
+def _stamped_chat(lines: int) -> str:
+    return "".join(
+        f"[03/12/2026 08:{i % 60:02d}] Julie Marchand : on livre demain avant 10h, lot {i}\n"
+        for i in range(lines)
+    )
+
+
+def test_chat_stamps_of_a_long_export_are_linear() -> None:
+    """Each turn's stamp is told from the times its writer names, one line at a time."""
+    from datetime import datetime, timezone
+
+    from msglint.analysis.chat import chat_times
+
+    pack = get_pack("fr")
+    now = datetime(2026, 12, 3, 9, tzinfo=timezone.utc)
+    times, stamps, _ = chat_times(_stamped_chat(3), pack, now, dated_now=False)
+    assert len(stamps) == 3 and {t.text for t in times} == {"demain avant 10h"}
+    assert_linear(
+        _stamped_chat,
+        lambda text: chat_times(text, pack, now, dated_now=False),
+        (250, 500, 1000, 2000),
+        repeat=1,
+    )
