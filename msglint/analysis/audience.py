@@ -10,8 +10,9 @@ thread). Read by CL02 (its strong hits).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from msglint.analysis.thread import unquoted
 
 if TYPE_CHECKING:
     from msglint.analysis.model import Analysis
@@ -27,7 +28,7 @@ def newcomer_cue(a: Analysis) -> str | None:
     lexicon = a.pack.lexicon("newcomer_cues")
     # The quoted thread wraps its lines under "> " marks: read it without them,
     # line by line and unwrapped, so that a phrase broken over two lines is one.
-    unmarked = re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", a.message.quoted)
+    unmarked = unquoted(a.message.quoted)
     for text in (a.body, a.subject or "", unmarked, " ".join(unmarked.split())):
         hit = lexicon.search(text) if text else None
         if hit is not None:

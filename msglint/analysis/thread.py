@@ -43,6 +43,15 @@ def quoted_sent(quoted: str, pack: LanguagePack, now: datetime) -> datetime | No
     return None
 
 
+# The "> " marks at the head of quoted lines, however deep.
+_QUOTE_MARKS = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+
+
+def unquoted(text: str) -> str:
+    """Quoted text without the "> " marks its lines carry, so its phrases read whole."""
+    return _QUOTE_MARKS.sub("", text)
+
+
 # A question in the quoted text: a run of words up to a question mark.
 _QUESTION = re.compile(r"[^.!?…]*\?")
 
@@ -66,7 +75,7 @@ def unanswered_question(a: Analysis) -> tuple[int, int, str] | None:
     if ack is None or ack.start != 0 or ack.end != len(text):
         return None
     start = own.index(text[0])
-    head = " ".join(line.lstrip("> ").strip() for line in quoted[: HEAD_CHARS * 3].splitlines())
+    head = " ".join(unquoted(quoted[: HEAD_CHARS * 3]).split())
     opener = a.pack.lexicon("interrogatives")
     choice = a.pack.lexicon("choice_words")
     for match in _QUESTION.finditer(head):
