@@ -53,7 +53,9 @@ def unquoted(text: str) -> str:
 
 
 # A question in the quoted text: a run of words up to a question mark.
-_QUESTION = re.compile(r"[^.!?…]*\?")
+# A sentence ends at one of these; the pieces that end with "?" are questions.
+# (Splitting is linear; a "[^.!?…]*\?" search rescans each run without "?".)
+_TERMINATOR = re.compile(r"([.!?…])")
 
 
 def unanswered_question(a: Analysis) -> tuple[int, int, str] | None:
@@ -78,8 +80,8 @@ def unanswered_question(a: Analysis) -> tuple[int, int, str] | None:
     head = " ".join(unquoted(quoted[: HEAD_CHARS * 3]).split())
     opener = a.pack.lexicon("interrogatives")
     choice = a.pack.lexicon("choice_words")
-    for match in _QUESTION.finditer(head):
-        question = match.group()
+    parts = _TERMINATOR.split(head)
+    for question in (t + "?" for t, end in zip(parts[::2], parts[1::2]) if end == "?"):
         # Each piece after a comma or a colon may open the question ("Hi Luc, when…?").
         pieces = (p.strip() for p in re.split(r"[,:;]", question))
         if choice.search(question) or any(_opens(opener, p) for p in pieces):
