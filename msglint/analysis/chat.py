@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from msglint.analysis.model import TimeExpr
-from msglint.analysis.times import find_times_by_line
+from msglint.analysis.times import find_times_by_line, names_year
 
 if TYPE_CHECKING:
     from msglint.lang import LanguagePack
@@ -29,8 +29,6 @@ _BEFORE = re.compile(
 # What may follow a stamp: the end of its line, or the bracket, dash, comma
 # or colon that leads to the speaker or the text.
 _AFTER = frozenset("])-–—,:")
-# A stamp that gives its year: "03/12/2026", "20/01/2027,".
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def chat_times(
@@ -44,7 +42,7 @@ def chat_times(
     """
     found = find_times_by_line(body, pack, now)
     stamps = [t for t in found if _is_stamp(body, t)]
-    dated = [s for s in stamps if s.value is not None and _YEAR.search(s.text)]
+    dated = [s for s in stamps if s.value is not None and names_year(s)]
     if dated and not dated_now:
         now = dated[-1].value or now
         found = find_times_by_line(body, pack, now)

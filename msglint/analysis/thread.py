@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from msglint.analysis.times import find_times
+from msglint.analysis.times import find_times, names_year
 
 if TYPE_CHECKING:
     from msglint.analysis.model import Analysis
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 # The quote header stands at the head of the quoted history.
 HEAD_CHARS = 600
-# A year written out: 2026, or the short year of 1/14/02.
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/\d\d(?!\d)")
 
 
 def quoted_sent(quoted: str, pack: LanguagePack, now: datetime) -> datetime | None:
@@ -33,12 +31,7 @@ def quoted_sent(quoted: str, pack: LanguagePack, now: datetime) -> datetime | No
     if not head.strip():
         return None
     for time in find_times(head, pack, now, field="quoted"):
-        if (
-            time.value is not None
-            and time.kind == "instant"
-            and time.has_time
-            and _YEAR.search(time.text)
-        ):
+        if time.value is not None and time.kind == "instant" and time.has_time and names_year(time):
             return time.value
     return None
 

@@ -72,6 +72,7 @@ plans change"), which joins two events, whereas the longer lexicon phrases
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -83,7 +84,15 @@ from msglint.analysis.times.vocab import Vocabulary, vocabulary
 if TYPE_CHECKING:
     from msglint.lang import LanguagePack
 
-__all__ = ["Parser", "Vocabulary", "find_times"]
+__all__ = ["Parser", "Vocabulary", "find_times", "names_year"]
+
+# A year written out: 2026, or the short year of 1/14/02 or 03/12/26.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/\d\d(?!\d)")
+
+
+def names_year(time: TimeExpr) -> bool:
+    """The expression writes its year: a stamp or a header that says when, not "Friday"."""
+    return _YEAR.search(time.text) is not None
 
 
 def _merge_appositions(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
