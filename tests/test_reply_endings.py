@@ -121,6 +121,19 @@ def test_repl_prompts_are_not_supercite_initials() -> None:
     assert body_of(" LK> Too many open files\n\nSee the patch.") == "See the patch."
 
 
+def test_supercite_first_names_quote_and_the_answers_between_stay() -> None:
+    text = (
+        "On Tue, 6 Nov 2001 15:01:18 -1000 Herbert L Roitblat wrote:\n\n"
+        "Herbert> Travis Oliphant has one.\n\nIsn't that the one in SciPy?\n\n"
+        "Herbert> ----- Original Message -----\nHerbert> From: R.M.Everson\n\n"
+        "Herbert,\n\nthis inverse citing is counterproductive on lists.\n"
+    )
+    body = body_of(text)
+    assert "Travis" not in body and "Original Message" not in body
+    assert body.startswith("Isn't that the one in SciPy?")
+    assert body.endswith("this inverse citing is counterproductive on lists.")
+
+
 def test_an_elision_mark_inside_a_quote_is_quote() -> None:
     text = (
         "On Tue, 30 Oct 2001, Perry Greenfield wrote:\n[...]\n> > What is Numeric2?\n"

@@ -106,7 +106,7 @@ class _Splitter(Headers, Endings):
             bool(stripped)
             and (
                 stripped.startswith(self.pats.quote_prefixes)
-                or self.pats.quote_pattern.match(stripped[:8]) is not None
+                or self.pats.quote_pattern.match(stripped[:16]) is not None
             )
             and not (len(stripped) < _MAX_HEADER_CHARS and self.pats.not_quoted.match(stripped))
         )
