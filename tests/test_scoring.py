@@ -175,12 +175,12 @@ Alex
 
 
 @pytest.mark.parametrize(("text", "lang"), [(GENERIC_SUBJECT, "en"), (GENERIC_SUBJECT_FR, "fr")])
-def test_generic_subject_warns_but_costs_nothing(text: str, lang: str) -> None:
-    """Judged messages with only a generic subject were as easy to act on as clean ones."""
+def test_clear_ask_under_a_generic_subject_keeps_its_a(text: str, lang: str) -> None:
+    """The subject warns (the judges minded it), but the ask is easy to act on."""
     result = _check(text, lang)
     [sj02] = [f for f in result.findings if f.code == "SJ02"]
-    assert sj02.severity == "warning" and sj02.penalty == 0
-    assert result.score == 100 and result.grade == "A"
+    assert sj02.severity == "warning" and sj02.penalty == 5
+    assert result.score == 95 and result.grade == "A"
 
 
 def _fit():  # type: ignore[no-untyped-def]
@@ -193,16 +193,18 @@ def _fit():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_fit_penalties_measures_a_situation_alone() -> None:
-    """A warning whose messages lost nothing when it was alone costs 0, not the warning's 5."""
+def test_fit_penalties_shows_each_situation_alone() -> None:
+    """The alone figures are shown beside the drop; the suggestion stays the drop's."""
     fit = _fit()
     acts = {
         fit.CLEAN: [5.0] * 8 + [4.0] * 2,  # 4.8
         "SJ02:strong": [5.0] * 5 + [2.0] * 5,  # its neighbours make it look costly
         "SJ02:strong|alone": [5.0] * 5,
         "AK05:strong": [2.0] * 6,
-        "AK05:strong|alone": [2.0] * 6,
     }
     rows = {row["situation"]: row for row in fit.suggest(acts, 4.0, {"SJ02:strong", "AK05"})}
-    assert rows["SJ02:strong"]["penalty"] == 0
-    assert rows["AK05:strong"]["penalty"] == 15  # (4.0 - 2.0) * 6 / 8 = 1.5 points of act
+    assert set(rows) == {"SJ02:strong", "AK05:strong"}
+    sj02 = rows["SJ02:strong"]
+    assert (sj02["alone"], sj02["alone_actionability"]) == (5, 5.0)
+    assert sj02["alone_drop"] < 0 < sj02["drop"] and sj02["penalty"] == 5
+    assert rows["AK05:strong"]["alone"] == 0 and rows["AK05:strong"]["penalty"] == 15
