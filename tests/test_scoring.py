@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,61 @@ def test_paired_penalty_names_a_known_rule(tmp_path: Path) -> None:
     (tmp_path / "msglint.toml").write_text("[rules.AK04]\npaired_penalty = { XX99 = 15 }\n")
     with pytest.raises(MsglintError, match="XX99"):
         load_config(None, tmp_path)
+
+
+GENERIC_SUBJECT = """Subject: Quick question
+
+Hi Sam,
+
+Could you send me the signed lease for the Lyon office by Friday 12 March, 17:00 CET?
+
+Thanks,
+Alex
+"""
+
+GENERIC_SUBJECT_FR = """Subject: Petite question
+
+Bonjour Sam,
+
+Pouvez-vous m'envoyer le bail signé du bureau de Lyon avant le vendredi 12 mars, \
+17 h (heure de Paris) ?
+
+Merci,
+Alex
+"""
+
+
+@pytest.mark.parametrize(("text", "lang"), [(GENERIC_SUBJECT, "en"), (GENERIC_SUBJECT_FR, "fr")])
+def test_clear_ask_under_a_generic_subject_keeps_its_a(text: str, lang: str) -> None:
+    """The subject warns (the judges minded it), but the ask is easy to act on."""
+    result = _check(text, lang)
+    [sj02] = [f for f in result.findings if f.code == "SJ02"]
+    assert sj02.severity == "warning" and sj02.penalty == 5
+    assert result.score == 95 and result.grade == "A"
+
+
+def _fit():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "fit_penalties", Path(__file__).resolve().parent.parent / "bench" / "fit_penalties.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_fit_penalties_shows_each_situation_alone() -> None:
+    """The alone figures are shown beside the drop; the suggestion stays the drop's."""
+    fit = _fit()
+    acts = {
+        fit.CLEAN: [5.0] * 8 + [4.0] * 2,  # 4.8
+        "SJ02:strong": [5.0] * 5 + [2.0] * 5,  # its neighbours make it look costly
+        "SJ02:strong|alone": [5.0] * 5,
+        "AK05:strong": [2.0] * 6,
+    }
+    rows = {row["situation"]: row for row in fit.suggest(acts, 4.0, {"SJ02:strong", "AK05"})}
+    assert set(rows) == {"SJ02:strong", "AK05:strong"}
+    sj02 = rows["SJ02:strong"]
+    assert (sj02["alone"], sj02["alone_actionability"]) == (5, 5.0)
+    assert sj02["alone_drop"] < 0 < sj02["drop"] and sj02["penalty"] == 5
+    assert rows["AK05:strong"]["alone"] == 0 and rows["AK05:strong"]["penalty"] == 15
