@@ -400,10 +400,16 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     ]
     # « je vous transfère la facture », "I'm sending you the report": handed over here.
     hits += [h for h in handed_over(a) if not _linked(a, h[0])]
-    from msglint.analysis.documents import held_documents, presented_documents
+    from msglint.analysis.documents import (
+        forward_note_shows,
+        held_documents,
+        presented_documents,
+    )
 
     # "Here is the business plan", « voici le devis », "please print this document".
     hits += presented_documents(a)
+    # "This is a copy of the business plan" over a forwarded cover note of two lines.
+    hits += forward_note_shows(a)
     # "Please see the business plan", "the table shows all four graphs".
     hits += held_documents(a)
     # " - 20010607_resolution.pdf" on a line of its own: the files the writer lists.
