@@ -102,6 +102,26 @@ def forwarded_nothing(a: Analysis) -> bool:
     return not any(c.isalnum() for c in without_headers(a.message.quoted))
 
 
+def title_only(a: Analysis) -> tuple[int, int, str] | None:
+    """The span of a new message's text when it only repeats its subject, with no verb.
+
+    "Measurement Stds" under "Subject: Measurement Stds", and nothing else: a
+    title with nothing under it is what a writer types over the file they
+    attach, as a file name for a subject is. Not a question, not a reply or
+    a forward, not a line that says something ("Meeting moved to 3 pm").
+    """
+    text = a.body.strip()
+    if a.doc is None or not text or is_forward(a) or a.message.quoted.strip():
+        return None
+    subject = subject_prefix_pattern(("reply", "forward")).sub("", a.subject or "")
+    if " ".join(text.split()).casefold() != " ".join(subject.split()).casefold():
+        return None
+    if "?" in text or any(t.pos_ in ("VERB", "AUX") for t in a.doc):
+        return None
+    start = a.body.index(text)
+    return start, start + len(text), text
+
+
 _OBJECTS = frozenset({"dobj", "obj"})
 # What may stand for the object: with none, "pls print" prints what is here; a time
 # or a manner ("before Friday", « avant jeudi ») leaves the object out all the same.

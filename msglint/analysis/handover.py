@@ -84,6 +84,10 @@ def _present_main_clause(verb) -> bool:  # type: ignore[no-untyped-def]
     """The writer, in a present main clause, not negated: "I'm sending", « je vous transfère »."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+    opening = verb.dep_ == "ROOT" or (verb.dep_ == "advcl" and verb.is_sent_start)
+    if not subjects and opening and verb.tag_ == "VBG":
+        # "Sending you the deck now", "Forwarding the invoice": the writer's "I'm" left out.
+        return not any(c.dep_ in ("aux", "neg", "mark") for c in children)
     if not subjects or subjects[0].lower_ not in _WRITER | _WE:
         return False
     if subjects[0].lower_ in _WE and not any(c.lower_ in _YOU for c in children):

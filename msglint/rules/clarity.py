@@ -309,7 +309,7 @@ def readability(a: Analysis, opts: Options) -> Iterator[Hit]:
     "clarity.missing-attachment",
     "error",
     kinds=("email",),
-    messages=("default", "forwarded", "empty_forward"),
+    messages=("default", "forwarded", "empty_forward", "title_only"),
 )
 def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which mentions an attachment has one.
@@ -430,11 +430,17 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
             strong=True,
         )
         return
-    from msglint.analysis.documents import forwarded_nothing, note_points_at_forward
+    from msglint.analysis.documents import forwarded_nothing, note_points_at_forward, title_only
 
     if forwarded_nothing(a):
         # "FW: DWR Report" over a message that held only its headers: nothing to read.
         yield Hit(field="message", message_id="empty_forward", strong=True)
+        return
+    titled = title_only(a)
+    if titled is not None:
+        # "Measurement Stds" under the same subject, and nothing else: a title over no file.
+        start, end, text = titled
+        yield Hit(start, end, message_id="title_only", args={"phrase": text}, strong=True)
         return
     if _is_forward(a) and a.pack.find("attachment_phrases", a.message.quoted):
         # Forwarding "slides are attached" without the slides: the reader lacks them.
