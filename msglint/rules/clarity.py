@@ -327,12 +327,21 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     and no later time ("tomorrow", « dès que possible », « dès que le lieu
     est arrêté », ``deferring_marks.txt``) nor other way
     (« dans un second message », ``elsewhere_markers.txt``) nor pointer into
-    the text ("below", ``text_pointers.txt``) in the sentence. So does a
+    the text ("below", ``text_pointers.txt``) in the sentence; the writer's
+    "I'm" may be left out ("Sending you the deck now"), the sending may
+    complete the writer's wish, leave or lapse ("I'd like to share the
+    table", « je me permets de vous envoyer le devis », "I forgot to attach
+    the invoice": ``handover_frames.txt``; not "I can share", "I will want
+    to"), and the writer may speak for the firm their signature names
+    ("Keysight would like to share…"). So does a
     document the writer shows as present or asks the
     reader to use, in a new message or a reply with no link in its text and
     no attachment in its thread: "here is the business plan", "this is the
     final version", "it's the pulp presentation" (as the opening),
     "here it is", « voici le devis », « c'est le planning », « le voici »,
+    "this is a copy of Lloyd's business plan" (a copy of a named document),
+    "it" right after a thing handed over ("I forgot to send you this. It's
+    the pulp presentation that I put together"),
     "please print this document", "please review and sign", « merci de
     l'imprimer » (``document_verbs.txt``); not when the text opens it with
     a colon or a list or lines of a table follow ("here is the agenda:
@@ -371,7 +380,11 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     print"). A forward of a
     message that held nothing but its headers ("-----Original Message-----
     From: … Subject: DWR Report" and no line of text) passes nothing on: a
-    strong finding.
+    strong finding; so does a forward whose note shows a document ("This is
+    a copy of Lloyd's business plan") over a forwarded message too short to
+    be it (a two-line cover note), and a new message whose whole text
+    repeats its subject with no verb ("Measurement Stds" under "Subject:
+    Measurement Stds"): a title over a file that is not there.
 
     ## Why is this bad?
     The forgotten attachment costs a round trip and an apology: the reader
