@@ -108,7 +108,8 @@ def title_only(a: Analysis) -> tuple[int, int, str] | None:
     "Measurement Stds" under "Subject: Measurement Stds", and nothing else: a
     title with nothing under it is what a writer types over the file they
     attach, as a file name for a subject is. Not a question, not a reply or
-    a forward, not a line that says something ("Meeting moved to 3 pm").
+    a forward, not a line that says something ("Meeting moved to 3 pm"), nor
+    words that name nothing or greet ("Update", "Thanks", "Happy new year").
     """
     text = a.body.strip()
     if a.doc is None or not text or is_forward(a) or a.message.quoted.strip():
@@ -118,6 +119,8 @@ def title_only(a: Analysis) -> tuple[int, int, str] | None:
         return None
     if "?" in text or any(t.pos_ in ("VERB", "AUX") for t in a.doc):
         return None
+    if a.subject_facts.says_nothing or a.subject_facts.social:
+        return None  # "Thanks", "Update", "Happy new year": no title of anything
     start = a.body.index(text)
     return start, start + len(text), text
 
