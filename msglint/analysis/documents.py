@@ -256,17 +256,6 @@ def _placed(token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ig
         ):
             return True
     return False
-    verb = token.head
-    if any(c.dep_ == "case" and c.lower_ in w.place_prepositions for c in verb.children):
-        return any(c.dep_ == "cop" for c in verb.children)  # « est sur le drive »
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in w.place_prepositions:
-            return any(g.dep_ == "pobj" for g in c.children)
-        if c.dep_ in ("obl", "obl:mod") and any(
-            g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children
-        ):
-            return True
-    return False
 
 
 def _held(token, nouns, use, asked, w: DocumentWords):  # type: ignore[no-untyped-def]
