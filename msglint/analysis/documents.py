@@ -53,6 +53,8 @@ class DocumentWords:
     reader_words: frozenset[str]  # "you", « vous »: the reader
     place_prepositions: frozenset[str]  # "in the ERP", « sur le drive »
     pointing_pronouns: frozenset[str]  # "this one has a page with all four graphs"
+    noun_complement_markers: frozenset[str]  # "a copy of the plan", « une copie du contrat »
+    handover_verbs: frozenset[str]  # "I forgot to send you this"
 
 
 @cache
@@ -98,6 +100,29 @@ def forwarded_nothing(a: Analysis) -> bool:
     from msglint.inputs.reply import without_headers
 
     return not any(c.isalnum() for c in without_headers(a.message.quoted))
+
+
+def title_only(a: Analysis) -> tuple[int, int, str] | None:
+    """The span of a new message's text when it only repeats its subject, with no verb.
+
+    "Measurement Stds" under "Subject: Measurement Stds", and nothing else: a
+    title with nothing under it is what a writer types over the file they
+    attach, as a file name for a subject is. Not a question, not a reply or
+    a forward, not a line that says something ("Meeting moved to 3 pm"), nor
+    words that name nothing or greet ("Update", "Thanks", "Happy new year").
+    """
+    text = a.body.strip()
+    if a.doc is None or not text or is_forward(a) or a.message.quoted.strip():
+        return None
+    subject = subject_prefix_pattern(("reply", "forward")).sub("", a.subject or "")
+    if " ".join(text.split()).casefold() != " ".join(subject.split()).casefold():
+        return None
+    if "?" in text or any(t.pos_ in ("VERB", "AUX") for t in a.doc):
+        return None
+    if a.subject_facts.says_nothing or a.subject_facts.social:
+        return None  # "Thanks", "Update", "Happy new year": no title of anything
+    start = a.body.index(text)
+    return start, start + len(text), text
 
 
 _OBJECTS = frozenset({"dobj", "obj"})
@@ -231,17 +256,6 @@ def _placed(token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ig
         ):
             return True
     return False
-    verb = token.head
-    if any(c.dep_ == "case" and c.lower_ in w.place_prepositions for c in verb.children):
-        return any(c.dep_ == "cop" for c in verb.children)  # « est sur le drive »
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in w.place_prepositions:
-            return any(g.dep_ == "pobj" for g in c.children)
-        if c.dep_ in ("obl", "obl:mod") and any(
-            g.dep_ == "case" and g.lower_ in w.place_prepositions for g in c.children
-        ):
-            return True
-    return False
 
 
 def _held(token, nouns, use, asked, w: DocumentWords):  # type: ignore[no-untyped-def]
@@ -354,6 +368,31 @@ def note_points_at_forward(a: Analysis) -> bool:
     return bool(_references(a, asks=True))
 
 
+# A report, a plan or a deck pasted into a message runs longer than this; a forwarded
+# message this short is a cover note ("Draft. Please beat up and comment."), not the
+# document the forward's note shows.
+_COVER_NOTE_WORDS = 40
+
+
+def forward_note_shows(a: Analysis) -> list[tuple[int, int, str]]:
+    """Spans where a forward's note shows a document its forwarded message cannot hold.
+
+    "This is a copy of Lloyd's business plan" over a forwarded message of
+    two lines that names no attachment: the plan went with the first message
+    and not with this one. A longer forwarded text may be the document itself
+    ("This is the memo" over the memo).
+    """
+    if a.doc is None or not is_forward(a) or not a.body.strip() or _URL.search(a.body):
+        return []
+    if a.pack.find("attachment_phrases", a.message.quoted):
+        return []  # the forwarded "attached" is CL04's forwarded hint
+    from msglint.inputs.reply import without_headers
+
+    if len(without_headers(a.message.quoted).split()) >= _COVER_NOTE_WORDS:
+        return []
+    return _references(a, asks=False)
+
+
 def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
     """The presentation and use frames in the own text, up to the sign-off."""
     nouns = a.pack.words("document_nouns")
@@ -364,12 +403,13 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     named_before = False  # a document noun earlier: a pronoun may point back at it
     opening = True  # no sentence of more than a greeting yet: "it" has nothing to refer to
+    handed = False  # the sentence before handed "this" over: "it" is that thing
     for sentence, span, skip, pointed in _own_sentence_spans(a):
         skip = skip or pointed
         for token in [] if skip else span:
             hit = None
             if not sentence.is_question:
-                hit = _presents(token, nouns, opening, w) or _handed_here(token, w)
+                hit = _presents(token, nouns, opening, w, handed) or _handed_here(token, w)
             if hit is None and asks and any(s <= token.idx < e for s, e in asked):
                 hit = _asks_to_use(token, verbs, nouns, named_before, times, w)
             if hit is not None:
@@ -378,7 +418,35 @@ def _references(a: Analysis, asks: bool) -> list[tuple[int, int, str]]:
             t.pos_ in ("NOUN", "PROPN") and _is_document(t, nouns) for t in span
         )
         opening = opening and sentence.words <= 3
+        handed = not sentence.is_question and not skip and _hands_pronoun(span, w)
     return found
+
+
+def _hands_pronoun(span, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "I forgot to send you this", "sending you these", « je t'envoie ça »: a thing handed over.
+
+    A sending verb (``handover_verbs.txt``) whose object is a pronoun, now: not
+    past ("I sent you this"), not put later or offered ("I'll send", "I can
+    send"), not the reader's ("can you forward this?"). The next sentence may
+    say what the thing is ("It's the pulp presentation"): then it is missing.
+    """
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in w.handover_verbs:
+            continue
+        if _negated(verb, w) or verb.tag_ in ("VBD", "VBN") or "Past" in verb.morph.get("Tense"):
+            continue
+        if any(
+            c.dep_ in ("aux", "aux:tense") and c.pos_ == "AUX" and not _progressive(verb, c)
+            for c in verb.children
+        ):
+            continue  # "I'll send you this", "I can share this", "I have sent this"
+        if any(c.dep_.startswith("nsubj") and c.lower_ in w.reader_words for c in verb.children):
+            continue
+        if any(c.dep_ in _OBJECTS and c.lower_ in w.pronoun_objects for c in verb.children):
+            return True
+        if any(c.lower_ in w.object_clitics and c.i < verb.i for c in verb.children):
+            return True
+    return False
 
 
 def _handed_here(token, w: DocumentWords) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
@@ -406,6 +474,33 @@ def _definite(token, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
+def _progressive(verb, aux) -> bool:  # type: ignore[no-untyped-def]
+    """ "I'm sending you this": a form of "be" before an -ing form, the present."""
+    return verb.tag_ == "VBG" and aux.lemma_.lower() in ("be",)
+
+
+def _copy_of(token, nouns: frozenset[str], w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
+    """ "a copy of Lloyd's business plan", « une copie du contrat »: one document, identified.
+
+    The indefinite article counts one copy among many; the complement names
+    which document it is.
+    """
+    if not _is_document(token, nouns):
+        return False
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in w.noun_complement_markers:
+            named = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "nmod" and any(
+            g.dep_ == "case" and g.lower_ in w.noun_complement_markers for g in c.children
+        ):
+            named = c
+        else:
+            continue
+        if named is not None and _is_document(named, nouns) and _held_definite(named, w):
+            return True
+    return False
+
+
 def _is_document(token, nouns: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
     return token.lemma_.lower() in nouns or token.lower_ in nouns
 
@@ -415,9 +510,15 @@ def _negated(verb, w: DocumentWords) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _presents(
-    token, nouns: frozenset[str], opening: bool, w: DocumentWords
+    token, nouns: frozenset[str], opening: bool, w: DocumentWords, handed: bool = False
 ) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    """ "here is the plan", "this is the deck", « voici le devis », « c'est le planning »."""
+    """ "here is the plan", "this is the deck", « voici le devis », « c'est le planning ».
+
+    "It" points at a document only where nothing came before it (the opening)
+    or right after the thing it stands for was handed over ("I forgot to send
+    you this. It's the pulp presentation that I put together"); there a
+    relative clause describes the document rather than making a cleft.
+    """
     if token.pos_ != "NOUN" or not _is_document(token, nouns):
         return None
     head = token.head
@@ -435,8 +536,10 @@ def _presents(
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         pointing = subject is not None and subject.lower_ in w.pointing_subjects
         anywhere = pointing and subject.lower_ not in w.opening_pointers
-        if pointing and _definite(token, w) and (anywhere or (opening and not cleft)):
-            return subject.idx, _end(token)
+        copy = not _definite(token, w) and _copy_of(token, nouns, w)
+        identified = copy or _definite(token, w)
+        if pointing and identified and (anywhere or handed or (opening and not cleft)):
+            return subject.idx, _end(token.right_edge if copy else token)
     if token.dep_ == "obj" and head.lower_ in w.presentatives:
         return head.idx, _end(token)
     cop = next((c for c in children if c.dep_ == "cop"), None)

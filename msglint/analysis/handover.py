@@ -33,6 +33,11 @@ _YOU = frozenset({"you", "vous", "te", "t'", "t’"})
 # A month, a quarter or a year names the document ("the December report"), not when it goes.
 _NAMING_GRAINS = frozenset({"month", "quarter", "year"})
 _PRESENT_AUX = frozenset({"be", "am", "'m", "’m", "are", "'re", "’re"})
+# Auxiliaries that keep a wish or a lapse about this message: "I'd like to", "I have
+# forgotten to", "I do want to"; not "will", "can", "could", "should".
+_FRAME_AUX = _PRESENT_AUX | frozenset(
+    {"would", "'d", "’d", "have", "'ve", "’ve", "has", "had", "do", "does", "did", "is"}
+)
 
 
 def handed_over(a: Analysis) -> list[tuple[int, int, str]]:
@@ -40,6 +45,7 @@ def handed_over(a: Analysis) -> list[tuple[int, int, str]]:
     if a.doc is None:
         return []
     verbs = a.pack.words("handover_verbs")
+    frames = a.pack.words("handover_frames")
     nouns = a.pack.words("document_nouns")
     elsewhere = a.pack.lexicon("elsewhere_markers")
     pointers = a.pack.lexicon("text_pointers")
@@ -51,7 +57,9 @@ def handed_over(a: Analysis) -> list[tuple[int, int, str]]:
         if span is None:
             continue
         for verb in span:
-            if verb.lemma_.lower() not in verbs or not _present_main_clause(verb):
+            if verb.lemma_.lower() not in verbs:
+                continue
+            if not _present_main_clause(verb) and not _framed(a, verb, frames):
                 continue
             obj = next(
                 (
@@ -76,6 +84,10 @@ def _present_main_clause(verb) -> bool:  # type: ignore[no-untyped-def]
     """The writer, in a present main clause, not negated: "I'm sending", « je vous transfère »."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+    opening = verb.dep_ == "ROOT" or (verb.dep_ == "advcl" and verb.is_sent_start)
+    if not subjects and opening and verb.tag_ == "VBG":
+        # "Sending you the deck now", "Forwarding the invoice": the writer's "I'm" left out.
+        return not any(c.dep_ in ("aux", "neg", "mark") for c in children)
     if not subjects or subjects[0].lower_ not in _WRITER | _WE:
         return False
     if subjects[0].lower_ in _WE and not any(c.lower_ in _YOU for c in children):
@@ -91,6 +103,44 @@ def _present_main_clause(verb) -> bool:  # type: ignore[no-untyped-def]
         return all(aux.lower_ in _PRESENT_AUX for aux in auxiliaries) and verb.tag_ == "VBG"
     morph = verb.morph
     return "Pres" in morph.get("Tense") and "Fin" in morph.get("VerbForm")
+
+
+def _framed(a: Analysis, verb, frames: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """The sending is the complement of the writer's wish, leave or lapse, now.
+
+    "I'd like to share the table", "we want to send you the report", "I
+    forgot to attach the invoice", « je me permets de vous envoyer le devis »,
+    « je voulais vous adresser le planning » (``handover_frames.txt``): the
+    writer hands the file over with this message. Not when the frame is
+    negated, subordinate, put in the future or offered ("I will want to",
+    "I could", « je souhaiterai »), nor when the sending has a subject of its
+    own. The writer may speak for their firm, named in their signature
+    ("Keysight would like to share…" above "… || Keysight Technologies").
+    """
+    if verb.dep_ != "xcomp" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return False
+    frame = verb.head
+    if frame.lemma_.lower() not in frames or "Fut" in frame.morph.get("Tense"):
+        return False
+    children = list(frame.children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None or not (subject.lower_ in _WRITER | _WE or _signed_name(a, subject)):
+        return False
+    if any(
+        c.dep_ in _SUBORDINATE or c.dep_ == "neg" or c.lower_ in ("pas", "not", "n't")
+        for c in children
+    ):
+        return False
+    return all(c.lower_ in _FRAME_AUX for c in children if c.dep_ == "aux")
+
+
+def _signed_name(a: Analysis, subject) -> bool:  # type: ignore[no-untyped-def]
+    """A name the writer signs with: their firm ("Keysight" over "… || Keysight Technologies")."""
+    if subject.pos_ != "PROPN" or len(subject.text) < 3:
+        return False
+    return subject.text in a.message.signature.split() or any(
+        subject.text == word.strip(",.|()") for word in a.message.signature.split()
+    )
 
 
 def _deferred(a: Analysis, verb, obj, sentence_end: int) -> bool:  # type: ignore[no-untyped-def]

@@ -309,7 +309,7 @@ def readability(a: Analysis, opts: Options) -> Iterator[Hit]:
     "clarity.missing-attachment",
     "error",
     kinds=("email",),
-    messages=("default", "forwarded", "empty_forward"),
+    messages=("default", "forwarded", "empty_forward", "title_only"),
 )
 def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which mentions an attachment has one.
@@ -327,12 +327,21 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     and no later time ("tomorrow", « dès que possible », « dès que le lieu
     est arrêté », ``deferring_marks.txt``) nor other way
     (« dans un second message », ``elsewhere_markers.txt``) nor pointer into
-    the text ("below", ``text_pointers.txt``) in the sentence. So does a
+    the text ("below", ``text_pointers.txt``) in the sentence; the writer's
+    "I'm" may be left out ("Sending you the deck now"), the sending may
+    complete the writer's wish, leave or lapse ("I'd like to share the
+    table", « je me permets de vous envoyer le devis », "I forgot to attach
+    the invoice": ``handover_frames.txt``; not "I can share", "I will want
+    to"), and the writer may speak for the firm their signature names
+    ("Keysight would like to share…"). So does a
     document the writer shows as present or asks the
     reader to use, in a new message or a reply with no link in its text and
     no attachment in its thread: "here is the business plan", "this is the
     final version", "it's the pulp presentation" (as the opening),
     "here it is", « voici le devis », « c'est le planning », « le voici »,
+    "this is a copy of Lloyd's business plan" (a copy of a named document),
+    "it" right after a thing handed over ("I forgot to send you this. It's
+    the pulp presentation that I put together"),
     "please print this document", "please review and sign", « merci de
     l'imprimer » (``document_verbs.txt``); not when the text opens it with
     a colon or a list or lines of a table follow ("here is the agenda:
@@ -371,7 +380,11 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     print"). A forward of a
     message that held nothing but its headers ("-----Original Message-----
     From: … Subject: DWR Report" and no line of text) passes nothing on: a
-    strong finding.
+    strong finding; so does a forward whose note shows a document ("This is
+    a copy of Lloyd's business plan") over a forwarded message too short to
+    be it (a two-line cover note), and a new message whose whole text
+    repeats its subject with no verb ("Measurement Stds" under "Subject:
+    Measurement Stds"): a title over a file that is not there.
 
     ## Why is this bad?
     The forgotten attachment costs a round trip and an apology: the reader
@@ -400,10 +413,16 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
     ]
     # « je vous transfère la facture », "I'm sending you the report": handed over here.
     hits += [h for h in handed_over(a) if not _linked(a, h[0])]
-    from msglint.analysis.documents import held_documents, presented_documents
+    from msglint.analysis.documents import (
+        forward_note_shows,
+        held_documents,
+        presented_documents,
+    )
 
     # "Here is the business plan", « voici le devis », "please print this document".
     hits += presented_documents(a)
+    # "This is a copy of the business plan" over a forwarded cover note of two lines.
+    hits += forward_note_shows(a)
     # "Please see the business plan", "the table shows all four graphs".
     hits += held_documents(a)
     # " - 20010607_resolution.pdf" on a line of its own: the files the writer lists.
@@ -424,11 +443,17 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
             strong=True,
         )
         return
-    from msglint.analysis.documents import forwarded_nothing, note_points_at_forward
+    from msglint.analysis.documents import forwarded_nothing, note_points_at_forward, title_only
 
     if forwarded_nothing(a):
         # "FW: DWR Report" over a message that held only its headers: nothing to read.
         yield Hit(field="message", message_id="empty_forward", strong=True)
+        return
+    titled = title_only(a)
+    if titled is not None:
+        # "Measurement Stds" under the same subject, and nothing else: a title over no file.
+        start, end, text = titled
+        yield Hit(start, end, message_id="title_only", args={"phrase": text}, strong=True)
         return
     if _is_forward(a) and a.pack.find("attachment_phrases", a.message.quoted):
         # Forwarding "slides are attached" without the slides: the reader lacks them.
