@@ -55,11 +55,6 @@ _KNOWN: list[tuple[str, str, str]] = [
     # The sixth round (written9-10 in French, 60 more English list and Enron
     # messages; judges n-q), as first measured before any rule was tuned on it.
     ("fr-regie-006", "ST01", "written10 (dev): an apologetic wall, judged a concision problem"),
-    (
-        "fr-regie-006",
-        "TN04",
-        "written10 (dev): the judges called the apologies concision, not tone",
-    ),
     ("fr-quai-010", "ST01", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-quai-010", "ST02", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-regie-020", "UR04", "written10 (test): measured only"),
