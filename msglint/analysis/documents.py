@@ -374,6 +374,29 @@ def note_points_at_forward(a: Analysis) -> bool:
 _COVER_NOTE_WORDS = 40
 
 
+def forwarded_text_may_hold_it(a: Analysis) -> bool:
+    """A forward whose forwarded message is long enough to be what its note hands over.
+
+    « Je te transfère la proposition » over the supplier's message that lays
+    the proposal out: the forwarded text is the document. A forwarded message
+    that mentions its own attachment, in any language ("Please find attached
+    our invoice" under « je vous transfère la facture »), carried a file the
+    forward may have lost: the note's hand-over stands.
+    """
+    if not is_forward(a) or _mentions_attachment(a.message.quoted):
+        return False
+    from msglint.inputs.reply import without_headers
+
+    return len(without_headers(a.message.quoted).split()) >= _COVER_NOTE_WORDS
+
+
+def _mentions_attachment(text: str) -> bool:
+    """Any pack's ``attachment_phrases`` in ``text``: a forwarded message may be in any language."""
+    from msglint.lang import available_languages, get_pack
+
+    return any(get_pack(code).find("attachment_phrases", text) for code in available_languages())
+
+
 def forward_note_shows(a: Analysis) -> list[tuple[int, int, str]]:
     """Spans where a forward's note shows a document its forwarded message cannot hold.
 
@@ -386,9 +409,7 @@ def forward_note_shows(a: Analysis) -> list[tuple[int, int, str]]:
         return []
     if a.pack.find("attachment_phrases", a.message.quoted):
         return []  # the forwarded "attached" is CL04's forwarded hint
-    from msglint.inputs.reply import without_headers
-
-    if len(without_headers(a.message.quoted).split()) >= _COVER_NOTE_WORDS:
+    if forwarded_text_may_hold_it(a):
         return []
     return _references(a, asks=False)
 

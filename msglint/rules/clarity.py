@@ -411,13 +411,17 @@ def missing_attachment(a: Analysis, opts: Options) -> Iterator[Hit]:
         and not in_condition(a, h.start)
         and not deferred_mention(a, h.start)  # « je vous joins le relevé dès que… »
     ]
-    # « je vous transfère la facture », "I'm sending you the report": handed over here.
-    hits += [h for h in handed_over(a) if not _linked(a, h[0])]
     from msglint.analysis.documents import (
         forward_note_shows,
+        forwarded_text_may_hold_it,
         held_documents,
         presented_documents,
     )
+
+    # « je vous transfère la facture », "I'm sending you the report": handed over here,
+    # unless the message forwards a text long enough to be that document.
+    if not forwarded_text_may_hold_it(a):
+        hits += [h for h in handed_over(a) if not _linked(a, h[0])]
 
     # "Here is the business plan", « voici le devis », "please print this document".
     hits += presented_documents(a)
