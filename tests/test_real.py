@@ -61,6 +61,10 @@ _KNOWN: list[tuple[str, str, str]] = [
     # Helper dl10 (deadline family): « vite » read as a pressing vague deadline
     # (tuned on dev), as first measured on the test part; not tuned away.
     ("fr-work-006", "DL02", "written3 (test): « vite » with a 14h meeting as its purpose"),
+    # Helper subj11 (subject family): SJ04's strong case (a new e-mail's subject in
+    # capitals over a text in ordinary case; dev 3/3), as first measured on the
+    # test part; not tuned away.
+    ("enron-salisbury-h-008d52a2", "SJ04", "enron (test): measured only, never tuned on"),
 ]
 KNOWN = {(mid, code): why for mid, code, why in _KNOWN}
 

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from msglint.analysis.model import Analysis
+from msglint.analysis.ownerless import ownerless_obligations
 from msglint.analysis.subject import strip_prefixes
 from msglint.rules.base import Hit, Options, rule
-from msglint.rules.genre import SHORT_REPLY_WORDS, automated, is_reply_subject
+from msglint.rules.genre import SHORT_REPLY_WORDS, automated, is_reply, is_reply_subject
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -61,7 +62,9 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
       attention cues from ``empty_subject_words.txt`` ("Reminder", "Info",
       "Accounting", "please read", « notre affaire », « URGENT !!! A LIRE »),
       urgency words, greetings, function words and dates ("Meeting tomorrow";
-      a date in figures names the occasion: "Meeting on 12 Jan" is fine);
+      a date in figures names the occasion: "Meeting on 12 Jan" is fine),
+      a period of the year after a preposition of time included
+      (``period_phrases.txt``: "A few things before the holidays");
     - a subject that names only a person the message greets or signs with
       ("For Paul" over "Hi Paul, …"; « Pour Paul »): who it is for, not
       what it is about;
@@ -182,7 +185,7 @@ def _thanks_subject(a: Analysis, core: str) -> bool:
     "subject.length",
     "info",
     kinds=("email",),
-    options={"min_words": 3, "max_words": 10},
+    options={"min_words": 3, "max_words": 10, "bare_languages": []},
     messages=("short", "long"),
 )
 def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -194,6 +197,16 @@ def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
     already reported as generic (SJ02) is left to that rule, and so is a
     subject the sender did not write: a reply's or a forward's (Re:/Fwd:), a
     mailing-list post's (its headers or a ``[list]`` tag) and a program's.
+
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
+    a warning by default), in the languages of ``bare_languages`` (none by
+    default), on a bare subject: a single word, besides numbers (« stade »,
+    « Marne 3 »), on a new e-mail that wants something done and asks nobody
+    to do it (an ask nobody owns, « il faudrait que quelqu'un passe voir le
+    terrain », or an ownerless obligation, « faut prévenir la régul »:
+    ``analysis/ownerless.py``). One word names the thing, never what is
+    wrong with it nor what is needed; and as nobody is asked, the inbox line
+    is all that could tell the readers there is something to do.
 
     ## Why is this bad?
     One or two words rarely say what is asked; more than about ten are cut
@@ -219,9 +232,31 @@ def subject_length(a: Analysis, opts: Options) -> Iterator[Hit]:
     lead = len(rest) - len(rest.lstrip())
     span = (offset + lead, offset + lead + len(rest.strip()))
     if len(words) < opts["min_words"]:
-        yield Hit(*span, "short", {"count": len(words), "min": opts["min_words"]}, "subject")
+        strong = a.language in opts["bare_languages"] and _bare_over_open_work(a, words)
+        args = {"count": len(words), "min": opts["min_words"]}
+        yield Hit(*span, "short", args, "subject", strong=strong)
     elif len(words) > opts["max_words"]:
         yield Hit(*span, "long", {"count": len(words), "max": opts["max_words"]}, "subject")
+
+
+def _bare_over_open_work(a: Analysis, words: list[str]) -> bool:
+    """One word over a new e-mail whose work nobody is asked to do (see SJ03).
+
+    Numbers name the item (« Marne 3 », « rame 27 »), not the matter, so
+    they do not count as words. On the judged dev part, every one-word
+    subject over such work was a problem to both judges, and every other
+    one-word subject over an ask to the reader was fine (« congés » over a
+    leave request): the reader asked directly learns it from the first line.
+    """
+    named = [w for w in words if any(c.isalpha() for c in w)]
+    return (
+        len(named) == 1
+        and not is_reply(a)
+        and (
+            any(ask.owner == "nobody" for ask in a.asks)
+            or any(o.owner == "nobody" for o in ownerless_obligations(a))
+        )
+    )
 
 
 @rule(
@@ -238,6 +273,16 @@ def subject_shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     ## What it does
     Reports a subject written mostly in capitals (more than ``max_upper_ratio``
     of at least ``min_letters`` letters) or carrying stacked ``!!`` / ``?!``.
+
+    The finding is strong (the rule's ``strong`` severity in ``rules.toml``,
+    a warning by default) when the sender wrote the capitals: a new e-mail
+    (no Re:/Fwd:, no quoted text, not a list post nor a program's notice)
+    whose subject holds two words or more in capitals that are no known
+    acronym (``common_acronyms.txt``; four letters or more: "COOLDOWN AND
+    GAS TRIAL"), over a text written in ordinary case. A text that sets its
+    own titles in capitals too (a line of capitals, "NOTICE TO ALL
+    INTERESTED PARTIES") is a bulletin's house style, not a subject that
+    shouts.
 
     ## Why is this bad?
     Capitals and exclamation marks read as shouting and as false urgency;
@@ -258,13 +303,38 @@ def subject_shouting(a: Analysis, opts: Options) -> Iterator[Hit]:
     if len(letters) >= opts["min_letters"]:
         ratio = sum(1 for c in letters if c.isupper()) / len(letters)
         if ratio > opts["max_upper_ratio"]:
-            yield Hit(0, len(subject), "caps", field="subject")
+            yield Hit(0, len(subject), "caps", field="subject", strong=_shouted_title(a, opts))
             return
     # The first run of two or more "!"/"?" holding a "!" (one scan: a pattern
     # that backtracks over a long run of "?" from each position is quadratic).
     bangs = next((m for m in re.finditer(r"[!?]{2,}", subject) if "!" in m.group()), None)
     if bangs and len(bangs.group()) >= 2:
         yield Hit(bangs.start(), bangs.end(), "punctuation", field="subject")
+
+
+#: A word in capitals long enough not to be a short code ("GAS", "NR" are not counted).
+_SHOUTED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_])")
+
+
+def _shouted_title(a: Analysis, opts: Options) -> bool:
+    """Capitals the sender chose for a new e-mail's subject, not a bulletin's style (SJ04)."""
+    if is_reply(a) or a.message.mailing_list or automated(a):
+        return False
+    subject = a.subject or ""
+    if "[" in subject[: a.subject_facts.start]:
+        return False  # a list's tag: the list's subject, not the sender's
+    known = a.pack.words("common_acronyms")
+    shouted = [w for w in _SHOUTED_WORD.findall(subject) if w.isupper() and w.lower() not in known]
+    return len(shouted) >= 2 and not _capital_lines(a.body, opts["min_letters"])
+
+
+def _capital_lines(text: str, min_letters: int) -> bool:
+    """A line of ``min_letters`` letters or more, all capitals: the text's own titles."""
+    for line in text.splitlines():
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= min_letters and all(c.isupper() for c in letters):
+            return True
+    return False
 
 
 @rule(
