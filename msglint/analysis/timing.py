@@ -16,8 +16,8 @@ the deadlines tied to asks, the pressure markers and the tense of the clause.
 from __future__ import annotations
 
 from msglint.analysis.grains import deadline_moment
-from msglint.analysis.grammar import in_past_tense
-from msglint.analysis.model import UNDATED, Analysis, Ask, Deadline, TimeExpr
+from msglint.analysis.grammar import in_past_tense, token_at
+from msglint.analysis.model import UNDATED, Analysis, Ask, Deadline, TimeExpr, UrgencyMarker
 
 # A time the reader can plan on: a day or finer; a week is close enough
 # ("next week, drop by reception").
@@ -92,16 +92,55 @@ def vague_timing_near(a: Analysis, ask: Ask) -> bool:
     return any(t.field == "body" and t.vague and near(a, t.start, ask.sentence) for t in a.times)
 
 
-def pressure_near(a: Analysis, ask: Ask) -> bool:
-    """A deadline running or missed, in or next to the ask's sentence ("still not received")."""
+def pressure_near(a: Analysis, ask: Ask, kind: str = "pressure") -> bool:
+    """A sign of ``kind`` in or next to the ask's sentence.
+
+    "pressure": a deadline running or missed ("still not received");
+    "ongoing": a fault that lasts until someone acts ("it is still leaking",
+    « ça recommence »).
+    """
     return any(
-        m.field == "body" and m.kind == "pressure" and near(a, m.start, ask.sentence)
+        m.field == "body" and m.kind == kind and near(a, m.start, ask.sentence) for m in a.pressure
+    )
+
+
+def undated_event_near(a: Analysis, ask: Ask) -> bool:
+    """The work must precede an event nobody dates (« avant qu'on la remette en service »).
+
+    Only an event told as a clause whose subject is not the reader: "before
+    you leave" is the reader's own event, a day they know, and « avant de
+    passer en série » (an infinitive) states a step's prerequisite, not when.
+    """
+    return any(
+        m.field == "body"
+        and m.kind == "event"
+        and near(a, m.start, ask.sentence)
+        and _clause_not_readers(a, m)
         for m in a.pressure
     )
 
 
+def _clause_not_readers(a: Analysis, marker: UrgencyMarker) -> bool:
+    """The event is a clause ("before we ship", « avant qu'on… ») not about the reader."""
+    last = token_at(a, marker.end - 1)
+    if last is None:
+        return False
+    if last.pos_ == "PRON":
+        subject = last  # "before we": the subject ends the phrase
+    elif last.pos_ == "SCONJ" and a.doc is not None and last.i + 1 < len(a.doc):
+        subject = last.nbor()  # « avant qu'on »: the subject follows
+    else:
+        return False  # « avant de passer », "ahead of the launch": no clause
+    if subject.pos_ not in ("PRON", "NOUN", "PROPN", "DET"):
+        return False
+    return "2" not in subject.morph.get("Person")
+
+
 def time_matters(a: Analysis, ask: Ask) -> str | None:
-    """Why the undated ask needs a date: "pressure", "vague" or "horizon"; None if nothing says so.
+    """Why the undated ask needs a date; None if nothing says so.
+
+    "pressure", "ongoing" (a fault that lasts), "event" (an undated event
+    the work must precede), "vague" or "horizon".
 
     A message that names a day or an hour to come ("the client call at
     10", « la facturation sort le 10 ») gives the ask its context: nothing.
@@ -110,6 +149,10 @@ def time_matters(a: Analysis, ask: Ask) -> str | None:
         return None
     if pressure_near(a, ask):
         return "pressure"
+    if pressure_near(a, ask, "ongoing"):
+        return "ongoing"
+    if undated_event_near(a, ask):
+        return "event"
     if vague_timing_near(a, ask):
         return "vague"
     if horizon(a, ask) is not None:

@@ -124,7 +124,7 @@ def _names_a_time(a: Analysis, sentence: int) -> bool:
 
 
 def _pressed_near(
-    a: Analysis, sentence: int, kinds: tuple[str, ...] = ("pressure", "event")
+    a: Analysis, sentence: int, kinds: tuple[str, ...] = ("pressure", "event", "ongoing")
 ) -> bool:
     """A sign that time presses (``a.pressure``) in the ask's sentence or the one next to it.
 
