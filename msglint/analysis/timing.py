@@ -15,6 +15,8 @@ the deadlines tied to asks, the pressure markers and the tense of the clause.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from msglint.analysis.grains import deadline_moment
 from msglint.analysis.grammar import in_past_tense, token_at
 from msglint.analysis.model import UNDATED, Analysis, Ask, Deadline, TimeExpr, UrgencyMarker
@@ -24,6 +26,20 @@ from msglint.analysis.model import UNDATED, Analysis, Ask, Deadline, TimeExpr, U
 PRECISE_GRAINS = frozenset({"week", "day", "hour", "minute", "second"})
 # A horizon rather than a date: the month or the quarter the work is for.
 HORIZON_GRAINS = frozenset({"month", "quarter"})
+# A stretch of days longer than this ("late January", « fin janvier », the
+# 21st to the 31st) is a horizon too: no day to plan on.
+_LONGEST_PRECISE = timedelta(days=7)
+
+
+def precise(time: TimeExpr) -> bool:
+    """A time the reader can plan on: a day or finer, not a stretch of days ("late January")."""
+    return time.grain in PRECISE_GRAINS and not _long_stretch(time)
+
+
+def _long_stretch(time: TimeExpr) -> bool:
+    if time.kind != "interval" or time.value is None or time.end_value is None:
+        return False
+    return time.end_value - time.value > _LONGEST_PRECISE
 
 
 def fixes_a_date(a: Analysis, deadline: Deadline) -> bool:
@@ -35,7 +51,7 @@ def fixes_a_date(a: Analysis, deadline: Deadline) -> bool:
     if deadline.vague:
         return False
     time = a.times[deadline.time]
-    return time.grain in PRECISE_GRAINS or time.direction == "before"
+    return precise(time) or time.direction == "before"
 
 
 def message_dated(a: Analysis) -> bool:
@@ -60,19 +76,21 @@ def upcoming(a: Analysis, time: TimeExpr) -> bool:
 
 def names_a_day(a: Analysis) -> bool:
     """The message names a day or an hour to come: the reader can place the ask by it."""
-    return any(t.grain in PRECISE_GRAINS and upcoming(a, t) for t in a.times)
+    return any(precise(t) and upcoming(a, t) for t in a.times)
 
 
 def horizon(a: Analysis, ask: Ask) -> TimeExpr | None:
-    """A month or quarter to come named in the ask's own sentence: what the work is for.
+    """A month, a quarter or a stretch of days to come in the ask's own sentence: what it is for.
 
     « un point sur les congés de février », "book the stand for the March
-    fair": the reader knows the horizon, not the day.
+    fair", « la convention finit fin janvier »: the reader knows the
+    horizon, not the day.
     """
     for time in a.times:
         if time.field != "body" or not near(a, time.start, ask.sentence, reach=0):
             continue
-        if time.grain in HORIZON_GRAINS and not time.vague and upcoming(a, time):
+        wide = time.grain in HORIZON_GRAINS or _long_stretch(time)
+        if wide and not time.vague and upcoming(a, time):
             return time
     return None
 

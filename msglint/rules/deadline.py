@@ -11,10 +11,10 @@ from msglint.analysis.meetings import unscheduled_meeting
 from msglint.analysis.model import Analysis, Deadline
 from msglint.analysis.places import people_apart, places_abroad
 from msglint.analysis.timing import (
-    PRECISE_GRAINS,
     dated_asks,
     horizon,
     message_dated,
+    precise,
     time_matters,
     upcoming,
 )
@@ -118,7 +118,7 @@ def _names_a_time(a: Analysis, sentence: int) -> bool:
     return any(
         t.field == "body"
         and near.start <= t.start < near.end
-        and (t.kind == "present" or (t.grain in PRECISE_GRAINS and upcoming(a, t)))
+        and (t.kind == "present" or (precise(t) and upcoming(a, t)))
         for t in a.times
     )
 
@@ -284,10 +284,7 @@ def _dated_reason(a: Analysis, deadline: Deadline) -> bool:
         return False
     after = deadline.end + min(h.start for h in marks)
     return any(
-        t.field == "body"
-        and after <= t.start < sentence.end
-        and t.grain in PRECISE_GRAINS
-        and upcoming(a, t)
+        t.field == "body" and after <= t.start < sentence.end and precise(t) and upcoming(a, t)
         for t in a.times
     )
 
