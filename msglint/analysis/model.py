@@ -148,7 +148,7 @@ class UrgencyMarker:
     text: str
     start: int
     end: int
-    kind: str  # "word" | "caps" | "punctuation" | "pressure" | "event" | "ongoing"
+    kind: str  # "word" | "caps" | "punctuation" | "pressure" | "event" | "ongoing" | "running"
     field: str = "body"
 
 
@@ -219,7 +219,8 @@ class Analysis:
     urgency: list[UrgencyMarker] = field(default_factory=list)
     # Signs that time is short with no date given ("still not received", « le
     # délai court »: kind "pressure"; "before we print it": kind "event";
-    # "it is still leaking", « ça recommence »: kind "ongoing";
+    # "it is still leaking", « ça recommence »: kind "ongoing"; "the deadline
+    # is approaching", « le délai court »: kind "running";
     # analysis/urgency.py, find_pressure).
     pressure: list[UrgencyMarker] = field(default_factory=list)
     metrics: Metrics = field(default_factory=Metrics)

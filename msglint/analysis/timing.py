@@ -165,7 +165,7 @@ def time_matters(a: Analysis, ask: Ask) -> str | None:
     """
     if names_a_day(a):
         return None
-    if pressure_near(a, ask):
+    if pressure_near(a, ask) or pressure_near(a, ask, "running"):
         return "pressure"
     if pressure_near(a, ask, "ongoing"):
         return "ongoing"
@@ -176,3 +176,18 @@ def time_matters(a: Analysis, ask: Ask) -> str | None:
     if horizon(a, ask) is not None:
         return "horizon"
     return None
+
+
+def undated_running_deadline(a: Analysis) -> UrgencyMarker | None:
+    """A deadline the message says runs or approaches, in a message that names no time to come.
+
+    « Le délai pour répondre à la mise en demeure court toujours », "the
+    deadline is approaching": the reader learns that a date exists and
+    must guess it. A message that names any time to come (a day, a month:
+    "the lease expires in June") has told it; one told in the past tense is
+    history.
+    """
+    if any(t.field == "body" and not t.vague and upcoming(a, t) for t in a.times):
+        return None
+    running = (m for m in a.pressure if m.field == "body" and m.kind == "running")
+    return next((m for m in running if not in_past_tense(a, m.start)), None)

@@ -19,6 +19,7 @@ _PRESSURE_LEXICONS = (
     ("time_pressure", "pressure"),
     ("event_bounds", "event"),
     ("ongoing_faults", "ongoing"),
+    ("running_deadlines", "running"),
 )
 
 
@@ -47,7 +48,10 @@ def find_pressure(text: str, pack: LanguagePack, field: str = "body") -> list[Ur
     passed. Kind ``event`` (``event_bounds.txt``): "before we send it to
     print", an event the work must precede. Kind ``ongoing``
     (``ongoing_faults.txt``): "it is still leaking", « ça recommence », a
-    fault that lasts until someone acts. An ask with no date in such a
+    fault that lasts until someone acts. Kind ``running``
+    (``running_deadlines.txt``): "the deadline is approaching", « le délai
+    court toujours », a deadline that exists and is not given (its phrases
+    may also be ``pressure``). An ask with no date in such a
     message leaves the reader to guess (DL01, DL02). Past tenses are kept:
     an overdue item is told in the past.
     """

@@ -16,6 +16,7 @@ from msglint.analysis.timing import (
     message_dated,
     precise,
     time_matters,
+    undated_running_deadline,
     upcoming,
 )
 from msglint.intervals import Intervals
@@ -24,7 +25,11 @@ from msglint.rules.genre import not_a_memo
 
 
 @rule(
-    "DL01", "deadline.missing", "warning", kinds=("email", "chat"), messages=("default", "meeting")
+    "DL01",
+    "deadline.missing",
+    "warning",
+    kinds=("email", "chat"),
+    messages=("default", "meeting", "running"),
 )
 def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which asks for something says by when.
@@ -110,6 +115,10 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     meeting = unscheduled_meeting(a)  # "I would like to set a meeting": no time for it
     if meeting is not None:
         yield Hit(meeting[0], meeting[1], message_id="meeting", strong=True)
+        return
+    running = undated_running_deadline(a)  # « le délai court toujours », and no date anywhere
+    if running is not None:
+        yield Hit(running.start, running.end, message_id="running", strong=True)
 
 
 def _names_a_time(a: Analysis, sentence: int) -> bool:
