@@ -152,7 +152,7 @@ def _pressed_near(
     return False
 
 
-@rule("DL02", "deadline.vague", "warning", options={"unpressed_languages": []})
+@rule("DL02", "deadline.vague", "warning")
 def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for deadlines that do not name a time.
 
@@ -221,7 +221,7 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
                 deadline.end,
                 field=deadline.field,
                 args={"phrase": deadline.text},
-                strong=_pressing(a, deadline, a.language in opts["unpressed_languages"]),
+                strong=_pressing(a, deadline),
             )
     yield from _counted_from_unsaid_day(a)
 
@@ -245,7 +245,7 @@ def _counted_from_unsaid_day(a: Analysis) -> Iterator[Hit]:
         yield Hit(hit.start, hit.end, args={"phrase": hit.text}, strong=True)
 
 
-def _pressing(a: Analysis, deadline: Deadline, unpressed: bool = False) -> bool:
+def _pressing(a: Analysis, deadline: Deadline) -> bool:
     """A vague deadline on someone else's ask, in a message where time presses.
 
     « dès que tu peux, c'est urgent », « envoyez-le rapidement » for a report
@@ -263,8 +263,6 @@ def _pressing(a: Analysis, deadline: Deadline, unpressed: bool = False) -> bool:
         return False
     if _dated_reason(a, deadline):
         return False  # « réponds vite parce que l'implantation c'est lundi soir »
-    if unpressed:
-        return True  # the language's judges want a date on every vague ask (rules.toml)
     ask = a.asks[deadline.ask]
     if (a.pack.folder / "pressing_deadlines.txt").is_file() and a.pack.find(
         "pressing_deadlines", deadline.text
