@@ -57,15 +57,23 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``time_pressure.txt``: "the registrations close soon", "still haven't
     received", « il ne faudrait pas que ça traîne »), a vague time there
     that is not the ask's own deadline (« on en parlera un de ces jours »),
-    or a month or quarter to come in the ask's sentence (« un point sur les
-    congés de février »). A message that names a day or an hour to come
+    a fault that goes on or comes back there (the pack's
+    ``ongoing_faults.txt``: "it is still leaking", « ça recommence »), an
+    event nobody dates that the work must precede, told as a clause whose
+    subject is not the reader ("before we put it back on the road", « avant
+    qu'on la remette en service »), or a month, a quarter or a stretch of
+    more than a week to come in the ask's sentence (« un point sur les
+    congés de février », "the agreement ends late January"). A message that
+    names a day or an hour to come
     ("the 10 am call", « la facturation sort le 10 ») gives the ask its
     context, a time in a past-tense clause is history (a conditional is
     not past: « il faudrait le faire en mars », which the French tagger
     reads as an imperfect, the pack's ``conditional_endings.txt``), a step in a list (a
     procedure) is not late, an ask that names a time ("it should be fixed
     now") is not undated, and "before you leave, please check…"
-    (``event_bounds.txt``) is a relative deadline.
+    (``event_bounds.txt``: the reader's own event, a day they know) is a
+    relative deadline, as is "before going into production, we need…" (an
+    infinitive: a prerequisite, not a time).
 
     The finding is strong (a warning, see ``rules.toml``) when the ask sets
     the work (a need, an order, an ask with no owner: "someone should book
@@ -74,7 +82,11 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     settle the date. A meeting the writer wants with no time in the message
     and no question in it ("I would like to set a meeting for us to
     discuss…", « je propose une réunion pour… »; ``analysis/meetings.py``)
-    is a strong finding too, when no ask was reported.
+    is a strong finding too, when no ask was reported. So is a message that
+    says a deadline runs or approaches (the pack's ``running_deadlines.txt``:
+    "the deadline is approaching", « le délai pour répondre court
+    toujours ») and names no time to come, asks or not: the reader learns a
+    date exists, not which.
 
     ## Why is this bad?
     Without a deadline the reader guesses: too late and you wait, too early
@@ -170,7 +182,8 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     speed (the pack's ``pressing_deadlines.txt``: "ASAP", « au plus vite »,
     « rapidement », « assez vite »), the message says it is urgent, or, in the ask's
     sentence or the next one, that a deadline runs or was missed (the pack's
-    ``time_pressure.txt``: "the report is overdue") or that the work must be
+    ``time_pressure.txt``: "the report is overdue"), that a fault goes on
+    (``ongoing_faults.txt``: "it is still leaking") or that the work must be
     done before something happens (``event_bounds.txt``: "before we send it
     to print"), or when the ask's sentence names the month or quarter to
     come that the work is for ("we should look at the June lease renewal at
