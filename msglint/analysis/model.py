@@ -223,6 +223,10 @@ class Analysis:
     # is approaching", « le délai court »: kind "running";
     # analysis/urgency.py, find_pressure).
     pressure: list[UrgencyMarker] = field(default_factory=list)
+    # The same signs of a deadline running or missed in the quoted text (kinds
+    # "pressure" and "running", field "quoted"): the message answers someone
+    # who said time presses (« le délai court toujours »).
+    quoted_pressure: list[UrgencyMarker] = field(default_factory=list)
     metrics: Metrics = field(default_factory=Metrics)
     fyi: bool = False
     subject_facts: SubjectFacts = field(default_factory=SubjectFacts)

@@ -191,3 +191,22 @@ def undated_running_deadline(a: Analysis) -> UrgencyMarker | None:
         return None
     running = (m for m in a.pressure if m.field == "body" and m.kind == "running")
     return next((m for m in running if not in_past_tense(a, m.start)), None)
+
+
+def vague_answer_to_pressure(a: Analysis) -> TimeExpr | None:
+    """A reply that promises a vague time to someone who said time presses.
+
+    « La convention vous sera adressée prochainement » answering « le délai
+    pour répondre court toujours »: the reader asked because a date counts
+    and is given none. Only a vague time that is no ask's deadline (the
+    writer's promise; an ask's own is DL02's usual case), in a reply whose
+    quoted text says a deadline runs or was missed, and whose own text
+    names no day or hour to come.
+    """
+    if not a.quoted_pressure or names_a_day(a):
+        return None
+    asked = {d.start for d in a.deadlines if d.ask is not None}
+    return next(
+        (t for t in a.times if t.field == "body" and t.vague and t.start not in asked),
+        None,
+    )

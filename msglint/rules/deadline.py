@@ -18,6 +18,7 @@ from msglint.analysis.timing import (
     time_matters,
     undated_running_deadline,
     upcoming,
+    vague_answer_to_pressure,
 )
 from msglint.intervals import Intervals
 from msglint.rules.base import Hit, Options, rule
@@ -204,7 +205,12 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``counted_deadlines.txt``, French only: English "D+1", "T+2" are trading
     conventions whose start is known) is strong too, unless the message
     says which day it counts from (« J = réception des fichiers »,
-    ``counted_deadline_starts.txt``).
+    ``counted_deadline_starts.txt``). A reply that promises a vague time
+    ("the lease will be sent shortly", « vous sera adressée prochainement »)
+    to someone whose quoted message says a deadline runs or was missed
+    ("my deadline is approaching", « le délai court toujours »), and that
+    names no day or hour to come, is strong too: the reader asked because a
+    date counts.
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -225,18 +231,26 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
         if (a.pack.folder / "vague_deadlines_exceptions.txt").is_file()
         else Intervals(())
     )
+    # « vous sera adressée prochainement », answering one who said time presses
+    promise = vague_answer_to_pressure(a)
+    said: set[int] = set()
     for deadline in a.deadlines:
         if deadline.field == "body" and deadline.start in manner:
             continue  # « faire le point rapidement »: how, not by when
         if deadline.vague:
+            answer = promise is not None and deadline.field == "body"
+            answer = answer and deadline.start == promise.start
+            said.add(deadline.start)
             yield Hit(
                 deadline.start,
                 deadline.end,
                 field=deadline.field,
                 args={"phrase": deadline.text},
-                strong=_pressing(a, deadline),
+                strong=answer or _pressing(a, deadline),
             )
     yield from _counted_from_unsaid_day(a)
+    if promise is not None and promise.start not in manner and promise.start not in said:
+        yield Hit(promise.start, promise.end, args={"phrase": promise.text}, strong=True)
 
 
 def _counted_from_unsaid_day(a: Analysis) -> Iterator[Hit]:
