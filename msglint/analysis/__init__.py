@@ -286,6 +286,11 @@ def analyze_many(
                     people_named(message.body, message.closing_start, message.signature, pack),
                 ),
                 quoted_sent=quoted_sent(message.quoted, pack, now),
+                quoted_pressure=[
+                    m
+                    for m in find_pressure(message.quoted, pack, "quoted")
+                    if m.kind in ("pressure", "running")
+                ],
                 stamps=stamps,
                 apologies=[(h.start, h.end) for h in pack.find("apologies", message.body)],
             )

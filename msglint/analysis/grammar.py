@@ -380,10 +380,13 @@ def in_writer_clause(a: Analysis, offset: int) -> bool:
     if token is None:
         return False
     joint = rules_for(a.pack).joint_subjects
+    subjects = rules_for(a.pack).subject_pronouns
     for before in reversed(a.doc[token.sent.start : token.i]):
         word = before.lower_.lstrip("-")
         if word in _WRITER:
             return True
+        if subjects and word not in subjects:
+            continue  # « Tu me fais un point… »: « me » is never a subject, whatever the parse
         if before.dep_.startswith("nsubj") and before.pos_ == "PRON":
             person = before.morph.get("Person")
             if "2" in person:

@@ -148,7 +148,7 @@ class UrgencyMarker:
     text: str
     start: int
     end: int
-    kind: str  # "word" | "caps" | "punctuation" | "pressure" | "event"
+    kind: str  # "word" | "caps" | "punctuation" | "pressure" | "event" | "ongoing" | "running"
     field: str = "body"
 
 
@@ -219,8 +219,14 @@ class Analysis:
     urgency: list[UrgencyMarker] = field(default_factory=list)
     # Signs that time is short with no date given ("still not received", « le
     # délai court »: kind "pressure"; "before we print it": kind "event";
+    # "it is still leaking", « ça recommence »: kind "ongoing"; "the deadline
+    # is approaching", « le délai court »: kind "running";
     # analysis/urgency.py, find_pressure).
     pressure: list[UrgencyMarker] = field(default_factory=list)
+    # The same signs of a deadline running or missed in the quoted text (kinds
+    # "pressure" and "running", field "quoted"): the message answers someone
+    # who said time presses (« le délai court toujours »).
+    quoted_pressure: list[UrgencyMarker] = field(default_factory=list)
     metrics: Metrics = field(default_factory=Metrics)
     fyi: bool = False
     subject_facts: SubjectFacts = field(default_factory=SubjectFacts)

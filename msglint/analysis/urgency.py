@@ -14,6 +14,13 @@ from msglint.analysis.model import UrgencyMarker
 from msglint.lang import LanguagePack
 
 _BANGS = re.compile(r"!{2,}|(?:!\s*){3,}")
+# The pack lexicons read as signs that time presses, and the kind each gives.
+_PRESSURE_LEXICONS = (
+    ("time_pressure", "pressure"),
+    ("event_bounds", "event"),
+    ("ongoing_faults", "ongoing"),
+    ("running_deadlines", "running"),
+)
 
 
 def find_urgency(text: str, pack: LanguagePack, field: str = "body") -> list[UrgencyMarker]:
@@ -39,13 +46,18 @@ def find_pressure(text: str, pack: LanguagePack, field: str = "body") -> list[Ur
     Kind ``pressure`` (the pack's ``time_pressure.txt``): "we still haven't
     received the report", « le délai court »: a deadline exists or has
     passed. Kind ``event`` (``event_bounds.txt``): "before we send it to
-    print", an event the work must precede. An ask with no date in such a
+    print", an event the work must precede. Kind ``ongoing``
+    (``ongoing_faults.txt``): "it is still leaking", « ça recommence », a
+    fault that lasts until someone acts. Kind ``running``
+    (``running_deadlines.txt``): "the deadline is approaching", « le délai
+    court toujours », a deadline that exists and is not given (its phrases
+    may also be ``pressure``). An ask with no date in such a
     message leaves the reader to guess (DL01, DL02). Past tenses are kept:
     an overdue item is told in the past.
     """
     markers = [
         UrgencyMarker(hit.text, hit.start, hit.end, kind, field)
-        for name, kind in (("time_pressure", "pressure"), ("event_bounds", "event"))
+        for name, kind in _PRESSURE_LEXICONS
         if (pack.folder / f"{name}.txt").is_file()
         for hit in pack.find(name, text)
     ]

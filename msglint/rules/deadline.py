@@ -11,12 +11,14 @@ from msglint.analysis.meetings import unscheduled_meeting
 from msglint.analysis.model import Analysis, Deadline
 from msglint.analysis.places import people_apart, places_abroad
 from msglint.analysis.timing import (
-    PRECISE_GRAINS,
     dated_asks,
     horizon,
     message_dated,
+    precise,
     time_matters,
+    undated_running_deadline,
     upcoming,
+    vague_answer_to_pressure,
 )
 from msglint.intervals import Intervals
 from msglint.rules.base import Hit, Options, rule
@@ -24,7 +26,11 @@ from msglint.rules.genre import not_a_memo
 
 
 @rule(
-    "DL01", "deadline.missing", "warning", kinds=("email", "chat"), messages=("default", "meeting")
+    "DL01",
+    "deadline.missing",
+    "warning",
+    kinds=("email", "chat"),
+    messages=("default", "meeting", "running"),
 )
 def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks that a message which asks for something says by when.
@@ -52,15 +58,23 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``time_pressure.txt``: "the registrations close soon", "still haven't
     received", « il ne faudrait pas que ça traîne »), a vague time there
     that is not the ask's own deadline (« on en parlera un de ces jours »),
-    or a month or quarter to come in the ask's sentence (« un point sur les
-    congés de février »). A message that names a day or an hour to come
+    a fault that goes on or comes back there (the pack's
+    ``ongoing_faults.txt``: "it is still leaking", « ça recommence »), an
+    event nobody dates that the work must precede, told as a clause whose
+    subject is not the reader ("before we put it back on the road", « avant
+    qu'on la remette en service »), or a month, a quarter or a stretch of
+    more than a week to come in the ask's sentence (« un point sur les
+    congés de février », "the agreement ends late January"). A message that
+    names a day or an hour to come
     ("the 10 am call", « la facturation sort le 10 ») gives the ask its
     context, a time in a past-tense clause is history (a conditional is
     not past: « il faudrait le faire en mars », which the French tagger
     reads as an imperfect, the pack's ``conditional_endings.txt``), a step in a list (a
     procedure) is not late, an ask that names a time ("it should be fixed
     now") is not undated, and "before you leave, please check…"
-    (``event_bounds.txt``) is a relative deadline.
+    (``event_bounds.txt``: the reader's own event, a day they know) is a
+    relative deadline, as is "before going into production, we need…" (an
+    infinitive: a prerequisite, not a time).
 
     The finding is strong (a warning, see ``rules.toml``) when the ask sets
     the work (a need, an order, an ask with no owner: "someone should book
@@ -69,7 +83,11 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     settle the date. A meeting the writer wants with no time in the message
     and no question in it ("I would like to set a meeting for us to
     discuss…", « je propose une réunion pour… »; ``analysis/meetings.py``)
-    is a strong finding too, when no ask was reported.
+    is a strong finding too, when no ask was reported. So is a message that
+    says a deadline runs or approaches (the pack's ``running_deadlines.txt``:
+    "the deadline is approaching", « le délai pour répondre court
+    toujours ») and names no time to come, asks or not: the reader learns a
+    date exists, not which.
 
     ## Why is this bad?
     Without a deadline the reader guesses: too late and you wait, too early
@@ -110,6 +128,10 @@ def deadline_missing(a: Analysis, opts: Options) -> Iterator[Hit]:
     meeting = unscheduled_meeting(a)  # "I would like to set a meeting": no time for it
     if meeting is not None:
         yield Hit(meeting[0], meeting[1], message_id="meeting", strong=True)
+        return
+    running = undated_running_deadline(a)  # « le délai court toujours », and no date anywhere
+    if running is not None:
+        yield Hit(running.start, running.end, message_id="running", strong=True)
 
 
 def _names_a_time(a: Analysis, sentence: int) -> bool:
@@ -118,13 +140,13 @@ def _names_a_time(a: Analysis, sentence: int) -> bool:
     return any(
         t.field == "body"
         and near.start <= t.start < near.end
-        and (t.kind == "present" or (t.grain in PRECISE_GRAINS and upcoming(a, t)))
+        and (t.kind == "present" or (precise(t) and upcoming(a, t)))
         for t in a.times
     )
 
 
 def _pressed_near(
-    a: Analysis, sentence: int, kinds: tuple[str, ...] = ("pressure", "event")
+    a: Analysis, sentence: int, kinds: tuple[str, ...] = ("pressure", "event", "ongoing")
 ) -> bool:
     """A sign that time presses (``a.pressure``) in the ask's sentence or the one next to it.
 
@@ -161,7 +183,8 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     speed (the pack's ``pressing_deadlines.txt``: "ASAP", « au plus vite »,
     « rapidement », « assez vite »), the message says it is urgent, or, in the ask's
     sentence or the next one, that a deadline runs or was missed (the pack's
-    ``time_pressure.txt``: "the report is overdue") or that the work must be
+    ``time_pressure.txt``: "the report is overdue"), that a fault goes on
+    (``ongoing_faults.txt``: "it is still leaking") or that the work must be
     done before something happens (``event_bounds.txt``: "before we send it
     to print"), or when the ask's sentence names the month or quarter to
     come that the work is for ("we should look at the June lease renewal at
@@ -182,7 +205,12 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``counted_deadlines.txt``, French only: English "D+1", "T+2" are trading
     conventions whose start is known) is strong too, unless the message
     says which day it counts from (« J = réception des fichiers »,
-    ``counted_deadline_starts.txt``).
+    ``counted_deadline_starts.txt``). A reply that promises a vague time
+    ("the lease will be sent shortly", « vous sera adressée prochainement »)
+    to someone whose quoted message says a deadline runs or was missed
+    ("my deadline is approaching", « le délai court toujours »), and that
+    names no day or hour to come, is strong too: the reader asked because a
+    date counts.
 
     ## Why is this bad?
     "ASAP" means today to the writer and next week to a busy reader. A vague
@@ -203,18 +231,26 @@ def deadline_vague(a: Analysis, opts: Options) -> Iterator[Hit]:
         if (a.pack.folder / "vague_deadlines_exceptions.txt").is_file()
         else Intervals(())
     )
+    # « vous sera adressée prochainement », answering one who said time presses
+    promise = vague_answer_to_pressure(a)
+    said: set[int] = set()
     for deadline in a.deadlines:
         if deadline.field == "body" and deadline.start in manner:
             continue  # « faire le point rapidement »: how, not by when
         if deadline.vague:
+            answer = promise is not None and deadline.field == "body"
+            answer = answer and deadline.start == promise.start
+            said.add(deadline.start)
             yield Hit(
                 deadline.start,
                 deadline.end,
                 field=deadline.field,
                 args={"phrase": deadline.text},
-                strong=_pressing(a, deadline),
+                strong=answer or _pressing(a, deadline),
             )
     yield from _counted_from_unsaid_day(a)
+    if promise is not None and promise.start not in manner and promise.start not in said:
+        yield Hit(promise.start, promise.end, args={"phrase": promise.text}, strong=True)
 
 
 def _counted_from_unsaid_day(a: Analysis) -> Iterator[Hit]:
@@ -284,10 +320,7 @@ def _dated_reason(a: Analysis, deadline: Deadline) -> bool:
         return False
     after = deadline.end + min(h.start for h in marks)
     return any(
-        t.field == "body"
-        and after <= t.start < sentence.end
-        and t.grain in PRECISE_GRAINS
-        and upcoming(a, t)
+        t.field == "body" and after <= t.start < sentence.end and precise(t) and upcoming(a, t)
         for t in a.times
     )
 

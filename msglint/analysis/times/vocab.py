@@ -123,6 +123,7 @@ every         prepositions.every              function periodic
 since         prepositions.since_duration     function periodic
 recurword     recurrences.words               strong periodic
 wdplural      -                               strong periodic
+habitual      prepositions.habitual_articles  function periodic
 dpplural      -
 vague         -
 """
@@ -136,6 +137,7 @@ SETTINGS: dict[str, type | tuple[type, ...]] = {
     "weekday_rules.weak_need_date": bool,
     "number_rules.lone_day_needs_context": bool,
     "number_rules.ordinal_suffixes": list,
+    "number_rules.day_suffixes": list,
     "number_rules.day_needs_ordinal": bool,
     "number_rules.plural_suffixes": list,
     "number_rules.more": list,
@@ -288,6 +290,8 @@ class Vocabulary:
         # « le 12, avenue Foch »: a lone day needs date context (see Dates.day_in_context)
         self.lone_day_context = bool(flat["number_rules.lone_day_needs_context"])
         self.ord_suffixes = _first_keys(flat["number_rules.ordinal_suffixes"])
+        # The ordinals a day of the month is written with: French « le 1er », never « le 3e ».
+        self.day_suffixes = _first_keys(flat["number_rules.day_suffixes"])
         # English days need an ordinal ("the 15th"); French ones do not ("le 15").
         self.day_needs_ordinal = bool(flat["number_rules.day_needs_ordinal"])
         # "3 fridays from now"; "3 more days"

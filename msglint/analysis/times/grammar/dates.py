@@ -224,6 +224,8 @@ class Dates(Tokens):
             return None
         if self.L.day_needs_ordinal and not strong:
             return None
+        if strong and self.digit(article[0]) and self.key(end - 1) not in self.L.day_suffixes:
+            return None  # « le 3e », « entre le 2e et le 3e »: a floor or a rank, not a day
         relative = self.of_month(end)
         if relative:
             stop, month_start = relative

@@ -53,6 +53,9 @@ class Periodic(Tokens):
         best: tuple[int, Resolved | None, str | None] | None = None
         if word:
             best = (word[0], None, None)
+        habit = self.habitual_weekday(i)
+        if habit is not None:
+            return habit
         every = self.has(i, "every")
         j = every[0] if every else i
         plural = self.plural_weekday(j)
@@ -76,6 +79,25 @@ class Periodic(Tokens):
         if hit is None:
             return None
         end, spec = self.with_time(hit[0], Spec(weekday=int(hit[1])))
+        resolved = self.resolve(spec)
+        return end, resolved, resolved.grain if resolved else None
+
+    def habitual_weekday(self, i: int) -> tuple[int, Resolved | None, str | None] | None:
+        """« le mardi », « le samedi matin »: a weekday made a habit by its article.
+
+        Only a bare weekday, with at most a time of day: « le mardi 12 »,
+        « le mardi suivant » name one day and are left to the date grammar.
+        """
+        article = self.has(i, "habitual")
+        weekday = self.has(article[0], "weekday") if article else None
+        if article is None or weekday is None or weekday[0] != article[0] + 1:
+            return None
+        if self.key(article[0]) in self.L.weak_weekdays:
+            return None  # « le jeu », « le mer »: a word, unless a date says otherwise
+        end, spec = self.with_time(weekday[0], Spec(weekday=int(weekday[1])))
+        whole = self.parse_at(article[0])
+        if whole is not None and whole[0] > end:
+            return None  # « le mardi 12 », « le mardi d'après »: one day
         resolved = self.resolve(spec)
         return end, resolved, resolved.grain if resolved else None
 
