@@ -107,10 +107,6 @@ def subject_facts(
             words = {w.lower() for w in _word_runs(time.text)}
             if any(c.isdigit() for c in time.text) or words & calendar:
                 content.append(time.text)
-    # A period of the year after a preposition of time (« avant les congés »,
-    # "before the holidays") says when, as a date does.
-    for hit in pack.lexicon("period_phrases").finditer(subject[start:end]):
-        dated.update(range(start + hit.start, start + hit.end))
     empty: list[str] = []
     nominal = deictic = letters = False
     deictics = pack.words("deictic_pronouns")

@@ -62,9 +62,7 @@ def subject_generic(a: Analysis, opts: Options) -> Iterator[Hit]:
       attention cues from ``empty_subject_words.txt`` ("Reminder", "Info",
       "Accounting", "please read", « notre affaire », « URGENT !!! A LIRE »),
       urgency words, greetings, function words and dates ("Meeting tomorrow";
-      a date in figures names the occasion: "Meeting on 12 Jan" is fine),
-      a period of the year after a preposition of time included
-      (``period_phrases.txt``: "A few things before the holidays");
+      a date in figures names the occasion: "Meeting on 12 Jan" is fine);
     - a subject that names only a person the message greets or signs with
       ("For Paul" over "Hi Paul, …"; « Pour Paul »): who it is for, not
       what it is about;
