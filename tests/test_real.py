@@ -65,6 +65,19 @@ _KNOWN: list[tuple[str, str, str]] = [
     # capitals over a text in ordinary case; dev 3/3), as first measured on the
     # test part; not tuned away.
     ("enron-salisbury-h-008d52a2", "SJ04", "enron (test): measured only, never tuned on"),
+    # The seventh round (written11 in French, 40 more English list and Enron
+    # messages; judges r-u), as first measured before any rule was tuned on it.
+    (
+        "enron-mann-k-0041bafd",
+        "CL04",
+        "enron (dev): 'the attached draft' of the forwarded message; measured only",
+    ),
+    (
+        "fr-piste-040",
+        "DL05",
+        "written11 (test): the writer set « mercredi 14 janvier » on a Thursday on"
+        " purpose; neither judge noticed",
+    ),
 ]
 KNOWN = {(mid, code): why for mid, code, why in _KNOWN}
 
