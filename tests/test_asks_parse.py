@@ -82,6 +82,37 @@ CASES = [
     ("fr", "Laisse-moi vérifier et je te redis.", None),
     ("fr", "Laissez-moi savoir si vous venez.", "imperative"),
     ("fr", "Figure-toi qu'on a gagné !", None),
+    # A name shaped like an imperative (« marie », of « marier ») that is the subject
+    # of the verb after it reports; set off by a comma it is no subject.
+    ("fr", "Marie a demandé si nous pouvions déplacer la réunion.", None),
+    ("fr", "Marie a appelé ce matin.", None),
+    ("fr", "Marie, appelle le client.", "imperative"),
+    ("fr", "Vas-y, valide le bon de commande.", "imperative"),
+    # A feminine participle heading a title is no imperative (« revoir » gives « revois »).
+    ("fr", "Revue du budget T3", None),
+    ("fr", "Vue d'ensemble du projet", None),
+    ("fr", "Relis le contrat avant jeudi", "imperative"),
+    # An obligation to be in a state describes, in French as in English.
+    ("fr", "Tu dois être fatigué après le voyage.", None),
+    ("fr", "Vous devez être très occupés.", None),
+    ("fr", "Vous devez être présents jeudi à 9 h.", "need"),
+    ("fr", "Tu dois relire le contrat.", "need"),
+    # A negated copula before « ce » and an adjective expects no answer…
+    ("fr", "N'est-ce pas génial ?", None),
+    # …unless the adjective judges an action or the copula is a conditional: a proposal.
+    ("fr", "N'est-il pas préférable d'attendre ?", "question"),
+    ("fr", "Ne serait-il pas préférable de reporter ?", "question"),
+    # The items of an agenda or a plan's aims describe, like a job's duties.
+    ("en", "Agenda: review the budget, confirm the venue, assign owners", None),
+    ("en", "Our objectives: reduce churn, improve onboarding.", None),
+    ("en", "Next steps: send the figures, book the room", "imperative"),
+    ("fr", "Ordre du jour : revue du budget, confirmation de la salle.", None),
+    ("fr", "Objectifs : réduire les coûts, revoir le planning.", None),
+    # The writer's notes with their "I" left out: a present after them is theirs.
+    ("en", "Got messages in to Bob--expect to hear back from him today.", None),
+    ("en", "Sent the draft to legal, expect comments by Friday.", None),
+    ("en", "Called him yesterday -- send me his number please.", "request"),
+    ("en", "I called him yesterday - send me his number.", "imperative"),
 ]
 
 

@@ -90,6 +90,8 @@ def _state_obliged(verbs: list[Token]) -> bool:
         ):
             return True  # "you must be very busy"
         for child in verb.children:
+            if child.dep_ == "xcomp" and _predicate_of_state(child):
+                return True  # « tu dois être fatigué », « vous devez être très occupés »
             if child.dep_ != "xcomp" or child.lemma_.lower() != "be":
                 continue
             adjectives = [c for c in child.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
@@ -98,6 +100,23 @@ def _state_obliged(verbs: list[Token]) -> bool:
             ):  # ("need to be able to attend" is an action)
                 return True
     return False
+
+
+def _predicate_of_state(predicate: Token) -> bool:
+    """A predicate after a copula, in the universal scheme (French): an adjective
+    with its ``cop`` (« être prêt »), or a participle with a passive auxiliary and
+    nothing of its own but adverbs and circumstances (« être fatigué après le
+    voyage », « être très occupés »; « être inscrit sur la liste par Paul » names
+    an agent, « être capable de venir » an action)."""
+    links = [c for c in predicate.children if c.dep_ in ("cop", "aux:pass")]
+    if not links:
+        return False
+    if predicate.pos_ == "ADJ" and any(c.dep_ == "cop" for c in links):
+        return not any(c.dep_ in ("xcomp", "ccomp", "obl:arg") for c in predicate.children)
+    if predicate.pos_ != "VERB" or "Part" not in predicate.morph.get("VerbForm"):
+        return False
+    kept = ("advmod", "obl:mod", "punct", "aux:pass", "cop", "nsubj", "nsubj:pass")
+    return all(c.dep_ in kept for c in predicate.children)
 
 
 def _deadline_after(doc: Doc, token: Token, span: Span, rules: AskRules) -> bool:
