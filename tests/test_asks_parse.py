@@ -113,6 +113,28 @@ CASES = [
     ("en", "Sent the draft to legal, expect comments by Friday.", None),
     ("en", "Called him yesterday -- send me his number please.", "request"),
     ("en", "I called him yesterday - send me his number.", "imperative"),
+    # A "we" that gives the reader something leaves the reader out: the writer's plan.
+    ("en", "We need to finalize the budget before I can send it to you.", None),
+    ("en", "We need to send you the contract by Friday.", None),
+    ("en", "We need to talk to you about the budget.", "request"),
+    ("en", "We should meet on Monday, and I'll send you the agenda.", "request"),
+    ("fr", "Nous devons finaliser le budget avant de te l'envoyer.", None),
+    ("fr", "Nous devons en parler avec vous.", "need"),
+    # A thing arriving is expected, not asked ("please advise" is no "be advised").
+    ("en", "You should receive the invoice tomorrow.", None),
+    ("en", "We should hear back from them by Friday.", None),
+    ("en", "You should read the report before the meeting.", "need"),
+    ("en", "Please be advised that the office will be closed on Monday.", None),
+    ("en", "Please advise by Monday.", "request"),
+    ("fr", "Vous devriez recevoir le contrat d'ici vendredi.", None),
+    ("fr", "Tu devrais relire le contrat.", "need"),
+    # Courtesy formulas of the writer's own act, leave to take one's time.
+    ("en", "Kindly note that the deadline has been extended.", None),
+    ("en", "Allow me to introduce our new colleague.", None),
+    ("en", "Please allow me to access the folder.", "request"),
+    ("en", "Take your time.", None),
+    ("fr", "Veuillez noter que le bureau sera fermé lundi.", None),
+    ("fr", "Permettez-moi de vous présenter notre nouvelle collègue.", None),
 ]
 
 

@@ -68,6 +68,8 @@ def phrase_signs(
         )
         if kind in ("nobody", "we") and future:
             continue
+        if obligation and _expected_arrival(verbs, rules):
+            continue  # "you should receive it tomorrow": expected, not asked
         if (
             obligation
             and hit is not None
@@ -79,6 +81,24 @@ def phrase_signs(
             continue
         found.append((hit_start, kind))
     return found
+
+
+def _expected_arrival(verbs: list[Token], rules: AskRules) -> bool:
+    """A thing arriving under a modal of likelihood: "you should receive the invoice
+    tomorrow", "we should hear back by Friday", « tu devrais recevoir la facture »
+    (``arrival_verbs``; "should" of ``suggestion_modals``, or a modal verb in the
+    conditional). Nobody can be asked to receive: it is expected."""
+    for verb in verbs:
+        modal = any(
+            child.dep_.startswith("aux") and child.lower_ in rules.suggestion_modals
+            for child in verb.children
+        ) or (verb.lemma_.lower() in rules.modal_verbs and "Cnd" in verb.morph.get("Mood"))
+        if not modal:
+            continue
+        actions = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        if any(action.lemma_.lower() in rules.arrival_verbs for action in actions):
+            return True
+    return False
 
 
 def _state_obliged(verbs: list[Token]) -> bool:
