@@ -135,6 +135,17 @@ CASES = [
     ("en", "Take your time.", None),
     ("fr", "Veuillez noter que le bureau sera fermé lundi.", None),
     ("fr", "Permettez-moi de vous présenter notre nouvelle collègue.", None),
+    # The writer counting on the reader's action ([wishes] expect, assume); a state, or
+    # someone else's, asks nothing.
+    ("en", "I expect you will send it by Friday.", "request"),
+    ("en", "I assume you will forward the relevant ones to Pat this week.", "request"),
+    ("en", "I expect you to be there at 9.", "need"),
+    ("en", "I expect you'll be pleased.", None),
+    ("en", "I assume it will rain.", None),
+    ("en", "I don't expect you to answer today.", None),
+    # The writer's opinion in a clause coordinated with the sentence's head.
+    ("en", "I know it's a pain, but I think there would be value in getting together.", "need"),
+    ("en", "I know you're busy, but I think we should discuss it.", "request"),
 ]
 
 

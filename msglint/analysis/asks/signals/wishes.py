@@ -113,15 +113,20 @@ def _comma_splice(clause: Token, span: Span) -> bool:
 
 
 def _writer_opinion(verb: Token, span: Span) -> bool:
-    """ "I think", "I believe": a present of the writer heading the sentence, not negated."""
+    """ "I think", "I believe": a present of the writer heading the sentence (or a clause
+    coordinated with its head: "I know it's a pain, but I think there would be value
+    in…"), not negated."""
     subject = subject_of(verb)
+    main = verb
+    while main.dep_ == "conj" and main.head.i != main.i and main.head.i >= span.start:
+        main = main.head
     return (
         subject is not None
         and _person(subject, "1")
         and "Sing" in subject.morph.get("Number")
         and "Pres" in verb.morph.get("Tense")
         and not negated(verb)
-        and (verb.dep_ in CLAUSE_DEPS or verb.head.i == verb.i)
+        and (main.dep_ in CLAUSE_DEPS or main.head.i == main.i)
         and not any(child.dep_ in _OBJECT_DEPS for child in verb.children)
     )
 
