@@ -146,6 +146,13 @@ CASES = [
     # The writer's opinion in a clause coordinated with the sentence's head.
     ("en", "I know it's a pain, but I think there would be value in getting together.", "need"),
     ("en", "I know you're busy, but I think we should discuss it.", "request"),
+    # Someone else's message: a quoted line, a header field of a quoted message.
+    ("en", "> Can you send me the figures by Friday?", None),
+    ("en", "Subject: Re: Could you review the budget?", None),
+    ("en", "Re: budget - can you send it?", "request"),
+    ("en", "Reminder: send your timesheets by Friday.", "imperative"),
+    ("fr", "> Peux-tu m'envoyer les chiffres ?", None),
+    ("fr", "Objet : RE: peux-tu relire le budget ?", None),
 ]
 
 

@@ -12,6 +12,7 @@ from msglint.analysis.asks.clauses import (
     ends_as_question,
     flatten,
     is_numbered,
+    quoted_history,
 )
 from msglint.analysis.asks.signals.appreciation import appreciation_signs
 from msglint.analysis.asks.signals.conditions import conditional_request_signs, writer_offer
@@ -76,6 +77,8 @@ def sentence_ask(
     stripped = raw.strip()
     if not stripped or (sentence.is_heading and not stripped.endswith("?")):
         return None
+    if quoted_history(stripped):
+        return None  # "> Can you send it?", "Subject: Re: Could you review it?"
     start = sentence.start + (len(raw) - len(raw.lstrip()))
     end = start + len(stripped)
     # The parse features look at the sentence without its list marker ("1.", "-"),
