@@ -153,6 +153,16 @@ CASES = [
     ("en", "Reminder: send your timesheets by Friday.", "imperative"),
     ("fr", "> Peux-tu m'envoyer les chiffres ?", None),
     ("fr", "Objet : RE: peux-tu relire le budget ?", None),
+    # A question reported in the past is no wish passed on; a wish to know, in the
+    # present, passes the question on.
+    ("fr", "Jeanne m'a demandé si tu pouvais participer à l'appel.", None),
+    ("en", "Ben asked whether you could call him.", None),
+    ("en", "Ben wants to know if you are free.", "request"),
+    ("en", "Lyn asked that you join him at the Hyatt.", "request"),
+    # A French clitic before an infinitive is its object, whatever the parser says.
+    ("fr", "Nous devons finaliser le budget avant de vous l'envoyer.", None),
+    ("fr", "Laisse-moi t'expliquer les changements.", None),
+    ("fr", "Laissez-moi savoir si vous venez.", "imperative"),
 ]
 
 

@@ -145,7 +145,10 @@ def reader_outside_we(doc: Doc, offset: int, span: Span, rules: AskRules) -> boo
         return False
     verb = clause_verb(char_span[0])
     for token in span:
-        clitic = token.dep_ == "det" and token.head.pos_ == "VERB"
+        # (and as the "subject" of an infinitive, which has none: « avant de vous l'envoyer »)
+        clitic = (token.dep_ == "det" and token.head.pos_ == "VERB") or (
+            token.dep_ in SUBJECT_DEPS and "Inf" in token.head.morph.get("VerbForm")
+        )
         if not (token.dep_ in _OBJECT_DEPS or clitic) or token.pos_ != "PRON":
             continue
         pronoun = token.lower_.lstrip("-‑")

@@ -448,6 +448,8 @@ def wish_signs(
                 continue
             if any(t.is_quote for t in span.doc[token.i + 1 : span.end]):
                 continue  # 'John asked me, "Can you send it?"': quoted, not relayed
+            if _reported_question(token, rules):
+                continue  # « Jeanne m'a demandé si tu pouvais venir »: a question reported
         elif not _person(subject, "1") or _form(head, rules, lemma) not in forms:
             continue
         kind = _wanted_of_reader(token, rules, modal, verbs, relayed=relayed)
@@ -456,6 +458,22 @@ def wish_signs(
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _reported_question(verb: Token, rules: AskRules) -> bool:
+    """A past with an embedded question for complement ("asked whether you could join",
+    « m'a demandé si tu pouvais participer »): a question reported, not a wish passed
+    on ("Ben wants to know if you are free", « Paul aimerait savoir si… » pass it on)."""
+    if "Past" not in verb.morph.get("Tense"):
+        return False
+    return any(
+        child.dep_ in ("advcl", "ccomp", "xcomp")
+        and any(
+            grand.dep_ == "mark" and grand.lower_ in rules.embedded_question_marks
+            for grand in child.children
+        )
+        for child in verb.children
+    )
 
 
 def _readers_thing_after(verb: Token, span: Span, rules: AskRules) -> str | None:
