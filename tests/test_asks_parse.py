@@ -163,6 +163,18 @@ CASES = [
     ("fr", "Nous devons finaliser le budget avant de vous l'envoyer.", None),
     ("fr", "Laisse-moi t'expliquer les changements.", None),
     ("fr", "Laissez-moi savoir si vous venez.", "imperative"),
+    # Courtesy offers on the reader being stuck or unsure; an open invitation.
+    ("en", "If anything is unclear, let me know.", None),
+    ("en", "Ping me if you get stuck.", None),
+    ("en", "Just shout if you need a hand.", None),
+    ("en", "Call me anytime.", None),
+    ("fr", "Si quelque chose n'est pas clair, appelle-moi.", None),
+    ("fr", "Si tu bloques, fais-moi signe.", None),
+    # A subject inside a fronted condition, or an object clitic after the verb: the
+    # imperative shares no subject.
+    ("fr", "Si le fichier est vide, appelle-moi.", "imperative"),
+    ("fr", "Le fichier est vide, appelle-moi.", "imperative"),
+    ("fr", "Elle fait cent lignes et touche le module.", None),
 ]
 
 

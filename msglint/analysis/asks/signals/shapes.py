@@ -88,6 +88,9 @@ def _shares_a_subject(token: Token, clause_start: int, span: Span, rules: AskRul
     before = token.doc[token.i - 1] if token.i > span.start else None
     if before is not None and before.lower_ in rules.result_coordinators:
         return False  # « je suis absent donc appelle-moi »: a clause of its own
+    after = token.doc[token.i + 1] if token.i + 1 < span.end else None
+    if after is not None and after.text[:1] in HYPHENS and after.lower_[1:] in rules.clitics:
+        return False  # « Le fichier est vide, appelle-moi »: an object clitic after the verb
     head = token.head
     if (
         token.dep_ == "conj"
@@ -96,11 +99,16 @@ def _shares_a_subject(token: Token, clause_start: int, span: Span, rules: AskRul
     ):
         return True
     morph = token.morph
+    # (A subject inside a fronted condition is its own: « Si le fichier est vide,
+    # appelle-moi » shares nothing.)
     return (
         clause_start > span.start
         and "3" in morph.get("Person")
         and "Ind" in morph.get("Mood")
-        and any(t.dep_ in SUBJECT_DEPS for t in token.doc[span.start : token.i])
+        and any(
+            t.dep_ in SUBJECT_DEPS and not any(c.dep_ == "mark" for c in t.head.children)
+            for t in token.doc[span.start : token.i]
+        )
     )
 
 
