@@ -128,6 +128,10 @@ CASES = [
     ("en", "Please advise by Monday.", "request"),
     ("fr", "Vous devriez recevoir le contrat d'ici vendredi.", None),
     ("fr", "Tu devrais relire le contrat.", "need"),
+    ("en", "We should know more next week.", None),
+    ("en", "You should know that the office is closed.", None),
+    ("fr", "On devrait en savoir plus lundi.", None),
+    ("fr", "On devrait en parler.", "request"),
     # Courtesy formulas of the writer's own act, leave to take one's time.
     ("en", "Kindly note that the deadline has been extended.", None),
     ("en", "Allow me to introduce our new colleague.", None),

@@ -123,7 +123,7 @@ WORD_FACTS: dict[str, str] = {
     "how_words": "the question word of a past copula asked out of courtesy: 'How was the trip?'",
     "group_readers": "words for everyone addressed, the reader among them: 'I want everyone to…'",
     "receiving_verbs": "verbs of getting the reader's thing: 'I'd love to get your take'",
-    "arrival_verbs": "verbs of a thing arriving: 'you should receive it tomorrow' expects",
+    "arrival_verbs": "a thing arriving or known: 'you should receive it tomorrow' expects",
     "let_us_forms": "'let's' written as one word, read before a bare verb: 'lets discuss'",
     "writer_pronouns": "the writer alone, a person: 'call me' invites, 'contact us' is a service",
 }

@@ -84,10 +84,11 @@ def phrase_signs(
 
 
 def _expected_arrival(verbs: list[Token], rules: AskRules) -> bool:
-    """A thing arriving under a modal of likelihood: "you should receive the invoice
-    tomorrow", "we should hear back by Friday", « tu devrais recevoir la facture »
-    (``arrival_verbs``; "should" of ``suggestion_modals``, or a modal verb in the
-    conditional). Nobody can be asked to receive: it is expected."""
+    """A thing arriving, or news, under a modal of likelihood: "you should receive the
+    invoice tomorrow", "we should hear back by Friday", "we should know more next week",
+    « tu devrais recevoir la facture » (``arrival_verbs``; "should" of
+    ``suggestion_modals``, or a modal verb in the conditional). Nobody can be asked to
+    receive or to learn: it is expected."""
     for verb in verbs:
         modal = any(
             child.dep_.startswith("aux") and child.lower_ in rules.suggestion_modals
