@@ -179,6 +179,12 @@ CASES = [
     ("fr", "Si le fichier est vide, appelle-moi.", "imperative"),
     ("fr", "Le fichier est vide, appelle-moi.", "imperative"),
     ("fr", "Elle fait cent lignes et touche le module.", None),
+    # A question word before a bare verb expects no answer; a negated one proposes.
+    ("en", "Why reinvent the wheel?", None),
+    ("en", "Why not ask Paul?", "imperative"),
+    ("en", "Why do we need approval?", "need"),
+    ("fr", "Pourquoi réinventer la roue ?", None),
+    ("fr", "Pourquoi ne pas demander à Paul ?", "question"),
 ]
 
 

@@ -107,12 +107,19 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
     if perfect_modal(root) or _courtesy(root, span, rules):
         return True
     if (
-        (root.tag_ in rules.base_form_tags or "Inf" in root.morph.get("VerbForm"))
+        _bare_verb(root, rules)
         and root.i > span.start
         and wh_word(span.doc[span.start], rules)
-        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "neg" for child in root.children)
+        and not any(
+            (child.dep_ in SUBJECT_DEPS and child.i < root.i)
+            or child.dep_ == "neg"
+            or "Neg" in child.morph.get("Polarity")
+            for child in root.children
+        )
     ):
-        return True  # "Why wait?", "Why bother?" ("Why not meet on Friday?" proposes)
+        # "Why wait?", "Why bother?" ("Why not meet on Friday?", « Pourquoi ne pas
+        # demander à Paul ? » propose).
+        return True
     subject = next((child for child in root.children if child.dep_ in SUBJECT_DEPS), None)
     adjective = next(
         (child for child in root.children if child.dep_ == "acomp" and child.pos_ == "ADJ"), None
@@ -148,6 +155,19 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
         child.dep_ == "neg" or "Neg" in child.morph.get("Polarity") for child in root.children
     )
     return negated and copula.i < subject.i
+
+
+def _bare_verb(verb: Token, rules: AskRules) -> bool:
+    """A base form or an infinitive, or a present the tagger gave a subject after it with
+    no auxiliary ("Why reinvent the wheel?", "wheel" read as the subject): a bare verb."""
+    if verb.tag_ in rules.base_form_tags or "Inf" in verb.morph.get("VerbForm"):
+        return True
+    return (
+        verb.tag_ in rules.present_tags
+        and verb.lower_ == verb.lemma_.lower()
+        and not any(child.dep_.startswith("aux") for child in verb.children)
+        and all(child.i > verb.i for child in verb.children if child.dep_ in SUBJECT_DEPS)
+    )
 
 
 def _courtesy(root: Token, span: Span, rules: AskRules) -> bool:
