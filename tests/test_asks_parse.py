@@ -185,6 +185,11 @@ CASES = [
     ("en", "Why do we need approval?", "need"),
     ("fr", "Pourquoi réinventer la roue ?", None),
     ("fr", "Pourquoi ne pas demander à Paul ?", "question"),
+    # French requests in the present or as a written instruction.
+    ("fr", "Tu me fais signe quand c'est prêt.", "request"),
+    ("fr", "Tu me fais peur.", None),
+    ("fr", "Prière de ranger la salle après usage.", "request"),
+    ("fr", "L'idéal serait que tu m'envoies ça ce soir.", "request"),
 ]
 
 
