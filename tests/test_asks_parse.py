@@ -190,6 +190,10 @@ CASES = [
     ("fr", "Tu me fais peur.", None),
     ("fr", "Prière de ranger la salle après usage.", "request"),
     ("fr", "L'idéal serait que tu m'envoies ça ce soir.", "request"),
+    # The situation's outcome of the reader's action, under a conditional.
+    ("en", "It would help a lot if you could send the numbers by noon.", "request"),
+    ("en", "That would save us time if you could send it today.", "request"),
+    ("en", "It would fail if you could not log in.", None),
 ]
 
 
