@@ -194,6 +194,9 @@ CASES = [
     ("en", "It would help a lot if you could send the numbers by noon.", "request"),
     ("en", "That would save us time if you could send it today.", "request"),
     ("en", "It would fail if you could not log in.", None),
+    # "Remember," set off before a statement points at it; before an imperative it asks.
+    ("en", "Remember, the numbers are preliminary.", None),
+    ("en", "Remember, send it by Friday.", "imperative"),
 ]
 
 
