@@ -82,6 +82,121 @@ CASES = [
     ("fr", "Laisse-moi vérifier et je te redis.", None),
     ("fr", "Laissez-moi savoir si vous venez.", "imperative"),
     ("fr", "Figure-toi qu'on a gagné !", None),
+    # A name shaped like an imperative (« marie », of « marier ») that is the subject
+    # of the verb after it reports; set off by a comma it is no subject.
+    ("fr", "Marie a demandé si nous pouvions déplacer la réunion.", None),
+    ("fr", "Marie a appelé ce matin.", None),
+    ("fr", "Marie, appelle le client.", "imperative"),
+    ("fr", "Vas-y, valide le bon de commande.", "imperative"),
+    # A feminine participle heading a title is no imperative (« revoir » gives « revois »).
+    ("fr", "Revue du budget T3", None),
+    ("fr", "Vue d'ensemble du projet", None),
+    ("fr", "Relis le contrat avant jeudi", "imperative"),
+    # An obligation to be in a state describes, in French as in English.
+    ("fr", "Tu dois être fatigué après le voyage.", None),
+    ("fr", "Vous devez être très occupés.", None),
+    ("fr", "Vous devez être présents jeudi à 9 h.", "need"),
+    ("fr", "Tu dois relire le contrat.", "need"),
+    # A negated copula before « ce » and an adjective expects no answer…
+    ("fr", "N'est-ce pas génial ?", None),
+    # …unless the adjective judges an action or the copula is a conditional: a proposal.
+    ("fr", "N'est-il pas préférable d'attendre ?", "question"),
+    ("fr", "Ne serait-il pas préférable de reporter ?", "question"),
+    # The items of an agenda or a plan's aims describe, like a job's duties.
+    ("en", "Agenda: review the budget, confirm the venue, assign owners", None),
+    ("en", "Our objectives: reduce churn, improve onboarding.", None),
+    ("en", "Next steps: send the figures, book the room", "imperative"),
+    ("fr", "Ordre du jour : revue du budget, confirmation de la salle.", None),
+    ("fr", "Objectifs : réduire les coûts, revoir le planning.", None),
+    # The writer's notes with their "I" left out: a present after them is theirs.
+    ("en", "Got messages in to Bob--expect to hear back from him today.", None),
+    ("en", "Sent the draft to legal, expect comments by Friday.", None),
+    ("en", "Called him yesterday -- send me his number please.", "request"),
+    ("en", "I called him yesterday - send me his number.", "imperative"),
+    # A "we" that gives the reader something leaves the reader out: the writer's plan.
+    ("en", "We need to finalize the budget before I can send it to you.", None),
+    ("en", "We need to send you the contract by Friday.", None),
+    ("en", "We need to talk to you about the budget.", "request"),
+    ("en", "We should meet on Monday, and I'll send you the agenda.", "request"),
+    ("fr", "Nous devons finaliser le budget avant de te l'envoyer.", None),
+    ("fr", "Nous devons en parler avec vous.", "need"),
+    # A thing arriving is expected, not asked ("please advise" is no "be advised").
+    ("en", "You should receive the invoice tomorrow.", None),
+    ("en", "We should hear back from them by Friday.", None),
+    ("en", "You should read the report before the meeting.", "need"),
+    ("en", "Please be advised that the office will be closed on Monday.", None),
+    ("en", "Please advise by Monday.", "request"),
+    ("fr", "Vous devriez recevoir le contrat d'ici vendredi.", None),
+    ("fr", "Tu devrais relire le contrat.", "need"),
+    ("en", "We should know more next week.", None),
+    ("en", "You should know that the office is closed.", None),
+    ("fr", "On devrait en savoir plus lundi.", None),
+    ("fr", "On devrait en parler.", "request"),
+    # Courtesy formulas of the writer's own act, leave to take one's time.
+    ("en", "Kindly note that the deadline has been extended.", None),
+    ("en", "Allow me to introduce our new colleague.", None),
+    ("en", "Please allow me to access the folder.", "request"),
+    ("en", "Take your time.", None),
+    ("fr", "Veuillez noter que le bureau sera fermé lundi.", None),
+    ("fr", "Permettez-moi de vous présenter notre nouvelle collègue.", None),
+    # The writer counting on the reader's action ([wishes] expect, assume); a state, or
+    # someone else's, asks nothing.
+    ("en", "I expect you will send it by Friday.", "request"),
+    ("en", "I assume you will forward the relevant ones to Pat this week.", "request"),
+    ("en", "I expect you to be there at 9.", "need"),
+    ("en", "I expect you'll be pleased.", None),
+    ("en", "I assume it will rain.", None),
+    ("en", "I don't expect you to answer today.", None),
+    # The writer's opinion in a clause coordinated with the sentence's head.
+    ("en", "I know it's a pain, but I think there would be value in getting together.", "need"),
+    ("en", "I know you're busy, but I think we should discuss it.", "request"),
+    # Someone else's message: a quoted line, a header field of a quoted message.
+    ("en", "> Can you send me the figures by Friday?", None),
+    ("en", "Subject: Re: Could you review the budget?", None),
+    ("en", "Re: budget - can you send it?", "request"),
+    ("en", "Reminder: send your timesheets by Friday.", "imperative"),
+    ("fr", "> Peux-tu m'envoyer les chiffres ?", None),
+    ("fr", "Objet : RE: peux-tu relire le budget ?", None),
+    # A question reported in the past is no wish passed on; a wish to know, in the
+    # present, passes the question on.
+    ("fr", "Jeanne m'a demandé si tu pouvais participer à l'appel.", None),
+    ("en", "Ben asked whether you could call him.", None),
+    ("en", "Ben wants to know if you are free.", "request"),
+    ("en", "Lyn asked that you join him at the Hyatt.", "request"),
+    # A French clitic before an infinitive is its object, whatever the parser says.
+    ("fr", "Nous devons finaliser le budget avant de vous l'envoyer.", None),
+    ("fr", "Laisse-moi t'expliquer les changements.", None),
+    ("fr", "Laissez-moi savoir si vous venez.", "imperative"),
+    # Courtesy offers on the reader being stuck or unsure; an open invitation.
+    ("en", "If anything is unclear, let me know.", None),
+    ("en", "Ping me if you get stuck.", None),
+    ("en", "Just shout if you need a hand.", None),
+    ("en", "Call me anytime.", None),
+    ("fr", "Si quelque chose n'est pas clair, appelle-moi.", None),
+    ("fr", "Si tu bloques, fais-moi signe.", None),
+    # A subject inside a fronted condition, or an object clitic after the verb: the
+    # imperative shares no subject.
+    ("fr", "Si le fichier est vide, appelle-moi.", "imperative"),
+    ("fr", "Le fichier est vide, appelle-moi.", "imperative"),
+    ("fr", "Elle fait cent lignes et touche le module.", None),
+    # A question word before a bare verb expects no answer; a negated one proposes.
+    ("en", "Why reinvent the wheel?", None),
+    ("en", "Why not ask Paul?", "imperative"),
+    ("en", "Why do we need approval?", "need"),
+    ("fr", "Pourquoi réinventer la roue ?", None),
+    ("fr", "Pourquoi ne pas demander à Paul ?", "question"),
+    # French requests in the present or as a written instruction.
+    ("fr", "Tu me fais signe quand c'est prêt.", "request"),
+    ("fr", "Tu me fais peur.", None),
+    ("fr", "Prière de ranger la salle après usage.", "request"),
+    ("fr", "L'idéal serait que tu m'envoies ça ce soir.", "request"),
+    # The situation's outcome of the reader's action, under a conditional.
+    ("en", "It would help a lot if you could send the numbers by noon.", "request"),
+    ("en", "That would save us time if you could send it today.", "request"),
+    ("en", "It would fail if you could not log in.", None),
+    # "Remember," set off before a statement points at it; before an imperative it asks.
+    ("en", "Remember, the numbers are preliminary.", None),
+    ("en", "Remember, send it by Friday.", "imperative"),
 ]
 
 

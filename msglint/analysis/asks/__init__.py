@@ -62,7 +62,17 @@ parser), words quoted after the sentence's first word ('John asked me, "Can
 you send it?"'), a question that expects no answer by its shape ("How cool is
 that?", "Isn't that great?", "Why wait?", "Who would have thought it?").
 Commitments ("I'll send the draft tonight") are not asks either;
-``find_commitments`` lists them for ``inspect``.
+``find_commitments`` lists them for ``inspect``. Nor are: a line of someone else's
+message (quoted with "> ", or a header field of a quoted message: "Subject: Re:
+Could you review it?", read with the reply patterns); a "we" that gives the reader
+something, the writer's side stating its plan ("We need to finalize the budget
+before I can send it to you"); a thing arriving or news under a modal of
+likelihood ("You should receive the invoice tomorrow", "we should know more next
+week": ``arrival_verbs``); a question reported in the past ("Ben asked whether you
+could call him"); a French name that is the subject of the verb after it, shaped
+like an imperative (« Marie a demandé si… »); a present after the writer's
+subjectless past, the same "I" understood ("Sent the draft to legal, expect
+comments by Friday").
 
 Someone else's wish passed on to the reader is an ask ("Ben wants you to call
 him", "Ben wants to know if you are free"), not someone's advice ("Ye suggests

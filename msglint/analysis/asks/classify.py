@@ -12,6 +12,7 @@ from msglint.analysis.asks.clauses import (
     ends_as_question,
     flatten,
     is_numbered,
+    quoted_history,
 )
 from msglint.analysis.asks.signals.appreciation import appreciation_signs
 from msglint.analysis.asks.signals.conditions import conditional_request_signs, writer_offer
@@ -29,7 +30,7 @@ from msglint.analysis.asks.signals.wishes import (
     reader_suggestion_signs,
     wish_signs,
 )
-from msglint.analysis.asks.syntax import doc_text, title_case, vocative
+from msglint.analysis.asks.syntax import doc_text, reader_outside_we, title_case, vocative
 from msglint.analysis.model import Ask
 
 if TYPE_CHECKING:
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
     from msglint.analysis.asks.lexicons import AskRules
     from msglint.analysis.asks.verbs import VerbTables
     from msglint.analysis.model import Sentence
+
+
+# Signs of an action shared by the writer and the reader ("we need to", "we could").
+_JOINT = frozenset({"we", "proposal"})
 
 
 def span_of(doc: Doc, sentence: Sentence) -> Span | None:
@@ -72,6 +77,8 @@ def sentence_ask(
     stripped = raw.strip()
     if not stripped or (sentence.is_heading and not stripped.endswith("?")):
         return None
+    if quoted_history(stripped):
+        return None  # "> Can you send it?", "Subject: Re: Could you review it?"
     start = sentence.start + (len(raw) - len(raw.lstrip()))
     end = start + len(stripped)
     # The parse features look at the sentence without its list marker ("1.", "-"),
@@ -119,6 +126,10 @@ def sentence_ask(
             unmarked = unmarked_questions(span, rules)
             triggers.extend((to_flat(token.idx - start), kind) for token, kind in unmarked)
     triggers = drop_quoted(flat, triggers)
+    if any(kind in _JOINT for _, kind in triggers):
+        joint = [(o, k) for o, k in triggers if k in _JOINT]
+        if all(reader_outside_we(doc, start + to_raw(o), span, rules) for o, _ in joint):
+            triggers = [(o, k) for o, k in triggers if k not in _JOINT]
     if not triggers:
         # Nothing asked, but the writer may offer themselves on the reader's need
         # or wish ("I'm available at 11 if you'd like to talk"): a courtesy ask.

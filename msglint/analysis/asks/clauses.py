@@ -44,6 +44,25 @@ def _trailing_run(text: str, closing: frozenset[str]) -> int:
     return i
 
 
+def quoted_history(text: str) -> bool:
+    """A line of someone else's message: quoted ("> Can you send it?", the reply
+    patterns' quote prefixes) or a header field of a quoted message ("Subject: Re:
+    Could you review it?", « Objet : TR: … », "From: Paul Sent: Monday"). The
+    splitter sets such lines apart from the writer's text; a sentence given alone
+    says so by its start (``msglint/lang/reply_patterns.toml``, shared by every
+    language)."""
+    from msglint.inputs.reply_patterns import patterns
+
+    pats = patterns()
+    head = text.lstrip()
+    if not head:
+        return False
+    quoted = head.startswith(pats.quote_prefixes) or pats.quote_pattern.match(head[:8]) is not None
+    if quoted and not pats.not_quoted.match(head[:300]):
+        return True
+    return pats.field_line.match(head[:300]) is not None
+
+
 def ends_as_question(text: str) -> bool:
     """A "?" followed only by closing punctuation, emoji and spaces ("Ready? 🙂")."""
     return "?" in text[_trailing_run(text, _AFTER_QUESTION) :]

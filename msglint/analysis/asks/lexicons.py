@@ -104,7 +104,7 @@ WORD_FACTS: dict[str, str] = {
     "worth_words": "judgements of an action to do: 'it might be worth checking', 'a good idea to'",
     "modal_verbs": "modals that are verbs with the action as complement: « on pourrait en parler »",
     "joint_subjects": "subject pronouns of the writer and others besides 'we': « on »",
-    "giving_verbs": "verbs of giving: 'share it with you' is an offer, not a joint action",
+    "giving_verbs": "verbs of giving: 'share it with you' offers, 'we must send it to you' plans",
     "commitment_auxiliaries": "auxiliaries of a promise after 'I' or 'we': 'will', 'll'",
     "going_verbs": "'I'm going to send it', « je vais l'envoyer »",
     "reader_possessives": "the reader's possessives, read by word where the tagger misses them",
@@ -123,6 +123,7 @@ WORD_FACTS: dict[str, str] = {
     "how_words": "the question word of a past copula asked out of courtesy: 'How was the trip?'",
     "group_readers": "words for everyone addressed, the reader among them: 'I want everyone to…'",
     "receiving_verbs": "verbs of getting the reader's thing: 'I'd love to get your take'",
+    "arrival_verbs": "a thing arriving or known: 'you should receive it tomorrow' expects",
     "let_us_forms": "'let's' written as one word, read before a bare verb: 'lets discuss'",
     "writer_pronouns": "the writer alone, a person: 'call me' invites, 'contact us' is a service",
 }
@@ -190,6 +191,7 @@ class AskRules:
     how_words: frozenset[str]
     group_readers: frozenset[str]
     receiving_verbs: frozenset[str]
+    arrival_verbs: frozenset[str]
     let_us_forms: frozenset[str]
     inversion_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
@@ -405,6 +407,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         how_words=facts("words", "how_words"),
         group_readers=facts("words", "group_readers"),
         receiving_verbs=facts("words", "receiving_verbs"),
+        arrival_verbs=facts("words", "arrival_verbs"),
         let_us_forms=facts("words", "let_us_forms"),
         inversion_adverbs=facts("words", "inversion_adverbs"),
         place_prepositions=facts("words", "place_prepositions"),

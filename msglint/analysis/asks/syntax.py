@@ -127,6 +127,50 @@ def subordinate(
     return token.dep_ in _SUBORDINATE_DEPS and span.start <= head.i < span.end
 
 
+# Where the reader stands as the one acted on or for: "send it to you", « te l'envoyer ».
+# (The French parser hangs a clitic before its verb as "expl:comp" or even "det".)
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj", "pobj", "obl:arg", "expl:comp"})
+
+
+def reader_outside_we(doc: Doc, offset: int, span: Span, rules: AskRules) -> bool:
+    """True when the "we" of a shared action leaves the reader out: the reader is given
+    something (``giving_verbs``) in the same clause or a clause under it ("We need to
+    finalize the budget before I can send it to you", « nous devons finir le budget
+    avant de te l'envoyer »): the writer's side states its own plan. Other verbs keep
+    the reader in ("we need to talk to you", "we'd love to entertain you"), and a
+    clause coordinated after it is another one ("We should meet on Monday, and I'll
+    send you the agenda")."""
+    char_span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if char_span is None:
+        return False
+    verb = clause_verb(char_span[0])
+    for token in span:
+        # (and as the "subject" of an infinitive, which has none: « avant de vous l'envoyer »)
+        clitic = (token.dep_ == "det" and token.head.pos_ == "VERB") or (
+            token.dep_ in SUBJECT_DEPS and "Inf" in token.head.morph.get("VerbForm")
+        )
+        if not (token.dep_ in _OBJECT_DEPS or clitic) or token.pos_ != "PRON":
+            continue
+        pronoun = token.lower_.lstrip("-‑")
+        if pronoun not in rules.second_person and "2" not in token.morph.get("Person"):
+            continue
+        giver = token.head.head if token.dep_ == "pobj" else token.head
+        if giver.lemma_.lower() in rules.giving_verbs and _under(giver, verb):
+            return True
+    return False
+
+
+def _under(token: Token, verb: Token) -> bool:
+    """The token hangs on the verb through objects and subordinate clauses, not a conjunct."""
+    for _ in range(12):
+        if token.i == verb.i:
+            return True
+        if token.dep_ in ("conj", "parataxis") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def before_incise(verb: Token) -> bool:
     """« Il faut donner les noms vite, je pense »: the obligation is the main clause.
 

@@ -8,6 +8,9 @@ indebted", "if you can get away, that would be awesome". Read from the parse:
 no adjective or phrase list, so "eternally indebted" and "most obliged" count
 alike.
 
+A verb of the outcome with the situation as subject counts too: "it would help a lot
+if you could send the numbers", "that would save us time if you could…".
+
 Not requests: a main clause about the reader ("if you can get through it in
 five minutes, you are quicker than I"), a condition on the reader's wish or
 state ("if you would like to discuss it", "if you could be there"; wishes are
@@ -76,14 +79,28 @@ def _writer_outcome(verb: Token, span: Span, rules: AskRules) -> bool:
     if negated(verb) or not heads_a_clause(verb, span):
         return False
     lemma = verb.lemma_.lower()
-    if lemma != "be" and lemma not in rules.wished_things:
+    subject = subject_of(verb)
+    if lemma != "be" and lemma not in rules.wished_things and not _situation(subject):
         return False
     modals = rules.conditional_auxiliaries | rules.commitment_auxiliaries
     if not any(aux.lower_ in modals for aux in _auxiliaries(verb)):
         return False
-    subject = subject_of(verb)
     # The reader's own state is no request: "if you can, you would be better off".
     return subject is not None and "2" not in subject.morph.get("Person")
+
+
+def _situation(subject: Token | None) -> bool:
+    """ "it", "that": the situation as the subject of any verb of the outcome ("it would
+    help a lot if you could…", "that would save us time if you could…")."""
+    if subject is None or subject.pos_ != "PRON":
+        return False
+    morph = subject.morph
+    person = morph.get("Person")
+    return (
+        "1" not in person
+        and "2" not in person
+        and ("Neut" in morph.get("Gender") or "Dem" in morph.get("PronType"))
+    )
 
 
 def writer_offer(span: Span, text: str, starts: list[int], rules: AskRules) -> bool:

@@ -172,6 +172,7 @@ def parsed_imperative(token: Token, span: Span, rules: AskRules) -> bool:
             token.tag_ in rules.present_tags
             and token.lower_ == token.lemma_.lower()
             and _subjectless_root(token, span, rules)
+            and not _after_elided_writer(token, span)
         ):
             return False
     if token.lemma_.lower() in rules.not_imperative or token.lower_ in rules.not_imperative:
@@ -331,6 +332,31 @@ def _permission_ask(token: Token, rules: AskRules) -> bool:
             if subjects and subjects[0].pos_ == "PRON" and "1" in subjects[0].morph.get("Person"):
                 return child.lemma_.lower() in rules.let_me_requests
     return True
+
+
+def _after_elided_writer(token: Token, span: Span) -> bool:
+    """A present joined to a past that has no subject: the writer's notes with their
+    "I" left out ("Got messages in to Schroeder--expect to hear back today", "Sent
+    the draft to legal, expect comments by Friday"). The tagger's present stands:
+    the same "I" is understood, nobody is told to act."""
+    head = token.head
+    before = [head] if head.i != token.i and span.start <= head.i < token.i else []
+    before += [child for child in token.lefts if child.dep_ == "advcl"]
+    return any(_past_without_subject(verb) for verb in before)
+
+
+def _past_without_subject(verb: Token) -> bool:
+    """A finite past with no subject, auxiliary or subordinating word of its own."""
+    morph = verb.morph
+    return (
+        verb.pos_ == "VERB"
+        and "Past" in morph.get("Tense")
+        and "Fin" in morph.get("VerbForm")
+        and not any(
+            child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" or child.dep_.startswith("aux")
+            for child in verb.children
+        )
+    )
 
 
 def _subjectless_root(token: Token, span: Span, rules: AskRules) -> bool:

@@ -68,6 +68,8 @@ def phrase_signs(
         )
         if kind in ("nobody", "we") and future:
             continue
+        if obligation and _expected_arrival(verbs, rules):
+            continue  # "you should receive it tomorrow": expected, not asked
         if (
             obligation
             and hit is not None
@@ -81,6 +83,25 @@ def phrase_signs(
     return found
 
 
+def _expected_arrival(verbs: list[Token], rules: AskRules) -> bool:
+    """A thing arriving, or news, under a modal of likelihood: "you should receive the
+    invoice tomorrow", "we should hear back by Friday", "we should know more next week",
+    « tu devrais recevoir la facture » (``arrival_verbs``; "should" of
+    ``suggestion_modals``, or a modal verb in the conditional). Nobody can be asked to
+    receive or to learn: it is expected."""
+    for verb in verbs:
+        modal = any(
+            child.dep_.startswith("aux") and child.lower_ in rules.suggestion_modals
+            for child in verb.children
+        ) or (verb.lemma_.lower() in rules.modal_verbs and "Cnd" in verb.morph.get("Mood"))
+        if not modal:
+            continue
+        actions = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        if any(action.lemma_.lower() in rules.arrival_verbs for action in actions):
+            return True
+    return False
+
+
 def _state_obliged(verbs: list[Token]) -> bool:
     """An obligation whose verb is a copula with an adjective: "need to be careful"."""
     for verb in verbs:
@@ -90,6 +111,8 @@ def _state_obliged(verbs: list[Token]) -> bool:
         ):
             return True  # "you must be very busy"
         for child in verb.children:
+            if child.dep_ == "xcomp" and _predicate_of_state(child):
+                return True  # « tu dois être fatigué », « vous devez être très occupés »
             if child.dep_ != "xcomp" or child.lemma_.lower() != "be":
                 continue
             adjectives = [c for c in child.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
@@ -98,6 +121,23 @@ def _state_obliged(verbs: list[Token]) -> bool:
             ):  # ("need to be able to attend" is an action)
                 return True
     return False
+
+
+def _predicate_of_state(predicate: Token) -> bool:
+    """A predicate after a copula, in the universal scheme (French): an adjective
+    with its ``cop`` (« être prêt »), or a participle with a passive auxiliary and
+    nothing of its own but adverbs and circumstances (« être fatigué après le
+    voyage », « être très occupés »; « être inscrit sur la liste par Paul » names
+    an agent, « être capable de venir » an action)."""
+    links = [c for c in predicate.children if c.dep_ in ("cop", "aux:pass")]
+    if not links:
+        return False
+    if predicate.pos_ == "ADJ" and any(c.dep_ == "cop" for c in links):
+        return not any(c.dep_ in ("xcomp", "ccomp", "obl:arg") for c in predicate.children)
+    if predicate.pos_ != "VERB" or "Part" not in predicate.morph.get("VerbForm"):
+        return False
+    kept = ("advmod", "obl:mod", "punct", "aux:pass", "cop", "nsubj", "nsubj:pass")
+    return all(c.dep_ in kept for c in predicate.children)
 
 
 def _deadline_after(doc: Doc, token: Token, span: Span, rules: AskRules) -> bool:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.symbols import AUX
 
+from msglint.analysis.asks.signals.wishes import action
 from msglint.analysis.asks.syntax import (
     CLAUSE_BREAKS,
     HYPHENS,
@@ -95,7 +96,9 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
     - an exclamation about a thing: "How cool is that?" (a "how" on the
       adjective, a pronoun subject; "How big is the file?" asks);
     - a negated copula before a pronoun and an adjective: "Isn't that great?",
-      "Wasn't it fun?", "Isn't it a beautiful day?" ("Isn't the meeting at 3?" asks).
+      "Wasn't it fun?", "Isn't it a beautiful day?", « N'est-ce pas génial ? » ("Isn't
+      the meeting at 3?" asks, and so does an adjective judging an action, « N'est-il
+      pas préférable d'attendre ? », or a conditional: « Ne serait-il pas mieux… »).
     """
     roots = [token for token in span if token.head.i == token.i or token.dep_ in ("ROOT", "root")]
     if len(roots) != 1:
@@ -104,12 +107,19 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
     if perfect_modal(root) or _courtesy(root, span, rules):
         return True
     if (
-        (root.tag_ in rules.base_form_tags or "Inf" in root.morph.get("VerbForm"))
+        _bare_verb(root, rules)
         and root.i > span.start
         and wh_word(span.doc[span.start], rules)
-        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "neg" for child in root.children)
+        and not any(
+            (child.dep_ in SUBJECT_DEPS and child.i < root.i)
+            or child.dep_ == "neg"
+            or "Neg" in child.morph.get("Polarity")
+            for child in root.children
+        )
     ):
-        return True  # "Why wait?", "Why bother?" ("Why not meet on Friday?" proposes)
+        # "Why wait?", "Why bother?" ("Why not meet on Friday?", « Pourquoi ne pas
+        # demander à Paul ? » propose).
+        return True
     subject = next((child for child in root.children if child.dep_ in SUBJECT_DEPS), None)
     adjective = next(
         (child for child in root.children if child.dep_ == "acomp" and child.pos_ == "ADJ"), None
@@ -128,11 +138,36 @@ def rhetorical(span: Span, rules: AskRules) -> bool:
             ),
             None,
         )
+    copula = root
+    if adjective is None and root.pos_ == "ADJ":
+        # « N'est-ce pas génial ? »: the adjective heads the clause, its copula hangs on it
+        # (not a conditional: « Ne serait-il pas préférable de… » proposes).
+        cop = next((child for child in root.children if child.dep_ == "cop"), None)
+        if cop is not None and "Cnd" not in cop.morph.get("Mood"):
+            adjective, copula = root, cop
     if subject is None or adjective is None or not _pronoun_of_a_thing(subject):
         return False
     if any(wh_word(child, rules) and child.i < adjective.i for child in adjective.children):
         return True  # "How cool is that?"
-    return any(child.dep_ == "neg" for child in root.children) and root.i < subject.i
+    if any(child.dep_ == "xcomp" and action(child, rules) for child in adjective.children):
+        return False  # « N'est-il pas préférable d'attendre ? »: it proposes
+    negated = any(
+        child.dep_ == "neg" or "Neg" in child.morph.get("Polarity") for child in root.children
+    )
+    return negated and copula.i < subject.i
+
+
+def _bare_verb(verb: Token, rules: AskRules) -> bool:
+    """A base form or an infinitive, or a present the tagger gave a subject after it with
+    no auxiliary ("Why reinvent the wheel?", "wheel" read as the subject): a bare verb."""
+    if verb.tag_ in rules.base_form_tags or "Inf" in verb.morph.get("VerbForm"):
+        return True
+    return (
+        verb.tag_ in rules.present_tags
+        and verb.lower_ == verb.lemma_.lower()
+        and not any(child.dep_.startswith("aux") for child in verb.children)
+        and all(child.i > verb.i for child in verb.children if child.dep_ in SUBJECT_DEPS)
+    )
 
 
 def _courtesy(root: Token, span: Span, rules: AskRules) -> bool:

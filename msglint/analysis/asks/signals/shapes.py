@@ -49,9 +49,33 @@ def shaped_imperatives(
             if i >= span.end:
                 continue
         verdict = _verb_shape(doc, i, span, rules, verbs, negated)
-        if verdict is not None and not _shares_a_subject(doc[i], first, span, rules):
+        if verdict is None or _subject_of_a_verb(doc[i], span):
+            continue
+        if not _shares_a_subject(doc[i], first, span, rules):
             found.append((doc[i].idx, "imperative-we" if verdict == "we" else "imperative"))
     return found
+
+
+def _subject_of_a_verb(token: Token, span: Span) -> bool:
+    """A name or noun the parser makes the subject of a finite verb after it.
+
+    "Marie a demandé si nous pouvions…", "Marie a appelé ce matin": « Marie »
+    has the shape of an imperative (« marie », of « marier »), but an imperative
+    is never the subject of another verb. Only a finite verb counts, or a
+    participle with a finite auxiliary (« a demandé »), not a verb in an
+    imperative's own clause.
+    """
+    if token.dep_ not in SUBJECT_DEPS or token.pos_ in ("VERB", "AUX"):
+        return False
+    head = token.head
+    if head.i <= token.i or not span.start <= head.i < span.end:
+        return False
+    if any(t.is_punct for t in token.doc[token.right_edge.i + 1 : head.i]):
+        return False  # set off by a comma: a vocative or a clause of its own (« Vas-y, valide… »)
+    if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return False
+    finite = [head, *(c for c in head.children if c.dep_.startswith(("aux", "cop")))]
+    return any("Fin" in word.morph.get("VerbForm") for word in finite)
 
 
 def _shares_a_subject(token: Token, clause_start: int, span: Span, rules: AskRules) -> bool:
@@ -64,6 +88,9 @@ def _shares_a_subject(token: Token, clause_start: int, span: Span, rules: AskRul
     before = token.doc[token.i - 1] if token.i > span.start else None
     if before is not None and before.lower_ in rules.result_coordinators:
         return False  # « je suis absent donc appelle-moi »: a clause of its own
+    after = token.doc[token.i + 1] if token.i + 1 < span.end else None
+    if after is not None and after.text[:1] in HYPHENS and after.lower_[1:] in rules.clitics:
+        return False  # « Le fichier est vide, appelle-moi »: an object clitic after the verb
     head = token.head
     if (
         token.dep_ == "conj"
@@ -72,11 +99,16 @@ def _shares_a_subject(token: Token, clause_start: int, span: Span, rules: AskRul
     ):
         return True
     morph = token.morph
+    # (A subject inside a fronted condition is its own: « Si le fichier est vide,
+    # appelle-moi » shares nothing.)
     return (
         clause_start > span.start
         and "3" in morph.get("Person")
         and "Ind" in morph.get("Mood")
-        and any(t.dep_ in SUBJECT_DEPS for t in token.doc[span.start : token.i])
+        and any(
+            t.dep_ in SUBJECT_DEPS and not any(c.dep_ == "mark" for c in t.head.children)
+            for t in token.doc[span.start : token.i]
+        )
     )
 
 

@@ -113,15 +113,20 @@ def _comma_splice(clause: Token, span: Span) -> bool:
 
 
 def _writer_opinion(verb: Token, span: Span) -> bool:
-    """ "I think", "I believe": a present of the writer heading the sentence, not negated."""
+    """ "I think", "I believe": a present of the writer heading the sentence (or a clause
+    coordinated with its head: "I know it's a pain, but I think there would be value
+    in…"), not negated."""
     subject = subject_of(verb)
+    main = verb
+    while main.dep_ == "conj" and main.head.i != main.i and main.head.i >= span.start:
+        main = main.head
     return (
         subject is not None
         and _person(subject, "1")
         and "Sing" in subject.morph.get("Number")
         and "Pres" in verb.morph.get("Tense")
         and not negated(verb)
-        and (verb.dep_ in CLAUSE_DEPS or verb.head.i == verb.i)
+        and (main.dep_ in CLAUSE_DEPS or main.head.i == main.i)
         and not any(child.dep_ in _OBJECT_DEPS for child in verb.children)
     )
 
@@ -443,6 +448,8 @@ def wish_signs(
                 continue
             if any(t.is_quote for t in span.doc[token.i + 1 : span.end]):
                 continue  # 'John asked me, "Can you send it?"': quoted, not relayed
+            if _reported_question(token, rules):
+                continue  # « Jeanne m'a demandé si tu pouvais venir »: a question reported
         elif not _person(subject, "1") or _form(head, rules, lemma) not in forms:
             continue
         kind = _wanted_of_reader(token, rules, modal, verbs, relayed=relayed)
@@ -451,6 +458,22 @@ def wish_signs(
         if kind is not None:
             found.append((min(subject.idx, token.idx), kind))
     return found
+
+
+def _reported_question(verb: Token, rules: AskRules) -> bool:
+    """A past with an embedded question for complement ("asked whether you could join",
+    « m'a demandé si tu pouvais participer »): a question reported, not a wish passed
+    on ("Ben wants to know if you are free", « Paul aimerait savoir si… » pass it on)."""
+    if "Past" not in verb.morph.get("Tense"):
+        return False
+    return any(
+        child.dep_ in ("advcl", "ccomp", "xcomp")
+        and any(
+            grand.dep_ == "mark" and grand.lower_ in rules.embedded_question_marks
+            for grand in child.children
+        )
+        for child in verb.children
+    )
 
 
 def _readers_thing_after(verb: Token, span: Span, rules: AskRules) -> str | None:
