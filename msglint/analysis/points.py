@@ -117,3 +117,17 @@ def substance_words(a: Analysis, paragraph: Paragraph, min_apologies: int = 2) -
         if paragraph.start <= s.start < paragraph.end
         and not any(s.start <= start < s.end for start in sorry)
     )
+
+
+def sequence_steps(a: Analysis, paragraph: Paragraph) -> dict[str, int]:
+    """The distinct sequence words of a paragraph ("first… then…", « d'abord… puis… »).
+
+    Each word (the pack's ``sequence_markers.txt``, lower-cased) maps to the
+    body offset of its first use: steps or items walked through in prose,
+    which a numbered list would set apart.
+    """
+    text = a.body[paragraph.start : paragraph.end]
+    steps: dict[str, int] = {}
+    for hit in a.pack.lexicon("sequence_markers").finditer(text):
+        steps.setdefault(hit.entry.lower(), paragraph.start + hit.start)
+    return steps

@@ -255,7 +255,15 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     "ST03",
     "structure.inline-list",
     "info",
-    options={"min_items": 3, "min_item_words": 3, "strong_items": 5, "strong_item_words": 3},
+    options={
+        "min_items": 3,
+        "min_item_words": 3,
+        "strong_items": 5,
+        "strong_item_words": 3,
+        "strong_steps": 2,
+        "steps_words": 60,
+        "steps_languages": ["fr"],
+    },
     messages=("items", "sequence", "numbering"),
 )
 def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -273,6 +281,12 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
     at most ``strong_item_words`` (3) words into one sentence — « des
     ramettes, des post-it, des classeurs, des stylos, des enveloppes et des
     agrafes » — is a strong hit: an order or a checklist written as prose.
+    In the languages of ``steps_languages`` (``["fr"]``), a paragraph of
+    ``steps_words`` (60) words or more in an e-mail's own text (a reply's
+    too; not a list post or an automated notice) that walks through
+    ``strong_steps`` (2) distinct sequence words or more — « il faut
+    d'abord faire le tri…, puis préparer le bordereau… » — is a strong hit,
+    with or without an ask: a procedure or a to-do list written as prose.
 
     ## Why is this bad?
     Items buried in a sentence are easy to miss and impossible to answer
@@ -293,6 +307,7 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     from msglint.analysis.grammar import coordinated_items
+    from msglint.analysis.points import sequence_steps
 
     reported: set[int] = set()
     asking = {ask.sentence for ask in a.asks}
@@ -322,17 +337,30 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
         if len(items) >= opts["min_items"] and all(n >= opts["min_item_words"] for n in items):
             reported.add(index)
             yield Hit(sentence.start, sentence.end, "items", {"items": len(items)})
-    markers = a.pack.lexicon("sequence_markers")
+    own_text = a.kind == "email" and not not_a_memo(a)  # a reply's own text counts too
     for paragraph in a.paragraphs:
         if paragraph.kind != "paragraph":
             continue
-        hits = list(markers.finditer(a.body[paragraph.start : paragraph.end]))
-        distinct = {hit.entry.lower() for hit in hits}
+        steps = sequence_steps(a, paragraph)
         asks_here = any(paragraph.start <= ask.start < paragraph.end for ask in a.asks)
-        if hits and len(distinct) >= opts["min_items"] and asks_here:
-            first = paragraph.start + hits[0].start
+        # Steps walked through in a paragraph of three lines or more: a
+        # procedure written as prose, with or without an ask.
+        procedure = (
+            own_text
+            and a.language in opts["steps_languages"]
+            and paragraph.words >= opts["steps_words"]
+            and len(steps) >= opts["strong_steps"]
+        )
+        if steps and (procedure or (len(steps) >= opts["min_items"] and asks_here)):
+            first = min(steps.values())
             if not any(a.sentences[i].start <= first < a.sentences[i].end for i in reported):
-                yield Hit(paragraph.start, paragraph.end, "sequence", {"items": len(distinct)})
+                yield Hit(
+                    paragraph.start,
+                    paragraph.end,
+                    "sequence",
+                    {"items": len(steps)},
+                    strong=procedure,
+                )
 
 
 @rule(
