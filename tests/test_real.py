@@ -46,15 +46,8 @@ _KNOWN: list[tuple[str, str, str]] = [
     ("fr-guichet-015", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-guichet-018", "CL04", "written7 (dev): measured only; judges set attachments aside"),
     ("fr-chantier-015", "CL04", "written8 (test): measured only; judges set attachments aside"),
-    (
-        "fr-guichet-018",
-        "ST02",
-        "written7 (dev): a 124-word apologetic block, measured after the French pass"
-        " (ST02's any-block case: dev 12/13 with it)",
-    ),
     # The sixth round (written9-10 in French, 60 more English list and Enron
     # messages; judges n-q), as first measured before any rule was tuned on it.
-    ("fr-regie-006", "ST01", "written10 (dev): an apologetic wall, judged a concision problem"),
     ("fr-quai-010", "ST01", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-quai-010", "ST02", "written9 (test): an apologetic wall, judged a concision problem"),
     ("fr-regie-020", "UR04", "written10 (test): measured only"),

@@ -18,7 +18,7 @@ you… RSVP by Monday" was fine to the judges).
 
 from __future__ import annotations
 
-from msglint.analysis.model import Analysis, Paragraph
+from msglint.analysis.model import Analysis, Ask, Paragraph
 
 # What may stand between a clause break and a shift word that opens the next clause.
 _BREAKS = frozenset(",;:(–—-\n")
@@ -64,6 +64,20 @@ def _point_starts(a: Analysis, paragraph: Paragraph) -> tuple[set[int], set[int]
     return starts, shifts
 
 
+def paragraph_asks(a: Analysis, paragraph: Paragraph) -> list[Ask]:
+    """The things the paragraph itself asks: no fallback, no answer request, no list item.
+
+    A fallback ("if you can't, call me") or "let me know" after a question
+    completes another ask; an ask in a list or numbered is already set apart.
+    """
+    return [
+        ask
+        for ask in a.asks
+        if paragraph.start <= ask.start < paragraph.end
+        and not (ask.secondary or ask.in_list or ask.numbered)
+    ]
+
+
 def jumbled_asks(a: Analysis, paragraph: Paragraph, min_points: int, min_asks: int = 3) -> bool:
     """The paragraph runs ``min_asks`` asks or more over ``min_points`` separate points.
 
@@ -71,18 +85,49 @@ def jumbled_asks(a: Analysis, paragraph: Paragraph, min_points: int, min_asks: i
     speaks as "I" or "we") asks three things or more, outside any list, and
     the asks are on separate subjects (a topic-shift word opens one point at
     least, :func:`paragraph_points`). Three asks on one subject, or three
-    points of which one only asks, stay ordinary prose.
+    points of which one only asks, stay ordinary prose. With ``min_points``
+    1 it is the asks alone that count: a paragraph that asks three things.
     """
     from msglint.analysis.grammar import first_person_in
 
-    asks = [
-        ask
-        for ask in a.asks
-        if paragraph.start <= ask.start < paragraph.end
-        and not (ask.secondary or ask.in_list or ask.numbered)
-    ]
     return (
-        len(asks) >= min_asks
+        len(paragraph_asks(a, paragraph)) >= min_asks
         and paragraph_points(a, paragraph) >= min_points
         and first_person_in(a, paragraph.start, paragraph.end)
     )
+
+
+def substance_words(a: Analysis, paragraph: Paragraph, min_apologies: int = 2) -> int:
+    """The paragraph's words outside its sentences that apologise, when it apologises again.
+
+    A paragraph long only because the writer apologises again and again
+    (« Je suis vraiment désolée… encore désolée… Pardon encore… ») is one
+    short request drowned in apologies: cutting it into paragraphs would not
+    help, and the repetition is a matter of concision and tone (CN06, TN04).
+    Length rules weigh what is left. A single apology is politeness: it
+    counts (a run-on sentence that says sorry once may carry the whole
+    paragraph).
+    """
+    sorry = [start for start, _ in a.apologies if paragraph.start <= start < paragraph.end]
+    if len(sorry) < min_apologies:
+        return paragraph.words
+    return sum(
+        s.words
+        for s in a.sentences
+        if paragraph.start <= s.start < paragraph.end
+        and not any(s.start <= start < s.end for start in sorry)
+    )
+
+
+def sequence_steps(a: Analysis, paragraph: Paragraph) -> dict[str, int]:
+    """The distinct sequence words of a paragraph ("first… then…", « d'abord… puis… »).
+
+    Each word (the pack's ``sequence_markers.txt``, lower-cased) maps to the
+    body offset of its first use: steps or items walked through in prose,
+    which a numbered list would set apart.
+    """
+    text = a.body[paragraph.start : paragraph.end]
+    steps: dict[str, int] = {}
+    for hit in a.pack.lexicon("sequence_markers").finditer(text):
+        steps.setdefault(hit.entry.lower(), paragraph.start + hit.start)
+    return steps

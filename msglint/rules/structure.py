@@ -27,8 +27,11 @@ def _substantial_blocks(a: Analysis) -> list[Paragraph]:
         "min_points": 3,
         "any_long_languages": ["fr"],
         "buried_languages": ["fr"],
+        "min_asks": 3,
+        "asks_words": 60,
+        "asks_languages": ["fr"],
     },
-    messages=("words", "sentences", "buried", "points"),
+    messages=("words", "sentences", "buried", "points", "asks"),
 )
 def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for paragraphs too long to take in at a glance.
@@ -61,6 +64,16 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     text as well (not a list post or an automated notice), a paragraph where
     the writer asks three things or more over ``min_points`` such points
     ("several demands jumbled in one paragraph").
+    In the languages of ``asks_languages`` (``["fr"]``), a paragraph of
+    ``asks_words`` (60) words or more — three lines of a mail client — where
+    the writer asks ``min_asks`` (3) things or more is a strong hit too,
+    whatever its subjects (an e-mail's own text, a reply's too): « cinq
+    questions enchaînées dans un paragraphe ». English judges took such
+    paragraphs in stride (``rules.toml``).
+    A paragraph that is long only by repeated apologies — two or more, and
+    under the bar without its sentences that apologise — stays a hint: one
+    request drowned in « désolée… pardon encore » is CN06's and TN04's
+    business; cutting it into paragraphs would not help.
     In the languages of ``any_long_languages`` (``["fr"]``), any paragraph
     over ``max_words`` among others in an e-mail's own text (a reply's too;
     not a list post or an automated notice) is a strong hit: French readers
@@ -80,7 +93,12 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     anything that enumerates.
     """
     from msglint.analysis.grammar import first_person_in
-    from msglint.analysis.points import jumbled_asks, paragraph_points
+    from msglint.analysis.points import (
+        jumbled_asks,
+        paragraph_asks,
+        paragraph_points,
+        substance_words,
+    )
 
     prose = [p for p in a.paragraphs if p.kind == "paragraph"]
     single_block = len(_substantial_blocks(a)) < 2  # its length is ST02's business
@@ -88,6 +106,8 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
     own_text = a.kind == "email" and not not_a_memo(a)  # a reply's own text counts too
     for paragraph in prose:
         long = paragraph.words > opts["max_words"]
+        # Long by what it says, not by apologies around one request: only then strong.
+        full = long and substance_words(a, paragraph) > opts["max_words"]
         if own_text and jumbled_asks(a, paragraph, opts["min_points"]):
             yield Hit(
                 paragraph.start,
@@ -97,7 +117,7 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 strong=True,
             )
         elif (
-            long
+            full
             and memo
             and single_block
             and _asks_in(a, paragraph)
@@ -124,6 +144,19 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 {"words": paragraph.words, "points": points},
                 strong=True,
             )
+        elif (
+            own_text
+            and paragraph.words >= opts["asks_words"]
+            and a.language in opts["asks_languages"]
+            and jumbled_asks(a, paragraph, 1, opts["min_asks"])
+        ):
+            yield Hit(
+                paragraph.start,
+                paragraph.end,
+                "asks",
+                {"words": paragraph.words, "asks": len(paragraph_asks(a, paragraph))},
+                strong=True,
+            )  # several asks in one paragraph, on one subject or not
         elif long and memo and single_block and _asks_in(a, paragraph):
             yield Hit(
                 paragraph.start,
@@ -137,7 +170,7 @@ def long_paragraph(a: Analysis, opts: Options) -> Iterator[Hit]:
                 paragraph.end,
                 "words",
                 {"words": paragraph.words, "max": opts["max_words"]},
-                strong=own_text and a.language in opts["any_long_languages"],
+                strong=full and own_text and a.language in opts["any_long_languages"],
             )
         elif paragraph.sentences > opts["max_sentences"]:
             yield Hit(
@@ -182,6 +215,9 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     e-mail's own text (a reply's too; not a list post or an automated
     notice) is a strong hit: French readers of real mail called each one a
     problem, English ones did not (``rules.toml``).
+    A block that reaches ``min_words`` only by repeated apologies (two or
+    more; its sentences that apologise set aside) stays a hint: that is a
+    request drowned in apologies (CN06, TN04), not a wall of topics.
 
     ## Why is this bad?
     A wall of text signals effort before a word is read. Readers postpone it,
@@ -195,20 +231,23 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     and turn enumerations into a bulleted list.
     """
     from msglint.analysis.grammar import first_person_in
+    from msglint.analysis.points import substance_words
 
     substantial = _substantial_blocks(a)
     if len(substantial) == 1 and substantial[0].kind == "paragraph":
         block = substantial[0]
         if block.words >= opts["min_words"]:
+            full = substance_words(a, block) >= opts["min_words"]  # not long by apologies
             if (
-                new_memo(a)
+                full
+                and new_memo(a)
                 and not _asks_in(a, block)
                 and first_person_in(a, block.start, block.end)
             ):
                 yield Hit(block.start, block.end, "memo", {"words": block.words}, strong=True)
             else:
                 own_text = a.kind == "email" and not not_a_memo(a)
-                strong = own_text and a.language in opts["any_block_languages"]
+                strong = full and own_text and a.language in opts["any_block_languages"]
                 yield Hit(block.start, block.end, args={"words": block.words}, strong=strong)
 
 
@@ -216,7 +255,15 @@ def wall_of_text(a: Analysis, opts: Options) -> Iterator[Hit]:
     "ST03",
     "structure.inline-list",
     "info",
-    options={"min_items": 3, "min_item_words": 3, "strong_items": 5, "strong_item_words": 3},
+    options={
+        "min_items": 3,
+        "min_item_words": 3,
+        "strong_items": 5,
+        "strong_item_words": 3,
+        "strong_steps": 2,
+        "steps_words": 60,
+        "steps_languages": ["fr"],
+    },
     messages=("items", "sequence", "numbering"),
 )
 def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
@@ -234,6 +281,12 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
     at most ``strong_item_words`` (3) words into one sentence — « des
     ramettes, des post-it, des classeurs, des stylos, des enveloppes et des
     agrafes » — is a strong hit: an order or a checklist written as prose.
+    In the languages of ``steps_languages`` (``["fr"]``), a paragraph of
+    ``steps_words`` (60) words or more in an e-mail's own text (a reply's
+    too; not a list post or an automated notice) that walks through
+    ``strong_steps`` (2) distinct sequence words or more — « il faut
+    d'abord faire le tri…, puis préparer le bordereau… » — is a strong hit,
+    with or without an ask: a procedure or a to-do list written as prose.
 
     ## Why is this bad?
     Items buried in a sentence are easy to miss and impossible to answer
@@ -254,6 +307,7 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
     ```
     """
     from msglint.analysis.grammar import coordinated_items
+    from msglint.analysis.points import sequence_steps
 
     reported: set[int] = set()
     asking = {ask.sentence for ask in a.asks}
@@ -283,17 +337,30 @@ def inline_list(a: Analysis, opts: Options) -> Iterator[Hit]:
         if len(items) >= opts["min_items"] and all(n >= opts["min_item_words"] for n in items):
             reported.add(index)
             yield Hit(sentence.start, sentence.end, "items", {"items": len(items)})
-    markers = a.pack.lexicon("sequence_markers")
+    own_text = a.kind == "email" and not not_a_memo(a)  # a reply's own text counts too
     for paragraph in a.paragraphs:
         if paragraph.kind != "paragraph":
             continue
-        hits = list(markers.finditer(a.body[paragraph.start : paragraph.end]))
-        distinct = {hit.entry.lower() for hit in hits}
+        steps = sequence_steps(a, paragraph)
         asks_here = any(paragraph.start <= ask.start < paragraph.end for ask in a.asks)
-        if hits and len(distinct) >= opts["min_items"] and asks_here:
-            first = paragraph.start + hits[0].start
+        # Steps walked through in a paragraph of three lines or more: a
+        # procedure written as prose, with or without an ask.
+        procedure = (
+            own_text
+            and a.language in opts["steps_languages"]
+            and paragraph.words >= opts["steps_words"]
+            and len(steps) >= opts["strong_steps"]
+        )
+        if steps and (procedure or (len(steps) >= opts["min_items"] and asks_here)):
+            first = min(steps.values())
             if not any(a.sentences[i].start <= first < a.sentences[i].end for i in reported):
-                yield Hit(paragraph.start, paragraph.end, "sequence", {"items": len(distinct)})
+                yield Hit(
+                    paragraph.start,
+                    paragraph.end,
+                    "sequence",
+                    {"items": len(steps)},
+                    strong=procedure,
+                )
 
 
 @rule(
