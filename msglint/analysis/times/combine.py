@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from msglint.analysis.times.calendar import (
@@ -403,7 +403,8 @@ class Combine(
                 if sp is None:
                     continue
             if cat == "after" and self.has(j, "since"):
-                sp = self.in_the_past(sp)  # « depuis lundi »: last Monday, not the next one
+                # « depuis lundi »: last Monday, not the next one
+                sp = in_the_past(sp, self.ref.today)
             bound = self.resolve(sp)
             if bound is None or bound.kind in ("open_interval", "vague"):
                 continue
@@ -411,24 +412,6 @@ class Combine(
             if best is None or end > best[0]:
                 best = (end, bound)
         return best
-
-    def in_the_past(self, sp: Spec) -> Spec:
-        """The spec of a time counted up to now (« depuis lundi », "since March"): the last one.
-
-        A state that lasts since a day started before the message: the bare
-        weekday, month or day-and-month is the last one, and a bare clock
-        time is today's ("since 8 am").
-        """
-        if sp.fixed is not None or sp.date is not None or sp.year is not None:
-            return sp
-        if sp.weekday is not None and sp.day is None and sp.wd_mode is None:
-            return replace(sp, wd_mode="last")
-        if sp.month is not None and sp.month_mode is None:
-            this = sp.day is None and sp.month == self.ref.today.month  # since this month began
-            return replace(sp, month_mode="this" if this else "last")
-        if sp.hour is not None and not sp.has_date:
-            return replace(sp, date=self.ref.today)
-        return sp
 
     def compound(self, end: int) -> bool:
         """An expression ending before token ``end`` is the first half of a hyphenated word.
@@ -466,6 +449,25 @@ class Combine(
         if latest and (result.kind in ("instant", "interval") or result.direction in DEADLINE):
             best = (latest[0], replace(result, kind="open_interval", direction="before"))
         return best
+
+
+def in_the_past(sp: Spec, today: date) -> Spec:
+    """The spec of a time counted up to now (« depuis lundi », "since March"): the last one.
+
+    A state that lasts since a day started before the message: the bare
+    weekday, month or day-and-month is the last one, and a bare clock
+    time is today's ("since 8 am").
+    """
+    if sp.fixed is not None or sp.date is not None or sp.year is not None:
+        return sp
+    if sp.weekday is not None and sp.day is None and sp.wd_mode is None:
+        return replace(sp, wd_mode="last")
+    if sp.month is not None and sp.month_mode is None:
+        this = sp.day is None and sp.month == today.month  # since this month began
+        return replace(sp, month_mode="this" if this else "last")
+    if sp.hour is not None and not sp.has_date:
+        return replace(sp, date=today)
+    return sp
 
 
 # Which parsers can start at a token, by the categories of its phrases; on a tie
