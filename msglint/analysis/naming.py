@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from msglint.analysis.model import Analysis
+    from msglint.lang.lexicon import Lexicon
 
 # What a bare noun may carry: « de nouveau le problème », "the issue again" describe nothing.
 _BARE_DEPS = frozenset({"det", "case", "punct", "fixed", "advmod"})
@@ -118,3 +119,95 @@ def _names_day(t: object) -> bool:
         and t.kind in ("instant", "interval", "open_interval")
         and t.grain not in (None, "year", "month", "week")
     )
+
+
+# What may stand between a line's start and a chat turn's text: a stamp, a
+# speaker's name, closed by a colon, a bracket or a dash ("[08:12] Julie : ").
+_TURN_OPENERS = (":", "]", "-", "–", ")")
+# The parts of speech an echoed phrase may open on where it was used:
+# "patches", « dernière fois »; "What about…?" asks something else.
+_ECHO_HEADS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def echoed_reference(a: Analysis) -> tuple[int, int, str, str] | None:
+    """A phrase of a conversation that a later turn asks back about (« Quelle dernière fois ? »).
+
+    In a chat, a turn that is only "which X?" (the pack's
+    ``echo_questions.txt``) about words an earlier turn used shows that the
+    reader could not tell what they meant: the writer took for shared what
+    was not. Returns the earlier phrase's span, its text and the question.
+    Only chats: in an e-mail the question is the sender's own, about the
+    text they quote.
+    """
+    if a.kind != "chat" or a.doc is None:
+        return None
+    body = a.body
+    lexicon = a.pack.lexicon("echo_questions")
+    offset = 0
+    for line in body.splitlines(keepends=True):
+        found = _echo_question(line, offset, lexicon)
+        if found is not None:
+            start, phrase, question = found
+            earlier = _last_phrase(body, phrase, start)
+            # Read the part of speech where the words were first used, in a
+            # whole sentence: a bare "Which patches?" often parses as a verb.
+            head = None if earlier is None else next((t for t in a.doc if t.idx >= earlier), None)
+            if earlier is not None and head is not None and head.pos_ in _ECHO_HEADS:
+                end = earlier + len(phrase)
+                earlier = _with_determiner(a, earlier)  # « la dernière fois », "the dot"
+                return earlier, end, body[earlier:end], question
+        offset += len(line)
+    return None
+
+
+def _echo_question(line: str, offset: int, lexicon: Lexicon) -> tuple[int, str, str] | None:
+    """(offset of the line, the echoed words, the question) when the line's turn is "which X?"."""
+    mark = line.find("?")
+    if mark < 0 or any(c.isalnum() for c in line[mark + 1 :]):
+        return None  # a question ends the turn; emoji or "!" may follow
+    hit = lexicon.search(line[:mark])
+    if hit is None:
+        return None
+    before = line[: hit.start].rstrip()
+    if before and (len(before) > 80 or not before.endswith(_TURN_OPENERS)):
+        return None  # the word opens the turn, or it asks something else
+    phrase = " ".join(line[hit.end : mark].split())
+    words = phrase.split()
+    if not 1 <= len(words) <= 4:
+        return None
+    return offset, phrase, " ".join(line[hit.start : mark + 1].split())
+
+
+def _last_phrase(text: str, phrase: str, before: int) -> int | None:
+    """Where ``phrase`` last stands on word boundaries in ``text[:before]`` (any case)."""
+    haystack = text[:before].lower()
+    needle = phrase.lower()
+    if len(haystack) != before or len(needle) != len(phrase):
+        haystack, needle = text[:before], phrase  # a letter whose lower case is longer
+    at = haystack.rfind(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if (at == 0 or not haystack[at - 1].isalnum()) and (
+            end == len(haystack) or not haystack[end].isalnum()
+        ):
+            return at
+        at = haystack.rfind(needle, 0, at)
+    return None
+
+
+def _with_determiner(a: Analysis, start: int) -> int:
+    """``start`` moved back over the determiner right before it, if any."""
+    assert a.doc is not None
+    previous = None
+    for token in a.doc:
+        if token.idx >= start:
+            break
+        if not token.is_space:
+            previous = token
+    if (
+        previous is not None
+        and previous.pos_ == "DET"
+        and not a.body[previous.idx + len(previous) : start].strip()
+    ):
+        return previous.idx
+    return start

@@ -24,7 +24,10 @@ _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w
 
 
 @rule(
-    "CL01", "clarity.vague-reference", "info", messages=("default", "unnamed", "day", "unanswered")
+    "CL01",
+    "clarity.vague-reference",
+    "info",
+    messages=("default", "unnamed", "day", "unanswered", "echo"),
 )
 def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for references the reader cannot resolve on their own.
@@ -58,6 +61,12 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     écris ? »; ``analysis/thread.py``): "ok" answers "can you send it?", not
     "which one?".
 
+    In a chat, a turn that only asks back which thing another turn meant,
+    taking up its words ("Which patches?" after "there are patches that
+    address this", « Quelle dernière fois ? »; the pack's
+    ``echo_questions.txt``), is a strong hit on those words: the reader said
+    in so many words that they could not resolve them (``analysis/naming.py``).
+
     ## Why is this bad?
     An asynchronous message is read later, out of context, maybe forwarded to
     someone who was not in the conversation. "Can you fix this?" forces a
@@ -73,7 +82,7 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     Can you look at the updated pricing table (link) before the call?
     ```
     """
-    from msglint.analysis.naming import names_nothing, unanchored_day
+    from msglint.analysis.naming import echoed_reference, names_nothing, unanchored_day
 
     unnamed = names_nothing(a)
     if unnamed is not None:
@@ -87,6 +96,10 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     bare = unanswered_question(a)
     if bare is not None:
         yield Hit(bare[0], bare[1], "unanswered", {"phrase": bare[2]}, strong=True)
+    echo = echoed_reference(a)
+    if echo is not None:
+        args = {"phrase": echo[2], "question": echo[3]}
+        yield Hit(echo[0], echo[1], "echo", args, strong=True)
     for hit in a.pack.lexicon("vague_references").finditer(a.body):
         if unnamed is None or not unnamed[0] <= hit.start < unnamed[1]:
             yield Hit(hit.start, hit.end, args={"phrase": hit.text})
