@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
     from msglint.analysis.model import Analysis
     from msglint.lang.lexicon import Lexicon
 
@@ -211,3 +213,117 @@ def _with_determiner(a: Analysis, start: int) -> int:
     ):
         return previous.idx
     return start
+
+
+# Words of a problem noun that say what the problem is: "the issue that…",
+# "the recurring timeout issue" (amod), "the problem: …" (appos).
+_DESCRIBING = frozenset({"amod", "acl", "acl:relcl", "relcl", "appos", "ccomp", "nummod"})
+# The links of a complement saying what a problem affects: « de la barge
+# Marne 3 », "with the printer".
+_COMPLEMENTS = frozenset(
+    {"nmod", "case", "det", "compound", "flat:name", "nummod", "prep", "pobj", "fixed"}
+)
+# The links of a complement saying what a problem affects: « de la barge
+# Marne 3 », "with the printer".
+_COMPLEMENTS = frozenset(
+    {"nmod", "case", "det", "compound", "flat:name", "nummod", "prep", "pobj", "fixed"}
+)
+# What the clause of a problem noun may add that describes it: "the problem
+# is that…" (ccomp, attr), « le problème est le suivant ».
+_PREDICATES = frozenset({"ccomp", "attr", "acomp", "xcomp"})
+
+
+def recurring_problem(a: Analysis) -> tuple[int, int, str] | None:
+    """A problem said to be back that a new e-mail never describes.
+
+    « Il faudrait regarder le problème de la barge Marne 3, ça recommence. »
+
+    The writer points at it with a definite article (« le problème », "the
+    issue"; the pack's ``problem_nouns.txt``) as something the reader knows,
+    says it recurs (``recurrence_marks.txt``: « ça recommence », "again") and
+    gives it no words of its own: no adjective, clause or apposition saying
+    what goes wrong (what it affects, « de la barge », says where, not what).
+    Replies, forwards, chats and automated notices have the problem above
+    them; a condition (« si le problème persiste », ``condition_marks.txt``)
+    asserts nothing.
+    """
+    if a.doc is None or a.kind != "email" or a.message.quoted.strip() or a.message.automated:
+        return None
+    end = a.message.end_before_closing
+    nouns = a.pack.words("problem_nouns")
+    recurrence = a.pack.lexicon("recurrence_marks")
+    skip = _ignored_spans(a, a.body)
+    sentences = [s for s in a.doc.sents if s.start_char < end]
+    for index, sentence in enumerate(sentences):
+        found = _opening_problem(a, sentence, nouns)
+        if found is not None:
+            # It comes back in its own sentence or the next one, on a pronoun: « Ça recommence. »
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            told = recurrence.search(sentence.text) is not None or (
+                following is not None
+                and following[0].pos_ == "PRON"
+                and recurrence.search(following.text) is not None
+            )
+            if told and not _subject_describes(a, found):
+                return found[0], found[1], a.body[found[0] : found[1]]
+        if any(t.pos_ in ("NOUN", "VERB") and not _inside(t.idx, skip) for t in sentence):
+            return None  # only the opening statement: what follows may take up what came before
+    return None
+
+
+def _opening_problem(a: Analysis, sentence: Span, nouns: frozenset[str]) -> tuple[int, int] | None:
+    """The span of an undescribed definite problem noun asserted in ``sentence``, else None."""
+    conditions = a.pack.lexicon("condition_marks")
+    for token in sentence:
+        if token.lower_ not in nouns or token.idx >= a.message.end_before_closing:
+            continue
+        span = _undescribed(token)
+        if span is not None and conditions.search(a.body[sentence.start_char : token.idx]) is None:
+            return span
+    return None
+
+
+def _subject_describes(a: Analysis, span: tuple[int, int]) -> bool:
+    """The subject says what goes wrong ("Printer jams again"), not only where ("Marne 3")."""
+    if not a.subject or a.subject_doc is None or a.subject_facts.says_nothing:
+        return False
+    assert a.doc is not None
+    known = {t.lower_ for t in a.doc if span[0] <= t.idx < span[1]} | a.pack.words("problem_nouns")
+    return any(
+        t.pos_ == "VERB" or (t.pos_ in ("NOUN", "ADJ") and t.lower_ not in known)
+        for t in a.subject_doc
+    )
+
+
+def _undescribed(noun: Token) -> tuple[int, int] | None:
+    """The span of ``noun`` with its determiner and complements when nothing says what it is."""
+    children = [c for c in noun.children if not c.is_space]
+    determiners = [c for c in children if c.dep_ == "det"]
+    if not determiners or not all(c.lower_ in _POINTING for c in determiners):
+        return None
+    if any(c.dep_ in _DESCRIBING for c in children):
+        return None
+    if noun.dep_.startswith("nsubj") and any(c.dep_ in _PREDICATES for c in noun.head.children):
+        return None  # "the problem is that…"
+    following = next((t for t in noun.doc[noun.i + 1 :] if not t.is_space), None)
+    if following is not None and following.text in (":", "("):
+        return None  # « le problème : … » describes it next
+    start = min(c.idx for c in determiners)
+    stop = noun.idx + len(noun)
+    # Its own complement runs on right after it; the parse may hang the rest
+    # of the sentence under the noun too, so stop at the first other word.
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+        if token.is_space or not _complement(token, noun):
+            break
+        stop = token.idx + len(token)
+    return start, stop
+
+
+def _complement(token: Token, noun: Token) -> bool:
+    """``token`` belongs to a complement of ``noun`` (« de la barge Marne 3 »), not to a clause."""
+    while token.i != noun.i:
+        inner = token.head.i != noun.i  # "the third floor" inside "on the third floor"
+        if token.dep_ not in _COMPLEMENTS and not (inner and token.dep_ == "amod"):
+            return False
+        token = token.head
+    return True

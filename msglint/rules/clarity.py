@@ -27,7 +27,7 @@ _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w
     "CL01",
     "clarity.vague-reference",
     "info",
-    messages=("default", "unnamed", "day", "unanswered", "echo"),
+    messages=("default", "unnamed", "day", "unanswered", "echo", "recurring"),
 )
 def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for references the reader cannot resolve on their own.
@@ -48,6 +48,14 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     with no noun at all (« Rappelle-moi dès que tu peux, c'est urgent »).
     Replies, forwards, chats and automated notices have their context
     elsewhere and are spared.
+
+    So is a new e-mail that opens on a problem it says is back ("again",
+    « ça recommence »; the pack's ``recurrence_marks.txt``) with a definite
+    article ("the issue with the printer", « le problème de la barge »;
+    ``problem_nouns.txt``) and never says what goes wrong: no adjective,
+    clause or colon describing it, and a subject that does not either
+    ("Marne 3" names the barge, not the fault). A condition ("if the problem
+    comes back", ``condition_marks.txt``) asserts nothing.
 
     A day pointed back at ("that day", « ce jour-là », the pack's
     ``day_anaphors.txt``) when the message named no day before it, neither in
@@ -82,12 +90,20 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     Can you look at the updated pricing table (link) before the call?
     ```
     """
-    from msglint.analysis.naming import echoed_reference, names_nothing, unanchored_day
+    from msglint.analysis.naming import (
+        echoed_reference,
+        names_nothing,
+        recurring_problem,
+        unanchored_day,
+    )
 
     unnamed = names_nothing(a)
     if unnamed is not None:
         start, end, text = unnamed
         yield Hit(start, end, "unnamed", {"phrase": text}, strong=True)
+    back = recurring_problem(a)
+    if back is not None and (unnamed is None or not unnamed[0] <= back[0] < unnamed[1]):
+        yield Hit(back[0], back[1], "recurring", {"phrase": back[2]}, strong=True)
     day = unanchored_day(a)
     if day is not None:
         yield Hit(day[0], day[1], "day", {"phrase": day[2]}, strong=True)
