@@ -327,3 +327,48 @@ def _complement(token: Token, noun: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def unfound_artifact(a: Analysis) -> tuple[int, int, str] | None:
+    """Things said to exist that the reader cannot find: "There are patches that address this."
+
+    The sender tells the reader that something they would go and get exists
+    (the pack's ``findable_nouns.txt``: patches, a fix, a thread, « un
+    correctif »), with an expletive subject ("there are", « il existe »;
+    ``existential_verbs.txt``) and an indefinite noun, and gives nothing to
+    find it by: no link anywhere in the message (its quoted text included),
+    no name or number, no place ("in the tracker", « dans le parapheur »:
+    ``place_prepositions.txt``), no colon leading to it. Questions ("Is
+    there a fix?") assert nothing.
+    """
+    if a.doc is None or a.kind != "email":
+        return None
+    if any(mark in text for text in (a.body, a.message.quoted) for mark in ("://", "www.")):
+        return None  # a link may lead to them
+    end = a.message.end_before_closing
+    nouns = a.pack.words("findable_nouns")
+    verbs = a.pack.words("existential_verbs")
+    places = a.pack.words("place_prepositions")
+    for token in a.doc:
+        if token.idx >= end:
+            break
+        if token.lower_ not in nouns or token.head.lemma_.lower() not in verbs:
+            continue
+        verb = token.head
+        if not any(c.dep_.startswith("expl") for c in verb.children):
+            continue
+        if token.sent.text.rstrip().endswith("?"):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _POINTING for c in token.children):
+            continue  # "there is the patch…" points back at one already named
+        words = list(token.subtree) + [c for c in verb.children if c.i != token.i]
+        if any(
+            t.pos_ in ("PROPN", "NUM") or t.text in (":", "#") or t.lower_ in places
+            for w in words
+            for t in w.subtree
+        ):
+            continue  # named, numbered, placed or described next
+        span = [t for t in token.subtree if t.dep_ != "punct" and not t.is_space]
+        start, stop = span[0].idx, span[-1].idx + len(span[-1])
+        return start, stop, a.body[start:stop]
+    return None

@@ -27,7 +27,7 @@ _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w
     "CL01",
     "clarity.vague-reference",
     "info",
-    messages=("default", "unnamed", "day", "unanswered", "echo", "recurring"),
+    messages=("default", "unnamed", "day", "unanswered", "echo", "recurring", "unfound"),
 )
 def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for references the reader cannot resolve on their own.
@@ -56,6 +56,13 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     clause or colon describing it, and a subject that does not either
     ("Marne 3" names the barge, not the fault). A condition ("if the problem
     comes back", ``condition_marks.txt``) asserts nothing.
+
+    So is a thing the reader would go and get said to exist ("There are
+    patches that address this", « il existe un correctif »; the pack's
+    ``findable_nouns.txt`` and ``existential_verbs.txt``) with nothing to
+    find it by: no link anywhere in the message, quoted text included, no
+    name, number or place ("in the tracker"), no colon leading to it.
+    Questions ("Is there a fix?") assert nothing.
 
     A day pointed back at ("that day", « ce jour-là », the pack's
     ``day_anaphors.txt``) when the message named no day before it, neither in
@@ -95,6 +102,7 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
         names_nothing,
         recurring_problem,
         unanchored_day,
+        unfound_artifact,
     )
 
     unnamed = names_nothing(a)
@@ -104,6 +112,9 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     back = recurring_problem(a)
     if back is not None and (unnamed is None or not unnamed[0] <= back[0] < unnamed[1]):
         yield Hit(back[0], back[1], "recurring", {"phrase": back[2]}, strong=True)
+    unfound = unfound_artifact(a)
+    if unfound is not None:
+        yield Hit(unfound[0], unfound[1], "unfound", {"phrase": unfound[2]}, strong=True)
     day = unanchored_day(a)
     if day is not None:
         yield Hit(day[0], day[1], "day", {"phrase": day[2]}, strong=True)
