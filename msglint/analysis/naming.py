@@ -9,6 +9,7 @@ asking. Read by CL01 (its strong hits).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -251,7 +252,6 @@ def recurring_problem(a: Analysis) -> tuple[int, int, str] | None:
         return None
     end = a.message.end_before_closing
     nouns = a.pack.words("problem_nouns")
-    recurrence = a.pack.lexicon("recurrence_marks")
     skip = _ignored_spans(a, a.body)
     sentences = [s for s in a.doc.sents if s.start_char < end]
     for index, sentence in enumerate(sentences):
@@ -259,16 +259,25 @@ def recurring_problem(a: Analysis) -> tuple[int, int, str] | None:
         if found is not None:
             # It comes back in its own sentence or the next one, on a pronoun: « Ça recommence. »
             following = sentences[index + 1] if index + 1 < len(sentences) else None
-            told = recurrence.search(sentence.text) is not None or (
+            told = _says_again(a, sentence.text) or (
                 following is not None
                 and following[0].pos_ == "PRON"
-                and recurrence.search(following.text) is not None
+                and _says_again(a, following.text)
             )
             if told and not _subject_describes(a, found):
                 return found[0], found[1], a.body[found[0] : found[1]]
         if any(t.pos_ in ("NOUN", "VERB") and not _inside(t.idx, skip) for t in sentence):
             return None  # only the opening statement: what follows may take up what came before
     return None
+
+
+def _says_again(a: Analysis, text: str) -> bool:
+    """``text`` says something recurs; "thanks again", « merci encore » thank twice."""
+    thanks = [h.end for h in a.pack.lexicon("courtesy").finditer(text)]
+    return any(
+        not any(end <= hit.start and not text[end : hit.start].strip() for end in thanks)
+        for hit in a.pack.lexicon("recurrence_marks").finditer(text)
+    )
 
 
 def _opening_problem(a: Analysis, sentence: Span, nouns: frozenset[str]) -> tuple[int, int] | None:
@@ -361,14 +370,23 @@ def unfound_artifact(a: Analysis) -> tuple[int, int, str] | None:
             continue
         if any(c.dep_ == "det" and c.lower_ in _POINTING for c in token.children):
             continue  # "there is the patch…" points back at one already named
-        words = list(token.subtree) + [c for c in verb.children if c.i != token.i]
-        if any(
-            t.pos_ in ("PROPN", "NUM") or t.text in (":", "#") or t.lower_ in places
-            for w in words
-            for t in w.subtree
-        ):
+        words = [t for child in verb.children for t in child.subtree]  # the noun's own, too
+        if _points(words, places):
             continue  # named, numbered, placed or described next
+        # The next sentence of its paragraph may give the pointer.
+        after = next((t for t in a.doc[token.sent.end :] if not t.is_space), None)
+        last = next(t for t in reversed(token.sent) if not t.is_space)
+        same = after is not None and "\n\n" not in a.body[last.idx : after.idx]
+        if same and after is not None and after.idx < end and _points(after.sent, places):
+            continue  # "There is a ticket for this. It is INFRA-1234."
         span = [t for t in token.subtree if t.dep_ != "punct" and not t.is_space]
         start, stop = span[0].idx, span[-1].idx + len(span[-1])
         return start, stop, a.body[start:stop]
     return None
+
+
+def _points(tokens: Iterable[Token], places: frozenset[str]) -> bool:
+    """The words give a name, a number, a place or a colon to find a thing by."""
+    return any(
+        t.pos_ in ("PROPN", "NUM") or t.text in (":", "#") or t.lower_ in places for t in tokens
+    )

@@ -55,13 +55,15 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     ``problem_nouns.txt``) and never says what goes wrong: no adjective,
     clause or colon describing it, and a subject that does not either
     ("Marne 3" names the barge, not the fault). A condition ("if the problem
-    comes back", ``condition_marks.txt``) asserts nothing.
+    comes back", ``condition_marks.txt``) asserts nothing, and "thanks
+    again" thanks twice.
 
     So is a thing the reader would go and get said to exist ("There are
     patches that address this", « il existe un correctif »; the pack's
     ``findable_nouns.txt`` and ``existential_verbs.txt``) with nothing to
     find it by: no link anywhere in the message, quoted text included, no
-    name, number or place ("in the tracker"), no colon leading to it.
+    name, number or place ("in the tracker"), no colon leading to it, in its
+    sentence or the next one of its paragraph.
     Questions ("Is there a fix?") assert nothing.
 
     A day pointed back at ("that day", « ce jour-là », the pack's
