@@ -4,7 +4,11 @@ A reader of a new e-mail has nothing but its subject and its text. When
 neither holds a noun that says what it is about — besides greetings, thanks,
 times, and the one bare definite noun that points back at something never
 described (« le problème », "the issue") — the reader cannot act without
-asking. Read by CL01 (its strong hits).
+asking. The other facts here are references the reader cannot resolve from
+the text either: a day pointed back at when none was named, a problem said
+to be back and never described, things said to exist with nothing to find
+them by, and words of a chat another turn asks back about (« Quelle dernière
+fois ? »). Read by CL01 (its strong hits).
 """
 
 from __future__ import annotations
