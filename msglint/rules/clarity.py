@@ -24,7 +24,10 @@ _ACRONYM = re.compile(r"(?<![\w/@\\.:-])([A-Z][A-Z0-9&]{1,6}s?)(?![\w/@\\-]|\.\w
 
 
 @rule(
-    "CL01", "clarity.vague-reference", "info", messages=("default", "unnamed", "day", "unanswered")
+    "CL01",
+    "clarity.vague-reference",
+    "info",
+    messages=("default", "unnamed", "day", "unanswered", "echo", "recurring", "unfound"),
 )
 def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     """Checks for references the reader cannot resolve on their own.
@@ -46,6 +49,23 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     Replies, forwards, chats and automated notices have their context
     elsewhere and are spared.
 
+    So is a new e-mail that opens on a problem it says is back ("again",
+    « ça recommence »; the pack's ``recurrence_marks.txt``) with a definite
+    article ("the issue with the printer", « le problème de la barge »;
+    ``problem_nouns.txt``) and never says what goes wrong: no adjective,
+    clause or colon describing it, and a subject that does not either
+    ("Marne 3" names the barge, not the fault). A condition ("if the problem
+    comes back", ``condition_marks.txt``) asserts nothing, and "thanks
+    again" thanks twice.
+
+    So is a thing the reader would go and get said to exist ("There are
+    patches that address this", « il existe un correctif »; the pack's
+    ``findable_nouns.txt`` and ``existential_verbs.txt``) with nothing to
+    find it by: no link anywhere in the message, quoted text included, no
+    name, number or place ("in the tracker"), no colon leading to it, in its
+    sentence or the next one of its paragraph.
+    Questions ("Is there a fix?") assert nothing.
+
     A day pointed back at ("that day", « ce jour-là », the pack's
     ``day_anaphors.txt``) when the message named no day before it, neither in
     its subject nor in its text, is a strong hit too: the reader has to guess
@@ -57,6 +77,12 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     the message it quotes ("When can you…?", « tu les transmets ou je lui
     écris ? »; ``analysis/thread.py``): "ok" answers "can you send it?", not
     "which one?".
+
+    In a chat, a turn that only asks back which thing another turn meant,
+    taking up its words ("Which patches?" after "there are patches that
+    address this", « Quelle dernière fois ? »; the pack's
+    ``echo_questions.txt``), is a strong hit on those words: the reader said
+    in so many words that they could not resolve them (``analysis/naming.py``).
 
     ## Why is this bad?
     An asynchronous message is read later, out of context, maybe forwarded to
@@ -73,12 +99,24 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     Can you look at the updated pricing table (link) before the call?
     ```
     """
-    from msglint.analysis.naming import names_nothing, unanchored_day
+    from msglint.analysis.naming import (
+        echoed_reference,
+        names_nothing,
+        recurring_problem,
+        unanchored_day,
+        unfound_artifact,
+    )
 
     unnamed = names_nothing(a)
     if unnamed is not None:
         start, end, text = unnamed
         yield Hit(start, end, "unnamed", {"phrase": text}, strong=True)
+    back = recurring_problem(a)
+    if back is not None and (unnamed is None or not unnamed[0] <= back[0] < unnamed[1]):
+        yield Hit(back[0], back[1], "recurring", {"phrase": back[2]}, strong=True)
+    unfound = unfound_artifact(a)
+    if unfound is not None:
+        yield Hit(unfound[0], unfound[1], "unfound", {"phrase": unfound[2]}, strong=True)
     day = unanchored_day(a)
     if day is not None:
         yield Hit(day[0], day[1], "day", {"phrase": day[2]}, strong=True)
@@ -87,6 +125,10 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     bare = unanswered_question(a)
     if bare is not None:
         yield Hit(bare[0], bare[1], "unanswered", {"phrase": bare[2]}, strong=True)
+    echo = echoed_reference(a)
+    if echo is not None:
+        args = {"phrase": echo[2], "question": echo[3]}
+        yield Hit(echo[0], echo[1], "echo", args, strong=True)
     for hit in a.pack.lexicon("vague_references").finditer(a.body):
         if unnamed is None or not unnamed[0] <= hit.start < unnamed[1]:
             yield Hit(hit.start, hit.end, args={"phrase": hit.text})
