@@ -162,9 +162,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from msglint.analysis.asks.classify import sentence_ask
+from msglint.analysis.asks.classify import sentence_ask, span_of
 from msglint.analysis.asks.commitments import find_commitments
 from msglint.analysis.asks.lexicons import NEEDS_VERB_TABLES, rules_for
+from msglint.analysis.asks.signals.injunctives import injunctive_clauses
 from msglint.analysis.asks.verbs import verb_tables
 
 if TYPE_CHECKING:
@@ -190,8 +191,14 @@ def find_asks(
     verbs = verb_tables(lookups) if rules.detectors & NEEDS_VERB_TABLES else None
     asks: list[Ask] = []
     primary = False
+    injunctive = [False] * (len(sentences) + 1)  # the last one stands for "no sentence"
+    if rules.uses("injunctives"):
+        for index, sentence in enumerate(sentences):
+            span = span_of(doc, sentence)
+            injunctive[index] = span is not None and bool(injunctive_clauses(span, rules, verbs))
     for index, sentence in enumerate(sentences):
-        ask = sentence_ask(doc, sentence, index, rules, verbs)
+        in_sequence = injunctive[index - 1] or injunctive[index + 1]
+        ask = sentence_ask(doc, sentence, index, rules, verbs, in_sequence)
         if ask is None:
             continue
         if ask.courtesy:  # an invitation completes nothing and is never completed
