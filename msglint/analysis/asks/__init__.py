@@ -18,6 +18,14 @@ A sentence is an ask when it is one of:
   (the French small pipeline tags most of them as nouns), a verb form with an
   imperative shape at the start of a clause ("Envoie-moi", "Vérifiez",
   "N'oublie pas"), checked against the pipeline's own verb tables;
+- in French, the **injunctive present** (``signals/injunctives.py``): the
+  reader's pronoun and a present indicative of an action, in a main clause,
+  plain (« tu reprends le RNC et tu me fais une synthèse »), read from the
+  word order and the verb tables; an ask when two such clauses run in a row
+  (in one sentence or in neighbouring ones) or one names a time to come
+  (« tu le rends avant midi »); form "imperative", owner "reader". Not a
+  state (« tu sais », « vous avez raison »), a description (« tu reformules
+  bien »), a condition, a question, a negation, a future (« vous trouverez »);
 - a **proposal** of joint action ("could we move it to Thursday", "I'd like to
   discuss this with you", "on pourrait en parler jeudi"): ``proposals``, form
   "request", owner "we"; from the parse too, "we" with a suggestion modal and
