@@ -228,6 +228,8 @@ CASES = [
     ("fr", "Tu appelles souvent Paul.", None),
     ("fr", "Vous citez l'arrêt de 2019 alors que la Cour a précisé sa position.", None),
     ("fr", "Hier tu appelles Paul.", None),
+    ("fr", "Bon, on fait comme tu dis demain.", None),
+    ("fr", "Mets-le en lecture seule, sinon tu pollues la base demain.", "imperative"),
 ]
 
 
@@ -259,6 +261,8 @@ def _sentences(text: str, parts: list[str]) -> list[Sentence]:
         (["Tu prends le camion.", "Il fait froid."], [False, False]),
         # A state next to it makes no sequence.
         (["Tu prends le camion.", "Tu es en avance."], [False, False]),
+        # A consequence is no instruction: « sinon tu… » makes no sequence.
+        (["Tu prends le camion.", "Sinon tu rates le train."], [False, False]),
     ],
 )
 def test_injunctive_present_in_a_row(parts: list[str], asked: list[bool]) -> None:

@@ -82,6 +82,7 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "stative_verbs": ("words", "injunctives"),
     "description_adverbs": ("words", "injunctives"),
     "preverbal_clitics": ("words", "injunctives"),
+    "subordinating_words": ("words", "injunctives"),
     "not_present_endings": ("endings", "injunctives"),
 }
 
@@ -187,6 +188,7 @@ class AskRules:
     stative_verbs: frozenset[str]
     description_adverbs: frozenset[str]
     preverbal_clitics: frozenset[str]
+    subordinating_words: frozenset[str]
     not_present_endings: tuple[str, ...]
     joint_prepositions: frozenset[str]
     indefinite_agents: frozenset[str]
@@ -407,6 +409,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         stative_verbs=words("stative_verbs"),
         description_adverbs=words("description_adverbs"),
         preverbal_clitics=words("preverbal_clitics"),
+        subordinating_words=words("subordinating_words"),
         not_present_endings=endings("not_present_endings"),
         joint_prepositions=facts("words", "joint_prepositions"),
         indefinite_agents=facts("words", "indefinite_agents"),

@@ -106,10 +106,17 @@ def _main_clause(pronoun: Token, verb: Token, span: Span, rules: AskRules) -> bo
     """The clause of ``pronoun … verb`` is a main clause, said plainly."""
     doc = span.doc
     # Back to the clause's start: a subordinating or relative word opens a
-    # clause that is not the main one (« que vous avez », « ce que tu fais »).
+    # clause that is not the main one (« que vous avez », « ce que tu fais »,
+    # « comme tu dis », « sinon tu pollues… »: ``subordinating_words`` for
+    # the ones the tagger misses).
     i = pronoun.i - 1
     while i >= span.start and doc[i].text not in _CLAUSE_EDGES | _SENTENCE_ENDS:
-        if doc[i].pos_ == "SCONJ" or doc[i].dep_ == "mark" or wh_word(doc[i], rules):
+        if (
+            doc[i].pos_ == "SCONJ"
+            or doc[i].dep_ == "mark"
+            or wh_word(doc[i], rules)
+            or doc[i].lower_ in rules.subordinating_words
+        ):
             return False
         if doc[i].lower_ in rules.run_on_words:
             break
