@@ -83,6 +83,7 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "description_adverbs": ("words", "injunctives"),
     "preverbal_clitics": ("words", "injunctives"),
     "subordinating_words": ("words", "injunctives"),
+    "singular_readers": ("words", "injunctives"),
     "not_present_endings": ("endings", "injunctives"),
 }
 
@@ -189,6 +190,7 @@ class AskRules:
     description_adverbs: frozenset[str]
     preverbal_clitics: frozenset[str]
     subordinating_words: frozenset[str]
+    singular_readers: frozenset[str]
     not_present_endings: tuple[str, ...]
     joint_prepositions: frozenset[str]
     indefinite_agents: frozenset[str]
@@ -410,6 +412,7 @@ def rules_for(pack: LanguagePack) -> AskRules:
         description_adverbs=words("description_adverbs"),
         preverbal_clitics=words("preverbal_clitics"),
         subordinating_words=words("subordinating_words"),
+        singular_readers=words("singular_readers"),
         not_present_endings=endings("not_present_endings"),
         joint_prepositions=facts("words", "joint_prepositions"),
         indefinite_agents=facts("words", "indefinite_agents"),

@@ -67,7 +67,8 @@ def injunctive_clauses(span: Span, rules: AskRules, verbs: VerbTables | None) ->
         if negated or i >= span.end:
             continue
         verb = doc[i]
-        if _present_action(verb.lower_, pronoun.lower_ == "tu", rules, verbs) and _main_clause(
+        singular = word in rules.singular_readers
+        if _present_action(verb.lower_, singular, rules, verbs) and _main_clause(
             pronoun, verb, span, rules
         ):
             found.append(verb)
