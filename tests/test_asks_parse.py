@@ -7,7 +7,11 @@ helpers are those of ``test_asks``.
 from __future__ import annotations
 
 import pytest
-from test_asks import ask_of
+from test_asks import ask_of, lookups, nlp
+
+from msglint.analysis.asks import find_asks
+from msglint.analysis.model import Sentence
+from msglint.lang import get_pack
 
 # (language, sentence, form); form None = not an ask.
 CASES = [
@@ -197,6 +201,35 @@ CASES = [
     # "Remember," set off before a statement points at it; before an imperative it asks.
     ("en", "Remember, the numbers are preliminary.", None),
     ("en", "Remember, send it by Friday.", "imperative"),
+    # The French injunctive present: the reader's present indicative gives
+    # instructions when two such clauses run in a row or one names a time to come.
+    (
+        "fr",
+        "Demain tu fais le DAE pour Marchal, tu vérifies que les bornes sont reportées, "
+        "et tu me sors un projet de PV avant midi.",
+        "imperative",
+    ),
+    ("fr", "Vous passez par l'accueil et vous demandez Mme Roux.", "imperative"),
+    ("fr", "tu reprends le RNC et tu me fais une synthèse.", "imperative"),
+    ("fr", "Tu appelles Paul demain matin.", "imperative"),
+    ("fr", "Tu le rends avant midi.", "imperative"),
+    # …not a state, a description, an evaluation, a past, a condition, a question,
+    # a negation, a subordinate clause, a future, or one clause alone without a time.
+    ("fr", "Tu fais du bon travail.", None),
+    ("fr", "Tu es en congé demain et tu sais pourquoi.", None),
+    ("fr", "Vous avez raison et vous êtes en avance.", None),
+    ("fr", "Tu reformules bien la demande, tu restes calme avec le client.", None),
+    ("fr", "Tu as bien fait et tu as eu raison.", None),
+    ("fr", "Si tu passes demain, tu me le dis.", None),
+    ("fr", "Tu passes demain et tu appelles Paul ?", "question"),
+    ("fr", "Tu ne fais rien lundi et tu ne touches pas au serveur.", None),
+    ("fr", "Je sais que vous partez lundi et que vous rentrez mardi.", None),
+    ("fr", "Vous trouverez ci-joint le devis et vous recevrez la facture lundi.", None),
+    ("fr", "Tu appelles souvent Paul.", None),
+    ("fr", "Vous citez l'arrêt de 2019 alors que la Cour a précisé sa position.", None),
+    ("fr", "Hier tu appelles Paul.", None),
+    ("fr", "Bon, on fait comme tu dis demain.", None),
+    ("fr", "Mets-le en lecture seule, sinon tu pollues la base demain.", "imperative"),
 ]
 
 
@@ -204,3 +237,38 @@ CASES = [
 def test_asks_read_from_the_parse(code: str, text: str, form: str | None) -> None:
     ask = ask_of(code, text)
     assert (ask.form if ask else None) == form, text
+
+
+def _sentences(text: str, parts: list[str]) -> list[Sentence]:
+    found, start = [], 0
+    for part in parts:
+        start = text.index(part, start)
+        found.append(
+            Sentence(
+                start=start, end=start + len(part), text=part, words=len(part.split()), block=0
+            )
+        )
+        start += len(part)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("parts", "asked"),
+    [
+        # A sequence of instructions across sentences: each clause asks.
+        (["Tu prends le camion.", "Tu ranges le dépôt."], [True, True]),
+        # One clause next to a statement, with no time: a description.
+        (["Tu prends le camion.", "Il fait froid."], [False, False]),
+        # A state next to it makes no sequence.
+        (["Tu prends le camion.", "Tu es en avance."], [False, False]),
+        # A consequence is no instruction: « sinon tu… » makes no sequence.
+        (["Tu prends le camion.", "Sinon tu rates le train."], [False, False]),
+    ],
+)
+def test_injunctive_present_in_a_row(parts: list[str], asked: list[bool]) -> None:
+    text = " ".join(parts)
+    doc = nlp("fr")(text)
+    sentences = _sentences(text, parts)
+    asks = find_asks(doc, sentences, get_pack("fr"), lookups("fr"))
+    found = {ask.sentence for ask in asks}
+    assert [index in found for index in range(len(parts))] == asked, text

@@ -18,6 +18,14 @@ A sentence is an ask when it is one of:
   (the French small pipeline tags most of them as nouns), a verb form with an
   imperative shape at the start of a clause ("Envoie-moi", "Vérifiez",
   "N'oublie pas"), checked against the pipeline's own verb tables;
+- in French, the **injunctive present** (``signals/injunctives.py``): the
+  reader's pronoun and a present indicative of an action, in a main clause,
+  plain (« tu reprends le RNC et tu me fais une synthèse »), read from the
+  word order and the verb tables; an ask when two such clauses run in a row
+  (in one sentence or in neighbouring ones) or one names a time to come
+  (« tu le rends avant midi »); form "imperative", owner "reader". Not a
+  state (« tu sais », « vous avez raison »), a description (« tu reformules
+  bien »), a condition, a question, a negation, a future (« vous trouverez »);
 - a **proposal** of joint action ("could we move it to Thursday", "I'd like to
   discuss this with you", "on pourrait en parler jeudi"): ``proposals``, form
   "request", owner "we"; from the parse too, "we" with a suggestion modal and
@@ -162,9 +170,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from msglint.analysis.asks.classify import sentence_ask
+from msglint.analysis.asks.classify import sentence_ask, span_of
 from msglint.analysis.asks.commitments import find_commitments
 from msglint.analysis.asks.lexicons import NEEDS_VERB_TABLES, rules_for
+from msglint.analysis.asks.signals.injunctives import injunctive_clauses
 from msglint.analysis.asks.verbs import verb_tables
 
 if TYPE_CHECKING:
@@ -190,8 +199,14 @@ def find_asks(
     verbs = verb_tables(lookups) if rules.detectors & NEEDS_VERB_TABLES else None
     asks: list[Ask] = []
     primary = False
+    injunctive = [False] * (len(sentences) + 1)  # the last one stands for "no sentence"
+    if rules.uses("injunctives"):
+        for index, sentence in enumerate(sentences):
+            span = span_of(doc, sentence)
+            injunctive[index] = span is not None and bool(injunctive_clauses(span, rules, verbs))
     for index, sentence in enumerate(sentences):
-        ask = sentence_ask(doc, sentence, index, rules, verbs)
+        in_sequence = injunctive[index - 1] or injunctive[index + 1]
+        ask = sentence_ask(doc, sentence, index, rules, verbs, in_sequence)
         if ask is None:
             continue
         if ask.courtesy:  # an invitation completes nothing and is never completed

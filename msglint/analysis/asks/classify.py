@@ -17,6 +17,7 @@ from msglint.analysis.asks.clauses import (
 from msglint.analysis.asks.signals.appreciation import appreciation_signs
 from msglint.analysis.asks.signals.conditions import conditional_request_signs, writer_offer
 from msglint.analysis.asks.signals.imperatives import imperatives
+from msglint.analysis.asks.signals.injunctives import injunctive_clauses, pressed_by_time
 from msglint.analysis.asks.signals.judgements import judgement_signs
 from msglint.analysis.asks.signals.phrases import phrase_signs
 from msglint.analysis.asks.signals.questions import (
@@ -70,9 +71,19 @@ def in_person(span: Span, rules: AskRules) -> bool:
 
 
 def sentence_ask(
-    doc: Doc, sentence: Sentence, index: int, rules: AskRules, verbs: VerbTables | None
+    doc: Doc,
+    sentence: Sentence,
+    index: int,
+    rules: AskRules,
+    verbs: VerbTables | None,
+    in_sequence: bool = False,
 ) -> Ask | None:
-    """The ask a sentence makes, or None."""
+    """The ask a sentence makes, or None.
+
+    ``in_sequence``: a sentence next to this one has a clause in the reader's
+    present (``signals/injunctives.py``), so one here is part of a sequence of
+    instructions.
+    """
     raw = doc_text(doc)[sentence.start : sentence.end]
     stripped = raw.strip()
     if not stripped or (sentence.is_heading and not stripped.endswith("?")):
@@ -108,6 +119,12 @@ def sentence_ask(
         triggers.extend(
             (to_flat(offset - start), kind) for offset, kind in wish_signs(span, rules, verbs)
         )
+    if rules.uses("injunctives"):
+        clauses = injunctive_clauses(span, rules, verbs)
+        if len(clauses) > 1 or (
+            clauses and (in_sequence or any(pressed_by_time(verb, rules) for verb in clauses))
+        ):
+            triggers.extend((to_flat(verb.idx - start), "injunctive") for verb in clauses)
     for detector, signs in (
         ("wishes", appreciation_signs),
         ("wishes", judgement_signs),
@@ -152,7 +169,7 @@ def sentence_ask(
         return None  # "Save 30% today!": an advertisement, not a request
     if kinds & {"hedged", "request", "proposal"}:
         form = "request"
-    elif kinds & {"imperative", "imperative-we"}:
+    elif kinds & {"imperative", "imperative-we", "injunctive"}:
         form = "imperative"
     elif kinds & {"need", "we", "nobody"}:
         form = "request" if "nobody" in kinds and "question" in kinds else "need"

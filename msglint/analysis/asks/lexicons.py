@@ -36,10 +36,11 @@ DETECTORS: dict[str, str] = {
     "joint_proposals": "'we could maybe go over it': a first-person plural, a modal, an action",
     "ownerless": "'someone should probably check', 'it might be worth someone checking'",
     "conditional_requests": "'if you could send it, I'd be grateful': a condition that asks",
+    "injunctives": "« tu vérifies…, tu me fais… »: instructions in the reader's present",
     "commitments": "not an ask: what the writer promises ('I'll send the draft tonight')",
 }
 # Detectors that read the pipeline's lemmatizer tables (see ``verbs.VerbTables``).
-NEEDS_VERB_TABLES = frozenset({"misread_verbs", "shaped_imperatives"})
+NEEDS_VERB_TABLES = frozenset({"misread_verbs", "shaped_imperatives", "injunctives"})
 
 # name → (shape, detector that reads it). Shapes: "phrases" (matched at word
 # starts), "lexicon" (searched or matched whole), "words" (a set of lower-case
@@ -78,6 +79,12 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "infinitive_endings": ("endings", "shaped_imperatives"),
     "inverted_subjects": ("words", "clitic_inversion"),
     "conditional_endings": ("endings", "wishes"),
+    "stative_verbs": ("words", "injunctives"),
+    "description_adverbs": ("words", "injunctives"),
+    "preverbal_clitics": ("words", "injunctives"),
+    "subordinating_words": ("words", "injunctives"),
+    "singular_readers": ("words", "injunctives"),
+    "not_present_endings": ("endings", "injunctives"),
 }
 
 # Tag facts: the parts of a pipeline's tag set the detectors read, declared in
@@ -179,6 +186,12 @@ class AskRules:
     modal_auxiliaries: frozenset[str]
     suggestion_modals: frozenset[str]
     state_verbs: frozenset[str]
+    stative_verbs: frozenset[str]
+    description_adverbs: frozenset[str]
+    preverbal_clitics: frozenset[str]
+    subordinating_words: frozenset[str]
+    singular_readers: frozenset[str]
+    not_present_endings: tuple[str, ...]
     joint_prepositions: frozenset[str]
     indefinite_agents: frozenset[str]
     worth_words: frozenset[str]
@@ -395,6 +408,12 @@ def rules_for(pack: LanguagePack) -> AskRules:
         modal_auxiliaries=facts("words", "modal_auxiliaries"),
         suggestion_modals=facts("words", "suggestion_modals"),
         state_verbs=facts("words", "state_verbs"),
+        stative_verbs=words("stative_verbs"),
+        description_adverbs=words("description_adverbs"),
+        preverbal_clitics=words("preverbal_clitics"),
+        subordinating_words=words("subordinating_words"),
+        singular_readers=words("singular_readers"),
+        not_present_endings=endings("not_present_endings"),
         joint_prepositions=facts("words", "joint_prepositions"),
         indefinite_agents=facts("words", "indefinite_agents"),
         worth_words=facts("words", "worth_words"),
