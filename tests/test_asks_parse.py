@@ -272,3 +272,22 @@ def test_injunctive_present_in_a_row(parts: list[str], asked: list[bool]) -> Non
     asks = find_asks(doc, sentences, get_pack("fr"), lookups("fr"))
     found = {ask.sentence for ask in asks}
     assert [index in found for index in range(len(parts))] == asked, text
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # A date to come from the message's day, year written out: an instruction.
+        ("Tu fais le DAE avant le 15 janvier 2027.", True),
+        # A past date from that day: the writer reports.
+        ("Tu fais le DAE depuis le 15 janvier 2025.", False),
+        ("Vous citez l'arrêt de 2019 dans votre mémoire.", False),
+    ],
+)
+def test_injunctive_present_dated_from_the_message(text: str, asked: bool) -> None:
+    from datetime import datetime, timezone
+
+    now = datetime(2026, 12, 14, 9, tzinfo=timezone.utc)
+    doc = nlp("fr")(text)
+    asks = find_asks(doc, _sentences(text, [text]), get_pack("fr"), lookups("fr"), now)
+    assert bool(asks) == asked, text

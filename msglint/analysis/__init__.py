@@ -230,7 +230,7 @@ def analyze_many(
             now = reference_time(message, forced_now)
             sentences = _sentences(doc, layouts[i])
             paragraphs = _paragraphs(message.body, layouts[i], sentences)
-            found = find_asks(doc, sentences, pack, lookups)
+            found = find_asks(doc, sentences, pack, lookups, now)
             if message.closing_start is not None:  # "Best, / Luc" asks nothing
                 found = [ask for ask in found if ask.start < message.closing_start]
             # A courtesy invitation asks for no work: the rules never see it.

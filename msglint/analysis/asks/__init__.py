@@ -177,6 +177,8 @@ from msglint.analysis.asks.signals.injunctives import injunctive_clauses
 from msglint.analysis.asks.verbs import verb_tables
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from spacy.lookups import Lookups
     from spacy.tokens import Doc
 
@@ -187,13 +189,19 @@ __all__ = ["find_asks", "find_commitments"]
 
 
 def find_asks(
-    doc: Doc, sentences: list[Sentence], pack: LanguagePack, lookups: Lookups | None
+    doc: Doc,
+    sentences: list[Sentence],
+    pack: LanguagePack,
+    lookups: Lookups | None,
+    now: datetime | None = None,
 ) -> list[Ask]:
     """The asks of a parsed body: at most one per sentence, in order.
 
     ``lookups`` are the lemmatizer tables of the pipeline that parsed ``doc``
     (``pipeline.lemma_lookups``), or None: the detectors that second-guess
-    the tagger read verb forms in them.
+    the tagger read verb forms in them. ``now`` is the message's reference
+    time: an instruction in the reader's present counts when its clause names
+    a time to come from then (``signals/injunctives.py``).
     """
     rules = rules_for(pack)
     verbs = verb_tables(lookups) if rules.detectors & NEEDS_VERB_TABLES else None
@@ -206,7 +214,7 @@ def find_asks(
             injunctive[index] = span is not None and bool(injunctive_clauses(span, rules, verbs))
     for index, sentence in enumerate(sentences):
         in_sequence = injunctive[index - 1] or injunctive[index + 1]
-        ask = sentence_ask(doc, sentence, index, rules, verbs, in_sequence)
+        ask = sentence_ask(doc, sentence, index, rules, verbs, in_sequence, now)
         if ask is None:
             continue
         if ask.courtesy:  # an invitation completes nothing and is never completed

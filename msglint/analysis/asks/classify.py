@@ -35,6 +35,8 @@ from msglint.analysis.asks.syntax import doc_text, reader_outside_we, title_case
 from msglint.analysis.model import Ask
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from spacy.tokens import Doc, Span
 
     from msglint.analysis.asks.lexicons import AskRules
@@ -77,6 +79,7 @@ def sentence_ask(
     rules: AskRules,
     verbs: VerbTables | None,
     in_sequence: bool = False,
+    now: datetime | None = None,
 ) -> Ask | None:
     """The ask a sentence makes, or None.
 
@@ -122,7 +125,7 @@ def sentence_ask(
     if rules.uses("injunctives"):
         clauses = injunctive_clauses(span, rules, verbs)
         if len(clauses) > 1 or (
-            clauses and (in_sequence or any(pressed_by_time(verb, rules) for verb in clauses))
+            clauses and (in_sequence or any(pressed_by_time(verb, rules, now) for verb in clauses))
         ):
             triggers.extend((to_flat(verb.idx - start), "injunctive") for verb in clauses)
     for detector, signs in (

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 # Where a clause starts and ends inside a sentence.
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")", "-", "–", "—"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
-# The reference time of ``pressed_by_time``: a time that resolves before it is past.
+# The reference time of ``pressed_by_time`` for a sentence read without its
+# message (no date known): far ahead, so a year written out is the past.
 _AHEAD = datetime(2100, 1, 1, tzinfo=timezone.utc)
 
 
@@ -144,14 +145,16 @@ def _main_clause(pronoun: Token, verb: Token, span: Span, rules: AskRules) -> bo
     return not (j < span.end and doc[j].text == "?")
 
 
-def pressed_by_time(verb: Token, rules: AskRules) -> bool:
+def pressed_by_time(verb: Token, rules: AskRules, now: datetime | None = None) -> bool:
     """The verb's clause names a time to come (« demain », « avant midi »,
     « lundi »), read by msglint's own time parser: an instruction for then.
 
     Only the words from the clause's start to the sentence's end count, not a
-    chat line's stamp. The times are resolved against a reference far ahead:
-    one that lands before it is a date of the past (« vous citez l'arrêt de
-    2019 »), "hier", the writer's report, not a time to come.
+    chat line's stamp. The times are resolved against the message's reference
+    time ``now``: one that lands before its day is a date of the past (« vous
+    citez l'arrêt de 2019 », "hier"), the writer's report, not a time to come.
+    Without ``now`` (a sentence read on its own) the reference is far ahead,
+    so every year written out is the past.
     """
     doc = verb.doc
     start = verb.i
@@ -166,5 +169,7 @@ def pressed_by_time(verb: Token, rules: AskRules) -> bool:
     from msglint.lang import get_pack
 
     text = doc[start:end].text
-    times = find_times(text, get_pack(rules.code), _AHEAD)
-    return any(time.value is None or time.value >= _AHEAD for time in times)
+    reference = now or _AHEAD
+    today = reference.replace(hour=0, minute=0, second=0, microsecond=0)
+    times = find_times(text, get_pack(rules.code), reference)
+    return any(time.value is None or time.value >= today for time in times)
