@@ -114,17 +114,17 @@ def vague_reference(a: Analysis, opts: Options) -> Iterator[Hit]:
     back = recurring_problem(a)
     if back is not None and (unnamed is None or not unnamed[0] <= back[0] < unnamed[1]):
         yield Hit(back[0], back[1], "recurring", {"phrase": back[2]}, strong=True)
-    unfound = unfound_artifact(a)
-    if unfound is not None:
-        yield Hit(unfound[0], unfound[1], "unfound", {"phrase": unfound[2]}, strong=True)
-    day = unanchored_day(a)
-    if day is not None:
-        yield Hit(day[0], day[1], "day", {"phrase": day[2]}, strong=True)
     from msglint.analysis.thread import unanswered_question
 
-    bare = unanswered_question(a)
-    if bare is not None:
-        yield Hit(bare[0], bare[1], "unanswered", {"phrase": bare[2]}, strong=True)
+    # Each fact is one span the reader cannot resolve, reported under its own message.
+    for message_id, fact in (
+        ("unfound", unfound_artifact),
+        ("day", unanchored_day),
+        ("unanswered", unanswered_question),
+    ):
+        found = fact(a)
+        if found is not None:
+            yield Hit(found[0], found[1], message_id, {"phrase": found[2]}, strong=True)
     echo = echoed_reference(a)
     if echo is not None:
         args = {"phrase": echo[2], "question": echo[3]}
